@@ -45,7 +45,7 @@ SUFFIXES = {"qc", "kc", "jr", "sr", "mp", "mep", "obe", "cbe", "kbe", "phd", "ii
 SPEECH = (
     r"said|says|told|tells|wrote|writes|added|adds|stated|states|stating|informed|urged|argued|"
     r"warned|noted|declared|reminded|explained|insisted|emphasized|stressed|reiterated|recalled|"
-    r"asked|announced|tweeted|described|called|expressed|defended"
+    r"asked|announced|tweeted|described|called|expressed|defended|reiterate|reiterates|urges|warns|insists"
 )
 # Capitalised words that are not parts of a person's name.
 NOT_NAMES = set(
