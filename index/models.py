@@ -6,6 +6,7 @@ Nothing here knows Whoosh or Telegram; every object turns into JSON with
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 
 
@@ -24,6 +25,14 @@ class Document:
     date_note: str | None = None
     publisher_note: str | None = None
     inferred: bool = False  # metadata guessed from the text, not given by the manifest
+
+    def date_label(self) -> str:
+        """The date at the precision it is known: "24 Jul 2020", "Dec 2018", "2020", "date unknown"."""
+        if not self.date:
+            return "date unknown"
+        fmt = {"day": "%d %b %Y", "month": "%b %Y"}.get(self.date_precision or "", "%Y")
+        parts = [int(p) for p in self.date.split("-")] + [1, 1]
+        return _dt.date(*parts[:3]).strftime(fmt).lstrip("0")
 
     def card(self) -> dict:
         """The provenance users see next to every excerpt."""

@@ -213,6 +213,27 @@ class Registry:
             return self.entries[pid]
         return None
 
+    def to_dict(self) -> dict:
+        return {
+            "entries": [
+                {"id": e.id, "name": e.name, "keys": [list(k) for k in e.keys], "aliases": self.aliases_of(e)}
+                for e in self.entries.values()
+            ],
+            "surnames": {last: sorted(ids) for last, ids in self._by_last.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Registry:
+        registry = cls()
+        for item in data["entries"]:
+            entry = Entry(id=item["id"], name=item["name"], aliases=item["aliases"])
+            registry.entries[entry.id] = entry
+            for k in item["keys"]:
+                registry._index(entry, tuple(k))
+        for last, ids in data["surnames"].items():
+            registry._by_last.setdefault(last, set()).update(ids)
+        return registry
+
     def people(self, counts: dict[str, int]) -> list[Person]:
         return [
             Person(id=e.id, name=e.name, aliases=self.aliases_of(e), documents=counts.get(e.id, 0))

@@ -1,0 +1,1 @@
+"""citebot's front ends: the Telegram bot and the command line."""

@@ -1,0 +1,121 @@
+"""The `citebot` command: a thin layer over the answer layer and the index builder."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+
+import click
+
+from index.settings import ConfigError, Settings, load
+
+
+class Context:
+    def __init__(self, config: str | None) -> None:
+        self.config = config
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            try:
+                self._settings = load(self.config)
+            except ConfigError as e:
+                raise click.ClickException(str(e)) from None
+        return self._settings
+
+    def answerer(self):
+        from index.answers import Answerer
+        from index.store import Shelf
+
+        if not Shelf(self.settings.index_dir).exists():
+            click.echo("No index yet: building it from the corpus first.", err=True)
+            run_reindex(self.settings, quiet=True)
+        return Answerer(self.settings)
+
+
+@click.group()
+@click.option("--config", envvar="CITEBOT_CONFIG", type=click.Path(dir_okay=False), help="Settings file (default config/citebot.yaml).")
+@click.pass_context
+def main(ctx: click.Context, config: str | None) -> None:
+    """citebot: exact quotes from a document collection, with their sources."""
+    ctx.obj = Context(config)
+
+
+@main.command()
+@click.argument("line", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.pass_obj
+def ask(obj: Context, line: tuple[str, ...], as_json: bool) -> None:
+    """Answer LINE as the bot would: /who NAME, /quote NAME, /source TEXT, or words to search."""
+    from bot.terminal import render
+
+    answer = obj.answerer().ask(" ".join(line))
+    click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) if as_json else render(answer))
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the card and text as JSON.")
+@click.pass_obj
+def doc(obj: Context, doc_id: str, as_json: bool) -> None:
+    """Show one document's card and its full cleaned text."""
+    from bot.terminal import card
+
+    answerer = obj.answerer()
+    corpus = answerer.corpus()
+    found = corpus.documents.get(doc_id)
+    if not found:
+        raise click.ClickException(answerer.ask(f"/doc {doc_id}").message)
+    text = corpus.generation.text(found.id)
+    if as_json:
+        click.echo(json.dumps({**asdict(found), "text": text}, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(card(found)) + "\n\n" + text)
+
+
+@main.command()
+@click.pass_obj
+def reindex(obj: Context) -> None:
+    """Rebuild the index from the corpus folder and switch to it atomically."""
+    run_reindex(obj.settings, quiet=False)
+
+
+def run_reindex(settings: Settings, quiet: bool) -> None:
+    from tqdm import tqdm
+
+    from index.build import reindex as build
+    from index.sources import ManifestError
+    from index.store import ReindexBusy
+
+    bar = tqdm(total=0, unit="doc", disable=quiet, file=sys.stderr)
+
+    def progress(done: int, total: int, what: str) -> None:
+        bar.total = total
+        bar.set_postfix_str(what[:30])
+        bar.update(done - bar.n)
+
+    try:
+        report = build(settings, progress)
+    except (ReindexBusy, ManifestError) as e:
+        raise click.ClickException(f"reindex failed: {e}. The previous index is unchanged.") from None
+    finally:
+        bar.close()
+    if not quiet:
+        click.echo(summary(report))
+
+
+def summary(report) -> str:
+    lines = [
+        f"Indexed {report.documents} documents: {report.passages} passages, {report.quotes} quotes, "
+        f"{report.people} people in {report.seconds:.1f} s (generation {report.generation})."
+    ]
+    if report.skipped:
+        lines.append(f"Skipped {len(report.skipped)}:")
+        lines += [f"  - {s.file}: {s.reason}" for s in report.skipped]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

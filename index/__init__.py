@@ -1,0 +1,1 @@
+"""citebot below Telegram: corpus -> cleaned text -> people and quotes -> Whoosh -> answers."""

@@ -1,0 +1,250 @@
+"""The answer layer: one line a user typed in, one `Answer` (plain data) out.
+
+The bot and the CLI both call `Answerer.ask`; neither adds or changes an
+excerpt. Every excerpt is `cleaned_text[start:end]` of its document, taken
+from one index generation per answer.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .models import Answer, Document, Person, Result
+from .people import Registry, fold
+from .settings import Settings
+from .store import Generation, Hit, Shelf, term_spans, terms
+
+COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+HELP = (
+    "Ask about the documents and get exact quotes with their source.\n"
+    "/who NAME: who a person is, in the sources' words\n"
+    "/quote NAME or TOPIC: direct quotations\n"
+    "/source TEXT: every document that says this\n"
+    "/docs: the documents; /doc ID: one document\n"
+    "Or just type words to search."
+)
+
+
+@dataclass
+class Corpus:
+    """What one generation knows besides its Whoosh index, loaded once per generation."""
+
+    generation: Generation
+    documents: dict[str, Document]
+    registry: Registry
+    people: list[Person]
+
+    @classmethod
+    def load(cls, gen: Generation) -> Corpus:
+        docs = {d["id"]: Document(**d) for d in gen.meta["documents"]}
+        people = [Person(**p) for p in gen.meta["people"]]
+        return cls(gen, docs, Registry.from_dict(gen.meta["registry"]), people)
+
+
+class Answerer:
+    def __init__(self, settings: Settings, cache_size: int = 1024) -> None:
+        self.settings = settings
+        self.shelf = Shelf(settings.index_dir)
+        self._corpus: Corpus | None = None
+        self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+
+    def corpus(self) -> Corpus:
+        gen = self.shelf.current()
+        with self._lock:
+            if self._corpus is None or self._corpus.generation is not gen:
+                self._corpus = Corpus.load(gen)
+                self._cache.clear()
+            return self._corpus
+
+    def ask(self, line: str) -> Answer:
+        """The answer to one line, exactly as a user would type it in Telegram."""
+        corpus = self.corpus()  # one generation for the whole answer
+        line = CONTROL.sub("", line or "").strip()
+        cache_key = (corpus.generation.name, line)
+        with self._lock:
+            if cache_key in self._cache:
+                self._cache.move_to_end(cache_key)
+                return self._cache[cache_key]
+        answer = self._answer(corpus, line)
+        answer.generation = corpus.generation.name
+        with self._lock:
+            self._cache[cache_key] = answer
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return answer
+
+    def _answer(self, corpus: Corpus, line: str) -> Answer:
+        m = COMMAND.match(line)
+        name, args = (m["name"].lower(), (m["args"] or "").strip()) if m else ("search", line)
+        args, note = self._limit(args)
+        handler = {
+            "who": who, "quote": quote, "source": source, "search": search, "docs": docs, "doc": doc,
+            "start": help_, "help": help_,
+        }.get(name)
+        if handler is None:
+            return Answer(command=name, query=args, message=f"I don't know /{name[:30]}. Send /help for what I can do.")
+        answer = handler(corpus, args, self.settings.max_results)
+        if note:
+            answer.message = f"{answer.message}\n{note}".strip()
+        return answer
+
+    def _limit(self, args: str) -> tuple[str, str]:
+        limit = self.settings.max_query_chars
+        if len(args) <= limit:
+            return args, ""
+        return args[:limit], f"(Only the first {limit} characters of your message were used.)"
+
+
+# -- commands ------------------------------------------------------------------
+
+
+def help_(corpus: Corpus, args: str, limit: int) -> Answer:
+    return Answer(command="help", query=args, message=HELP)
+
+
+def who(corpus: Corpus, name: str, limit: int) -> Answer:
+    if not name:
+        return Answer(command="who", query="", people=corpus.people[:limit],
+                      message="People named in the sources, by the number of documents that mention them:")
+    entry = corpus.registry.lookup(name)
+    if not entry:
+        return Answer(command="who", query=name, message=_not_found(corpus, name), people=_suggest(corpus, name))
+    person = next((p for p in corpus.people if p.id == entry.id), Person(entry.id, entry.name))
+    rows = corpus.generation.meta["who"].get(entry.id, [])[:limit]
+    results = [
+        Result(excerpt=r["excerpt"], start=r["start"], end=r["end"], score=r["score"],
+               document=corpus.documents[r["doc"]], highlights=_name_spans(r["excerpt"], corpus, entry.id))
+        for r in rows
+    ]
+    also = f" Also written: {', '.join(person.aliases[:6])}." if person.aliases else ""
+    docs = f"Named in {person.documents} document{'s' if person.documents != 1 else ''}."
+    return Answer(command="who", query=name, person=person, results=results,
+                  message=f"{person.name}, in the words of the sources. {docs}{also}")
+
+
+def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
+    if not arg:
+        return Answer(command="quote", query="", message="Whose words, or about what? Try /quote Montazeri or /quote mass graves.")
+    entry = corpus.registry.lookup(arg)
+    gen = corpus.generation
+    if entry:
+        hits = gen.search([], "quote", speaker=entry.id, limit=500)
+        hits.sort(key=lambda h: (-len(h.also_in), corpus.documents[h.doc].date or "9999", h.start))
+        words: list[str] = []
+        found = f"Direct quotations of {entry.name}:"
+        missing = f"No direct quotation of {entry.name} in the sources. Try /who {arg} for what they say about them."
+    else:
+        words = terms(arg)
+        hits = gen.search(words, "quote", mode="all", limit=limit * 3) or gen.search(words, "quote", limit=limit * 3)
+        found = f"Direct quotations about “{arg}”:"
+        missing = f"No direct quotation about “{arg}” in the sources."
+    results = [_result(corpus, h, words, focus=False) for h in _one_per_group(hits)][:limit]
+    return Answer(command="quote", query=arg, results=results, message=found if results else missing,
+                  person=_person(corpus, entry.id) if entry else None)
+
+
+def source(corpus: Corpus, text: str, limit: int) -> Answer:
+    words = terms(text)
+    if not words:
+        return Answer(command="source", query=text, message="Which words? Try /source refrigerated trucks.")
+    gen = corpus.generation
+    hits, how = gen.search(words, "passage", mode="phrase", limit=1000), "say"
+    if not hits and len(words) > 1:
+        hits, how = gen.search(words, "passage", mode="all", limit=1000), "use all these words"
+    best: dict[str, Hit] = {}
+    for h in hits:
+        if h.doc not in best or h.score > best[h.doc].score:
+            best[h.doc] = h
+    ordered = sorted(best.values(), key=lambda h: (corpus.documents[h.doc].date or "9999", h.doc))
+    results = [_result(corpus, h, words) for h in ordered][:limit]
+    if not results:
+        return Answer(command="source", query=text, message=f"No document says “{text}”.")
+    n = len(results)
+    return Answer(command="source", query=text, results=results,
+                  message=f"{n} document{'s' if n != 1 else ''} {how} “{text}”, earliest first:")
+
+
+def search(corpus: Corpus, text: str, limit: int) -> Answer:
+    words = terms(text)
+    if not words:
+        return Answer(command="search", query=text, message="Send some words to search for, or /help.")
+    hits = corpus.generation.search(words, "passage", limit=limit * 2)
+    firsts, rest, seen = [], [], set()
+    for h in hits:  # distinct documents first, in score order
+        (rest if h.doc in seen else firsts).append(h)
+        seen.add(h.doc)
+    results = [_result(corpus, h, words) for h in firsts + rest][:limit]
+    message = f"Excerpts for “{text}”:" if results else f"Nothing in the sources matches “{text}”."
+    return Answer(command="search", query=text, results=results, message=message)
+
+
+def docs(corpus: Corpus, args: str, limit: int) -> Answer:
+    ordered = sorted(corpus.documents.values(), key=lambda d: (d.date or "9999", d.id))
+    return Answer(command="docs", query=args, documents=ordered,
+                  message=f"{len(ordered)} documents in the collection, earliest first:")
+
+
+def doc(corpus: Corpus, doc_id: str, limit: int) -> Answer:
+    found = corpus.documents.get(doc_id.strip().lower())
+    if not found:
+        close = process.extract(doc_id, list(corpus.documents), scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+        hint = f" Did you mean {', '.join(c[0] for c in close)}?" if close else " Send /docs for the list."
+        return Answer(command="doc", query=doc_id, message=f"No document with id “{doc_id}”.{hint}")
+    return Answer(command="doc", query=doc_id, documents=[found], message=found.title)
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+def _result(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> Result:
+    start, end = _focus(hit, words) if focus else (hit.start, hit.end)
+    excerpt = hit.excerpt[start - hit.start:end - hit.start]
+    speaker = corpus.registry.entries[hit.speaker].name if hit.speaker in corpus.registry.entries else None
+    return Result(excerpt=excerpt, start=start, end=end, score=hit.score, document=corpus.documents[hit.doc],
+                  speaker=speaker, also_in=hit.also_in, highlights=term_spans(excerpt, words))
+
+
+def _focus(hit: Hit, words: list[str]) -> tuple[int, int]:
+    """The sentences of a passage that hold the query words: a shorter, exact excerpt."""
+    matching = [(s, e) for s, e in hit.sentences if term_spans(hit.excerpt[s - hit.start:e - hit.start], words)]
+    if not matching:
+        return hit.start, hit.end
+    return matching[0][0], matching[-1][1]
+
+
+def _one_per_group(hits: list[Hit]) -> list[Hit]:
+    seen, out = set(), []
+    for h in hits:
+        if h.group not in seen:
+            seen.add(h.group)
+            out.append(h)
+    return out
+
+
+def _person(corpus: Corpus, pid: str) -> Person | None:
+    return next((p for p in corpus.people if p.id == pid), None)
+
+
+def _name_spans(excerpt: str, corpus: Corpus, pid: str) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for m in corpus.registry.mentions(excerpt) if m.person == pid]
+
+
+def _suggest(corpus: Corpus, name: str) -> list[Person]:
+    choices = {p.id: " ".join([p.name, *p.aliases]) for p in corpus.people}
+    close = process.extract(fold(name), {k: fold(v) for k, v in choices.items()}, scorer=fuzz.partial_ratio,
+                            limit=3, score_cutoff=75)
+    return [p for _, _, pid in close for p in corpus.people if p.id == pid]
+
+
+def _not_found(corpus: Corpus, name: str) -> str:
+    close = _suggest(corpus, name)
+    hint = f" Did you mean {', '.join(p.name for p in close)}?" if close else " Send /who for everyone they name."
+    return f"No one called “{name}” is named in the sources.{hint}"

@@ -1,0 +1,164 @@
+"""Build a new index generation from the corpus folder: the one write path.
+
+corpus files -> clean -> people -> quotes -> passages -> Whoosh generation,
+then an atomic switch. Runs under the reindex lock; the old generation keeps
+answering until the switch, and stays on disk as PREVIOUS.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+from rapidfuzz import fuzz
+
+from .models import Mention, Quote
+from .people import Registry, discover, fold
+from .settings import Settings
+from .sources import Skipped, Source, load_corpus
+from .split import passages
+from .store import GenerationWriter, Shelf
+from .who import describing_excerpts, rank
+from .quotes import find_quotes
+
+Progress = Callable[[int, int, str], None]  # (done, total, what)
+
+
+@dataclass
+class Report:
+    generation: str = ""
+    documents: int = 0
+    passages: int = 0
+    quotes: int = 0
+    people: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    seconds: float = 0.0
+    removed: list[str] = field(default_factory=list)  # leftovers of earlier runs
+
+
+def reindex(settings: Settings, progress: Progress | None = None) -> Report:
+    """Build the corpus into a fresh generation and switch to it. Raises ReindexBusy, ManifestError."""
+    started = time.perf_counter()
+    shelf = Shelf(settings.index_dir)
+    with shelf.reindex_lock():
+        report = Report(removed=shelf.clean_up())
+        sources, report.skipped = load_corpus(settings.corpus_dir, settings.max_file_bytes)
+        registry = Registry.from_yaml(settings.people_file)
+        discover(registry, [s.cleaned.text for s in sources])
+        writer = shelf.writer()
+        try:
+            meta = _write(writer, sources, registry, report, progress or (lambda *a: None))
+            writer.finish(meta)
+        except BaseException:
+            writer.abort()
+            raise
+        shelf.publish(writer.name)
+        report.generation = writer.name
+        report.seconds = time.perf_counter() - started
+        return report
+
+
+def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, report: Report,
+           progress: Progress) -> dict:
+    who: dict[str, list[dict]] = {}
+    quotes: list[tuple[Source, Quote]] = []
+    mentioned_in: dict[str, set[str]] = {}
+    for n, source in enumerate(sources, 1):
+        doc, text = source.document, source.cleaned.text
+        mentions = registry.mentions(text)
+        found = find_quotes(text, mentions)
+        writer.add_text(doc.id, text)
+        units = []
+        for (start, end), sentences in passages(text):
+            writer.add(kind="passage", doc=doc.id, date=doc.date, text=text[start:end], start=start, end=end,
+                       people=_people_in(mentions, start, end), sentences=[list(s) for s in sentences])
+            units += sentences
+            report.passages += 1
+        for pid, excerpts in describing_excerpts(doc.id, text, units, mentions, [(q.start, q.end) for q in found]).items():
+            who.setdefault(pid, []).extend(excerpts)
+        for m in mentions:
+            mentioned_in.setdefault(m.person, set()).add(doc.id)
+        quotes += [(source, q) for q in found]
+        progress(n, len(sources), doc.id)
+    _write_quotes(writer, quotes, registry, report)
+    counts = {pid: len(docs) for pid, docs in mentioned_in.items()}
+    people = sorted((p for p in registry.people(counts) if p.documents), key=lambda p: (-p.documents, p.name))
+    report.documents, report.people = len(sources), len(people)
+    return {
+        "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "documents": [asdict(s.document) for s in sources],
+        "registry": registry.to_dict(),
+        "people": [asdict(p) for p in people],
+        "who": {pid: rank(c) for pid, c in who.items()},
+        "stats": {"documents": report.documents, "passages": report.passages, "quotes": report.quotes,
+                  "people": report.people, "skipped": [asdict(s) for s in report.skipped]},
+    }
+
+
+def _people_in(mentions: list[Mention], start: int, end: int) -> list[str]:
+    return sorted({m.person for m in mentions if start <= m.start < end})
+
+
+def _write_quotes(writer: GenerationWriter, quotes: list[tuple[Source, Quote]], registry: Registry,
+                  report: Report) -> None:
+    texts = [_words(s.cleaned.text[q.start:q.end]) for s, q in quotes]
+    groups = _same_quotation(texts, [q.speaker for _, q in quotes])
+    members: dict[int, list[int]] = {}
+    for i, g in enumerate(groups):
+        members.setdefault(g, []).append(i)
+    for i, (source, q) in enumerate(quotes):
+        doc = source.document
+        others = sorted({quotes[j][0].document.id for j in members[groups[i]]} - {doc.id})
+        speaker = q.speaker or next((quotes[j][1].speaker for j in members[groups[i]] if quotes[j][1].speaker), None)
+        writer.add(kind="quote", doc=doc.id, date=doc.date, text=source.cleaned.text[q.start:q.end],
+                   start=q.start, end=q.end, people=[speaker] if speaker else [], speaker=speaker,
+                   also_in=others, group=groups[i])
+        report.quotes += 1
+
+
+def _words(quote: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in fold(quote)).split())
+
+
+def _same_quotation(texts: list[str], speakers: list[str | None]) -> list[int]:
+    """Group index of each quotation; one quotation reported by several documents shares a group.
+
+    Candidates are found through shared word trigrams, so the cost grows
+    with the corpus, not with its square.
+    """
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    shingles: dict[tuple[str, ...], list[int]] = {}
+    for i, t in enumerate(texts):
+        words = t.split()
+        for k in range(max(1, len(words) - 2)):
+            shingles.setdefault(tuple(words[k:k + 3]), []).append(i)
+    for i, t in enumerate(texts):
+        shared: dict[int, int] = {}
+        words = t.split()
+        for k in range(max(1, len(words) - 2)):
+            for j in shingles.get(tuple(words[k:k + 3]), ()):
+                if j > i:
+                    shared[j] = shared.get(j, 0) + 1
+        for j, n in shared.items():
+            if n >= 3 and _compatible(speakers[i], speakers[j]) and _alike(t, texts[j]):
+                parent[root(j)] = root(i)
+    return [root(i) for i in range(len(texts))]
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _alike(a: str, b: str) -> bool:
+    shorter, longer = sorted((len(a), len(b)))
+    return shorter >= 0.6 * longer and fuzz.ratio(a, b) >= 85

@@ -1,0 +1,288 @@
+"""The index on disk: Whoosh generations, switched atomically. The only module that imports Whoosh.
+
+Layout of the index folder:
+    CURRENT                 name of the generation that answers
+    generations/<name>/     Whoosh segment files, meta.json, texts/<doc id>.txt
+    reindex.lock            held (flock) while a reindex runs
+
+A generation is written under a temporary name, renamed when complete, and
+only then named in CURRENT (write + os.replace), so a crash at any moment
+leaves the previous generation answering. The flock dies with its process,
+so no stale lock survives a crash.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import collectors, index, query
+from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.support.charset import accent_map
+
+# Numbers stay whole ("30,000", "1.5"); "Iran’s" gives "iran" + "s", and "s" is a stop word.
+ANALYZER = (
+    RegexTokenizer(r"\d+(?:[.,]\d+)*|[^\W_]+")
+    | LowercaseFilter()
+    | CharsetFilter(accent_map)
+    | StopFilter(stoplist=STOP_WORDS | {"s", "t", "d", "ll", "re", "ve"}, minsize=1)
+    | StemFilter()
+)
+SCHEMA = Schema(
+    id=ID(stored=True, unique=True),
+    kind=ID(stored=True),  # "passage" | "quote"
+    doc=ID(stored=True),
+    date=ID(stored=True),
+    text=TEXT(analyzer=ANALYZER, phrase=True),
+    people=KEYWORD(stored=True, commas=True),
+    speaker=ID(stored=True),
+    excerpt=STORED,
+    start=STORED,
+    end=STORED,
+    sentences=STORED,  # [[start, end], ...] of the sentences in a passage
+    also_in=STORED,  # other documents with the same quotation
+    group=STORED,
+)
+MAX_TERMS = 24  # a cap on query cost: longer queries keep their first 24 terms
+TIME_LIMIT = 2.0  # seconds; a search past this returns what it has
+
+
+class ReindexBusy(Exception):
+    """Another reindex holds the lock."""
+
+
+class NoIndex(Exception):
+    """No generation has been built yet."""
+
+
+@dataclass
+class Hit:
+    kind: str
+    doc: str
+    start: int
+    end: int
+    excerpt: str
+    score: float
+    sentences: list = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    speaker: str | None = None
+    also_in: list[str] = field(default_factory=list)
+    group: int | None = None
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of user text: the same analysis as the index, no query syntax at all."""
+    return [t.text for t in ANALYZER(text)][:MAX_TERMS]
+
+
+def term_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where in `text` the analysed `words` occur: for highlighting and focusing excerpts."""
+    if not words:
+        return []
+    wanted = set(words)
+    return [(t.startchar, t.endchar) for t in ANALYZER(text, chars=True) if t.text in wanted]
+
+
+class Generation:
+    """One built index generation, opened once, with one long-lived searcher."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = path.name
+        self._index = index.open_dir(str(path))
+        self._searcher = self._index.searcher()
+        self._lock = threading.Lock()  # a Whoosh searcher is not safe across threads
+        self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+
+    def search(self, words: list[str], kind: str, mode: str = "any", limit: int = 50,
+               person: str | None = None, speaker: str | None = None) -> list[Hit]:
+        """Hits for analysed `words`: any of them, all of them, or the phrase."""
+        clauses = [query.Term("kind", kind)]
+        if words:
+            clauses.append(self._words(words, mode))
+        if person:
+            clauses.append(query.Term("people", person))
+        if speaker:
+            clauses.append(query.Term("speaker", speaker))
+        if len(clauses) == 1:
+            return []
+        return self._run(query.And(clauses), limit)
+
+    def text(self, doc_id: str) -> str:
+        return (self.path / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+    def close(self) -> None:
+        self._searcher.close()
+
+    @staticmethod
+    def _words(words: list[str], mode: str) -> query.Query:
+        if mode == "phrase" and len(words) > 1:
+            return query.Phrase("text", words)
+        parts = [query.Term("text", w) for w in words]
+        return query.And(parts) if mode == "all" else query.Or(parts)
+
+    def _run(self, q: query.Query, limit: int) -> list[Hit]:
+        with self._lock:
+            collector = collectors.TimeLimitCollector(self._searcher.collector(limit=limit), TIME_LIMIT)
+            try:
+                self._searcher.search_with_collector(q, collector)
+            except collectors.TimeLimit:
+                pass
+            results = collector.results()
+            return [_hit(r, r.score) for r in results]
+
+
+def _hit(stored, score: float) -> Hit:
+    return Hit(
+        kind=stored["kind"], doc=stored["doc"], start=stored["start"], end=stored["end"],
+        excerpt=stored["excerpt"], score=float(score or 0), sentences=stored.get("sentences") or [],
+        people=[p for p in (stored.get("people") or "").split(",") if p],
+        speaker=stored.get("speaker") or None, also_in=stored.get("also_in") or [],
+        group=stored.get("group"),
+    )
+
+
+class Shelf:
+    """The index folder: which generation answers now, and how a new one is written."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._open: Generation | None = None
+        self._checked = 0.0
+        self._guard = threading.Lock()
+
+    def current(self) -> Generation:
+        """The generation named in CURRENT, reopened only when CURRENT changes."""
+        with self._guard:
+            now = time.monotonic()
+            if self._open and now - self._checked < 0.5:
+                return self._open
+            self._checked = now
+            name = self._current_name()
+            if name is None:
+                raise NoIndex(f"no index in {self.root}")
+            if not self._open or self._open.name != name:
+                old, self._open = self._open, Generation(self.root / "generations" / name)
+                # The old searcher stays usable by answers already holding it; Python frees it after.
+                del old
+            return self._open
+
+    def exists(self) -> bool:
+        return self._current_name() is not None
+
+    def _current_name(self) -> str | None:
+        try:
+            name = (self.root / "CURRENT").read_text().strip()
+        except FileNotFoundError:
+            return None
+        return name if name and (self.root / "generations" / name / "meta.json").exists() else None
+
+    @contextmanager
+    def reindex_lock(self):
+        """Held for a whole reindex; a second one gets ReindexBusy at once."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / "reindex.lock", "w") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise ReindexBusy("a reindex is already running") from None
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def clean_up(self) -> list[str]:
+        """Delete leftovers of crashed reindexes and generations older than the previous one."""
+        gens = self.root / "generations"
+        if not gens.exists():
+            return []
+        keep = {self._current_name(), self._previous_name()}
+        removed = []
+        for path in gens.iterdir():
+            if path.name not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path.name)
+        return removed
+
+    def _previous_name(self) -> str | None:
+        try:
+            return (self.root / "PREVIOUS").read_text().strip()
+        except FileNotFoundError:
+            return None
+
+    def writer(self) -> GenerationWriter:
+        name = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+        return GenerationWriter(self, name)
+
+    def publish(self, name: str) -> None:
+        """Make generation `name` the one that answers, atomically."""
+        current = self._current_name()
+        if current:
+            _atomic_write(self.root / "PREVIOUS", current)
+        _atomic_write(self.root / "CURRENT", name)
+
+
+class GenerationWriter:
+    """Writes one generation under a temporary name; `finish` renames it complete."""
+
+    def __init__(self, shelf: Shelf, name: str) -> None:
+        self.shelf, self.name = shelf, name
+        self.tmp = shelf.root / "generations" / f"{name}.tmp"
+        (self.tmp / "texts").mkdir(parents=True)
+        self._index = index.create_in(str(self.tmp), SCHEMA)
+        self._writer = self._index.writer(limitmb=256)
+        self.count = 0
+
+    def add_text(self, doc_id: str, text: str) -> None:
+        (self.tmp / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+
+    def add(self, *, kind: str, doc: str, date: str | None, text: str, start: int, end: int,
+            people: list[str], speaker: str | None = None, sentences=None, also_in=None, group=None) -> None:
+        self._writer.add_document(
+            id=f"{doc}:{kind[0]}:{start}", kind=kind, doc=doc, date=date or "", text=text, excerpt=text,
+            people=",".join(people), speaker=speaker or "", start=start, end=end,
+            sentences=sentences or [], also_in=also_in or [], group=group,
+        )
+        self.count += 1
+
+    def finish(self, meta: dict) -> Path:
+        self._writer.commit()
+        meta = {**meta, "generation": self.name}
+        (self.tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        _fsync_dir(self.tmp)
+        final = self.tmp.with_name(self.name)
+        os.rename(self.tmp, final)
+        return final
+
+    def abort(self) -> None:
+        try:
+            self._writer.cancel()
+        except Exception:  # noqa: BLE001 - the directory goes away regardless
+            pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _atomic_write(path: Path, content: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "w") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
