@@ -191,7 +191,7 @@ def _word_frequency():
 def _fix_spacing(paragraph: str) -> str:
     paragraph = SPACES.sub(" ", paragraph)
     paragraph = re.sub(r"(?<=\w) +(?=[:;,](?:\s|$))", "", paragraph)  # "Assembly :" -> "Assembly:"
-    paragraph = re.sub(r"(?<=[a-z]\))(?=[A-Z][a-z])", " ", paragraph)  # "(MEK)These" -> "(MEK) These"
+    paragraph = re.sub(r"(?<=\w\))(?=[A-Z][a-z])", " ", paragraph)  # "(MEK)These" -> "(MEK) These"
     return paragraph.strip()
 
 

@@ -26,6 +26,16 @@ ANY_DATE = re.compile(rf"\b(?:(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONT
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay text, so a bad one costs its entry, not the manifest."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class ManifestError(Exception):
     """sources.yaml cannot be read: the reindex stops and the old index stays."""
 
@@ -70,7 +80,7 @@ def read_manifest(folder: Path) -> tuple[list[dict], list[Skipped]]:
     if not path.exists():
         return [], []
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or []
     except (yaml.YAMLError, UnicodeDecodeError) as e:
         raise ManifestError(f"{path.name}: {_first_line(e)}") from e
     if not isinstance(entries, list):

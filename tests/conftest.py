@@ -1,0 +1,48 @@
+"""Fixtures: real corpora in temp folders and real Whoosh indexes built from them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.answers import Answerer
+from index.build import reindex
+from index.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def settings_for(tmp: Path, corpus: Path | None = None, **extra) -> Settings:
+    return Settings(corpus_dir=corpus or ROOT / "corpus", index_dir=tmp / "index",
+                    people_file=ROOT / "config" / "people.yaml", **extra)
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory) -> Settings:
+    """The bundled corpus, indexed once for the session."""
+    settings = settings_for(tmp_path_factory.mktemp("bundled"))
+    reindex(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def answerer(bundled) -> Answerer:
+    return Answerer(bundled)
+
+
+@pytest.fixture
+def corpus_dir(tmp_path) -> Path:
+    """An empty corpus folder to write documents into."""
+    path = tmp_path / "corpus"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    """A writable copy of the bundled corpus."""
+    path = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", path)
+    return path

@@ -1,0 +1,69 @@
+"""People: discovery with evidence, name folding, spelling variants, no false merges."""
+
+from pathlib import Path
+
+from index.clean import clean
+from index.people import Registry, candidates, discover, fold
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def seed_registry(yaml_file: Path | None = None) -> Registry:
+    texts = [clean(p.read_text(encoding="utf-8")).text for p in sorted(CORPUS.glob("*.txt"))]
+    registry = Registry.from_yaml(yaml_file)
+    discover(registry, texts)
+    return registry
+
+
+def test_people_are_found_without_any_configuration():
+    registry = seed_registry(None)  # no people.yaml at all
+    names = {e.name for e in registry.entries.values()}
+    for name in ["Morgan Ortagus", "Kumi Naidoo", "Audronius Ažubalis", "Ali Fadavi", "António Guterres",
+                 "Michelle Bachelet", "Hamid Nouri", "Asma Jahangir", "Zeid Ra’ad Al Hussein", "Reza Shafiee"]:
+        assert name in names
+    assert not names & {"United Nations", "Free Iran Global Summit", "Supreme Leader", "Human Rights Council"}
+
+
+def test_titles_roles_and_appositives_are_evidence():
+    text = "Yesterday spokesperson Jane Doakes spoke. Karl Mintz, a former minister, left. Lee Wong said hi."
+    assert candidates(text) == ["Jane Doakes", "Karl Mintz", "Lee Wong"]
+    assert candidates("The Big Apple Festival opened. Green Street is long.") == []
+
+
+def test_matching_folds_case_diacritics_hyphens_and_apostrophes():
+    assert fold("Ažubalis") == fold("azubalis")
+    assert fold("Pour-Mohammadi") == fold("pour mohammadi")
+    assert fold("Ra’ad") == fold("Ra'ad")
+    registry = seed_registry(None)
+    assert registry.lookup("Azubalis").name == "Audronius Ažubalis"
+    assert registry.lookup("antonio guterres").name == "António Guterres"
+
+
+def test_close_spellings_the_corpus_uses_join_one_person():
+    registry = seed_registry(None)
+    assert registry.lookup("Avaie").id == registry.lookup("Alireza Avaei").id
+    assert registry.lookup("Shaifee").id == registry.lookup("Reza Shafiee").id
+
+
+def test_different_people_are_not_merged():
+    registry = seed_registry(None)
+    assert registry.lookup("Khomeini") is None or registry.lookup("Khomeini").id != registry.lookup("Ali Khamenei").id
+    assert registry.lookup("Mostafa Salehi").id != registry.lookup("Mostafa Pour-Mohammadi").id
+    assert registry.lookup("Razavi") is None  # a province, one letter from Rajavi
+    assert registry.lookup("Napoleon") is None
+
+
+def test_people_yaml_sets_canonical_names_and_aliases(tmp_path):
+    yaml_file = tmp_path / "people.yaml"
+    yaml_file.write_text("- name: Hossein-Ali Montazeri\n  aliases: [Ayatollah Montazeri]\n")
+    registry = seed_registry(yaml_file)
+    entry = registry.lookup("Hossein Ali Montazeri")
+    assert entry.name == "Hossein-Ali Montazeri"
+    assert registry.lookup("Ayatollah Montazeri").id == entry.id == registry.lookup("montazeri").id
+
+
+def test_mentions_are_exact_offsets():
+    registry = seed_registry(None)
+    text = "Ebrahim Raisi was there. Raisi’s role and Mrs. Rajavi's speech."
+    found = [(text[m.start:m.end], m.person) for m in registry.mentions(text)]
+    assert [f[0] for f in found] == ["Ebrahim Raisi", "Raisi", "Rajavi"]

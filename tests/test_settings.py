@@ -1,0 +1,35 @@
+"""Settings: YAML, environment overrides, clear errors, and a token that never shows."""
+
+from pathlib import Path
+
+import pytest
+
+from index.settings import ConfigError, bot_token, load
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_bundled_config_and_environment_overrides():
+    s = load(ROOT / "config" / "citebot.yaml", env={"CITEBOT_LIMITS_PAGE_SIZE": "5", "CITEBOT_ADMINS": "1, 2"})
+    assert s.corpus_dir == ROOT / "corpus" and s.page_size == 5 and s.admins == {1, 2}
+
+
+def test_bad_config_names_the_key(tmp_path):
+    (tmp_path / "c.yaml").write_text("limits:\n  page_size: many\n")
+    with pytest.raises(ConfigError, match="'limits.page_size' must be int, got 'many'"):
+        load(tmp_path / "c.yaml", env={})
+    (tmp_path / "c.yaml").write_text("limits:\n  pagesize: 3\n")
+    with pytest.raises(ConfigError, match="unknown key 'limits.pagesize'"):
+        load(tmp_path / "c.yaml", env={})
+    (tmp_path / "c.yaml").write_text("limits: [\n")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load(tmp_path / "c.yaml", env={})
+
+
+def test_token_comes_from_the_environment_or_a_file_only(tmp_path):
+    assert bot_token({"TELEGRAM_BOT_TOKEN": " 123:abc "}) == "123:abc"
+    (tmp_path / "token").write_text("456:def\n")
+    assert bot_token({"TELEGRAM_BOT_TOKEN_FILE": str(tmp_path / "token")}) == "456:def"
+    assert bot_token({}) is None
+    s = load(ROOT / "config" / "citebot.yaml", env={"CITEBOT_TELEGRAM_WEBHOOK_SECRET": "s3cret"})
+    assert "s3cret" not in repr(s)
