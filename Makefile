@@ -13,7 +13,7 @@ $(BIN)/.installed: pyproject.toml
 
 run: $(BIN)/.installed  ## the bot on the bundled corpus (a terminal chat without a token)
 	$(BIN)/citebot reindex
-	$(BIN)/citebot ask "/who Montazeri"
+	$(BIN)/citebot serve
 
 test: $(BIN)/.installed  ## the whole test suite, end-to-end tests included
 	$(BIN)/python -m pytest -q

@@ -106,6 +106,58 @@ def run_reindex(settings: Settings, quiet: bool) -> None:
         click.echo(summary(report))
 
 
+@main.command()
+@click.option("--webhook", is_flag=True, help="Run PTB's webhook server instead of long polling.")
+@click.pass_obj
+def serve(obj: Context, webhook: bool) -> None:
+    """Run the Telegram bot (TELEGRAM_BOT_TOKEN); without a token, explain and open `citebot chat`."""
+    from index.settings import bot_token
+
+    try:
+        token = bot_token()
+    except ConfigError as e:
+        raise click.ClickException(str(e)) from None
+    if not token:
+        click.echo(NO_TOKEN, err=True)
+        obj.answerer()
+        chat_loop(obj)
+        return
+    from bot import app, logs
+
+    logs.setup(token)
+    obj.answerer()  # builds the index on first run
+    app.serve(obj.settings, token, webhook=webhook)
+
+
+NO_TOKEN = """No TELEGRAM_BOT_TOKEN is set, so here is the bot in your terminal instead.
+To run it on Telegram: talk to @BotFather, send /newbot, copy the token it gives you, then
+    export TELEGRAM_BOT_TOKEN=123456:ABC...   (or put it in .env for docker compose)
+and run this command again.
+"""
+
+
+@main.command()
+@click.pass_obj
+def chat(obj: Context) -> None:
+    """Talk to the bot in this terminal: the same answers, no token needed."""
+    chat_loop(obj)
+
+
+def chat_loop(obj: Context) -> None:
+    from bot.terminal import render
+
+    answerer = obj.answerer()
+    click.echo("Ask as you would in Telegram (/help for commands, Ctrl-D to quit).")
+    while True:
+        try:
+            line = input("> ")
+        except (EOFError, KeyboardInterrupt):
+            click.echo()
+            return
+        if line.strip():
+            click.echo(render(answerer.ask(line)) + "\n")
+
+
 def summary(report) -> str:
     lines = [
         f"Indexed {report.documents} documents: {report.passages} passages, {report.quotes} quotes, "

@@ -209,7 +209,8 @@ def _result(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> R
     excerpt = hit.excerpt[start - hit.start:end - hit.start]
     speaker = corpus.registry.entries[hit.speaker].name if hit.speaker in corpus.registry.entries else None
     return Result(excerpt=excerpt, start=start, end=end, score=hit.score, document=corpus.documents[hit.doc],
-                  speaker=speaker, also_in=hit.also_in, highlights=term_spans(excerpt, words))
+                  speaker=speaker, also_in=hit.also_in, highlights=term_spans(excerpt, words),
+                  also_in_titles=[corpus.documents[d].title for d in hit.also_in if d in corpus.documents])
 
 
 def _focus(hit: Hit, words: list[str]) -> tuple[int, int]:

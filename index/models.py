@@ -93,6 +93,7 @@ class Result:
     speaker: str | None = None  # canonical name of the quote's speaker
     also_in: list[str] = field(default_factory=list)  # other documents with the same quote
     highlights: list[tuple[int, int]] = field(default_factory=list)  # spans within `excerpt`
+    also_in_titles: list[str] = field(default_factory=list)  # titles of `also_in`, for display
 
     def to_json(self) -> dict:
         return {

@@ -1,0 +1,79 @@
+"""Build and run the Telegram application: a table of contents of the handlers."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
+from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler, InlineQueryHandler,
+                          MessageHandler, TypeHandler, filters)
+
+from index.answers import Answerer
+from index.settings import Settings
+
+from . import handlers as h
+
+COMMANDS = [
+    BotCommand("who", "Who a person is, in the sources' words"),
+    BotCommand("quote", "Direct quotations by a person or about a topic"),
+    BotCommand("source", "Every document that says this"),
+    BotCommand("docs", "The documents"),
+    BotCommand("help", "How to ask"),
+]
+ADMIN_COMMANDS = COMMANDS + [BotCommand("reindex", "Rebuild the index"), BotCommand("stats", "Index and bot stats")]
+
+
+def build(settings: Settings, token: str) -> Application:
+    builder = (
+        Application.builder()
+        .token(token)
+        .rate_limiter(AIORateLimiter(max_retries=5))
+        .concurrent_updates(True)
+        .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
+        .get_updates_read_timeout(settings.poll_timeout + 10)
+        .post_init(post_init)
+    )
+    if settings.base_url:
+        base = settings.base_url.rstrip("/")
+        builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot"))
+    app = builder.build()
+    app.bot_data.update(settings=settings, answerer=Answerer(settings), started=time.monotonic())
+
+    app.add_handler(TypeHandler(Update, h.flood_guard), group=-1)
+    app.add_handler(CommandHandler("start", h.start))
+    app.add_handler(CommandHandler("help", h.help_command))
+    app.add_handler(CommandHandler(["who", "quote", "source", "docs", "doc"], h.ask_command))
+    app.add_handler(CommandHandler("reindex", h.reindex_command))
+    app.add_handler(CommandHandler("stats", h.stats_command))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, h.search_text))
+    app.add_handler(CallbackQueryHandler(h.page_button, pattern=r"^pg:"))
+    app.add_handler(CallbackQueryHandler(h.doc_button, pattern=r"^doc:"))
+    app.add_handler(CallbackQueryHandler(h.example_button, pattern=r"^ex:"))
+    app.add_handler(CallbackQueryHandler(h.unknown_button))
+    app.add_handler(InlineQueryHandler(h.inline_query))
+    app.add_error_handler(h.on_error)
+    return app
+
+
+async def post_init(app: Application) -> None:
+    """Register the command menu; admins see the admin commands in their private chats."""
+    await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
+    for admin in app.bot_data["settings"].admins:
+        try:
+            await app.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin))
+        except Exception:  # noqa: BLE001 - an admin who never opened the bot has no chat yet
+            logging.getLogger(__name__).warning("could not set admin commands for %s", admin)
+
+
+def serve(settings: Settings, token: str, webhook: bool = False) -> None:
+    app = build(settings, token)
+    if webhook:
+        if not settings.webhook_url:
+            raise SystemExit("citebot serve --webhook needs telegram.webhook_url (or CITEBOT_TELEGRAM_WEBHOOK_URL)")
+        app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port, url_path="telegram",
+                        webhook_url=settings.webhook_url, secret_token=settings.webhook_secret,
+                        allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.poll_timeout, poll_interval=0,
+                        bootstrap_retries=-1)
