@@ -131,7 +131,9 @@ class Generation:
 
     def _run(self, q: query.Query, limit: int) -> list[Hit]:
         with self._lock:
-            collector = collectors.TimeLimitCollector(self._searcher.collector(limit=limit), TIME_LIMIT)
+            # use_alarm=False: SIGALRM only works on the main thread, and the bot searches in threads.
+            collector = collectors.TimeLimitCollector(self._searcher.collector(limit=limit), TIME_LIMIT,
+                                                      use_alarm=False)
             try:
                 self._searcher.search_with_collector(q, collector)
             except collectors.TimeLimit:

@@ -1,0 +1,291 @@
+"""A fake Telegram Bot API server on 127.0.0.1, strict where bots usually break.
+
+It validates every call against the official Bot API description
+(../shared/telegram-bot-api/api.json): the method exists, required fields are
+present, no unknown fields, value types match. It parses HTML like Telegram
+(only Telegram's tags, balanced, entities decoded), measures message length
+after parsing, checks callback data, and answers in the real response shapes.
+Tests push updates in, read the calls the bot made, and can inject faults.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import threading
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+from aiohttp import web
+
+API = json.loads((Path(__file__).resolve().parents[2] / "shared" / "telegram-bot-api" / "api.json").read_text())
+TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre",
+        "blockquote", "tg-emoji"}
+BOT = {"id": 777000111, "is_bot": True, "first_name": "Citebot", "username": "citebot_test_bot",
+       "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
+
+
+class ApiError(Exception):
+    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
+        super().__init__(description)
+        self.code, self.description, self.retry_after = code, description, retry_after
+
+
+class TelegramHTML(HTMLParser):
+    """Telegram's HTML: its tags only, balanced; returns the visible text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in TAGS:
+            raise ApiError(400, f"Bad Request: can't parse entities: Unsupported start tag \"{tag}\"")
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            raise ApiError(400, f"Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"{tag}\"")
+        self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    @classmethod
+    def visible(cls, html: str) -> str:
+        for name in re.findall(r"&([a-zA-Z]+);", html):
+            if name not in ("lt", "gt", "amp", "quot"):
+                raise ApiError(400, f"Bad Request: can't parse entities: Unsupported entity \"&{name};\"")
+        parser = cls()
+        parser.feed(html)
+        parser.close()
+        if parser.stack:
+            raise ApiError(400, f"Bad Request: can't parse entities: Can't find end tag corresponding to start tag \"{parser.stack[-1]}\"")
+        return "".join(parser.text)
+
+
+class FakeTelegram:
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.calls: list[tuple[str, dict]] = []
+        self.updates: list[dict] = []
+        self.faults: list[tuple[str, int, str, int | None]] = []  # (method, status, description, retry_after)
+        self.slow: dict[str, float] = {}
+        self.webhook: dict | None = None
+        self._next_update = 1
+        self._next_message = 100
+        self._lock = threading.Lock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._new_update: asyncio.Event | None = None
+        self.port = 0
+
+    # -- running ---------------------------------------------------------------------------
+    def start(self) -> None:
+        ready = threading.Event()
+        threading.Thread(target=self._run, args=(ready,), daemon=True).start()
+        ready.wait(10)
+
+    def _run(self, ready: threading.Event) -> None:
+        self._loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(self._loop)
+        self._new_update = asyncio.Event()
+        app = web.Application()
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        runner = web.AppRunner(app)
+        self._loop.run_until_complete(runner.setup())
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        self._loop.run_until_complete(site.start())
+        self.port = site._server.sockets[0].getsockname()[1]
+        ready.set()
+        self._loop.run_forever()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    # -- what tests use ----------------------------------------------------------------------
+    def push(self, update: dict) -> dict:
+        with self._lock:
+            update = {"update_id": self._next_update, **update}
+            self._next_update += 1
+            self.updates.append(update)
+        if self._loop:
+            self._loop.call_soon_threadsafe(self._new_update.set)
+        return update
+
+    def fail(self, method: str, status: int, description: str, retry_after: int | None = None, times: int = 1) -> None:
+        self.faults += [(method, status, description, retry_after)] * times
+
+    def wait_for(self, predicate, timeout: float = 20.0) -> list[tuple[str, dict]]:
+        """Calls matching `predicate`, waiting until there is at least one."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = [c for c in list(self.calls) if predicate(*c)]
+            if found:
+                return found
+            time.sleep(0.05)
+        raise AssertionError(f"no matching call; calls so far: {[c[0] for c in self.calls][-20:]}")
+
+    # -- the API -------------------------------------------------------------------------------
+    async def _handle(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        if request.match_info["token"] != self.token:
+            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
+        params = await _params(request)
+        try:
+            if method in self.slow:
+                await asyncio.sleep(self.slow[method])
+            self._inject(method)
+            spec = _spec(method)
+            _validate(spec, params)
+            self.calls.append((method, params))
+            result = await self._result(method, params)
+        except ApiError as e:
+            body = {"ok": False, "error_code": e.code, "description": e.description}
+            if e.retry_after:
+                body["parameters"] = {"retry_after": e.retry_after}
+            return web.json_response(body, status=e.code)
+        return web.json_response({"ok": True, "result": result})
+
+    def _inject(self, method: str) -> None:
+        for n, (m, status, description, retry_after) in enumerate(self.faults):
+            if m == method:
+                del self.faults[n]
+                raise ApiError(status, description, retry_after)
+
+    async def _result(self, method: str, p: dict):
+        if method == "getMe":
+            return BOT
+        if method == "getUpdates":
+            return await self._get_updates(p)
+        if method in ("sendMessage", "editMessageText"):
+            return self._message(method, p)
+        if method == "setWebhook":
+            self.webhook = p
+            return True
+        if method == "deleteWebhook":
+            self.webhook = None
+            return True
+        if method == "getWebhookInfo":
+            return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False, "pending_update_count": 0}
+        if method == "answerCallbackQuery" or method == "answerInlineQuery":
+            self._check_inline(p) if method == "answerInlineQuery" else None
+            return True
+        return True
+
+    async def _get_updates(self, p: dict):
+        offset = int(p.get("offset", 0) or 0)
+        timeout = float(p.get("timeout", 0) or 0)
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                self.updates = [u for u in self.updates if u["update_id"] >= offset]
+                pending = list(self.updates)
+            if pending or time.monotonic() >= deadline:
+                return pending[:int(p.get("limit", 100) or 100)]
+            self._new_update.clear()
+            try:
+                await asyncio.wait_for(self._new_update.wait(), max(0.01, deadline - time.monotonic()))
+            except asyncio.TimeoutError:
+                pass
+
+    def _message(self, method: str, p: dict) -> dict:
+        text = p["text"]
+        visible = TelegramHTML.visible(text) if p.get("parse_mode") == "HTML" else text
+        if not visible.strip():
+            raise ApiError(400, "Bad Request: message text is empty")
+        if len(visible.encode("utf-16-le")) // 2 > 4096:
+            raise ApiError(400, "Bad Request: message is too long")
+        _check_keyboard(p.get("reply_markup"))
+        self._next_message += 1
+        chat_id = int(p["chat_id"]) if "chat_id" in p else 1
+        message = {
+            "message_id": int(p.get("message_id", self._next_message)), "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+            "from": {k: BOT[k] for k in ("id", "is_bot", "first_name", "username")}, "text": visible,
+        }
+        if p.get("reply_markup"):
+            message["reply_markup"] = json.loads(p["reply_markup"]) if isinstance(p["reply_markup"], str) else p["reply_markup"]
+        return message
+
+    def _check_inline(self, p: dict) -> None:
+        results = _json(p.get("results", "[]"))
+        if len(results) > 50:
+            raise ApiError(400, "Bad Request: RESULTS_TOO_MUCH")
+        if len((p.get("next_offset") or "").encode()) > 64:
+            raise ApiError(400, "Bad Request: NEXT_OFFSET_INVALID")
+        for r in results:
+            if len(r["id"].encode()) > 64:
+                raise ApiError(400, "Bad Request: RESULT_ID_INVALID")
+            content = r["input_message_content"]
+            if content.get("parse_mode") == "HTML":
+                TelegramHTML.visible(content["message_text"])
+
+
+def _json(value):
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _check_keyboard(markup) -> None:
+    for row in (_json(markup) or {}).get("inline_keyboard", []):
+        for button in row:
+            data = button.get("callback_data")
+            if data is not None and not 1 <= len(data.encode()) <= 64:
+                raise ApiError(400, "Bad Request: BUTTON_DATA_INVALID")
+
+
+async def _params(request: web.Request) -> dict:
+    if request.content_type == "application/json":
+        return await request.json()
+    form = await request.post()
+    return {k: v for k, v in form.items()}
+
+
+def _spec(method: str) -> dict:
+    for name, spec in API["methods"].items():
+        if name.lower() == method.lower():
+            return spec
+    raise ApiError(404, "Not Found: method not found")
+
+
+TYPES = {
+    "Integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "Float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "String": lambda v: isinstance(v, str),
+    "Boolean": lambda v: isinstance(v, bool),
+}
+
+
+def _validate(spec: dict, params: dict) -> None:
+    fields = {f["name"]: f for f in spec.get("fields", [])}
+    for name in params:
+        if name not in fields:
+            raise ApiError(400, f"Bad Request: unknown parameter {name} for {spec['name']}")
+    for name, field in fields.items():
+        if field["required"] and name not in params:
+            raise ApiError(400, f"Bad Request: {name} is required for {spec['name']}")
+        if name in params and not _typed(params[name], field["types"]):
+            raise ApiError(400, f"Bad Request: {name} has the wrong type for {spec['name']}")
+
+
+def _typed(raw, types: list[str]) -> bool:
+    """Form values arrive as strings: JSON-decode them, then check against the spec's types."""
+    candidates = [raw]
+    if isinstance(raw, str):
+        try:
+            candidates.append(json.loads(raw))
+        except ValueError:
+            pass
+    for t in types:
+        check = TYPES.get(t)
+        for value in candidates:
+            if check and check(value):
+                return True
+            if t.startswith("Array of") and isinstance(value, list):
+                return True
+            if not check and not t.startswith("Array of") and isinstance(value, dict):
+                return True  # an object type: its own fields are not checked here
+    return False
