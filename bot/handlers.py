@@ -18,7 +18,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from index.answers import Answerer
+from index.answers import HELP, Answerer
 from index.models import Answer
 from index.settings import Settings
 
@@ -93,21 +93,15 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     text = (
         "I answer with <b>exact quotes</b> from a collection of "
         f"{len(corpus.documents)} documents, each with its title, publisher and date. "
-        "I never paraphrase.\n\n" + html.escape(render_help())
+        "I never paraphrase.\n\n" + html.escape(HELP)
     )
     rows = [[(example, f"ex:{n}")] for n, example in enumerate(EXAMPLES)]
     await update.effective_message.reply_html(text, reply_markup=keyboard(rows))
 
 
-def render_help() -> str:
-    from index.answers import HELP
-
-    return HELP
-
-
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help: what the bot can do."""
-    await update.effective_message.reply_html(html.escape(render_help()))
+    await update.effective_message.reply_html(html.escape(HELP))
 
 
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

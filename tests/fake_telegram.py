@@ -171,9 +171,8 @@ class FakeTelegram:
             return True
         if method == "getWebhookInfo":
             return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False, "pending_update_count": 0}
-        if method == "answerCallbackQuery" or method == "answerInlineQuery":
-            self._check_inline(p) if method == "answerInlineQuery" else None
-            return True
+        if method == "answerInlineQuery":
+            self._check_inline(p)
         return True
 
     async def _get_updates(self, p: dict):
