@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+import secrets
 import time
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
-from telegram.ext import (AIORateLimiter, Application, CallbackQueryHandler, CommandHandler, InlineQueryHandler,
+from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, InlineQueryHandler,
                           MessageHandler, TypeHandler, filters)
 
 from index.answers import Answerer
 from index.settings import Settings
 
 from . import handlers as h
+from .retry import RetryingRateLimiter
 
 COMMANDS = [
     BotCommand("who", "Who a person is, in the sources' words"),
@@ -28,10 +30,10 @@ def build(settings: Settings, token: str) -> Application:
     builder = (
         Application.builder()
         .token(token)
-        .rate_limiter(AIORateLimiter(max_retries=5))
+        .rate_limiter(RetryingRateLimiter(max_retries=5))
         .concurrent_updates(True)
         .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
-        .get_updates_read_timeout(settings.poll_timeout + 10)
+        .get_updates_read_timeout(settings.poll_timeout + 5)  # a hung long poll is dropped soon
         .post_init(post_init)
     )
     if settings.base_url:
@@ -71,8 +73,10 @@ def serve(settings: Settings, token: str, webhook: bool = False) -> None:
     if webhook:
         if not settings.webhook_url:
             raise SystemExit("citebot serve --webhook needs telegram.webhook_url (or CITEBOT_TELEGRAM_WEBHOOK_URL)")
+        # Without a configured secret, a random one per run still keeps forged updates out.
+        secret = settings.webhook_secret or secrets.token_urlsafe(32)
         app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port, url_path="telegram",
-                        webhook_url=settings.webhook_url, secret_token=settings.webhook_secret,
+                        webhook_url=settings.webhook_url, secret_token=secret,
                         allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.poll_timeout, poll_interval=0,

@@ -5,7 +5,9 @@ It validates every call against the official Bot API description
 present, no unknown fields, value types match. It parses HTML like Telegram
 (only Telegram's tags, balanced, entities decoded), measures message length
 after parsing, checks callback data, and answers in the real response shapes.
-Tests push updates in, read the calls the bot made, and can inject faults.
+Tests push updates in (served by getUpdates, or POSTed to the bot's webhook with
+its secret token, retried until accepted, as Telegram does), read the calls the
+bot made, and inject faults: error statuses, slow answers, dropped connections.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ import json
 import re
 import threading
 import time
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from aiohttp import web
+from aiohttp import ClientError, ClientSession, web
 
 API = json.loads((Path(__file__).resolve().parents[2] / "shared" / "telegram-bot-api" / "api.json").read_text())
 TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre",
@@ -31,6 +34,17 @@ class ApiError(Exception):
     def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
         super().__init__(description)
         self.code, self.description, self.retry_after = code, description, retry_after
+
+
+@dataclass
+class Fault:
+    """What the next call of `method` gets instead of a normal answer."""
+    method: str
+    status: int = 0              # an HTTP error status, 0 for none
+    description: str = ""
+    retry_after: int | None = None
+    delay: float = 0.0           # answer this late (a hanging call)
+    drop: bool = False           # close the connection without answering
 
 
 class TelegramHTML(HTMLParser):
@@ -72,9 +86,9 @@ class FakeTelegram:
         self.token = token
         self.calls: list[tuple[str, dict]] = []
         self.updates: list[dict] = []
-        self.faults: list[tuple[str, int, str, int | None]] = []  # (method, status, description, retry_after)
-        self.slow: dict[str, float] = {}
+        self.faults: list[Fault] = []
         self.webhook: dict | None = None
+        self.rejected_deliveries = 0
         self._next_update = 1
         self._next_message = 100
         self._lock = threading.Lock()
@@ -111,13 +125,22 @@ class FakeTelegram:
         with self._lock:
             update = {"update_id": self._next_update, **update}
             self._next_update += 1
-            self.updates.append(update)
-        if self._loop:
+            if not self.webhook:
+                self.updates.append(update)
+        if self.webhook:
+            asyncio.run_coroutine_threadsafe(self._deliver(update), self._loop)
+        elif self._loop:
             self._loop.call_soon_threadsafe(self._new_update.set)
         return update
 
     def fail(self, method: str, status: int, description: str, retry_after: int | None = None, times: int = 1) -> None:
-        self.faults += [(method, status, description, retry_after)] * times
+        self.faults += [Fault(method, status, description, retry_after)] * times
+
+    def drop(self, method: str, times: int = 1) -> None:
+        self.faults += [Fault(method, drop=True)] * times
+
+    def hang(self, method: str, seconds: float, times: int = 1) -> None:
+        self.faults += [Fault(method, delay=seconds)] * times
 
     def wait_for(self, predicate, timeout: float = 20.0) -> list[tuple[str, dict]]:
         """Calls matching `predicate`, waiting until there is at least one."""
@@ -136,9 +159,9 @@ class FakeTelegram:
             return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
         params = await _params(request)
         try:
-            if method in self.slow:
-                await asyncio.sleep(self.slow[method])
-            self._inject(method)
+            if await self._inject(method):
+                request.transport.close()
+                return web.Response()  # never reaches the bot: the connection is gone
             spec = _spec(method)
             _validate(spec, params)
             self.calls.append((method, params))
@@ -150,11 +173,30 @@ class FakeTelegram:
             return web.json_response(body, status=e.code)
         return web.json_response({"ok": True, "result": result})
 
-    def _inject(self, method: str) -> None:
-        for n, (m, status, description, retry_after) in enumerate(self.faults):
-            if m == method:
-                del self.faults[n]
-                raise ApiError(status, description, retry_after)
+    async def _inject(self, method: str) -> bool:
+        """Apply the first fault queued for `method`; True means drop the connection."""
+        fault = next((f for f in self.faults if f.method == method), None)
+        if fault is None:
+            return False
+        self.faults.remove(fault)
+        await asyncio.sleep(fault.delay)
+        if fault.status:
+            raise ApiError(fault.status, fault.description, fault.retry_after)
+        return fault.drop
+
+    async def _deliver(self, update: dict) -> None:
+        """POST an update to the webhook until the bot accepts it, like Telegram."""
+        while self.webhook:
+            headers = {"X-Telegram-Bot-Api-Secret-Token": self.webhook.get("secret_token", "")}
+            try:
+                async with ClientSession() as session:
+                    async with session.post(self.webhook["url"], json=update, headers=headers) as r:
+                        if r.status == 200:
+                            return
+            except ClientError:
+                pass
+            self.rejected_deliveries += 1
+            await asyncio.sleep(0.2)
 
     async def _result(self, method: str, p: dict):
         if method == "getMe":

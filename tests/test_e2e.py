@@ -1,79 +1,48 @@
-"""End to end: a real `citebot serve` process talking HTTP to the fake Bot API server."""
+"""End to end: a real `citebot serve` process talking HTTP to the fake Bot API server,
+in long-polling and in webhook mode."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import json
 import threading
 import time
-from pathlib import Path
+import urllib.error
+import urllib.request
 
 import pytest
 
 from index.build import reindex
+from tests.botproc import ROOT, SECRET, TOKEN, citebot, message, replies
 from tests.conftest import settings_for
 from tests.fake_telegram import BOT, FakeTelegram
 
 pytestmark = pytest.mark.e2e
-ROOT = Path(__file__).resolve().parent.parent
-TOKEN = "123456:TEST-token-never-logged"
 ADMIN, USER, GROUP = 42, 1001, -100500
 
 
-@pytest.fixture(scope="module")
-def tg(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("e2e")
+@pytest.fixture(scope="module", params=["polling", "webhook"])
+def tg(request, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp(f"e2e-{request.param}")
     settings = settings_for(tmp, corpus=ROOT / "corpus")
     reindex(settings)
     server = FakeTelegram(TOKEN)
     server.start()
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "CITEBOT_TELEGRAM_BASE_URL": server.base_url,
-           "CITEBOT_INDEX_DIR": str(settings.index_dir), "CITEBOT_ADMINS": str(ADMIN),
-           "CITEBOT_TELEGRAM_POLL_TIMEOUT": "1", "CITEBOT_TELEGRAM_FLOOD_MESSAGES": "30"}
-    log = open(tmp / "bot.log", "w+")
-    proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve"], cwd=ROOT, env=env, stdout=log, stderr=log)
-    server.log = log
-    try:
-        server.wait_for(lambda m, p: m == "getUpdates", timeout=30)
+    with citebot(settings, server, tmp / "bot.log", request.param,
+                 CITEBOT_ADMINS=ADMIN, CITEBOT_TELEGRAM_FLOOD_MESSAGES=30):
         yield server
-    finally:
-        proc.terminate()
-        proc.wait(10)
-        log.seek(0)
-        assert TOKEN not in log.read(), "the token leaked into the logs"
 
 
-def message(text: str, chat: int = USER, user: int = USER, chat_type: str = "private") -> dict:
-    msg = {"message_id": int(time.time() * 1000) % 10**9, "date": int(time.time()),
-           "chat": {"id": chat, "type": chat_type, **({"title": "Group"} if chat < 0 else {"first_name": "Ana"})},
-           "from": {"id": user, "is_bot": False, "first_name": "Ana"}, "text": text}
-    if text.startswith("/"):
-        msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
-    return {"message": msg}
-
-
-def ask(tg: FakeTelegram, text: str, **kw) -> list[dict]:
+def ask(tg: FakeTelegram, text: str, chat: int = USER, **kw) -> list[dict]:
     """Send `text` as a user; return the sendMessage calls answering it."""
     n = len(tg.calls)
-    update = tg.push(message(text, **kw))
-    mid = update["message"]["message_id"]
-    chat = update["message"]["chat"]["id"]
-
-    def answering(m, p):
-        return m == "sendMessage" and int(p["chat_id"]) == chat and _replies_to(p, mid, chat)
-
-    tg.wait_for(lambda m, p: answering(m, p) and tg.calls.index((m, p)) >= n)
+    update = tg.push(message(text, chat=chat, **kw))
+    deadline = time.monotonic() + 20
+    while not replies(tg, update, n) and time.monotonic() < deadline:
+        time.sleep(0.05)
     time.sleep(0.2)  # a long answer may come in several messages
-    return [p for m, p in tg.calls[n:] if answering(m, p)]
-
-
-def _replies_to(p: dict, mid: int, chat: int) -> bool:
-    return chat > 0 or str(mid) in str(p.get("reply_parameters", ""))
-
-
-def sent_after(tg, n):
-    return tg.calls[n:]
+    found = replies(tg, update, n)
+    assert found, f"no answer to {text!r}; calls so far: {[c[0] for c in tg.calls][-20:]}"
+    return found
 
 
 def test_start_registers_commands(tg):
@@ -125,10 +94,10 @@ def test_stale_and_forged_buttons_get_a_polite_answer(tg):
 
 
 def test_group_commands_with_botname_reply_to_the_asker_and_chatter_is_ignored(tg):
-    (reply,) = ask(tg, f"/who@{BOT['username']} Ortagus", chat=GROUP, chat_type="supergroup")
+    (reply,) = ask(tg, f"/who@{BOT['username']} Ortagus", chat=GROUP, user=USER, chat_type="supergroup")
     assert reply["text"].startswith("Morgan Ortagus, in the words of the sources.")
     n = len(tg.calls)
-    tg.push(message("what does everyone think?", chat=GROUP, chat_type="supergroup"))
+    tg.push(message("what does everyone think?", chat=GROUP, user=USER, chat_type="supergroup"))
     time.sleep(1.0)
     assert not [c for c in tg.calls[n:] if c[0] == "sendMessage" and int(c[1]["chat_id"]) == GROUP]
 
@@ -149,7 +118,6 @@ def test_inline_query_with_paging(tg):
     tg.push({"inline_query": {"id": "iq-1", "from": {"id": USER, "is_bot": False, "first_name": "Ana"},
                               "query": "massacre", "offset": ""}})
     (_, p), = tg.wait_for(lambda m, p: m == "answerInlineQuery" and p["inline_query_id"] == "iq-1")
-    import json
     results = json.loads(p["results"])
     assert len(results) == 10 and p["next_offset"] == "10"
     first = results[0]["input_message_content"]["message_text"]
@@ -196,8 +164,23 @@ def test_telegram_429_is_retried_and_delivered_once(tg):
     assert reply["text"].startswith("Michelle Bachelet")
 
 
-def _keyboard(p: dict) -> list[list[dict]]:
-    import json
+def test_webhook_rejects_a_wrong_or_missing_secret(tg):
+    if not tg.webhook:
+        pytest.skip("long polling has no webhook")
+    assert tg.webhook["secret_token"] == SECRET
+    n = len(tg.calls)
+    for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "not-the-secret"}):
+        body = json.dumps({"update_id": 10**9, **message("/who Raisi", chat=4001)}).encode()
+        forged = urllib.request.Request(tg.webhook["url"], body, {"Content-Type": "application/json", **headers})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(forged, timeout=5)
+        assert refused.value.code == 403
+    time.sleep(1.0)
+    assert not [c for c in tg.calls[n:] if c[0] == "sendMessage" and int(c[1]["chat_id"]) == 4001]
+    (reply,) = ask(tg, "/who Raisi", chat=4001)  # the real Telegram, with the secret, still gets through
+    assert reply["text"].startswith("Ebrahim Raisi")
 
+
+def _keyboard(p: dict) -> list[list[dict]]:
     markup = p.get("reply_markup")
     return (json.loads(markup) if isinstance(markup, str) else markup or {}).get("inline_keyboard", [])

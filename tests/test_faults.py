@@ -1,0 +1,56 @@
+"""Telegram misbehaves; the bot recovers, never exits, and answers every update exactly once."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from index.build import reindex
+from tests.botproc import ROOT, TOKEN, citebot, message, replies
+from tests.conftest import settings_for
+from tests.fake_telegram import FakeTelegram
+
+pytestmark = pytest.mark.e2e
+USERS = range(5000, 5024)
+
+
+@pytest.fixture(params=["polling", "webhook"])
+def tg(request, tmp_path):
+    settings = settings_for(tmp_path, corpus=ROOT / "corpus")
+    reindex(settings)
+    server = FakeTelegram(TOKEN)
+    server.start()
+    with citebot(settings, server, tmp_path / "bot.log", request.param):
+        yield server
+
+
+def break_telegram(tg: FakeTelegram) -> None:
+    """One of each fault Telegram (or the network on the way) produces, queued for the next calls."""
+    tg.fail("getUpdates", 500, "Internal Server Error")
+    tg.fail("getUpdates", 502, "Bad Gateway")
+    tg.drop("getUpdates")
+    tg.hang("getUpdates", 8)  # longer than the bot's read timeout: a long poll that never returns
+    tg.fail("getUpdates", 429, "Too Many Requests: retry after 1", retry_after=1)
+    tg.fail("sendMessage", 500, "Internal Server Error")
+    tg.fail("sendMessage", 502, "Bad Gateway", times=2)
+    tg.drop("sendMessage", times=2)
+    tg.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
+    tg.hang("sendMessage", 2)  # slow, but answered
+
+
+def test_every_update_is_answered_once_through_faults(tg):
+    break_telegram(tg)
+    updates = []
+    for user in USERS:
+        updates.append(tg.push(message("/who Raisi", chat=user)))
+        time.sleep(0.1)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and not all(replies(tg, u) for u in updates):
+        time.sleep(0.2)
+    time.sleep(2)  # room for a late duplicate to show up
+    counts = {u["message"]["chat"]["id"]: len(replies(tg, u)) for u in updates}
+    assert counts == {user: 1 for user in USERS}
+    assert not tg.faults or {f.method for f in tg.faults} == {"getUpdates"}  # webhook mode never polls
+    assert tg.process.poll() is None, "the bot exited"
+    assert all(r["text"].startswith("Ebrahim Raisi") for u in updates for r in replies(tg, u))
