@@ -9,6 +9,7 @@ import asyncio
 import hashlib
 import html
 import logging
+import re
 import time
 from collections import OrderedDict, deque
 
@@ -53,6 +54,11 @@ def remember(context: ContextTypes.DEFAULT_TYPE, line: str) -> str:
     while len(queries) > QUERY_MEMORY:
         queries.popitem(last=False)
     return key
+
+
+def number(text: str | None) -> int | None:
+    """A page number or offset from untrusted callback data: ASCII digits only ("²".isdigit() is True)."""
+    return int(text) if text and re.fullmatch(r"[0-9]{1,6}", text) else None
 
 
 def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup | None:
@@ -122,12 +128,12 @@ async def page_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     query = update.callback_query
     parts = (query.data or "").split(":")
     line = context.bot_data.get("queries", {}).get(parts[1]) if len(parts) == 3 else None
-    if line is None or not parts[2].isdigit():
+    if line is None or number(parts[2]) is None:
         await query.answer("This button has expired. Please send your question again.")
         return
     await query.answer()
     answer = await answer_line(context, line)
-    reply = render.page(answer, int(parts[2]), settings_of(context).page_size, parts[1])
+    reply = render.page(answer, number(parts[2]), settings_of(context).page_size, parts[1])
     try:
         await query.edit_message_text(reply.messages[0], parse_mode=ParseMode.HTML,
                                       reply_markup=keyboard(reply.buttons), disable_web_page_preview=True)
@@ -147,12 +153,12 @@ async def doc_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def example_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The example buttons under /start."""
     query = update.callback_query
-    n = query.data[3:]
-    if not n.isdigit() or int(n) >= len(EXAMPLES):
+    n = number(query.data[3:])
+    if n is None or n >= len(EXAMPLES):
         await query.answer("This button has expired.")
         return
     await query.answer()
-    await send_answer(update, context, EXAMPLES[int(n)])
+    await send_answer(update, context, EXAMPLES[n])
 
 
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -171,7 +177,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await query.answer([], cache_time=settings_of(context).inline_cache_seconds,
                            button=InlineQueryResultsButton("Type words or /who NAME to search", start_parameter="inline"))
         return
-    offset = int(query.offset) if query.offset.isdigit() else 0
+    offset = number(query.offset) or 0
     answer = await answer_line(context, text)
     items = render.inline_items(answer)
     page = items[offset:offset + INLINE_PAGE]

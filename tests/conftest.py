@@ -10,6 +10,8 @@ import pytest
 from index.answers import Answerer
 from index.build import reindex
 from index.settings import Settings
+from tests.reliability import (pytest_collection_modifyitems, pytest_runtest_logreport,  # noqa: F401 - hooks
+                               pytest_terminal_summary, tally)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,6 +19,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def settings_for(tmp: Path, corpus: Path | None = None, **extra) -> Settings:
     return Settings(corpus_dir=corpus or ROOT / "corpus", index_dir=tmp / "index",
                     people_file=ROOT / "config" / "people.yaml", **extra)
+
+
+def exact(answerer: Answerer, answer) -> None:
+    """Every excerpt is exactly text[start:end] of its document."""
+    gen = answerer.corpus().generation
+    for r in answer.results:
+        assert gen.text(r.document.id)[r.start:r.end] == r.excerpt
 
 
 @pytest.fixture(scope="session")

@@ -9,15 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.conftest import exact
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((ROOT / "tests" / "eval_cases.yaml").read_text())
-
-
-def exact(answerer, answer):
-    """Every excerpt is exactly text[start:end] of its document."""
-    gen = answerer.corpus().generation
-    for r in answer.results:
-        assert gen.text(r.document.id)[r.start:r.end] == r.excerpt
 
 
 def titles(results):
