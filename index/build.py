@@ -56,6 +56,7 @@ def reindex(settings: Settings, progress: Progress | None = None) -> Report:
             writer.abort()
             raise
         shelf.publish(writer.name)
+        report.removed += shelf.clean_up()  # the generation before the previous one
         report.generation = writer.name
         report.seconds = time.perf_counter() - started
         return report
