@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test reindex clean
+.PHONY: run test reliability reindex clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,9 @@ run: $(BIN)/.installed  ## the bot on the bundled corpus (a terminal chat withou
 
 test: $(BIN)/.installed  ## the whole test suite, end-to-end tests included
 	$(BIN)/python -m pytest -q
+
+reliability: $(BIN)/.installed  ## every reliability category with the full trial counts, then the summary table
+	CITEBOT_RELIABILITY=full $(BIN)/python -m pytest -q -m reliability
 
 reindex: $(BIN)/.installed
 	$(BIN)/citebot reindex

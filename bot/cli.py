@@ -124,9 +124,15 @@ def serve(obj: Context, webhook: bool) -> None:
         return
     from bot import app, logs
 
+    from telegram.error import InvalidToken
+
     logs.setup(token)
     obj.answerer()  # builds the index on first run
-    app.serve(obj.settings, token, webhook=webhook)
+    try:
+        app.serve(obj.settings, token, webhook=webhook)
+    except InvalidToken:  # its message repeats the token, so say it in our own words
+        raise click.ClickException("Telegram refused the bot token in TELEGRAM_BOT_TOKEN; "
+                                   "check it with @BotFather (/mybots > API Token).") from None
 
 
 NO_TOKEN = """No TELEGRAM_BOT_TOKEN is set, so here is the bot in your terminal instead.

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 EXAMPLES = ["/who Raisi", "/quote Montazeri", "/source 30,000", "mass graves"]
 INLINE_PAGE = 10
 QUERY_MEMORY = 10_000  # queries remembered for "More" buttons; older buttons politely expire
+FLOOD_MEMORY = 10_000  # users tracked by the flood guard before quiet ones are forgotten
 
 
 # -- shared helpers --------------------------------------------------------------------------
@@ -83,8 +84,16 @@ async def send_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, line: 
 
 
 def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    user = update.effective_user
+    """The sender's own user id is configured. Anonymous group admins and channels post as a chat, so never."""
+    user, message = update.effective_user, update.effective_message
+    if message and message.sender_chat:
+        return False
     return bool(user) and user.id in settings_of(context).admins
+
+
+def refused(update: Update, command: str) -> None:
+    user, chat = update.effective_user, update.effective_chat
+    log.info("refused %s from user %s in chat %s", command, user.id if user else "-", chat.id if chat else "-")
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -200,7 +209,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def reindex_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reindex (admins): rebuild in a fresh generation while the old one keeps answering."""
     if not is_admin(update, context):
-        log.info("refused /reindex from user %s", update.effective_user.id if update.effective_user else "?")
+        refused(update, "/reindex")
         await update.effective_message.reply_text("Only the bot's admins can reindex.")
         return
     if context.bot_data.get("reindexing"):
@@ -239,6 +248,7 @@ async def _reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stats (admins): index size, documents, uptime, queries served."""
     if not is_admin(update, context):
+        refused(update, "/stats")
         await update.effective_message.reply_text("Only the bot's admins can see stats.")
         return
     corpus = await asyncio.to_thread(context.bot_data["answerer"].corpus)
@@ -263,19 +273,24 @@ async def flood_guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return
     settings = settings_of(context)
     now = time.monotonic()
-    seen: deque = context.bot_data.setdefault("flood", {}).setdefault(user.id, deque())
+    flood: dict[int, deque] = context.bot_data.setdefault("flood", {})
+    if len(flood) > FLOOD_MEMORY:  # forget users quiet for a whole window, so memory stays bounded
+        for quiet in [uid for uid, times in flood.items() if now - times[-1] > settings.flood_seconds]:
+            del flood[quiet]
+            context.bot_data.get("warned", {}).pop(quiet, None)
+    seen = flood.setdefault(user.id, deque())
     seen.append(now)
     while seen and now - seen[0] > settings.flood_seconds:
         seen.popleft()
     if len(seen) <= settings.flood_messages:
         return
-    warned = context.bot_data.setdefault("warned", {})
-    if now - warned.get(user.id, -1e9) > settings.flood_seconds:
-        warned[user.id] = now
-        if update.effective_message:
-            await update.effective_message.reply_text("Slow down a little, please: I'll answer again in a few seconds.")
-    if update.callback_query:
+    if update.callback_query:  # every button press must be answered, so the notice rides on that
         await update.callback_query.answer("Slow down a little, please.")
+        raise ApplicationHandlerStop
+    warned = context.bot_data.setdefault("warned", {})
+    if now - warned.get(user.id, -1e9) > settings.flood_seconds and update.message:
+        warned[user.id] = now
+        await update.message.reply_text("Slow down a little, please: I'll answer again in a few seconds.")
     raise ApplicationHandlerStop
 
 

@@ -3,27 +3,28 @@
 from __future__ import annotations
 
 import logging
+import re
+from urllib.parse import quote
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
-class RedactToken(logging.Filter):
+class RedactingFormatter(logging.Formatter):
+    """Redacts the finished line, so messages, arguments, tracebacks and chained exceptions are all covered."""
+
     def __init__(self, token: str) -> None:
-        super().__init__()
-        self.token = token
+        super().__init__(FORMAT)
+        # Any case (PTB capitalizes Telegram's error text) and URL-quoted (as in request URLs).
+        forms = {re.escape(token), re.escape(quote(token, safe=""))}
+        self.secret = re.compile("|".join(forms), re.IGNORECASE) if token else None
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self.token and self.token in message:
-            record.msg, record.args = message.replace(self.token, "<token>"), None
-        if record.exc_info and record.exc_info[1] and self.token in str(record.exc_info[1]):
-            record.exc_info, record.exc_text = None, None
-            record.msg = f"{record.msg} (exception text hid the token)"
-        return True
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
+        return self.secret.sub("<token>", line) if self.secret else line
 
 
 def setup(token: str | None, level: int = logging.INFO) -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    if token:
-        handler.addFilter(RedactToken(token))
+    handler.setFormatter(RedactingFormatter(token or ""))
     logging.basicConfig(level=level, handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines carry request URLs

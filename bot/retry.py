@@ -12,7 +12,7 @@ import asyncio
 import logging
 
 import httpx
-from telegram.error import NetworkError, TimedOut
+from telegram.error import BadRequest, NetworkError, TimedOut
 from telegram.ext import AIORateLimiter
 
 log = logging.getLogger(__name__)
@@ -20,8 +20,10 @@ ATTEMPTS = 6
 FIRST_WAIT = 0.5  # seconds; doubles after each failure
 
 
-def never_sent(error: NetworkError) -> bool:
-    """True when Telegram certainly did not act on the call, so sending it again is safe."""
+def worth_retrying(error: NetworkError) -> bool:
+    """True when Telegram certainly did not act on the call and may accept it later."""
+    if isinstance(error, BadRequest):  # PTB files 400s under NetworkError; the same call would fail again
+        return False
     if isinstance(error, TimedOut):
         return isinstance(error.__cause__, (httpx.ConnectTimeout, httpx.PoolTimeout)) or "not* sent" in error.message
     return True  # a 5xx answer, a refused or reset connection
@@ -35,7 +37,7 @@ class RetryingRateLimiter(AIORateLimiter):
                 try:
                     return await callback(*a, **kw)
                 except NetworkError as error:
-                    if attempt == ATTEMPTS or not never_sent(error):
+                    if attempt == ATTEMPTS or not worth_retrying(error):
                         raise
                     log.warning("%s failed (%s); retry %d in %.1fs", endpoint, error.message, attempt, wait)
                     await asyncio.sleep(wait)

@@ -164,9 +164,11 @@ def test_telegram_429_is_retried_and_delivered_once(tg):
     assert reply["text"].startswith("Michelle Bachelet")
 
 
-def test_webhook_rejects_a_wrong_or_missing_secret(tg):
+@pytest.mark.reliability("webhook secret")
+def test_webhook_rejects_a_wrong_or_missing_secret(tg, tally):
     if not tg.webhook:
         pytest.skip("long polling has no webhook")
+    tally.tried(3)
     assert tg.webhook["secret_token"] == SECRET
     n = len(tg.calls)
     for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "not-the-secret"}):

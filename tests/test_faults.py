@@ -10,9 +10,10 @@ from index.build import reindex
 from tests.botproc import ROOT, TOKEN, citebot, message, replies
 from tests.conftest import settings_for
 from tests.fake_telegram import FakeTelegram
+from tests.reliability import trials
 
 pytestmark = pytest.mark.e2e
-USERS = range(5000, 5024)
+USERS = range(5000, 5000 + trials(ci=24, full=200))
 
 
 @pytest.fixture(params=["polling", "webhook"])
@@ -39,7 +40,8 @@ def break_telegram(tg: FakeTelegram) -> None:
     tg.hang("sendMessage", 2)  # slow, but answered
 
 
-def test_every_update_is_answered_once_through_faults(tg):
+@pytest.mark.reliability("Telegram faults")
+def test_every_update_is_answered_once_through_faults(tg, tally):
     break_telegram(tg)
     updates = []
     for user in USERS:
@@ -50,6 +52,9 @@ def test_every_update_is_answered_once_through_faults(tg):
         time.sleep(0.2)
     time.sleep(2)  # room for a late duplicate to show up
     counts = {u["message"]["chat"]["id"]: len(replies(tg, u)) for u in updates}
+    tally.tried(len(updates))
+    tally.lost(sum(1 for n in counts.values() if n == 0))
+    tally.crashed(tg.process.poll() is not None)
     assert counts == {user: 1 for user in USERS}
     assert not tg.faults or {f.method for f in tg.faults} == {"getUpdates"}  # webhook mode never polls
     assert tg.process.poll() is None, "the bot exited"

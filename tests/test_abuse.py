@@ -1,0 +1,147 @@
+"""Public group chats: who may run admin commands, floods, forged buttons and payloads, the token kept secret."""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from index.build import reindex
+from tests.botproc import ROOT, TOKEN, citebot, message, replies
+from tests.conftest import settings_for
+from tests.fake_telegram import FakeTelegram
+from tests.reliability import trials
+
+pytestmark = pytest.mark.e2e
+ADMIN, USER, GROUP = 42, 1001, -100777
+ANONYMOUS_ADMIN = 1087968824  # Telegram's GroupAnonymousBot: admins posting as the group
+FLOOD = 20
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("abuse")
+    settings = settings_for(tmp, corpus=ROOT / "corpus")
+    reindex(settings)
+    server = FakeTelegram(TOKEN)
+    server.start()
+    server.log_path = tmp / "bot.log"
+    with citebot(settings, server, server.log_path, CITEBOT_ADMINS=ADMIN, CITEBOT_TELEGRAM_FLOOD_MESSAGES=FLOOD,
+                 CITEBOT_TELEGRAM_FLOOD_SECONDS=10):
+        yield server
+
+
+def say(tg: FakeTelegram, text: str, chat: int, user: int, timeout: float = 20, **extra) -> list[dict]:
+    """Send `text` as `user` and return the sendMessage calls answering it."""
+    n = len(tg.calls)
+    update = message(text, chat=chat, user=user, chat_type="private" if chat > 0 else "supergroup")
+    update["message"].update(extra)
+    update = tg.push(update)
+    deadline = time.monotonic() + timeout
+    while not replies(tg, update, n) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return replies(tg, update, n)
+
+
+@pytest.mark.reliability("admin boundary")
+def test_only_configured_admins_reindex_or_see_stats(bot, tally):
+    group = {"chat": GROUP}
+    refusals = {"/reindex": "Only the bot's admins can reindex.", "/stats": "Only the bot's admins can see stats."}
+    for command, refusal in refusals.items():
+        for where in ({"chat": USER, "user": USER}, {**group, "user": USER}, {**group, "user": 7}):
+            tally.tried()
+            (reply,) = say(bot, command, **where)
+            assert reply["text"] == refusal
+        tally.tried()  # an anonymous group admin is not a configured user
+        (reply,) = say(bot, command, GROUP, ANONYMOUS_ADMIN, sender_chat={"id": GROUP, "type": "supergroup", "title": "Group"})
+        assert reply["text"] == refusal
+    assert not [c for c in bot.calls if c[0] == "editMessageText" and c[1]["text"].startswith("Indexed")]
+    for where in ({"chat": ADMIN, "user": ADMIN}, {**group, "user": ADMIN}):
+        tally.tried()
+        (reply,) = say(bot, "/stats", **where)
+        assert reply["text"].startswith("Index ") and "queries served" in reply["text"]
+    log = bot.log_path.read_text()
+    assert f"refused /reindex from user {USER} in chat {GROUP}" in log
+    assert f"refused /stats from user {ANONYMOUS_ADMIN} in chat {GROUP}" in log
+
+
+@pytest.mark.reliability("callback data & deep links")
+def test_forged_buttons_and_payloads_get_a_polite_answer(bot, tally):
+    rng = random.Random(7)
+    junk = ["", ":", "pg:", "pg::", "pg:x:1", "pg:abc:²", "pg:abc:-1", "pg:" + "f" * 12 + ":99999999", "doc:",
+            "doc:../../etc/passwd", "ex:", "ex:99", "ex:٣", "ex:-1", "zz", "\u202e", "🙂" * 16, "a" * 64]
+    junk += ["".join(rng.choice("pgdocex:0123456789abcdef/.\u200b") for _ in range(rng.randint(1, 64)))
+             for _ in range(trials(ci=10, full=100))]
+    for n, data in enumerate(junk):
+        tally.tried()
+        cid = f"forged-{n}"  # one presser each: the flood guard is tested below
+        bot.push({"callback_query": {"id": cid, "from": {"id": 20_000 + n, "is_bot": False, "first_name": "Ana"},
+                                     "chat_instance": "ci", "data": data,
+                                     "message": {"message_id": 5, "date": int(time.time()),
+                                                 "chat": {"id": USER, "type": "private"}, "text": "x"}}})
+        bot.wait_for(lambda m, p, cid=cid: m == "answerCallbackQuery" and p["callback_query_id"] == cid)
+    payloads = ["doc-", "doc-nope", "doc-../../x", "x" * 64, "doc-%00", "inline"]
+    for payload in payloads:
+        tally.tried()
+        (reply,) = say(bot, f"/start {payload}", 30_000, 30_000)
+        assert len(reply["text"]) < 2000
+    assert not bot.log_path.read_text().count("error while handling")
+
+
+@pytest.mark.reliability("flood")
+def test_a_flooding_user_gets_one_notice_and_everyone_else_keeps_getting_answers(bot, tally):
+    spammer, others, latencies, missing = 6666, list(range(7000, 7010)), [], []
+
+    def other_users():
+        for user in others:
+            started = time.monotonic()
+            if say(bot, "/who Naidoo", user, user):
+                latencies.append(time.monotonic() - started)
+            else:
+                missing.append(user)
+            time.sleep(0.3)
+
+    n = len(bot.calls)
+    worker = threading.Thread(target=other_users)
+    worker.start()
+    for _ in range(100):  # 100 messages in about 5 seconds
+        bot.push(message("/who Raisi", chat=spammer))
+        time.sleep(0.05)
+    worker.join(60)
+    time.sleep(1)
+    to_spammer = [p["text"] for m, p in bot.calls[n:] if m == "sendMessage" and int(p["chat_id"]) == spammer]
+    tally.tried(100 + len(others))
+    tally.lost(len(missing))
+    tally.crashed(bot.process.poll() is not None)
+    tally.note(f"others' answers during the flood: {len(latencies)}/{len(others)}, "
+               f"slowest {max(latencies, default=0) * 1000:.0f} ms")
+    assert [t for t in to_spammer if t.startswith("Slow down")] == ["Slow down a little, please: I'll answer again in a few seconds."]
+    assert len(to_spammer) == FLOOD + 1
+    assert missing == []
+
+
+@pytest.mark.reliability("secrets")
+def test_the_token_never_reaches_logs_users_or_errors(bot, tally, tmp_path):
+    # Telegram's error text carrying the token: it must be redacted in the logged traceback.
+    bot.fail("sendMessage", 400, f"Bad Request: chat not found for bot{TOKEN}")
+    tally.tried()
+    (reply,) = say(bot, "/who Raisi", 8001, 8001)  # the answer was refused (and not recorded); then the apology
+    assert reply["text"] == "Sorry, something went wrong. Please try again."
+    assert all(TOKEN not in str(p) for m, p in bot.calls)
+    log = bot.log_path.read_text()
+    assert "error while handling an update" in log and "<token>" in log and TOKEN.lower() not in log.lower()
+
+    # A wrong token: the process stops and says so last, without repeating it (PTB's own log line is redacted).
+    tally.tried()
+    wrong = "999999:WRONG-token-also-secret"
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": wrong, "CITEBOT_TELEGRAM_BASE_URL": bot.base_url,
+           "CITEBOT_INDEX_DIR": str(tmp_path / "index")}
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "serve"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode != 0 and wrong not in done.stdout + done.stderr
+    assert done.stderr.splitlines()[-1].startswith("Error: Telegram refused the bot token in TELEGRAM_BOT_TOKEN")
