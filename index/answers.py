@@ -156,15 +156,11 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
     if not words:
         return Answer(command="source", query=text, message="Which words? Try /source refrigerated trucks.")
     gen = corpus.generation
-    hits, how = gen.search(words, "passage", mode="phrase", limit=1000), "say"
+    hits, how = gen.search(words, "passage", mode="phrase", limit=limit, per_doc=True), "say"
     if not hits and len(words) > 1:
-        hits, how = gen.search(words, "passage", mode="all", limit=1000), "use all these words"
-    best: dict[str, Hit] = {}
-    for h in hits:
-        if h.doc not in best or h.score > best[h.doc].score:
-            best[h.doc] = h
-    ordered = sorted(best.values(), key=lambda h: (corpus.documents[h.doc].date or "9999", h.doc))
-    results = [_result(corpus, h, words) for h in ordered][:limit]
+        hits, how = gen.search(words, "passage", mode="all", limit=limit, per_doc=True), "use all these words"
+    ordered = sorted(hits, key=lambda h: (corpus.documents[h.doc].date or "9999", h.doc))
+    results = [_result(corpus, h, words) for h in ordered]
     if not results:
         return Answer(command="source", query=text, message=f"No document says “{text}”.")
     n = len(results)
@@ -205,17 +201,19 @@ def doc(corpus: Corpus, doc_id: str, limit: int) -> Answer:
 
 
 def _result(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> Result:
-    start, end = _focus(hit, words) if focus else (hit.start, hit.end)
+    spans = [(hit.start + a, hit.start + b) for a, b in term_spans(hit.excerpt, words)]  # document offsets
+    start, end = _focus(hit, spans) if focus else (hit.start, hit.end)
     excerpt = hit.excerpt[start - hit.start:end - hit.start]
     speaker = corpus.registry.entries[hit.speaker].name if hit.speaker in corpus.registry.entries else None
     return Result(excerpt=excerpt, start=start, end=end, score=hit.score, document=corpus.documents[hit.doc],
-                  speaker=speaker, also_in=hit.also_in, highlights=term_spans(excerpt, words),
+                  speaker=speaker, also_in=hit.also_in,
+                  highlights=[(a - start, b - start) for a, b in spans if start <= a and b <= end],
                   also_in_titles=[corpus.documents[d].title for d in hit.also_in if d in corpus.documents])
 
 
-def _focus(hit: Hit, words: list[str]) -> tuple[int, int]:
+def _focus(hit: Hit, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """The sentences of a passage that hold the query words: a shorter, exact excerpt."""
-    matching = [(s, e) for s, e in hit.sentences if term_spans(hit.excerpt[s - hit.start:e - hit.start], words)]
+    matching = [(s, e) for s, e in hit.sentences if any(s <= a and b <= e for a, b in spans)]
     if not matching:
         return hit.start, hit.end
     return matching[0][0], matching[-1][1]

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
-from .models import Mention, Quote
+from .models import Quote
 from .people import Registry, discover, fold
 from .settings import Settings
 from .sources import Skipped, Source, load_corpus
@@ -74,8 +74,8 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
         writer.add_text(doc.id, text)
         units = []
         for (start, end), sentences in passages(text):
-            writer.add(kind="passage", doc=doc.id, date=doc.date, text=text[start:end], start=start, end=end,
-                       people=_people_in(mentions, start, end), sentences=[list(s) for s in sentences])
+            writer.add(kind="passage", doc=doc.id, text=text[start:end], start=start, end=end,
+                       sentences=[list(s) for s in sentences])
             units += sentences
             report.passages += 1
         for pid, excerpts in describing_excerpts(doc.id, text, units, mentions, [(q.start, q.end) for q in found]).items():
@@ -99,10 +99,6 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
     }
 
 
-def _people_in(mentions: list[Mention], start: int, end: int) -> list[str]:
-    return sorted({m.person for m in mentions if start <= m.start < end})
-
-
 def _write_quotes(writer: GenerationWriter, quotes: list[tuple[Source, Quote]], registry: Registry,
                   report: Report) -> None:
     texts = [_words(s.cleaned.text[q.start:q.end]) for s, q in quotes]
@@ -114,8 +110,8 @@ def _write_quotes(writer: GenerationWriter, quotes: list[tuple[Source, Quote]], 
         doc = source.document
         others = sorted({quotes[j][0].document.id for j in members[groups[i]]} - {doc.id})
         speaker = q.speaker or next((quotes[j][1].speaker for j in members[groups[i]] if quotes[j][1].speaker), None)
-        writer.add(kind="quote", doc=doc.id, date=doc.date, text=source.cleaned.text[q.start:q.end],
-                   start=q.start, end=q.end, people=[speaker] if speaker else [], speaker=speaker,
+        writer.add(kind="quote", doc=doc.id, text=source.cleaned.text[q.start:q.end],
+                   start=q.start, end=q.end, speaker=speaker,
                    also_in=others, group=groups[i])
         report.quotes += 1
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from bot import render
 from bot.handlers import number
-from index.store import MAX_TERMS, terms
+from index.store import ANALYZER, MAX_TERMS, TIME_LIMIT, term_spans, terms
 from tests.conftest import exact
 from tests.fake_telegram import TelegramHTML, _check_keyboard
 from tests.reliability import trials
@@ -95,3 +95,24 @@ def test_untrusted_page_numbers_and_offsets(data):
 def test_query_cost_is_capped():
     assert len(terms("word " * 10_000)) == MAX_TERMS
     assert len(terms(" ".join(f"w{n}" for n in range(1000)))) == MAX_TERMS
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(text=st.one_of(words, st.text(max_size=300), st.text(alphabet="aAéÉœßİıﬁ’'.,0123456789 -_Was", max_size=80)))
+def test_query_time_analysis_is_the_index_analysis(text):
+    """terms() and term_spans() skip Whoosh's token objects for speed; they must give the index's terms exactly."""
+    analysed = [(t.text, t.startchar, t.endchar) for t in ANALYZER(text, chars=True)]  # Whoosh reuses one Token
+    assert terms(text) == [t for t, _, _ in analysed][:MAX_TERMS]
+    assert term_spans(text, [t for t, _, _ in analysed]) == [(a, b) for _, a, b in analysed]
+
+
+def test_a_search_past_its_time_limit_stops_and_answers(answerer):
+    gen = answerer.corpus().generation
+    words = terms("Iran massacre prisoners 1988")
+    assert len(gen.search(words, "passage", limit=5)) == 5
+    gen.time_limit = 0
+    try:  # the clock is read before the first match, so nothing is collected, and nothing raises
+        assert gen.search(words, "passage", limit=5) == []
+        assert gen.search(words, "passage", limit=5, per_doc=True) == []
+    finally:
+        gen.time_limit = TIME_LIMIT

@@ -1,0 +1,164 @@
+"""citebot's Whoosh index and two reference engines, built and queried the same way.
+
+Each step runs in its own process (`python -m bench.engines STEP ENGINE WORK`),
+so peak RSS and cold-open times are that engine's alone. A step prints one
+JSON object. FTS5 and tantivy index the very passages citebot's ingest made
+(`passages.jsonl`); citebot's build time is its whole reindex: reading,
+cleaning, splitting, people and quotations, and Whoosh.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sqlite3
+import statistics
+import sys
+import time
+from pathlib import Path
+
+BUILD_START = time.time()
+
+
+def build(engine: str, work: Path) -> dict:
+    started = time.perf_counter()
+    if engine == "citebot":
+        from index.build import reindex
+
+        report = reindex(_settings(work))
+        count = report.passages
+    else:
+        texts = [json.loads(line) for line in open(work / "passages.jsonl", encoding="utf-8")]
+        count = len(texts)
+        (_build_fts5 if engine == "fts5" else _build_tantivy)(texts, work / engine)
+    seconds = time.perf_counter() - started
+    return {"passages": count, "build_s": seconds, "rate": count / seconds, "size_mb": _size(work / engine),
+            "build_rss_mb": _peak_rss()}
+
+
+def _build_fts5(texts: list[str], path: Path) -> None:
+    path.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path / "fts.db")
+    db.execute("CREATE VIRTUAL TABLE p USING fts5(text, tokenize='porter unicode61')")
+    db.executemany("INSERT INTO p(text) VALUES (?)", ((t,) for t in texts))
+    db.commit()
+    db.close()
+
+
+def _build_tantivy(texts: list[str], path: Path) -> None:
+    import tantivy
+
+    path.mkdir(parents=True, exist_ok=True)
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("text", stored=True, tokenizer_name="en_stem")
+    index = tantivy.Index(builder.build(), path=str(path))
+    writer = index.writer(heap_size=256_000_000)
+    for t in texts:
+        writer.add_document(tantivy.Document(text=t))
+    writer.commit()
+    writer.wait_merging_threads()
+
+
+def opener(engine: str, work: Path):
+    """Open the engine; return search(query) -> list of excerpts (top 10, stored text fetched)."""
+    if engine == "citebot":
+        from index.answers import Answerer
+        from index.store import terms
+
+        gen = Answerer(_settings(work)).corpus().generation
+        return lambda q: [h.excerpt for h in gen.search(terms(" ".join(q["words"])), "passage",
+                                                         mode="phrase" if q["kind"] == "phrase" else "any", limit=10)]
+    if engine == "fts5":
+        db = sqlite3.connect(work / "fts5" / "fts.db", check_same_thread=False)
+        sql = "SELECT text FROM p WHERE p MATCH ? ORDER BY rank LIMIT 10"
+        return lambda q: [r[0] for r in db.execute(sql, (_fts5_query(q),))]
+    import tantivy
+
+    index = tantivy.Index.open(str(work / "tantivy"))
+    searcher = index.searcher()
+
+    def search(q):
+        words = " ".join(_bare(w) for w in q["words"])
+        parsed = index.parse_query(f'"{words}"' if q["kind"] == "phrase" else words, ["text"])
+        return [searcher.doc(addr)["text"][0] for _, addr in searcher.search(parsed, 10).hits]
+
+    return search
+
+
+def _fts5_query(q: dict) -> str:
+    quoted = [f'"{_bare(w)}"' for w in q["words"]]
+    return f'"{" ".join(_bare(w) for w in q["words"])}"' if q["kind"] == "phrase" else " OR ".join(quoted)
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in word if c.isalnum())
+
+
+def serve(engine: str, work: Path) -> dict:
+    """Cold open, then every query raw; for citebot also the complete answers the bot sends."""
+    queries = json.loads((work / "queries.json").read_text())
+    started = time.perf_counter()
+    search = opener(engine, work)
+    search(queries[0])
+    out = {"open_ms": (time.perf_counter() - started) * 1000}
+    out["raw"], out["raw_hits"] = _timed(search, queries)
+    if engine == "citebot":
+        from index.answers import Answerer
+
+        answerer = Answerer(_settings(work), cache_size=0)  # every answer computed, none from the cache
+        for command in ("/source ", "", "/quote "):
+            lines = [command + " ".join(q["words"]) for q in queries]
+            out[f"answer {command.strip() or 'search'}"], _ = _timed(answerer.ask, lines)
+    out["serve_rss_mb"] = _peak_rss()
+    return out
+
+
+def first_answer(work: Path, line: str) -> dict:
+    """From the start of this process to the first complete answer: what a restarted bot's user waits."""
+    from index.answers import Answerer
+
+    answer = Answerer(_settings(work)).ask(line)
+    return {"first_answer_ms": (time.time() - BUILD_START) * 1000, "results": len(answer.results)}
+
+
+def _timed(call, items) -> tuple[dict, int]:
+    times, hits = [], 0
+    for item in items:
+        started = time.perf_counter()
+        found = call(item)
+        times.append((time.perf_counter() - started) * 1000)
+        hits += bool(getattr(found, "results", found))
+    return percentiles(times), hits
+
+
+def percentiles(times: list[float]) -> dict:
+    cuts = statistics.quantiles(times, n=100, method="inclusive")
+    return {"p50": cuts[49], "p90": cuts[89], "p99": cuts[98], "n": len(times)}
+
+
+def _settings(work: Path):
+    from index.settings import Settings
+
+    return Settings(corpus_dir=work / "corpus", index_dir=work / "citebot",
+                    people_file=Path(__file__).parent.parent / "config" / "people.yaml")
+
+
+def _size(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+def _peak_rss() -> float:
+    """This process's peak resident memory, MB. VmHWM, not ru_maxrss: that one keeps the forking parent's peak."""
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+if __name__ == "__main__":
+    step, engine, work = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+    if step == "first":
+        result = first_answer(work, sys.argv[4])
+    else:
+        result = build(engine, work) if step == "build" else serve(engine, work)
+    print(json.dumps(result))
