@@ -15,6 +15,7 @@ import sqlite3
 import statistics
 import sys
 import time
+from functools import cache
 from pathlib import Path
 
 BUILD_START = time.time()
@@ -62,10 +63,9 @@ def _build_tantivy(texts: list[str], path: Path) -> None:
 def opener(engine: str, work: Path):
     """Open the engine; return search(query) -> list of excerpts (top 10, stored text fetched)."""
     if engine == "citebot":
-        from index.answers import Answerer
         from index.store import terms
 
-        gen = Answerer(_settings(work)).corpus().generation
+        gen = answerer(work).corpus().generation
         return lambda q: [h.excerpt for h in gen.search(terms(" ".join(q["words"])), "passage",
                                                          mode="phrase" if q["kind"] == "phrase" else "any", limit=10)]
     if engine == "fts5":
@@ -103,12 +103,9 @@ def serve(engine: str, work: Path) -> dict:
     out = {"open_ms": (time.perf_counter() - started) * 1000}
     out["raw"], out["raw_hits"] = _timed(search, queries)
     if engine == "citebot":
-        from index.answers import Answerer
-
-        answerer = Answerer(_settings(work), cache_size=0)  # every answer computed, none from the cache
         for command in ("/source ", "", "/quote "):
             lines = [command + " ".join(q["words"]) for q in queries]
-            out[f"answer {command.strip() or 'search'}"], _ = _timed(answerer.ask, lines)
+            out[f"answer {command.strip() or 'search'}"], _ = _timed(answerer(work).ask, lines)
     out["serve_rss_mb"] = _peak_rss()
     return out
 
@@ -134,6 +131,13 @@ def _timed(call, items) -> tuple[dict, int]:
 def percentiles(times: list[float]) -> dict:
     cuts = statistics.quantiles(times, n=100, method="inclusive")
     return {"p50": cuts[49], "p90": cuts[89], "p99": cuts[98], "n": len(times)}
+
+
+@cache
+def answerer(work: Path):
+    from index.answers import Answerer
+
+    return Answerer(_settings(work), cache_size=0)  # every answer computed, none from the cache
 
 
 def _settings(work: Path):

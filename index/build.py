@@ -20,7 +20,7 @@ from .people import Registry, discover, fold
 from .settings import Settings
 from .sources import Skipped, Source, load_corpus
 from .split import passages
-from .store import GenerationWriter, Shelf
+from .store import GenerationWriter, Shelf, hot_words
 from .who import describing_excerpts, rank
 from .quotes import find_quotes
 
@@ -67,13 +67,15 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
     who: dict[str, list[dict]] = {}
     quotes: list[tuple[Source, Quote]] = []
     mentioned_in: dict[str, set[str]] = {}
-    for n, source in enumerate(sources, 1):
+    split = [passages(s.cleaned.text) for s in sources]
+    writer.hot = hot_words(s.cleaned.text[a:b] for s, spans in zip(sources, split) for (a, b), _ in spans)
+    for n, (source, spans) in enumerate(zip(sources, split), 1):
         doc, text = source.document, source.cleaned.text
         mentions = registry.mentions(text)
         found = find_quotes(text, mentions)
         writer.add_text(doc.id, text)
         units = []
-        for (start, end), sentences in passages(text):
+        for (start, end), sentences in spans:
             writer.add(kind="passage", doc=doc.id, text=text[start:end], start=start, end=end,
                        sentences=[list(s) for s in sentences])
             units += sentences

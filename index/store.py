@@ -20,6 +20,7 @@ import shutil
 import threading
 import re
 import time
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from whoosh import collectors, index, query
 from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
-from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
@@ -47,6 +48,7 @@ SCHEMA = Schema(
     kind=STORED,  # "passage" | "quote"
     doc=ID(stored=True, sortable=True),  # sortable: one hit per document (collapse)
     text=TEXT(analyzer=ANALYZER, phrase=True),  # passages; positions for /source phrases
+    pairs=KEYWORD(),  # two hot words in a row, "a_b": phrases of hot words without their long position lists
     quote=TEXT(analyzer=ANALYZER, phrase=False),  # quotations; searched by words only
     speaker=ID(stored=True),
     excerpt=STORED,
@@ -57,6 +59,10 @@ SCHEMA = Schema(
     group=STORED,
 )
 FIELD = {"passage": "text", "quote": "quote"}
+# A word in more passages than HOT_DF is "hot": scoring all its passages is most of a query's
+# cost, so its HOT_TOP best passages are ranked once, at build time (hot.json).
+HOT_DF = 256
+HOT_TOP = 100
 MAX_TERMS = 24  # a cap on query cost: longer queries keep their first 24 terms
 TIME_LIMIT = 2.0  # seconds; a search past this returns what it has
 
@@ -83,6 +89,22 @@ class Hit:
     group: int | None = None
 
 
+def analysed(text: str) -> list[str]:
+    """Every index term of `text`, in order."""
+    found = (term(m.group()) for m in TOKEN.finditer(text))
+    return [t for t in found if t]
+
+
+def _pairs(words: list[str]) -> list[str]:
+    # "_" never occurs inside a term, so "a_b" is unambiguous
+    return [f"{a}_{b}" for a, b in zip(words, words[1:])]
+
+
+def _in_a_row(words: list[str], sequence: list[str]) -> bool:
+    n = len(words)
+    return any(sequence[i:i + n] == words for i in range(len(sequence) - n + 1))
+
+
 @lru_cache(maxsize=200_000)
 def term(token: str) -> str | None:
     """ANALYZER for one token, minus Whoosh's per-token objects: 5-10x faster at query time."""
@@ -92,8 +114,7 @@ def term(token: str) -> str | None:
 
 def terms(text: str) -> list[str]:
     """The index terms of user text: the same analysis as the index, no query syntax at all."""
-    found = (term(m.group()) for m in TOKEN.finditer(text))
-    return [t for t in found if t][:MAX_TERMS]
+    return analysed(text)[:MAX_TERMS]
 
 
 def term_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
@@ -115,6 +136,8 @@ class Generation:
         self._lock = threading.Lock()  # a Whoosh searcher is not safe across threads
         self.time_limit = TIME_LIMIT
         self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        hot = path / "hot.json"
+        self.hot: dict[str, list] = json.loads(hot.read_text()) if hot.exists() else {}
 
     def search(self, words: list[str], kind: str, mode: str = "any", limit: int = 50,
                speaker: str | None = None, per_doc: bool = False) -> list[Hit]:
@@ -122,6 +145,13 @@ class Generation:
 
         per_doc: only the best hit of each document.
         """
+        if mode == "phrase" and len(words) > 1:
+            return self._phrase(words, limit, per_doc)
+        if kind == "passage" and mode != "all" and not speaker and words:
+            cold = [w for w in words if w not in self.hot]
+            if not cold and limit <= HOT_TOP:
+                return self._from_hot(words, limit, per_doc)
+            words = cold  # hot words add little to BM25 beside rarer ones, and cost the most to score
         clauses = [self._words(FIELD[kind], words, mode)] if words else []
         if speaker:
             clauses.append(query.Term("speaker", speaker))
@@ -129,6 +159,39 @@ class Generation:
             return []
         q = clauses[0] if len(clauses) == 1 else query.And(clauses)
         return self._run(q, limit, per_doc)
+
+    def _phrase(self, words: list[str], limit: int, per_doc: bool) -> list[Hit]:
+        """Passages with the words in a row.
+
+        For hot words, pairs of them narrow it down and the passage's own terms
+        decide: pair lists are far shorter than hot words' position lists.
+        Two words are exact from the pair alone.
+        """
+        if not all(w in self.hot for w in words):  # a rarer word keeps the positional query cheap
+            return self._run(query.Phrase("text", words), limit, per_doc)
+        q = query.And([query.Term("pairs", pair) for pair in _pairs(words)])
+        if len(words) == 2:
+            return self._run(q, limit, per_doc)
+        hits = [h for h in self._run(q, limit * 2, per_doc, per_doc_keep=2) if _in_a_row(words, analysed(h.excerpt))]
+        seen: set[str] = set()
+        return [h for h in hits if not per_doc or not (h.doc in seen or seen.add(h.doc))][:limit]
+
+    def _from_hot(self, words: list[str], limit: int, per_doc: bool) -> list[Hit]:
+        """The best passages for hot words, from the build-time rankings: summed scores."""
+        scores: dict[int, float] = {}
+        for w in words:
+            for docnum, score in self.hot[w]:
+                scores[docnum] = scores.get(docnum, 0.0) + score
+        hits, docs = [], set()
+        with self._lock:
+            for docnum, score in sorted(scores.items(), key=lambda item: -item[1]):
+                hit = _hit(self._searcher.stored_fields(docnum), score)
+                if not (per_doc and hit.doc in docs):
+                    hits.append(hit)
+                    docs.add(hit.doc)
+                if len(hits) == limit:
+                    break
+        return hits
 
     def text(self, doc_id: str) -> str:
         return (self.path / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8")
@@ -138,16 +201,14 @@ class Generation:
 
     @staticmethod
     def _words(field: str, words: list[str], mode: str) -> query.Query:
-        if mode == "phrase" and len(words) > 1:
-            return query.Phrase(field, words)
         parts = [query.Term(field, w) for w in words]
         return query.And(parts) if mode == "all" else query.Or(parts)
 
-    def _run(self, q: query.Query, limit: int, per_doc: bool) -> list[Hit]:
+    def _run(self, q: query.Query, limit: int, per_doc: bool, per_doc_keep: int = 1) -> list[Hit]:
         with self._lock:
             collector = Deadline(self._searcher.collector(limit=limit), self.time_limit)
             if per_doc:
-                collector = collectors.CollapseCollector(collector, "doc", limit=1)
+                collector = collectors.CollapseCollector(collector, "doc", limit=per_doc_keep)
             try:
                 self._searcher.search_with_collector(q, collector)
             except collectors.TimeLimit:
@@ -269,10 +330,13 @@ class GenerationWriter:
 
     def __init__(self, shelf: Shelf, name: str) -> None:
         self.shelf, self.name = shelf, name
+        self.hot: set[str] = set()  # set by the builder before adding passages: see hot_words()
         self.tmp = shelf.root / "generations" / f"{name}.tmp"
         (self.tmp / "texts").mkdir(parents=True)
         self._index = index.create_in(str(self.tmp), SCHEMA)
-        self._writer = self._index.writer(limitmb=256)
+        # compound=False: separate segment files are read from the page cache; a compound file is
+        # copied into process memory when opened.
+        self._writer = self._index.writer(limitmb=256, compound=False)
         self.count = 0
 
     def add_text(self, doc_id: str, text: str) -> None:
@@ -283,11 +347,17 @@ class GenerationWriter:
         self._writer.add_document(
             kind=kind, doc=doc, excerpt=text, speaker=speaker or "", start=start, end=end,
             sentences=sentences or [], also_in=also_in or [], group=group, **{FIELD[kind]: text},
+            **({"pairs": " ".join(self._hot_pairs(text))} if kind == "passage" else {}),
         )
         self.count += 1
 
+    def _hot_pairs(self, text: str) -> list[str]:
+        words, hot = analysed(text), self.hot
+        return [f"{a}_{b}" for a, b in zip(words, words[1:]) if a in hot and b in hot]
+
     def finish(self, meta: dict) -> Path:
         self._writer.commit()
+        (self.tmp / "hot.json").write_text(json.dumps(_rank_hot_words(self.tmp, self.hot)))
         meta = {**meta, "generation": self.name}
         (self.tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         _fsync_dir(self.tmp)
@@ -301,6 +371,21 @@ class GenerationWriter:
         except Exception:  # noqa: BLE001 - the directory goes away regardless
             pass
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def hot_words(passages) -> set[str]:
+    """Terms in more than HOT_DF of the passages (an iterable of texts)."""
+    counts: Counter[str] = Counter()
+    for text in passages:
+        counts.update(set(analysed(text)))
+    return {w for w, n in counts.items() if n > HOT_DF}
+
+
+def _rank_hot_words(path: Path, hot: set[str]) -> dict[str, list]:
+    """{word: [[docnum, score], ...]}: the HOT_TOP best passages of every hot word."""
+    with index.open_dir(str(path)).searcher() as searcher:
+        return {w: [[hit.docnum, round(hit.score, 4)] for hit in searcher.search(query.Term("text", w), limit=HOT_TOP)]
+                for w in sorted(hot)}
 
 
 def _atomic_write(path: Path, content: str) -> None:

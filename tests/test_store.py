@@ -1,0 +1,81 @@
+"""The fast search paths give what plain searching would: phrases via word pairs, hot words via build-time rankings."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from whoosh import query
+
+from index.build import reindex
+from index.split import passages
+from index.store import HOT_DF, analysed, terms
+from tests.conftest import settings_for
+
+
+def all_passages(gen) -> list[tuple[str, int, list[str]]]:
+    """(doc, start, terms) of every passage, straight from the stored texts."""
+    out = []
+    for d in gen.meta["documents"]:
+        text = gen.text(d["id"])
+        out += [(d["id"], a, analysed(text[a:b])) for (a, b), _ in passages(text)]
+    return out
+
+
+def in_a_row(words, sequence) -> bool:
+    return any(sequence[i:i + len(words)] == words for i in range(len(sequence)))
+
+
+def test_phrases_find_exactly_the_passages_with_the_words_in_a_row(answerer):
+    gen = answerer.corpus().generation
+    every = all_passages(gen)
+    rng = random.Random(3)
+    phrases = []
+    for _ in range(60):
+        _, _, seq = rng.choice(every)
+        n = rng.choice((2, 3, 4))
+        if len(seq) > n:
+            at = rng.randrange(len(seq) - n)
+            phrases.append(seq[at:at + n])
+    phrases += [terms("refrigerated trucks"), terms("Death Commission members"), terms("trucks refrigerated")]
+    for words in phrases:
+        expected = {(doc, start) for doc, start, seq in every if in_a_row(words, seq)}
+        found = {(h.doc, h.start) for h in gen.search(words, "passage", mode="phrase", limit=10_000)}
+        assert found == expected, words
+        per_doc = gen.search(words, "passage", mode="phrase", limit=10_000, per_doc=True)
+        assert sorted(h.doc for h in per_doc) == sorted({doc for doc, _ in expected}), words
+
+
+@pytest.fixture(scope="module")
+def lanterns(tmp_path_factory):
+    """A corpus where "lantern" is in every passage (a hot word) and "quay" in a few."""
+    tmp = tmp_path_factory.mktemp("lanterns")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    rng = random.Random(5)
+    colours = ["red", "green", "amber", "blue", "white", "violet"]
+    for f in range(3):
+        paragraphs = []
+        for n in range(HOT_DF // 2 + 10):
+            extra = " lantern" * rng.randrange(4) + (" by the quay" if n % 37 == 0 else "")
+            paragraphs.append(f"Harbour note {f}-{n}: the {rng.choice(colours)} lantern{extra} was lit at dusk "
+                              f"and the keepers wrote it down in the harbour book for the night.")
+        (corpus / f"harbour-{f}.txt").write_text("\n\n".join(paragraphs))
+    settings = settings_for(tmp, corpus=corpus)
+    reindex(settings)
+    from index.answers import Answerer
+
+    return Answerer(settings).corpus().generation
+
+
+def test_a_hot_word_is_answered_from_its_build_time_ranking(lanterns):
+    assert "lantern" in lanterns.hot
+    exact = lanterns._searcher.search(query.Term("text", "lantern"), limit=20)
+    expected = [(h["doc"], h["start"]) for h in exact]
+    assert [(h.doc, h.start) for h in lanterns.search(["lantern"], "passage", limit=20)] == expected
+
+
+def test_beside_a_rarer_word_a_hot_word_does_not_decide(lanterns):
+    hits = lanterns.search(terms("lantern quay"), "passage", limit=50)
+    assert hits and all("quay" in h.excerpt for h in hits)
+    assert len({h.doc for h in lanterns.search(["lantern"], "passage", limit=50, per_doc=True)}) == 3
