@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test reliability reindex clean
+.PHONY: run test reliability bench bench-smoke reindex clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,18 @@ test: $(BIN)/.installed  ## the whole test suite, end-to-end tests included
 
 reliability: $(BIN)/.installed  ## every reliability category with the full trial counts, then the summary table
 	CITEBOT_RELIABILITY=full $(BIN)/python -m pytest -q -m reliability
+
+$(BIN)/.bench: $(BIN)/.installed
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: $(BIN)/.bench  ## search at 10k, 100k and 1M passages vs FTS5 and tantivy, the bot vs an echo bot; writes bench/RESULTS.md
+	$(BIN)/python -m bench.run 10000 100000 1000000
+	$(BIN)/python -m bench.bot
+	$(BIN)/python -m bench.report
+
+bench-smoke: $(BIN)/.bench  ## the 10k search benchmark only (CI)
+	$(BIN)/python -m bench.run 10000
 
 reindex: $(BIN)/.installed
 	$(BIN)/citebot reindex

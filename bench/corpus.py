@@ -36,8 +36,11 @@ def install() -> None:
         sys.exit("bench needs Debian's packages: " + " ".join(PACKAGES))
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(sudo + ["apt-get", "install", "-y", "-q", *PACKAGES], check=True, env=env,
-                   stdout=subprocess.DEVNULL)
+    install = sudo + ["apt-get", "install", "-y", "-q", "--no-install-recommends", *PACKAGES]
+    print("installing the scale corpus's Debian packages:", " ".join(PACKAGES), flush=True)
+    if subprocess.run(install, env=env, stdout=subprocess.DEVNULL).returncode:  # stale package lists
+        subprocess.run(sudo + ["apt-get", "update", "-q"], check=True, env=env, stdout=subprocess.DEVNULL)
+        subprocess.run(install, check=True, env=env, stdout=subprocess.DEVNULL)
 
 
 def texts() -> Iterator[dict]:

@@ -30,7 +30,7 @@ def build(settings: Settings, token: str) -> Application:
     builder = (
         Application.builder()
         .token(token)
-        .rate_limiter(RetryingRateLimiter(max_retries=5))
+        .rate_limiter(RetryingRateLimiter(overall_max_rate=settings.messages_per_second, max_retries=5))
         .concurrent_updates(True)
         .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
         .get_updates_read_timeout(settings.poll_timeout + 5)  # a hung long poll is dropped soon

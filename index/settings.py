@@ -40,6 +40,7 @@ KEYS: dict[str, tuple[type, object]] = {
     "telegram.flood_seconds": (int, 10),
     "telegram.inline_cache_seconds": (int, 300),
     "telegram.poll_timeout": (int, 10),
+    "telegram.messages_per_second": (int, 30),
 }
 ALIASES = {"telegram.admins": "CITEBOT_ADMINS"}
 
@@ -63,6 +64,7 @@ class Settings:
     flood_seconds: int = 10
     inline_cache_seconds: int = 300
     poll_timeout: int = 10
+    messages_per_second: int = 30  # Telegram's limit for a bot; 0 turns the limiter off (self-hosted servers)
 
 
 def load(path: Path | str | None = None, env: dict[str, str] | None = None) -> Settings:

@@ -151,7 +151,7 @@ class Generation:
             cold = [w for w in words if w not in self.hot]
             if not cold and limit <= HOT_TOP:
                 return self._from_hot(words, limit, per_doc)
-            words = cold  # hot words add little to BM25 beside rarer ones, and cost the most to score
+            words = cold or words  # hot words add little to BM25 beside rarer ones, and cost the most to score
         clauses = [self._words(FIELD[kind], words, mode)] if words else []
         if speaker:
             clauses.append(query.Term("speaker", speaker))

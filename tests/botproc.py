@@ -25,12 +25,16 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def citebot(settings: Settings, server: FakeTelegram, log_path: Path, mode: str = "polling", **env):
-    """Run `citebot serve` (polling or webhook) until the block ends; the log must never hold the token."""
+def citebot(settings: Settings, server: FakeTelegram, log_path: Path, mode: str = "polling",
+            program: list[str] | None = None, **env):
+    """Run `citebot serve` (polling or webhook) until the block ends; the log must never hold the token.
+
+    `program` runs another bot (the benchmark's echo bot) the same way instead.
+    """
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "CITEBOT_TELEGRAM_BASE_URL": server.base_url,
            "CITEBOT_INDEX_DIR": str(settings.index_dir), "CITEBOT_CORPUS_DIR": str(settings.corpus_dir),
            "CITEBOT_TELEGRAM_POLL_TIMEOUT": "1", **{k: str(v) for k, v in env.items()}}
-    args = [sys.executable, "-m", "bot.cli", "serve"]
+    args = [sys.executable, *(program or ["-m", "bot.cli", "serve"])]
     ready = (lambda m, p: m == "getUpdates")
     if mode == "webhook":
         port = free_port()

@@ -85,6 +85,7 @@ class FakeTelegram:
     def __init__(self, token: str) -> None:
         self.token = token
         self.calls: list[tuple[str, dict]] = []
+        self.stamps: list[float] = []  # time.monotonic() of each call, for benchmarks
         self.updates: list[dict] = []
         self.faults: list[Fault] = []
         self.webhook: dict | None = None
@@ -165,6 +166,7 @@ class FakeTelegram:
             spec = _spec(method)
             _validate(spec, params)
             self.calls.append((method, params))
+            self.stamps.append(time.monotonic())
             result = await self._result(method, params)
         except ApiError as e:
             body = {"ok": False, "error_code": e.code, "description": e.description}

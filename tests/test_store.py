@@ -73,6 +73,7 @@ def test_a_hot_word_is_answered_from_its_build_time_ranking(lanterns):
     exact = lanterns._searcher.search(query.Term("text", "lantern"), limit=20)
     expected = [(h["doc"], h["start"]) for h in exact]
     assert [(h.doc, h.start) for h in lanterns.search(["lantern"], "passage", limit=20)] == expected
+    assert len(lanterns.search(["lantern"], "passage", limit=1000)) == 3 * (HOT_DF // 2 + 10)  # past the ranking: all
 
 
 def test_beside_a_rarer_word_a_hot_word_does_not_decide(lanterns):
