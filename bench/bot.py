@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench.engines import percentiles
 from index.build import reindex
-from index.store import analysed
+from index.analysis import analysed
 from tests.botproc import ROOT, TOKEN, citebot, message
 from tests.conftest import settings_for
 from tests.fake_telegram import FakeTelegram

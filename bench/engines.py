@@ -63,7 +63,7 @@ def _build_tantivy(texts: list[str], path: Path) -> None:
 def opener(engine: str, work: Path):
     """Open the engine; return search(query) -> list of excerpts (top 10, stored text fetched)."""
     if engine == "citebot":
-        from index.store import terms
+        from index.analysis import terms
 
         gen = answerer(work).corpus().generation
         return lambda q: [h.excerpt for h in gen.search(terms(" ".join(q["words"])), "passage",

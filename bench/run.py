@@ -19,7 +19,7 @@ from pathlib import Path
 
 from index.sources import load_corpus
 from index.split import passages
-from index.store import terms
+from index.analysis import terms
 
 from . import corpus
 

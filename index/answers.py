@@ -17,7 +17,8 @@ from rapidfuzz import fuzz, process
 from .models import Answer, Document, Person, Result
 from .people import Registry, fold
 from .settings import Settings
-from .store import Generation, Hit, Shelf, term_spans, terms
+from .analysis import term_spans, terms
+from .store import Generation, Hit, Shelf
 
 COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")

@@ -1,4 +1,4 @@
-"""The index on disk: Whoosh generations, switched atomically. The only module that imports Whoosh.
+"""The index on disk: Whoosh generations, switched atomically, and searching them.
 
 Layout of the index folder:
     CURRENT                 name of the generation that answers
@@ -18,30 +18,17 @@ import json
 import os
 import shutil
 import threading
-import re
 import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from whoosh import collectors, index, query
-from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.lang.porter import stem
-from whoosh.support.charset import accent_map
 
-# Numbers stay whole ("30,000", "1.5"); "Iran’s" gives "iran" + "s", and "s" is a stop word.
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+")
-STOPS = frozenset(STOP_WORDS | {"s", "t", "d", "ll", "re", "ve"})
-ANALYZER = (
-    RegexTokenizer(TOKEN.pattern)
-    | LowercaseFilter()
-    | CharsetFilter(accent_map)
-    | StopFilter(stoplist=STOPS, minsize=1)
-    | StemFilter()
-)
+from .analysis import ANALYZER, analysed, in_a_row, pairs
+
 # Passages and quotations get a text field each, so a query needs no "kind" filter:
 # intersecting with a filter that matches every document was most of the query time.
 SCHEMA = Schema(
@@ -63,7 +50,6 @@ FIELD = {"passage": "text", "quote": "quote"}
 # cost, so its HOT_TOP best passages are ranked once, at build time (hot.json).
 HOT_DF = 256
 HOT_TOP = 100
-MAX_TERMS = 24  # a cap on query cost: longer queries keep their first 24 terms
 TIME_LIMIT = 2.0  # seconds; a search past this returns what it has
 
 
@@ -87,42 +73,6 @@ class Hit:
     speaker: str | None = None
     also_in: list[str] = field(default_factory=list)
     group: int | None = None
-
-
-def analysed(text: str) -> list[str]:
-    """Every index term of `text`, in order."""
-    found = (term(m.group()) for m in TOKEN.finditer(text))
-    return [t for t in found if t]
-
-
-def _pairs(words: list[str]) -> list[str]:
-    # "_" never occurs inside a term, so "a_b" is unambiguous
-    return [f"{a}_{b}" for a, b in zip(words, words[1:])]
-
-
-def _in_a_row(words: list[str], sequence: list[str]) -> bool:
-    n = len(words)
-    return any(sequence[i:i + n] == words for i in range(len(sequence) - n + 1))
-
-
-@lru_cache(maxsize=200_000)
-def term(token: str) -> str | None:
-    """ANALYZER for one token, minus Whoosh's per-token objects: 5-10x faster at query time."""
-    folded = token.lower().translate(accent_map)
-    return None if folded in STOPS else stem(folded)
-
-
-def terms(text: str) -> list[str]:
-    """The index terms of user text: the same analysis as the index, no query syntax at all."""
-    return analysed(text)[:MAX_TERMS]
-
-
-def term_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """Where in `text` the analysed `words` occur: for highlighting and focusing excerpts."""
-    if not words:
-        return []
-    wanted = set(words)
-    return [m.span() for m in TOKEN.finditer(text) if term(m.group()) in wanted]
 
 
 class Generation:
@@ -169,10 +119,10 @@ class Generation:
         """
         if not all(w in self.hot for w in words):  # a rarer word keeps the positional query cheap
             return self._run(query.Phrase("text", words), limit, per_doc)
-        q = query.And([query.Term("pairs", pair) for pair in _pairs(words)])
+        q = query.And([query.Term("pairs", pair) for pair in pairs(words)])
         if len(words) == 2:
             return self._run(q, limit, per_doc)
-        hits = [h for h in self._run(q, limit * 2, per_doc, per_doc_keep=2) if _in_a_row(words, analysed(h.excerpt))]
+        hits = [h for h in self._run(q, limit * 2, per_doc, per_doc_keep=2) if in_a_row(words, analysed(h.excerpt))]
         seen: set[str] = set()
         return [h for h in hits if not per_doc or not (h.doc in seen or seen.add(h.doc))][:limit]
 

@@ -9,7 +9,8 @@ from whoosh import query
 
 from index.build import reindex
 from index.split import passages
-from index.store import HOT_DF, analysed, terms
+from index.analysis import analysed, in_a_row, terms
+from index.store import HOT_DF
 from tests.conftest import settings_for
 
 
@@ -20,10 +21,6 @@ def all_passages(gen) -> list[tuple[str, int, list[str]]]:
         text = gen.text(d["id"])
         out += [(d["id"], a, analysed(text[a:b])) for (a, b), _ in passages(text)]
     return out
-
-
-def in_a_row(words, sequence) -> bool:
-    return any(sequence[i:i + len(words)] == words for i in range(len(sequence)))
 
 
 def test_phrases_find_exactly_the_passages_with_the_words_in_a_row(answerer):

@@ -1,0 +1,63 @@
+"""Text analysis: the terms Whoosh indexes, and the same terms computed fast at query time.
+
+Whoosh's ANALYZER builds the index. Queries, highlights and phrase checks use
+`term()`, which gives the same terms (tests/test_fuzz.py checks it) without
+Whoosh's per-token objects.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.lang.porter import stem
+from whoosh.support.charset import accent_map
+
+# Numbers stay whole ("30,000", "1.5"); "Iran’s" gives "iran" + "s", and "s" is a stop word.
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+")
+STOPS = frozenset(STOP_WORDS | {"s", "t", "d", "ll", "re", "ve"})
+ANALYZER = (
+    RegexTokenizer(TOKEN.pattern)
+    | LowercaseFilter()
+    | CharsetFilter(accent_map)
+    | StopFilter(stoplist=STOPS, minsize=1)
+    | StemFilter()
+)
+MAX_TERMS = 24  # a cap on query cost: longer queries keep their first 24 terms
+
+
+def analysed(text: str) -> list[str]:
+    """Every index term of `text`, in order."""
+    found = (term(m.group()) for m in TOKEN.finditer(text))
+    return [t for t in found if t]
+
+
+def pairs(words: list[str]) -> list[str]:
+    # "_" never occurs inside a term, so "a_b" is unambiguous
+    return [f"{a}_{b}" for a, b in zip(words, words[1:])]
+
+
+def in_a_row(words: list[str], sequence: list[str]) -> bool:
+    n = len(words)
+    return any(sequence[i:i + n] == words for i in range(len(sequence) - n + 1))
+
+
+@lru_cache(maxsize=200_000)
+def term(token: str) -> str | None:
+    """ANALYZER for one token, minus Whoosh's per-token objects: 5-10x faster at query time."""
+    folded = token.lower().translate(accent_map)
+    return None if folded in STOPS else stem(folded)
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of user text: the same analysis as the index, no query syntax at all."""
+    return analysed(text)[:MAX_TERMS]
+
+
+def term_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where in `text` the analysed `words` occur: for highlighting and focusing excerpts."""
+    if not words:
+        return []
+    wanted = set(words)
+    return [m.span() for m in TOKEN.finditer(text) if term(m.group()) in wanted]
