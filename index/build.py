@@ -20,7 +20,7 @@ from .people import Registry, discover, fold
 from .settings import Settings
 from .sources import Skipped, Source, load_corpus
 from .split import passages
-from .store import GenerationWriter, Shelf, hot_words
+from .store import GenerationWriter, Shelf
 from .who import describing_excerpts, rank
 from .quotes import find_quotes
 
@@ -68,7 +68,7 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
     quotes: list[tuple[Source, Quote]] = []
     mentioned_in: dict[str, set[str]] = {}
     split = [passages(s.cleaned.text) for s in sources]
-    writer.hot = hot_words(s.cleaned.text[a:b] for s, spans in zip(sources, split) for (a, b), _ in spans)
+    writer.count_hot_words(s.cleaned.text[a:b] for s, spans in zip(sources, split) for (a, b), _ in spans)
     for n, (source, spans) in enumerate(zip(sources, split), 1):
         doc, text = source.document, source.cleaned.text
         mentions = registry.mentions(text)

@@ -20,6 +20,7 @@ import shutil
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -280,7 +281,7 @@ class GenerationWriter:
 
     def __init__(self, shelf: Shelf, name: str) -> None:
         self.shelf, self.name = shelf, name
-        self.hot: set[str] = set()  # set by the builder before adding passages: see hot_words()
+        self.hot: set[str] = set()  # see count_hot_words()
         self.tmp = shelf.root / "generations" / f"{name}.tmp"
         (self.tmp / "texts").mkdir(parents=True)
         self._index = index.create_in(str(self.tmp), SCHEMA)
@@ -300,6 +301,10 @@ class GenerationWriter:
             **({"pairs": " ".join(self._hot_pairs(text))} if kind == "passage" else {}),
         )
         self.count += 1
+
+    def count_hot_words(self, passages: Iterable[str]) -> None:
+        """Before any passage is added: which words are hot, so their pairs can be indexed."""
+        self.hot = hot_words(passages)
 
     def _hot_pairs(self, text: str) -> list[str]:
         words, hot = analysed(text), self.hot
@@ -323,7 +328,7 @@ class GenerationWriter:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def hot_words(passages) -> set[str]:
+def hot_words(passages: Iterable[str]) -> set[str]:
     """Terms in more than HOT_DF of the passages (an iterable of texts)."""
     counts: Counter[str] = Counter()
     for text in passages:
