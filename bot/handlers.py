@@ -91,9 +91,14 @@ def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     return bool(user) and user.id in settings_of(context).admins
 
 
-def refused(update: Update, command: str) -> None:
+async def admins_only(update: Update, context: ContextTypes.DEFAULT_TYPE, command: str, refusal: str) -> bool:
+    """True for an admin; anyone else gets `refusal`, and the refusal is logged."""
+    if is_admin(update, context):
+        return True
     user, chat = update.effective_user, update.effective_chat
     log.info("refused %s from user %s in chat %s", command, user.id if user else "-", chat.id if chat else "-")
+    await update.effective_message.reply_text(refusal)
+    return False
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -208,9 +213,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def reindex_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reindex (admins): rebuild in a fresh generation while the old one keeps answering."""
-    if not is_admin(update, context):
-        refused(update, "/reindex")
-        await update.effective_message.reply_text("Only the bot's admins can reindex.")
+    if not await admins_only(update, context, "/reindex", "Only the bot's admins can reindex."):
         return
     if context.bot_data.get("reindexing"):
         await update.effective_message.reply_text("A reindex is already running.")
@@ -247,9 +250,7 @@ async def _reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stats (admins): index size, documents, uptime, queries served."""
-    if not is_admin(update, context):
-        refused(update, "/stats")
-        await update.effective_message.reply_text("Only the bot's admins can see stats.")
+    if not await admins_only(update, context, "/stats", "Only the bot's admins can see stats."):
         return
     corpus = await asyncio.to_thread(context.bot_data["answerer"].corpus)
     gen = corpus.generation
