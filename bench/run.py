@@ -115,8 +115,11 @@ def table(size: int, r: dict) -> str:
 
 
 def _row(label: str, fmt: str, c: float, f: float, t: float) -> str:
-    ratio = lambda a, b: f"{a / b:.2f}" if b else "-"  # noqa: E731
-    return f"{label:28}{fmt.format(c):>12}{fmt.format(f):>12}{fmt.format(t):>12}{ratio(c, f):>9}{ratio(c, t):>10}"
+    return f"{label:28}{fmt.format(c):>12}{fmt.format(f):>12}{fmt.format(t):>12}{_ratio(c, f):>9}{_ratio(c, t):>10}"
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}" if b else "-"
 
 
 def main(sizes: list[int]) -> None:

@@ -1,8 +1,9 @@
-"""Text analysis: the terms Whoosh indexes, and the same terms computed fast at query time.
+"""Text analysis: the terms of a text, as the index has them.
 
-Whoosh's ANALYZER builds the index. Queries, highlights and phrase checks use
-`term()`, which gives the same terms (tests/test_fuzz.py checks it) without
-Whoosh's per-token objects.
+store.ANALYZER (Whoosh's analyzer chain) builds the index from these same
+parts: TOKEN, lower case, Whoosh's accent map, STOPS, the Porter stemmer.
+Queries, highlights and phrase checks use `term()`, which gives the same
+terms (tests/test_fuzz.py checks it) without Whoosh's per-token objects.
 """
 
 from __future__ import annotations
@@ -10,20 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from whoosh.analysis import STOP_WORDS, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
 # Numbers stay whole ("30,000", "1.5"); "Iran’s" gives "iran" + "s", and "s" is a stop word.
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+")
 STOPS = frozenset(STOP_WORDS | {"s", "t", "d", "ll", "re", "ve"})
-ANALYZER = (
-    RegexTokenizer(TOKEN.pattern)
-    | LowercaseFilter()
-    | CharsetFilter(accent_map)
-    | StopFilter(stoplist=STOPS, minsize=1)
-    | StemFilter()
-)
 MAX_TERMS = 24  # a cap on query cost: longer queries keep their first 24 terms
 
 

@@ -26,9 +26,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import collectors, index, query
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.support.charset import accent_map
 
-from .analysis import ANALYZER, analysed, in_a_row, pairs
+from .analysis import STOPS, TOKEN, analysed, in_a_row, pairs
+
+ANALYZER = (
+    RegexTokenizer(TOKEN.pattern)
+    | LowercaseFilter()
+    | CharsetFilter(accent_map)
+    | StopFilter(stoplist=STOPS, minsize=1)
+    | StemFilter()
+)
 
 # Passages and quotations get a text field each, so a query needs no "kind" filter:
 # intersecting with a filter that matches every document was most of the query time.

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from bot import render
 from bot.handlers import number
-from index.analysis import ANALYZER, MAX_TERMS, term_spans, terms
-from index.store import TIME_LIMIT
+from index.analysis import MAX_TERMS, term_spans, terms
+from index.store import ANALYZER, TIME_LIMIT
 from tests.conftest import exact
 from tests.fake_telegram import TelegramHTML, _check_keyboard
 from tests.reliability import trials
