@@ -2,7 +2,8 @@
 
 Layout of the index folder:
     CURRENT                 name of the generation that answers
-    generations/<name>/     Whoosh segment files, meta.json, texts/<doc id>.txt
+    generations/<name>/     Whoosh segment files, meta.json, hot.json (hot words' best passages),
+                            texts/<doc id>.txt
     reindex.lock            held (flock) while a reindex runs
 
 A generation is written under a temporary name, renamed when complete, and
