@@ -165,8 +165,11 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
     if not results:
         return Answer(command="source", query=text, message=f"No document says “{text}”.")
     n = len(results)
+    # Not every document: the limit was reached, or a hot word was answered from its build-time ranking.
+    some = n == limit or (len(words) == 1 and gen.is_hot(words[0]))
     return Answer(command="source", query=text, results=results,
-                  message=f"{n} document{'s' if n != 1 else ''} {how} “{text}”, earliest first:")
+                  message=f"{'Among the best matches, ' if some else ''}{n} document{'s' if n != 1 else ''} "
+                          f"{how} “{text}”, earliest first:")
 
 
 def search(corpus: Corpus, text: str, limit: int) -> Answer:

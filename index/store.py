@@ -138,6 +138,10 @@ class Generation:
         seen: set[str] = set()
         return [h for h in hits if not per_doc or not (h.doc in seen or seen.add(h.doc))][:limit]
 
+    def is_hot(self, word: str) -> bool:
+        """Searches for this word alone read its build-time ranking, not every passage."""
+        return word in self.hot
+
     def _from_hot(self, words: list[str], limit: int, per_doc: bool) -> list[Hit]:
         """The best passages for hot words, from the build-time rankings: summed scores."""
         scores: dict[int, float] = {}

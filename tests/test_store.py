@@ -7,6 +7,7 @@ import random
 import pytest
 from whoosh import query
 
+from index.answers import Answerer
 from index.build import reindex
 from index.split import passages
 from index.analysis import analysed, in_a_row, terms
@@ -44,7 +45,7 @@ def test_phrases_find_exactly_the_passages_with_the_words_in_a_row(answerer):
 
 
 @pytest.fixture(scope="module")
-def lanterns(tmp_path_factory):
+def harbour(tmp_path_factory) -> Answerer:
     """A corpus where "lantern" is in every passage (a hot word) and "quay" in a few."""
     tmp = tmp_path_factory.mktemp("lanterns")
     corpus = tmp / "corpus"
@@ -60,9 +61,12 @@ def lanterns(tmp_path_factory):
         (corpus / f"harbour-{f}.txt").write_text("\n\n".join(paragraphs))
     settings = settings_for(tmp, corpus=corpus)
     reindex(settings)
-    from index.answers import Answerer
+    return Answerer(settings)
 
-    return Answerer(settings).corpus().generation
+
+@pytest.fixture
+def lanterns(harbour):
+    return harbour.corpus().generation
 
 
 def test_a_hot_word_is_answered_from_its_build_time_ranking(lanterns):
@@ -77,3 +81,8 @@ def test_beside_a_rarer_word_a_hot_word_does_not_decide(lanterns):
     hits = lanterns.search(terms("lantern quay"), "passage", limit=50)
     assert hits and all("quay" in h.excerpt for h in hits)
     assert len({h.doc for h in lanterns.search(["lantern"], "passage", limit=50, per_doc=True)}) == 3
+
+
+def test_source_of_a_hot_word_does_not_claim_every_document(harbour):
+    assert harbour.ask("/source lantern").message == "Among the best matches, 3 documents say “lantern”, earliest first:"
+    assert harbour.ask("/source quay").message == "3 documents say “quay”, earliest first:"
