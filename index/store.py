@@ -15,6 +15,7 @@ so no stale lock survives a crash.
 from __future__ import annotations
 
 import fcntl
+import itertools
 import json
 import os
 import shutil
@@ -110,7 +111,7 @@ class Generation:
         if mode == "phrase" and len(words) > 1:
             return self._phrase(words, limit, per_doc)
         if kind == "passage" and mode != "all" and not speaker and words:
-            cold = [w for w in words if w not in self.hot]
+            cold = [w for w in words if not self.is_hot(w)]
             if not cold and limit <= HOT_TOP:
                 return self._from_hot(words, limit, per_doc)
             words = cold or words  # hot words add little to BM25 beside rarer ones, and cost the most to score
@@ -129,14 +130,13 @@ class Generation:
         decide: pair lists are far shorter than hot words' position lists.
         Two words are exact from the pair alone.
         """
-        if not all(w in self.hot for w in words):  # a rarer word keeps the positional query cheap
+        if not all(self.is_hot(w) for w in words):  # a rarer word keeps the positional query cheap
             return self._run(query.Phrase("text", words), limit, per_doc)
         q = query.And([query.Term("pairs", pair) for pair in pairs(words)])
         if len(words) == 2:
             return self._run(q, limit, per_doc)
         hits = [h for h in self._run(q, limit * 2, per_doc, per_doc_keep=2) if in_a_row(words, analysed(h.excerpt))]
-        seen: set[str] = set()
-        return [h for h in hits if not per_doc or not (h.doc in seen or seen.add(h.doc))][:limit]
+        return _first_per_doc(hits, limit) if per_doc else hits[:limit]
 
     def is_hot(self, word: str) -> bool:
         """Searches for this word alone read its build-time ranking, not every passage."""
@@ -148,16 +148,10 @@ class Generation:
         for w in words:
             for docnum, score in self.hot[w]:
                 scores[docnum] = scores.get(docnum, 0.0) + score
-        hits, docs = [], set()
-        with self._lock:
-            for docnum, score in sorted(scores.items(), key=lambda item: -item[1]):
-                hit = _hit(self._searcher.stored_fields(docnum), score)
-                if not (per_doc and hit.doc in docs):
-                    hits.append(hit)
-                    docs.add(hit.doc)
-                if len(hits) == limit:
-                    break
-        return hits
+        best = sorted(scores.items(), key=lambda item: -item[1])
+        with self._lock:  # stored fields are read only until enough hits are found
+            hits = (_hit(self._searcher.stored_fields(docnum), score) for docnum, score in best)
+            return _first_per_doc(hits, limit) if per_doc else list(itertools.islice(hits, limit))
 
     def text(self, doc_id: str) -> str:
         return (self.path / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8")
@@ -181,6 +175,18 @@ class Generation:
                 pass
             results = collector.results()
             return [_hit(r, r.score) for r in results]
+
+
+def _first_per_doc(hits: Iterable[Hit], limit: int) -> list[Hit]:
+    """The first hit of each document, in the order given, up to `limit` documents."""
+    out, seen = [], set()
+    for hit in hits:
+        if hit.doc not in seen:
+            seen.add(hit.doc)
+            out.append(hit)
+            if len(out) == limit:
+                break
+    return out
 
 
 class Deadline(collectors.WrappingCollector):
