@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test reliability bench bench-smoke reindex clean
+.PHONY: run test lint reliability bench bench-smoke reindex clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,13 @@ run: $(BIN)/.installed  ## the bot on the bundled corpus (a terminal chat withou
 
 test: $(BIN)/.installed  ## the whole test suite, end-to-end tests included
 	$(BIN)/python -m pytest -q
+
+$(BIN)/.lint: $(BIN)/.installed
+	$(BIN)/pip install --quiet -e '.[lint]'
+	touch $@
+
+lint: $(BIN)/.lint  ## ruff (pyflakes, imports, pyupgrade, bugbear); CI runs it before the tests
+	$(BIN)/ruff check bot index tests bench
 
 reliability: $(BIN)/.installed  ## every reliability category with the full trial counts, then the summary table
 	CITEBOT_RELIABILITY=full $(BIN)/python -m pytest -q -m reliability

@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 
 from bench.engines import percentiles
-from index.build import reindex
-from index.analysis import analysed
+from citebot.index.analysis import analysed
+from citebot.index.build import reindex
 from tests.botproc import ROOT, TOKEN, citebot, message
 from tests.conftest import settings_for
 from tests.fake_telegram import FakeTelegram
@@ -34,7 +34,7 @@ OUT = ROOT / "var" / "bench" / "bot.json"
 
 def lines(settings, n: int, seed: int = 7) -> list[str]:
     """What users type: commands and searches built from the bundled corpus's own words."""
-    from index.answers import Answerer
+    from citebot.index.answers import Answerer
 
     gen = Answerer(settings).corpus().generation
     words = sorted({w for d in gen.meta["documents"] for w in analysed(gen.text(d["id"])) if len(w) > 3})
@@ -109,9 +109,9 @@ def main() -> dict:
 
 def table(r: dict) -> str:
     c, e = r["citebot"], r["echo"]
-    rows = [f"\n== the bot, end to end (bundled corpus, fake Bot API server) ==",
+    rows = ["\n== the bot, end to end (bundled corpus, fake Bot API server) ==",
             f"{'':28}{'citebot':>12}{'echo bot':>12}{'ratio':>9}",
-            f"{'updates/s (burst of %d)' % BURST:28}{c['updates_per_s']:>12.0f}{e['updates_per_s']:>12.0f}"
+            f"{f'updates/s (burst of {BURST})':28}{c['updates_per_s']:>12.0f}{e['updates_per_s']:>12.0f}"
             f"{r['throughput_ratio']:>9.2f}"]
     for p in ("p50", "p90", "p99"):
         rows.append(f"{'reply latency ' + p + ' ms':28}{c['latency_ms'][p]:>12.1f}{e['latency_ms'][p]:>12.1f}")

@@ -18,10 +18,11 @@ import time
 from functools import cache
 from pathlib import Path
 
+
 def build(engine: str, work: Path) -> dict:
     started = time.perf_counter()
     if engine == "citebot":
-        from index.build import reindex
+        from citebot.index.build import reindex
 
         report = reindex(_settings(work))
         count = report.passages
@@ -60,7 +61,7 @@ def _build_tantivy(texts: list[str], path: Path) -> None:
 def opener(engine: str, work: Path):
     """Open the engine; return search(query) -> list of excerpts (top 10, stored text fetched)."""
     if engine == "citebot":
-        from index.analysis import terms
+        from citebot.index.analysis import terms
 
         gen = answerer(work).corpus().generation
         return lambda q: [h.excerpt for h in gen.search(terms(" ".join(q["words"])), "passage",
@@ -109,7 +110,7 @@ def serve(engine: str, work: Path) -> dict:
 
 def first_answer(work: Path, line: str) -> dict:
     """The first complete answer of a fresh process; the caller times it from the process's launch."""
-    from index.answers import Answerer
+    from citebot.index.answers import Answerer
 
     answer = Answerer(_settings(work)).ask(line)
     return {"answered_at": time.time(), "results": len(answer.results)}
@@ -132,13 +133,13 @@ def percentiles(times: list[float]) -> dict:
 
 @cache
 def answerer(work: Path):
-    from index.answers import Answerer
+    from citebot.index.answers import Answerer
 
     return Answerer(_settings(work), cache_size=0)  # every answer computed, none from the cache
 
 
 def _settings(work: Path):
-    from index.settings import Settings
+    from citebot.index.settings import Settings
 
     return Settings(corpus_dir=work / "corpus", index_dir=work / "citebot",
                     people_file=Path(__file__).parent.parent / "config" / "people.yaml")

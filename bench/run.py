@@ -17,9 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from index.sources import load_corpus
-from index.split import passages
-from index.analysis import terms
+from citebot.index.analysis import terms
+from citebot.index.sources import load_corpus
+from citebot.index.split import passages
 
 from . import corpus
 

@@ -7,11 +7,18 @@ import secrets
 import time
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
-from telegram.ext import (Application, CallbackQueryHandler, CommandHandler, InlineQueryHandler,
-                          MessageHandler, TypeHandler, filters)
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
-from index.answers import Answerer
-from index.settings import Settings
+from citebot.index.answers import Answerer
+from citebot.index.settings import Settings
 
 from . import handlers as h
 from .retry import RetryingRateLimiter

@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 import click
 
-from index.settings import ConfigError, Settings, load
+from citebot.index.settings import ConfigError, Settings, load
 
 
 class Context:
@@ -26,8 +26,8 @@ class Context:
         return self._settings
 
     def answerer(self):
-        from index.answers import Answerer
-        from index.store import Shelf
+        from citebot.index.answers import Answerer
+        from citebot.index.store import Shelf
 
         if not Shelf(self.settings.index_dir).exists():
             click.echo("No index yet: building it from the corpus first.", err=True)
@@ -49,7 +49,7 @@ def main(ctx: click.Context, config: str | None) -> None:
 @click.pass_obj
 def ask(obj: Context, line: tuple[str, ...], as_json: bool) -> None:
     """Answer LINE as the bot would: /who NAME, /quote NAME, /source TEXT, or words to search."""
-    from bot.terminal import render
+    from citebot.bot.terminal import render
 
     answer = obj.answerer().ask(" ".join(line))
     click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) if as_json else render(answer))
@@ -61,7 +61,7 @@ def ask(obj: Context, line: tuple[str, ...], as_json: bool) -> None:
 @click.pass_obj
 def doc(obj: Context, doc_id: str, as_json: bool) -> None:
     """Show one document's card and its full cleaned text."""
-    from bot.terminal import card
+    from citebot.bot.terminal import card
 
     answerer = obj.answerer()
     corpus = answerer.corpus()
@@ -85,9 +85,9 @@ def reindex(obj: Context) -> None:
 def run_reindex(settings: Settings, quiet: bool) -> None:
     from tqdm import tqdm
 
-    from index.build import reindex as build
-    from index.sources import ManifestError
-    from index.store import ReindexBusy
+    from citebot.index.build import reindex as build
+    from citebot.index.sources import ManifestError
+    from citebot.index.store import ReindexBusy
 
     bar = tqdm(total=0, unit="doc", disable=quiet, file=sys.stderr)
 
@@ -111,7 +111,7 @@ def run_reindex(settings: Settings, quiet: bool) -> None:
 @click.pass_obj
 def serve(obj: Context, webhook: bool) -> None:
     """Run the Telegram bot (TELEGRAM_BOT_TOKEN); without a token, explain and open `citebot chat`."""
-    from index.settings import bot_token
+    from citebot.index.settings import bot_token
 
     try:
         token = bot_token()
@@ -122,9 +122,9 @@ def serve(obj: Context, webhook: bool) -> None:
         obj.answerer()
         chat_loop(obj)
         return
-    from bot import app, logs
-
     from telegram.error import InvalidToken
+
+    from citebot.bot import app, logs
 
     logs.setup(token)
     obj.answerer()  # builds the index on first run
@@ -150,7 +150,7 @@ def chat(obj: Context) -> None:
 
 
 def chat_loop(obj: Context) -> None:
-    from bot.terminal import render
+    from citebot.bot.terminal import render
 
     answerer = obj.answerer()
     click.echo("Ask as you would in Telegram (/help for commands, Ctrl-D to quit).")

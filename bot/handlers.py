@@ -13,15 +13,21 @@ import re
 import time
 from collections import OrderedDict, deque
 
-from telegram import (InlineKeyboardButton, InlineKeyboardMarkup, InlineQueryResultArticle,
-                      InlineQueryResultsButton, InputTextMessageContent, Update)
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InlineQueryResultsButton,
+    InputTextMessageContent,
+    Update,
+)
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from index.answers import HELP, Answerer
-from index.models import Answer
-from index.settings import Settings
+from citebot.index.answers import HELP, Answerer
+from citebot.index.models import Answer
+from citebot.index.settings import Settings
 
 from . import render
 
@@ -226,10 +232,10 @@ async def reindex_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def _reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    from bot.cli import summary
-    from index.build import reindex
-    from index.sources import ManifestError
-    from index.store import ReindexBusy
+    from citebot.bot.cli import summary
+    from citebot.index.build import reindex
+    from citebot.index.sources import ManifestError
+    from citebot.index.store import ReindexBusy
 
     status = await update.effective_message.reply_text("Reindexing…")
     loop = asyncio.get_running_loop()

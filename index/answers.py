@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .analysis import term_spans, terms
 from .models import Answer, Document, Person, Result
 from .people import Registry, fold
 from .settings import Settings
-from .analysis import term_spans, terms
 from .store import Generation, Hit, Shelf
 
 COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)

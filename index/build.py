@@ -7,7 +7,6 @@ answering until the switch, and stays on disk as PREVIOUS.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import time
 from collections.abc import Callable
@@ -17,12 +16,12 @@ from rapidfuzz import fuzz
 
 from .models import Quote
 from .people import Registry, discover, fold
+from .quotes import find_quotes
 from .settings import Settings
 from .sources import Skipped, Source, load_corpus
 from .split import passages
 from .store import GenerationWriter, Shelf
 from .who import describing_excerpts, rank
-from .quotes import find_quotes
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
 
@@ -91,7 +90,7 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
     people = sorted((p for p in registry.people(counts) if p.documents), key=lambda p: (-p.documents, p.name))
     report.documents, report.people = len(sources), len(people)
     return {
-        "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "documents": [asdict(s.document) for s in sources],
         "registry": registry.to_dict(),
         "people": [asdict(p) for p in people],

@@ -9,7 +9,6 @@ dashes as the source wrote them.
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
 

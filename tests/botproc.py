@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from index.settings import Settings
+from citebot.index.settings import Settings
 from tests.fake_telegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,15 +34,21 @@ def citebot(settings: Settings, server: FakeTelegram, log_path: Path, mode: str 
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "CITEBOT_TELEGRAM_BASE_URL": server.base_url,
            "CITEBOT_INDEX_DIR": str(settings.index_dir), "CITEBOT_CORPUS_DIR": str(settings.corpus_dir),
            "CITEBOT_TELEGRAM_POLL_TIMEOUT": "1", **{k: str(v) for k, v in env.items()}}
-    args = [sys.executable, *(program or ["-m", "bot.cli", "serve"])]
-    ready = (lambda m, p: m == "getUpdates")
+    args = [sys.executable, *(program or ["-m", "citebot.bot.cli", "serve"])]
+
+    def ready(m, p):
+        return m == "getUpdates"
+
     if mode == "webhook":
         port = free_port()
         env.update(CITEBOT_TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
                    CITEBOT_TELEGRAM_WEBHOOK_LISTEN="127.0.0.1", CITEBOT_TELEGRAM_WEBHOOK_PORT=str(port),
                    CITEBOT_TELEGRAM_WEBHOOK_SECRET=SECRET)
         args.append("--webhook")
-        ready = (lambda m, p: m == "setWebhook")
+
+        def ready(m, p):
+            return m == "setWebhook"
+
     with open(log_path, "w+") as log:
         proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=log, stderr=log)
         server.process = proc

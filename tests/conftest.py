@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from index.answers import Answerer
-from index.build import reindex
-from index.settings import Settings
-from tests.reliability import (pytest_collection_modifyitems, pytest_runtest_logreport,  # noqa: F401 - hooks
-                               pytest_terminal_summary, tally)
+from citebot.index.answers import Answerer
+from citebot.index.build import reindex
+from citebot.index.settings import Settings
+from tests.reliability import pytest_collection_modifyitems, pytest_runtest_logreport, pytest_terminal_summary, tally  # noqa: F401 - hooks
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,7 +1,7 @@
 """A fake Telegram Bot API server on 127.0.0.1, strict where bots usually break.
 
 It validates every call against the official Bot API description
-(../shared/telegram-bot-api/api.json): the method exists, required fields are
+(tests/data/telegram-bot-api/api.json, vendored): the method exists, required fields are
 present, no unknown fields, value types match. It parses HTML like Telegram
 (only Telegram's tags, balanced, entities decoded), measures message length
 after parsing, checks callback data, and answers in the real response shapes.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from aiohttp import ClientError, ClientSession, web
 
-API = json.loads((Path(__file__).resolve().parents[2] / "shared" / "telegram-bot-api" / "api.json").read_text())
+API = json.loads((Path(__file__).parent / "data" / "telegram-bot-api" / "api.json").read_text())
 TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre",
         "blockquote", "tg-emoji"}
 BOT = {"id": 777000111, "is_bot": True, "first_name": "Citebot", "username": "citebot_test_bot",
@@ -232,7 +232,7 @@ class FakeTelegram:
             self._new_update.clear()
             try:
                 await asyncio.wait_for(self._new_update.wait(), max(0.01, deadline - time.monotonic()))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     def _message(self, method: str, p: dict) -> dict:

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from index.build import reindex
+from citebot.index.build import reindex
 from tests.botproc import ROOT, TOKEN, citebot, message, replies
 from tests.conftest import settings_for
 from tests.fake_telegram import FakeTelegram
@@ -141,7 +141,7 @@ def test_the_token_never_reaches_logs_users_or_errors(bot, tally, tmp_path):
     wrong = "999999:WRONG-token-also-secret"
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": wrong, "CITEBOT_TELEGRAM_BASE_URL": bot.base_url,
            "CITEBOT_INDEX_DIR": str(tmp_path / "index")}
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "serve"], cwd=ROOT, env=env, capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "citebot.bot.cli", "serve"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=60)
     assert done.returncode != 0 and wrong not in done.stdout + done.stderr
     assert done.stderr.splitlines()[-1].startswith("Error: Telegram refused the bot token in TELEGRAM_BOT_TOKEN")

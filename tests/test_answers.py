@@ -112,7 +112,7 @@ def cli(bundled):
     env = {**os.environ, "CITEBOT_INDEX_DIR": str(bundled.index_dir)}
 
     def run(*args):
-        out = subprocess.run([sys.executable, "-m", "bot.cli", *args], cwd=ROOT, env=env,
+        out = subprocess.run([sys.executable, "-m", "citebot.bot.cli", *args], cwd=ROOT, env=env,
                              capture_output=True, text=True, timeout=60)
         assert out.returncode == 0, out.stderr
         return out.stdout

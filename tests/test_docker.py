@@ -6,8 +6,8 @@ from pathlib import Path
 import yaml
 from click.testing import CliRunner
 
-from bot.cli import main
-from index.settings import KEYS, load
+from citebot.bot.cli import main
+from citebot.index.settings import KEYS, load
 
 ROOT = Path(__file__).resolve().parent.parent
 

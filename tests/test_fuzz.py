@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import render
-from bot.handlers import number
-from index.analysis import MAX_TERMS, term_spans, terms
-from index.store import ANALYZER, TIME_LIMIT
+from citebot.bot import render
+from citebot.bot.handlers import number
+from citebot.index.analysis import MAX_TERMS, term_spans, terms
+from citebot.index.store import ANALYZER, TIME_LIMIT
 from tests.conftest import exact
 from tests.fake_telegram import TelegramHTML, _check_keyboard
 from tests.reliability import trials

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from index.clean import clean
-from index.people import Registry, candidates, discover, fold
+from citebot.index.clean import clean
+from citebot.index.people import Registry, candidates, discover, fold
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -1,15 +1,14 @@
 """Reindexing: atomic switch, a crash leaves the old index answering, one reindex at a time."""
 
 import shutil
-from pathlib import Path
 
 import pytest
 
-from index import build
-from index.answers import Answerer
-from index.build import reindex
-from index.sources import ManifestError
-from index.store import ReindexBusy, Shelf
+from citebot.index import build
+from citebot.index.answers import Answerer
+from citebot.index.build import reindex
+from citebot.index.sources import ManifestError
+from citebot.index.store import ReindexBusy, Shelf
 from tests.conftest import settings_for
 
 

@@ -13,14 +13,13 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
-from bot import render
-from index.answers import Answerer
-from index.build import reindex
-from index.store import Generation, Shelf
+from citebot.bot import render
+from citebot.index.answers import Answerer
+from citebot.index.build import reindex
+from citebot.index.store import Generation
 from tests.conftest import ROOT, exact, settings_for
 from tests.fake_telegram import TelegramHTML
 from tests.pdfmaker import write_pdf
@@ -31,7 +30,7 @@ QUESTIONS = ["/who Raisi", "/quote Montazeri", "/source refrigerated trucks", "m
 
 def citebot(settings, *args, **popen):
     env = {**os.environ, "CITEBOT_CORPUS_DIR": str(settings.corpus_dir), "CITEBOT_INDEX_DIR": str(settings.index_dir)}
-    return subprocess.Popen([sys.executable, "-m", "bot.cli", *args], cwd=ROOT, env=env, text=True,
+    return subprocess.Popen([sys.executable, "-m", "citebot.bot.cli", *args], cwd=ROOT, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from index.settings import ConfigError, bot_token, load
+from citebot.index.settings import ConfigError, bot_token, load
 
 ROOT = Path(__file__).resolve().parent.parent
 

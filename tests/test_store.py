@@ -7,11 +7,11 @@ import random
 import pytest
 from whoosh import query
 
-from index.answers import Answerer
-from index.build import reindex
-from index.split import passages
-from index.analysis import analysed, in_a_row, terms
-from index.store import HOT_DF
+from citebot.index.analysis import analysed, in_a_row, terms
+from citebot.index.answers import Answerer
+from citebot.index.build import reindex
+from citebot.index.split import passages
+from citebot.index.store import HOT_DF
 from tests.conftest import settings_for
 
 
