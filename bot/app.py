@@ -17,8 +17,7 @@ from telegram.ext import (
     filters,
 )
 
-from citebot.index.answers import Answerer
-from citebot.index.settings import Settings
+from citebot.index import Answerer, Settings
 
 from . import handlers as h
 from .retry import RetryingRateLimiter

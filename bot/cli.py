@@ -8,7 +8,8 @@ from dataclasses import asdict
 
 import click
 
-from citebot.index.settings import ConfigError, Settings, load
+from citebot.index import Answerer, CitebotError, ConfigError, Settings, bot_token, load_settings
+from citebot.index import reindex as reindex_corpus
 
 
 class Context:
@@ -20,19 +21,17 @@ class Context:
     def settings(self) -> Settings:
         if self._settings is None:
             try:
-                self._settings = load(self.config)
+                self._settings = load_settings(self.config)
             except ConfigError as e:
                 raise click.ClickException(str(e)) from None
         return self._settings
 
-    def answerer(self):
-        from citebot.index.answers import Answerer
-        from citebot.index.store import Shelf
-
-        if not Shelf(self.settings.index_dir).exists():
+    def answerer(self) -> Answerer:
+        answerer = Answerer(self.settings)
+        if not answerer.exists():
             click.echo("No index yet: building it from the corpus first.", err=True)
             run_reindex(self.settings, quiet=True)
-        return Answerer(self.settings)
+        return answerer
 
 
 @click.group()
@@ -64,11 +63,10 @@ def doc(obj: Context, doc_id: str, as_json: bool) -> None:
     from citebot.bot.terminal import card
 
     answerer = obj.answerer()
-    corpus = answerer.corpus()
-    found = corpus.documents.get(doc_id)
+    found = answerer.document(doc_id)
     if not found:
         raise click.ClickException(answerer.ask(f"/doc {doc_id}").message)
-    text = corpus.generation.text(found.id)
+    text = answerer.document_text(found.id)
     if as_json:
         click.echo(json.dumps({**asdict(found), "text": text}, ensure_ascii=False, indent=2))
     else:
@@ -85,10 +83,6 @@ def reindex(obj: Context) -> None:
 def run_reindex(settings: Settings, quiet: bool) -> None:
     from tqdm import tqdm
 
-    from citebot.index.build import reindex as build
-    from citebot.index.sources import ManifestError
-    from citebot.index.store import ReindexBusy
-
     bar = tqdm(total=0, unit="doc", disable=quiet, file=sys.stderr)
 
     def progress(done: int, total: int, what: str) -> None:
@@ -97,13 +91,13 @@ def run_reindex(settings: Settings, quiet: bool) -> None:
         bar.update(done - bar.n)
 
     try:
-        report = build(settings, progress)
-    except (ReindexBusy, ManifestError) as e:
+        report = reindex_corpus(settings, progress)
+    except CitebotError as e:
         raise click.ClickException(f"reindex failed: {e}. The previous index is unchanged.") from None
     finally:
         bar.close()
     if not quiet:
-        click.echo(summary(report))
+        click.echo(report.summary())
 
 
 @main.command()
@@ -111,8 +105,6 @@ def run_reindex(settings: Settings, quiet: bool) -> None:
 @click.pass_obj
 def serve(obj: Context, webhook: bool) -> None:
     """Run the Telegram bot (TELEGRAM_BOT_TOKEN); without a token, explain and open `citebot chat`."""
-    from citebot.index.settings import bot_token
-
     try:
         token = bot_token()
     except ConfigError as e:
@@ -162,17 +154,6 @@ def chat_loop(obj: Context) -> None:
             return
         if line.strip():
             click.echo(render(answerer.ask(line)) + "\n")
-
-
-def summary(report) -> str:
-    lines = [
-        f"Indexed {report.documents} documents: {report.passages} passages, {report.quotes} quotes, "
-        f"{report.people} people in {report.seconds:.1f} s (generation {report.generation})."
-    ]
-    if report.skipped:
-        lines.append(f"Skipped {len(report.skipped)}:")
-        lines += [f"  - {s.file}: {s.reason}" for s in report.skipped]
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -25,9 +25,8 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from citebot.index.answers import HELP, Answerer
-from citebot.index.models import Answer
-from citebot.index.settings import Settings
+from citebot.index import HELP, Answer, Answerer, CitebotError, Settings
+from citebot.index import reindex as reindex_corpus
 
 from . import render
 
@@ -232,11 +231,6 @@ async def reindex_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def _reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    from citebot.bot.cli import summary
-    from citebot.index.build import reindex
-    from citebot.index.sources import ManifestError
-    from citebot.index.store import ReindexBusy
-
     status = await update.effective_message.reply_text("Reindexing…")
     loop = asyncio.get_running_loop()
     last = [0.0]
@@ -247,25 +241,22 @@ async def _reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             asyncio.run_coroutine_threadsafe(status.edit_text(f"Reindexing… {done}/{total} documents"), loop)
 
     try:
-        report = await asyncio.to_thread(reindex, settings_of(context), progress)
-    except (ReindexBusy, ManifestError) as e:
+        report = await asyncio.to_thread(reindex_corpus, settings_of(context), progress)
+    except CitebotError as e:
         await status.edit_text(f"Reindex failed: {e}. The previous index keeps answering.")
         return
-    await status.edit_text(summary(report))
+    await status.edit_text(report.summary())
 
 
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stats (admins): index size, documents, uptime, queries served."""
     if not await admins_only(update, context, "/stats", "Only the bot's admins can see stats."):
         return
-    corpus = await asyncio.to_thread(context.bot_data["answerer"].corpus)
-    gen = corpus.generation
-    size = sum(p.stat().st_size for p in gen.path.rglob("*") if p.is_file())
+    s = await asyncio.to_thread(context.bot_data["answerer"].stats)
     uptime = int(time.monotonic() - context.bot_data["started"])
-    stats = gen.meta["stats"]
     await update.effective_message.reply_text(
-        f"Index {gen.name}: {size / 1e6:.1f} MB, {stats['documents']} documents, {stats['passages']} passages, "
-        f"{stats['quotes']} quotes, {stats['people']} people.\n"
+        f"Index {s.generation}: {s.bytes / 1e6:.1f} MB, {s.documents} documents, {s.passages} passages, "
+        f"{s.quotes} quotes, {s.people} people.\n"
         f"Uptime {uptime // 3600}h {uptime % 3600 // 60}m; {context.bot_data.get('served', 0)} queries served."
     )
 

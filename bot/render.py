@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from citebot.index.models import Answer, Document, Result
+from citebot.index import Answer, Document, Result
 
 MAX_MESSAGE = 4096
 MAX_EXCERPT = 3000  # longer quotations show their first 3000 characters, marked […]

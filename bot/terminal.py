@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from citebot.index.models import Answer, Document, Result
+from citebot.index import Answer, Document, Result
 
 WIDTH = 88
 

@@ -33,6 +33,16 @@ HELP = (
 
 
 @dataclass
+class IndexStats:
+    generation: str
+    bytes: int
+    documents: int
+    passages: int
+    quotes: int
+    people: int
+
+
+@dataclass
 class Corpus:
     """What one generation knows besides its Whoosh index, loaded once per generation."""
 
@@ -64,6 +74,24 @@ class Answerer:
                 self._corpus = Corpus.load(gen)
                 self._cache.clear()
             return self._corpus
+
+    def exists(self) -> bool:
+        """Whether an index generation has been built (without opening it)."""
+        return self.shelf.exists()
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.corpus().documents.get(doc_id)
+
+    def document_text(self, doc_id: str) -> str:
+        """The full cleaned text of one document: every excerpt is text[start:end] of it."""
+        return self.corpus().generation.text(doc_id)
+
+    def stats(self) -> IndexStats:
+        """What the generation that answers now holds, for /stats."""
+        gen = self.corpus().generation
+        size = sum(p.stat().st_size for p in gen.path.rglob("*") if p.is_file())
+        counts = {k: gen.meta["stats"][k] for k in ("documents", "passages", "quotes", "people")}
+        return IndexStats(generation=gen.name, bytes=size, **counts)
 
     def ask(self, line: str) -> Answer:
         """The answer to one line, exactly as a user would type it in Telegram."""

@@ -37,6 +37,17 @@ class Report:
     seconds: float = 0.0
     removed: list[str] = field(default_factory=list)  # leftovers of earlier runs
 
+    def summary(self) -> str:
+        """What a reindex did, for the admin who ran it (terminal or Telegram)."""
+        lines = [
+            f"Indexed {self.documents} documents: {self.passages} passages, {self.quotes} quotes, "
+            f"{self.people} people in {self.seconds:.1f} s (generation {self.generation})."
+        ]
+        if self.skipped:
+            lines.append(f"Skipped {len(self.skipped)}:")
+            lines += [f"  - {s.file}: {s.reason}" for s in self.skipped]
+        return "\n".join(lines)
+
 
 def reindex(settings: Settings, progress: Progress | None = None) -> Report:
     """Build the corpus into a fresh generation and switch to it. Raises ReindexBusy, ManifestError."""

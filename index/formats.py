@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from .errors import UnreadableFile
+
 BLOCKS = ["p", "div", "section", "article", "li", "blockquote", "pre", "tr", "br", "figcaption",
           "h1", "h2", "h3", "h4", "h5", "h6"]
 NOT_CONTENT = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -66,7 +68,7 @@ def markdown_text(text: str) -> tuple[str, dict]:
     return text, meta
 
 
-def pdf_text(path: Path, unreadable: type[Exception]) -> tuple[str, dict]:
+def pdf_text(path: Path) -> tuple[str, dict]:
     """The text layer of a PDF, page by page; a PDF without one is refused."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -76,9 +78,9 @@ def pdf_text(path: Path, unreadable: type[Exception]) -> tuple[str, dict]:
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata or {}
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
-        raise unreadable(f"unreadable PDF ({type(e).__name__}: {str(e)[:80]})") from e
+        raise UnreadableFile(f"unreadable PDF ({type(e).__name__}: {str(e)[:80]})") from e
     text = "\n\n".join(pages)
     if not text.strip():
-        raise unreadable("PDF has no text layer (scanned image?)")
+        raise UnreadableFile("PDF has no text layer (scanned image?)")
     meta = {"title": getattr(info, "title", None)}
     return text, {k: v for k, v in meta.items() if v}

@@ -14,11 +14,9 @@ from pathlib import Path
 
 import yaml
 
+from .errors import ConfigError
+
 DEFAULT_FILE = Path("config/citebot.yaml")
-
-
-class ConfigError(Exception):
-    """A one-line, user-facing description of what is wrong and where."""
 
 
 # key -> (type, default). Paths are relative to the project folder (the parent of config/).

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .clean import Cleaned, clean
+from .errors import ManifestError, UnreadableFile
 from .models import Document
 
 MANIFEST = "sources.yaml"
@@ -34,10 +35,6 @@ _Loader.yaml_implicit_resolvers = {
     first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
-
-class ManifestError(Exception):
-    """sources.yaml cannot be read: the reindex stops and the old index stays."""
 
 
 @dataclass
@@ -94,10 +91,6 @@ def read_manifest(folder: Path) -> tuple[list[dict], list[Skipped]]:
     return good, skipped
 
 
-class UnreadableFile(Exception):
-    pass
-
-
 def read_source(path: Path, entry: dict | None, max_bytes: int) -> Source:
     size = path.stat().st_size
     if size > max_bytes:
@@ -117,7 +110,7 @@ def _extract(path: Path) -> tuple[str, dict]:
     if suffix == ".pdf":
         from .formats import pdf_text
 
-        return pdf_text(path, UnreadableFile)
+        return pdf_text(path)
     text = decode(path.read_bytes())
     if suffix in {".html", ".htm"}:
         from .formats import html_text

@@ -33,6 +33,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.support.charset import accent_map
 
 from .analysis import STOPS, TOKEN, analysed, in_a_row, pairs
+from .errors import NoIndex, ReindexBusy
 
 ANALYZER = (
     RegexTokenizer(TOKEN.pattern)
@@ -64,14 +65,6 @@ FIELD = {"passage": "text", "quote": "quote"}
 HOT_DF = 256
 HOT_TOP = 100
 TIME_LIMIT = 2.0  # seconds; a search past this returns what it has
-
-
-class ReindexBusy(Exception):
-    """Another reindex holds the lock."""
-
-
-class NoIndex(Exception):
-    """No generation has been built yet."""
 
 
 @dataclass
