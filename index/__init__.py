@@ -9,11 +9,12 @@ from .build import Report as ReindexReport
 from .build import reindex
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
 from .models import Answer, Document, Person, Result
-from .settings import Settings, bot_token
+from .settings import Settings, bot_token, env_name, env_names
+from .settings import defaults_yaml as settings_defaults
 from .settings import load as load_settings
 
 __all__ = [
     "HELP", "Answer", "Answerer", "CitebotError", "ConfigError", "Document", "IndexStats", "ManifestError",
     "NoIndex", "Person", "ReindexBusy", "ReindexReport", "Result", "Settings", "UnreadableFile", "bot_token",
-    "load_settings", "reindex",
+    "env_name", "env_names", "load_settings", "reindex", "settings_defaults",
 ]

@@ -1,10 +1,13 @@
 """Settings: YAML, environment overrides, clear errors, and a token that never shows."""
 
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from citebot.index.settings import ConfigError, bot_token, load
+from citebot.bot.cli import main
+from citebot.index.settings import ConfigError, Settings, bot_token, defaults_yaml, load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,3 +36,26 @@ def test_token_comes_from_the_environment_or_a_file_only(tmp_path):
     assert bot_token({}) is None
     s = load(ROOT / "config" / "citebot.yaml", env={"CITEBOT_TELEGRAM_WEBHOOK_SECRET": "s3cret"})
     assert "s3cret" not in repr(s)
+
+
+def test_the_bundled_config_documents_every_setting_with_its_default():
+    """config/citebot.yaml is the settings table's own documented defaults (regenerate: citebot config --defaults)."""
+    text = (ROOT / "config" / "citebot.yaml").read_text()
+    assert text.endswith(defaults_yaml())
+    loaded = load(ROOT / "config" / "citebot.yaml", env={})
+    for f in fields(Settings):
+        assert getattr(loaded, f.name) == (ROOT / f.default if isinstance(f.default, Path) else f.default), f.name
+
+
+def test_citebot_config_prints_effective_settings_with_secrets_masked():
+    env = {"CITEBOT_TELEGRAM_WEBHOOK_SECRET": "s3cret", "CITEBOT_LIMITS_PAGE_SIZE": "7",
+           "CITEBOT_CONFIG": str(ROOT / "config" / "citebot.yaml")}
+    out = CliRunner().invoke(main, ["config"], env=env).output
+    assert "limits.page_size = 7  (CITEBOT_LIMITS_PAGE_SIZE)" in out
+    assert 'telegram.webhook_secret = "***"' in out and "s3cret" not in out
+    assert "telegram.admins = []" in out
+
+
+def test_admins_must_be_numbers():
+    with pytest.raises(ConfigError, match="'telegram.admins' must be a list of Telegram user ids"):
+        load(ROOT / "config" / "citebot.yaml", env={"CITEBOT_ADMINS": "alice"})
