@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html import escape
+from string import Formatter
 
 from citebot.index import Answer, Document, Result
+
+from .catalogue import say, template
 
 MAX_MESSAGE = 4096
 MAX_EXCERPT = 3000  # longer quotations show their first 3000 characters, marked […]
@@ -24,6 +27,50 @@ class Reply:
 
     messages: list[str]
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)  # rows of (label, callback data)
+
+
+def markup(key: str, **html: str) -> str:
+    """A catalogue message as HTML: its own text escaped, `html` parameters (already markup) put in as they are."""
+    out = []
+    for literal, name, spec, _ in Formatter().parse(template(key)):
+        out.append(escape(literal))
+        if name is not None:
+            out.append(html[name] if not spec else escape(format(html[name], spec)))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Collection:
+    """What /start, /help and the group introduction say about the collection and the bot."""
+
+    name: str | None
+    description: str | None
+    language: str | None
+    bot: str  # the bot's username, for inline-mode examples and deep links
+
+    @property
+    def label(self) -> str:
+        return self.name or say("default_collection")
+
+
+def start(c: Collection, documents: int, example: str) -> str:
+    """/start: what the collection is, how to ask, and inline mode."""
+    intro = markup("start.intro", collection=f"<b>{escape(c.label)}</b>")
+    about = (say("start.collection", description=c.description, documents=documents, language=c.language)
+             if c.description and c.language else say("start.collection_plain", documents=documents))
+    return "\n\n".join([intro, escape(about), escape(say("help.commands")),
+                         escape(say("help.inline", bot=c.bot, example=example))])
+
+
+def help_text(c: Collection, example: str) -> str:
+    """/help: every command tappable (none needs an argument Telegram would cut off), inline mode, groups."""
+    intro = markup("start.intro", collection=f"<b>{escape(c.label)}</b>")
+    return "\n\n".join([intro, escape(say("help.commands")), escape(say("help.inline", bot=c.bot, example=example)),
+                         escape(say("help.groups"))])
+
+
+def group_intro(c: Collection) -> str:
+    return escape(say("group.intro", collection=c.label))
 
 
 def page(answer: Answer, number: int, size: int, key: str) -> Reply:
@@ -94,8 +141,9 @@ def inline_items(answer: Answer) -> list[dict]:
 
 
 def _extras(answer: Answer) -> list[str]:
-    if answer.command == "docs":
-        return ["\n".join(f"• {citation(d)}\n  /doc {escape(d.id)}" for d in answer.documents)]
+    if answer.command == "docs":  # /doc_N: Telegram makes the whole command tappable, unlike "/doc ID"
+        return ["\n".join(f"{n}. {citation(d)}\n    {escape(say('docs.open', number=n))}"
+                          for n, d in enumerate(answer.documents, 1))]
     if answer.command == "doc" and answer.documents:
         return [card(answer.documents[0])]
     if answer.people:

@@ -39,8 +39,14 @@ KEYS: dict[str, tuple[type, object]] = {
     "telegram.inline_cache_seconds": (int, 300),
     "telegram.poll_timeout": (int, 10),
     "telegram.messages_per_second": (int, 30),
+    "collection.name": (str, None),
+    "collection.description": (str, None),
+    "collection.language": (str, None),
 }
 ALIASES = {"telegram.admins": "CITEBOT_ADMINS"}
+# Settings fields whose name is not the key's last part.
+FIELDS = {"collection.name": "collection_name", "collection.description": "collection_description",
+          "collection.language": "collection_language"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,9 @@ class Settings:
     inline_cache_seconds: int = 300
     poll_timeout: int = 10
     messages_per_second: int = 30  # Telegram's limit for a bot; 0 turns the limiter off (self-hosted servers)
+    collection_name: str | None = None  # what the collection is about, shown in /start, /help, group intros
+    collection_description: str | None = None
+    collection_language: str | None = None  # the language of the documents, in words ("English")
 
 
 def load(path: Path | str | None = None, env: dict[str, str] | None = None) -> Settings:
@@ -77,7 +86,7 @@ def load(path: Path | str | None = None, env: dict[str, str] | None = None) -> S
         if dotted in ALIASES and ALIASES[dotted] in env:
             name = ALIASES[dotted]
         raw = env[name] if name in env else _get(data, dotted, default)
-        values[dotted.split(".")[-1]] = _convert(dotted, name if name in env else str(path), raw, kind, root)
+        values[FIELDS.get(dotted, dotted.split(".")[-1])] = _convert(dotted, name if name in env else str(path), raw, kind, root)
     values["admins"] = frozenset(_admin_ids(values["admins"]))
     return Settings(**values)
 

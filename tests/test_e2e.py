@@ -111,7 +111,8 @@ def test_deep_link_opens_a_document_card(tg):
     (reply,) = ask(tg, "/start doc-mek-2021-08-28-online-conference")
     assert "<b>Online conference calls for justice for the victims of Iran’s 1988 massacre</b> · PMOI/MEK · 28 Aug 2021" in reply["text"]
     (reply,) = ask(tg, "/start something-else")
-    assert reply["text"].startswith("I answer with <b>exact quotes</b> from a collection of 5 documents")
+    assert reply["text"].startswith("I answer questions about <b>Iran&#x27;s 1988 prison massacre</b> with exact quotes")
+    assert "(5 documents, in English.)" in reply["text"] and "@citebot_test_bot mass graves" in reply["text"]
 
 
 def test_inline_query_with_paging(tg):

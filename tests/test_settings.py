@@ -33,3 +33,11 @@ def test_token_comes_from_the_environment_or_a_file_only(tmp_path):
     assert bot_token({}) is None
     s = load(ROOT / "config" / "citebot.yaml", env={"CITEBOT_TELEGRAM_WEBHOOK_SECRET": "s3cret"})
     assert "s3cret" not in repr(s)
+
+
+def test_the_collection_section_names_what_the_bot_is_about(tmp_path):
+    s = load(ROOT / "config" / "citebot.yaml", env={"CITEBOT_COLLECTION_LANGUAGE": "English and Persian"})
+    assert s.collection_name == "Iran's 1988 prison massacre" and s.collection_language == "English and Persian"
+    assert s.collection_description.startswith("Reports, a joint NGO statement to the UN Human Rights Council")
+    (tmp_path / "c.yaml").write_text("corpus_dir: corpus\n")
+    assert load(tmp_path / "c.yaml", env={}).collection_name is None  # /start then says "a document collection"
