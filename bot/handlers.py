@@ -24,7 +24,7 @@ from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
-from citebot.index import Answer, CitebotError
+from citebot.index import Answer, CitebotError, Document, Result
 from citebot.index import reindex as reindex_corpus
 
 from . import render
@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 EXAMPLES = ["/who Raisi", "/quote Montazeri", "/source 30,000", "mass graves"]
 INLINE_EXAMPLE = "mass graves"
 INLINE_PAGE = 10
+FEATURED = 10  # people shown for an empty inline query
 ASKS_ABOUT = ("who", "quote", "source")  # commands that, sent bare as a reply, ask about the replied-to text
 
 
@@ -60,8 +61,7 @@ def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup | None:
 
 def collection(context: BotContext) -> render.Collection:
     s = context.settings
-    return render.Collection(s.collection_name, s.collection_description, s.collection_language,
-                             context.bot.username or "citebot")
+    return render.Collection(s.collection_name, s.collection_description, s.collection_language, bot_name(context))
 
 
 async def send(update: Update, reply: render.Reply, quote: bool | None = None) -> list[Message]:
@@ -110,8 +110,24 @@ async def edit_in_place(context: BotContext, chat_id: int, earlier: list[int], r
 
 async def send_answer(update: Update, context: BotContext, line: str) -> None:
     answer = await answer_line(context, line)
-    key = context.state.remember(line)
-    await deliver(update, context, render.page(answer, 0, context.settings.page_size, key))
+    await deliver(update, context, await reply_to(context, answer, context.state.remember(line)))
+
+
+async def reply_to(context: BotContext, answer: Answer, key: str) -> render.Reply:
+    """The first page of an answer; a single document is its card."""
+    if answer.command == "doc" and answer.documents:
+        return await card(context, answer.documents[0])
+    return render.page(answer, 0, context.settings.page_size, key)
+
+
+async def card(context: BotContext, document: Document, shown: Result | None = None,
+               cite: str | None = None) -> render.Reply:
+    excerpts = await asyncio.to_thread(context.answerer.excerpt_count, document.id)
+    return render.card(document, bot_name(context), excerpts, shown, cite)
+
+
+def bot_name(context: BotContext) -> str:
+    return context.bot.username or "citebot"
 
 
 async def notice(update: Update, text: str) -> None:
@@ -262,11 +278,67 @@ async def edit(query, reply: render.Reply) -> None:
 
 
 async def doc_button(update: Update, context: BotContext) -> None:
-    """"📄": the card of a document."""
+    """"doc:ID": the card of a document."""
     query = update.callback_query
+    document = await asyncio.to_thread(context.answerer.document, query.data[4:])
+    if document is None:
+        await query.answer(say("button.expired_short"))
+        return
     await query.answer()
-    answer = await answer_line(context, f"/doc {query.data[4:]}")
-    await send(update, render.page(answer, 0, context.settings.page_size, ""))
+    await send(update, await card(context, document))
+
+
+async def excerpt_card_button(update: Update, context: BotContext) -> None:
+    """"📄 N": the card of the document excerpt N comes from, with Context and Cite for that excerpt."""
+    query = update.callback_query
+    found = await excerpt(context, query.data)
+    if found is None:
+        await query.answer(say("button.expired"))
+        return
+    key, n, r = found
+    await query.answer()
+    await send(update, await card(context, r.document, shown=r, cite=f"ct:{key}:{n}"))
+
+
+async def cite_button(update: Update, context: BotContext) -> None:
+    """"❝ Cite": the excerpt with its full citation, ready to paste."""
+    query = update.callback_query
+    found = await excerpt(context, query.data)
+    if found is None:
+        await query.answer(say("button.expired"))
+        return
+    await query.answer()
+    await send(update, render.cite(found[2], bot_name(context)))
+
+
+async def excerpt(context: BotContext, data: str | None) -> tuple[str, int, Result] | None:
+    """("key", n, result) for callback data "xx:KEY:N": excerpt N (1-based) of a remembered answer."""
+    parts = (data or "").split(":")
+    line = context.state.queries.get(parts[1]) if len(parts) == 3 else None
+    n = number(parts[2]) if len(parts) == 3 else None
+    if line is None or not n:
+        return None
+    answer = await answer_line(context, line)
+    return (parts[1], n, answer.results[n - 1]) if n <= len(answer.results) else None
+
+
+async def context_button(update: Update, context: BotContext) -> None:
+    """"📖 Context" (cx:DOC:START:END, the excerpt in bold, as a new message) and "« Earlier" / "Later »"
+    (cp:..., paging that message in place): the document's own paragraphs around a place in it."""
+    query = update.callback_query
+    parts = (query.data or "").split(":")
+    start, end = (number(parts[2]), number(parts[3])) if len(parts) == 4 else (None, None)
+    found = None
+    if start is not None and end is not None:
+        found = await asyncio.to_thread(context.answerer.context, parts[1], start, end)
+    if found is None:
+        await query.answer(say("button.expired_short"))
+        return
+    await query.answer()
+    if parts[0] == "cx":
+        await send(update, render.context(found, mark=True))
+    else:
+        await edit(query, render.context(found, mark=False))
 
 
 async def docs_button(update: Update, context: BotContext) -> None:
@@ -295,28 +367,44 @@ async def unknown_button(update: Update, context: BotContext) -> None:
 
 
 async def inline_query(update: Update, context: BotContext) -> None:
-    """@bot words, in any chat: excerpts with their citations, 10 at a time."""
+    """@bot words, in any chat: excerpts with their citations, 10 at a time.
+
+    An empty query shows the people the sources name most; no match offers a button into the bot.
+    """
     query = update.inline_query
     text = query.query.strip()
-    cache = context.settings.inline_cache_seconds
-    if not text:
-        await query.answer([], cache_time=cache,
-                           button=InlineQueryResultsButton(say("inline.hint"), start_parameter="inline"))
-        return
     offset = number(query.offset) or 0
-    answer = await answer_line(context, text)
-    items = render.inline_items(answer)
+    if text:
+        answer = await answer_line(context, text)
+        items, generation = render.inline_items(answer, bot_name(context)), answer.generation
+    else:
+        items, generation = await featured(context)
     page = items[offset:offset + INLINE_PAGE]
     results = [
         InlineQueryResultArticle(
-            id=f"{answer.generation[-12:]}-{offset + n}", title=item["title"], description=item["description"],
+            id=f"{generation[-12:]}-{offset + n}", title=item["title"], description=item["description"],
             input_message_content=InputTextMessageContent(item["html"], parse_mode=ParseMode.HTML,
                                                           link_preview_options=None),
         )
         for n, item in enumerate(page)
     ]
     more = offset + INLINE_PAGE < len(items)
-    await query.answer(results, cache_time=cache, next_offset=str(offset + INLINE_PAGE) if more else "")
+    button = None
+    if not items:  # never a blank panel: say so, and open the bot
+        button = InlineQueryResultsButton(say("inline.no_match", query=render.clip(text, 24)), start_parameter="inline")
+    await query.answer(results, cache_time=context.settings.inline_cache_seconds, button=button,
+                       next_offset=str(offset + INLINE_PAGE) if more else "")
+
+
+async def featured(context: BotContext) -> tuple[list[dict], str]:
+    """The people the sources name most, each with their best describing excerpt."""
+    everyone = await answer_line(context, "/who")
+    pairs = []
+    for person in everyone.people[:FEATURED]:
+        answer = await answer_line(context, f"/who {person.name}")
+        if answer.results:
+            pairs.append((person, answer.results[0]))
+    return render.featured_items(pairs, bot_name(context)), everyone.generation
 
 
 # -- admin -----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 from citebot.index.build import reindex
 from tests.botproc import ROOT, TOKEN, citebot, message
 from tests.conftest import settings_for
-from tests.fake_telegram import BOT, FakeTelegram
+from tests.fake_telegram import BOT, FakeTelegram, TelegramHTML
 from tests.users import added_to_group, edited, media, press, reply_to
 
 pytestmark = pytest.mark.e2e
@@ -176,3 +176,179 @@ def test_a_bare_who_sent_as_a_reply_asks_about_the_replied_to_text(tg):
     assert reply["text"].startswith("Hossein-Ali Montazeri, in the words of the sources.")
     (reply,) = push(tg, reply_to(someone, "/quote", GROUP, USER), GROUP)
     assert reply["text"].startswith("Direct quotations of Hossein-Ali Montazeri:")
+
+
+# -- numbered excerpts, cards, context, citations ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def texts(tg, tmp_path_factory):
+    """Each document's cleaned text and its passages as Whoosh holds them, read straight from the index."""
+    from whoosh import index, query
+
+    from citebot.index.store import Shelf
+
+    gen = Shelf(next(tmp_path_factory.getbasetemp().glob("telegram*")) / "index").current()
+    ix = index.open_dir(str(gen.path))
+    with ix.searcher() as searcher:
+        passages = {}
+        for doc in gen.meta["documents"]:
+            hits = searcher.search(query.Term("doc", doc["id"]), limit=None)
+            passages[doc["id"]] = sum(1 for h in hits if h["kind"] == "passage")
+    return {d["id"]: gen.text(d["id"]) for d in gen.meta["documents"]}, passages
+
+
+def pressed(tg: FakeTelegram, button: dict, chat: int = USER, method: str = "sendMessage") -> dict:
+    (reply,) = push(tg, press(button["callback_data"], chat, chat), chat, method=method)
+    return reply
+
+
+def visible(p: dict) -> str:
+    """The text a reader sees."""
+    return TelegramHTML.visible(p["text"])
+
+
+def button(p: dict, label: str) -> dict:
+    (found,) = [b for b in buttons(p) if b["text"] == label]
+    return found
+
+
+def test_excerpts_are_numbered_across_pages_and_each_has_its_own_button(tg):
+    (first,) = say(tg, "/source 30,000")
+    assert [f"[{n}] " in first["text"] for n in (1, 2, 3, 4)] == [True, True, True, False]
+    assert [b["text"] for b in buttons(first)][:3] == ["📄 1", "📄 2", "📄 3"]
+    second = pressed(tg, button(first, "More »"), method="editMessageText")
+    assert "[4] " in second["text"] and "[5] " in second["text"] and "[1] " not in second["text"]
+    assert [b["text"] for b in buttons(second)][:2] == ["📄 4", "📄 5"]
+
+
+def test_citations_are_compact_and_titles_link_where_a_url_is_known(tg):
+    (reply,) = say(tg, "/source refrigerated trucks")
+    text = reply["text"]
+    assert ('[2] <a href="https://www.irandemocratic.org/public_html/news/19164/">Robertson: “Worst Crime Against '
+            'Humanity Since WW2”</a> · publisher unknown · 2020') in text
+    assert "[1] <b>Bring the perpetrators to justice (joint NGO statement)</b> · Joint NGO statement" in text
+    assert "It is time to bring to justice the perpetrators" not in text  # the full title is on the card
+
+
+def test_the_card_of_an_excerpt_has_everything_to_check_it(tg, texts):
+    _, passages = texts
+    (answer,) = say(tg, "/who Raisi")
+    card = pressed(tg, button(answer, "📄 2"))
+    doc = "mek-2021-08-28-online-conference"
+    assert card["text"].split("\n") == [
+        '<b><a href="https://english.mojahedin.org/i/1988-massacre-online-conference-20210828">Online conference calls '
+        'for justice for the victims of Iran’s 1988 massacre</a></b>',
+        "Publisher: PMOI/MEK (Byline &quot;Reporting by PMOI/MEK&quot;.)",
+        "Date: 28 Aug 2021 (Dateline &quot;Iran, August 28, 2021—&quot;.)",
+        "Read it at: https://english.mojahedin.org/i/1988-massacre-online-conference-20210828 (Named in the project’s "
+        .replace("’", "&#x27;") + "issue #12 as this article&#x27;s page on the PMOI/MEK English site, with the same "
+        "title, byline and dateline. citebot never fetches it.)",
+        f"Share this card: https://t.me/{BOT['username']}?start=doc-{doc}",
+        f"The collection holds {passages[doc]} excerpts from it.",
+    ]
+    assert [b["text"] for b in buttons(card)] == ["📖 Context", "❝ Cite"]
+
+
+def test_context_shows_the_exact_paragraphs_around_the_excerpt_and_pages_through_them(tg, texts):
+    text = texts[0]["ngo-2020-bring-to-justice"]
+    paragraphs = text.split("\n\n")
+    (answer,) = say(tg, "/source refrigerated trucks")
+    card = pressed(tg, button(answer, "📄 1"))
+    assert card["text"].startswith("<b>It is time to bring to justice the perpetrators of the 1988 massacre")
+    ctx = pressed(tg, button(card, "📖 Context"))
+    at = next(n for n, p in enumerate(paragraphs) if "refrigerated trucks" in p)
+    assert "<b>Their corpses were doused with disinfectant, packed in refrigerated trucks, and buried at night in mass " \
+           "graves across the country.</b>" in ctx["text"]
+    body = visible(ctx).split("\n\n")
+    assert body[0] == f"Bring the perpetrators to justice (joint NGO statement), paragraphs {at}–{at + 2} of {len(paragraphs)}"
+    assert body[1:] == paragraphs[at - 1:at + 2]  # visible text: exactly the document's paragraphs
+    earlier = pressed(tg, button(ctx, "« Earlier"), method="editMessageText")
+    assert visible(earlier).split("\n\n")[1:] == paragraphs[at - 3:at]  # centred on the paragraph before those shown
+
+
+def test_cite_gives_a_ready_to_paste_citation(tg):
+    (answer,) = say(tg, "/quote Montazeri")
+    card = pressed(tg, button(answer, "📄 1"))
+    cite = pressed(tg, button(card, "❝ Cite"))
+    assert cite["text"].startswith("Citation, ready to paste:\n<pre>") and cite["text"].endswith("</pre>")
+    pasted = visible(cite).split("\n", 1)[1]
+    lines = pasted.split("\n")
+    assert lines[0].startswith("“the greatest crime committed during the reign of the Islamic Republic")
+    assert lines[0].endswith(" — Hossein-Ali Montazeri")
+    assert lines[1] == ("Lack of Investigation into 1988 Massacre is an ‘Abject Failure’ and Emboldened Mullahs to Commit "
+                        "Further Human Rights Abuses, MEK-Iran.com, Dec 2018.")
+    assert lines[2] == f"Open in citebot: https://t.me/{BOT['username']}?start=doc-mek-iran-2018-12-abject-failure"
+
+
+def test_a_deep_linked_card_reads_the_document_from_its_start(tg, texts):
+    doc = "mek-2020-07-24-tried-and-failed"
+    (card,) = say(tg, f"/start doc-{doc}")
+    assert [b["text"] for b in buttons(card)] == ["📖 Read it"]
+    ctx = pressed(tg, button(card, "📖 Read it"))
+    paragraphs = texts[0][doc].split("\n\n")
+    assert visible(ctx).split("\n\n")[1:] == paragraphs[:2]
+    assert [b["text"] for b in buttons(ctx)] == ["Later »"]
+
+
+def test_forged_context_offsets_are_clamped_or_refused(tg):
+    for data in ("cx:nope:0:10", "cp:mek-2020-07-24-tried-and-failed:99999999:1", "cx:mek-2020-07-24-tried-and-failed:x:1"):
+        tg.push(press(data, USER, USER, qid=f"forged-{data}"))
+        (_, p), = tg.wait_for(lambda m, p, d=data: m == "answerCallbackQuery" and p["callback_query_id"] == f"forged-{d}")
+
+
+# -- headers -----------------------------------------------------------------------------------
+
+
+def test_headers_cut_long_input_and_show_one_pair_of_quote_marks(tg):
+    (reply,) = say(tg, '/source "mass graves"')
+    assert reply["text"].startswith("3 documents say “mass graves”, earliest first:")
+    long = "the prisoners who were executed in the summer of 1988 and buried in unmarked mass graves " * 3
+    (reply,) = say(tg, long.strip())
+    header = reply["text"].split("\n")[0]
+    assert header == "Excerpts for “the prisoners who were executed in the summer of 1988 and…”:"
+
+
+# -- inline mode -------------------------------------------------------------------------------
+
+
+def inline(tg: FakeTelegram, text: str) -> dict:
+    qid = f"iq-{time.monotonic_ns()}"
+    tg.push({"inline_query": {"id": qid, "from": {"id": USER, "is_bot": False, "first_name": "Ana"},
+                              "query": text, "offset": ""}})
+    (_, p), = tg.wait_for(lambda m, p: m == "answerInlineQuery" and p["inline_query_id"] == qid)
+    return p
+
+
+def test_inline_results_have_distinct_titles_the_excerpt_as_description_and_no_headings(tg, texts):
+    results = json.loads(inline(tg, "massacre")["results"])
+    titles = [r["title"] for r in results]
+    assert len(titles) == 10 and len(set(titles)) == 10
+    headings = {p for t in texts[0].values() for p in t.split("\n\n") if len(p.split()) <= 12 and p[-1] not in ".”\""}
+    for r in results:
+        sent = TelegramHTML.visible(r["input_message_content"]["message_text"])
+        excerpt = sent.split("\n")[0]
+        assert excerpt not in headings and not r["description"][:4].isdigit()
+        assert excerpt.startswith(r["description"].rstrip("…")), (excerpt, r["description"])
+        assert r["title"].rstrip("…") in sent  # the speaker, or the excerpt's first words
+        assert f"@{BOT['username']}" in sent  # the shared message leads back to the source card
+
+
+def test_an_inline_quotation_is_titled_with_its_speaker(tg):
+    results = json.loads(inline(tg, "/quote Montazeri")["results"])
+    assert results[0]["title"] == "Hossein-Ali Montazeri"
+    assert results[0]["description"].startswith("“the greatest crime committed during the reign")
+
+
+def test_an_empty_inline_query_features_the_most_named_people_with_what_the_sources_say(tg):
+    results = json.loads(inline(tg, "")["results"])
+    assert [r["title"] for r in results[:2]] == ["Ruhollah Khomeini", "Ebrahim Raisi"]
+    raisi = TelegramHTML.visible(results[1]["input_message_content"]["message_text"])
+    assert raisi.startswith("These officials are the regime’s Supreme Leader, Ali Khamenei")
+
+
+def test_an_inline_query_with_no_match_explains_and_opens_the_bot(tg):
+    p = inline(tg, "zzxqv unfindable")
+    assert json.loads(p["results"]) == []
+    button = json.loads(p["button"]) if isinstance(p["button"], str) else p["button"]
+    assert button == {"text": "No excerpt matches “zzxqv unfindable”: open the bot", "start_parameter": "inline"}

@@ -62,6 +62,7 @@ MESSAGES = {
     "button.foreign": "This button is not mine or has expired.",
     # inline mode
     "inline.hint": "Type words or a name to search",
+    "inline.via": "Open the source in @{bot}",
     "inline.no_match": "No excerpt matches “{query}”: open the bot",
     # flooding
     "flood.button": "Slow down a little, please.",
