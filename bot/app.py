@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import logging
 import secrets
-import time
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     InlineQueryHandler,
     MessageHandler,
@@ -21,6 +21,7 @@ from citebot.index import Answerer, Settings
 
 from . import handlers as h
 from .retry import RetryingRateLimiter
+from .state import CONTEXT_TYPES
 
 COMMANDS = [
     BotCommand("who", "Who a person is, in the sources' words"),
@@ -29,6 +30,10 @@ COMMANDS = [
     BotCommand("docs", "The documents"),
     BotCommand("help", "How to ask"),
 ]
+# What a person can send that is not text; in a private chat each gets one line on what the bot reads.
+UNSUPPORTED = (filters.PHOTO | filters.Sticker.ALL | filters.VOICE | filters.VIDEO | filters.VIDEO_NOTE
+               | filters.AUDIO | filters.Document.ALL | filters.ANIMATION | filters.LOCATION | filters.CONTACT
+               | filters.POLL | filters.Dice.ALL | filters.VENUE)
 ADMIN_COMMANDS = COMMANDS + [BotCommand("reindex", "Rebuild the index"), BotCommand("stats", "Index and bot stats")]
 
 
@@ -41,22 +46,34 @@ def build(settings: Settings, token: str) -> Application:
         .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
         .get_updates_read_timeout(settings.poll_timeout + 5)  # a hung long poll is dropped soon
         .post_init(post_init)
+        .context_types(CONTEXT_TYPES)
     )
     if settings.base_url:
         base = settings.base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot"))
     app = builder.build()
-    app.bot_data.update(settings=settings, answerer=Answerer(settings), started=time.monotonic())
+    app.bot_data.configure(settings, Answerer(settings))
 
+    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     app.add_handler(TypeHandler(Update, h.flood_guard), group=-1)
     app.add_handler(CommandHandler("start", h.start))
     app.add_handler(CommandHandler("help", h.help_command))
     app.add_handler(CommandHandler(["who", "quote", "source", "docs", "doc"], h.ask_command))
     app.add_handler(CommandHandler("reindex", h.reindex_command))
     app.add_handler(CommandHandler("stats", h.stats_command))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, h.search_text))
+    app.add_handler(MessageHandler(filters.Regex(r"^/doc_([0-9]{1,6})(?:@\w+)?$"), h.doc_number))
+    app.add_handler(MessageHandler(filters.COMMAND, h.unknown_command))
+    app.add_handler(MessageHandler(filters.TEXT & private, h.search_text))
+    app.add_handler(MessageHandler(filters.CAPTION & private, h.search_text))
+    app.add_handler(MessageHandler(filters.TEXT & groups & filters.REPLY, h.follow_up))
+    app.add_handler(MessageHandler(UNSUPPORTED & private, h.unsupported))
+    app.add_handler(ChatMemberHandler(h.joined, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(CallbackQueryHandler(h.page_button, pattern=r"^pg:"))
     app.add_handler(CallbackQueryHandler(h.doc_button, pattern=r"^doc:"))
+    app.add_handler(CallbackQueryHandler(h.excerpt_card_button, pattern=r"^dc:"))
+    app.add_handler(CallbackQueryHandler(h.cite_button, pattern=r"^ct:"))
+    app.add_handler(CallbackQueryHandler(h.context_button, pattern=r"^c[xp]:"))
+    app.add_handler(CallbackQueryHandler(h.docs_button, pattern=r"^docs$"))
     app.add_handler(CallbackQueryHandler(h.example_button, pattern=r"^ex:"))
     app.add_handler(CallbackQueryHandler(h.unknown_button))
     app.add_handler(InlineQueryHandler(h.inline_query))
@@ -67,7 +84,7 @@ def build(settings: Settings, token: str) -> Application:
 async def post_init(app: Application) -> None:
     """Register the command menu; admins see the admin commands in their private chats."""
     await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
-    for admin in app.bot_data["settings"].admins:
+    for admin in app.bot_data.settings.admins:
         try:
             await app.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin))
         except Exception:  # noqa: BLE001 - an admin who never opened the bot has no chat yet

@@ -10,16 +10,18 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
 from .analysis import term_spans, terms
-from .models import Answer, Document, Person, Result
+from .models import Answer, Context, Document, Paragraph, Person, Result
 from .people import Registry, fold
 from .settings import Settings
+from .split import passages
 from .store import Generation, Hit, Shelf
 
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
 COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 HELP = (
@@ -50,6 +52,7 @@ class Corpus:
     documents: dict[str, Document]
     registry: Registry
     people: list[Person]
+    counts: dict[str, int] = field(default_factory=dict)  # passages per document, counted when first asked
 
     @classmethod
     def load(cls, gen: Generation) -> Corpus:
@@ -85,6 +88,38 @@ class Answerer:
     def document_text(self, doc_id: str) -> str:
         """The full cleaned text of one document: every excerpt is text[start:end] of it."""
         return self.corpus().generation.text(doc_id)
+
+    def excerpt_count(self, doc_id: str) -> int:
+        """How many passages the index holds from one document (each is a possible excerpt)."""
+        corpus = self.corpus()
+        if doc_id not in corpus.documents:
+            return 0
+        with self._lock:
+            if doc_id not in corpus.counts:
+                corpus.counts[doc_id] = len(passages(corpus.generation.text(doc_id)))
+            return corpus.counts[doc_id]
+
+    def context(self, doc_id: str, start: int, end: int) -> Context | None:
+        """The paragraphs holding text[start:end] of a document, with the paragraph before and after, exactly.
+
+        Offsets may come from untrusted buttons: they are clamped to the text; an unknown document gives None.
+        """
+        corpus = self.corpus()
+        document = corpus.documents.get(doc_id)
+        if document is None:
+            return None
+        text = corpus.generation.text(doc_id)
+        paragraphs = [Paragraph(m.start(), m.end(), m.group()) for m in PARAGRAPH.finditer(text)]
+        if not paragraphs:
+            return None
+        start = min(max(start, 0), len(text))
+        end = min(max(end, start), len(text))
+        first = next((n for n, p in enumerate(paragraphs) if p.end > start), len(paragraphs) - 1)
+        last = next((n for n, p in enumerate(paragraphs) if p.end >= end), len(paragraphs) - 1)
+        lo, hi = max(first - 1, 0), min(max(last, first) + 1, len(paragraphs) - 1)
+        return Context(document=document, paragraphs=paragraphs[lo:hi + 1], first=lo, total=len(paragraphs),
+                       start=start, end=end, earlier=paragraphs[lo - 1] if lo > 0 else None,
+                       later=paragraphs[hi + 1] if hi + 1 < len(paragraphs) else None)
 
     def stats(self) -> IndexStats:
         """What the generation that answers now holds, for /stats."""
@@ -240,7 +275,7 @@ def _result(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> R
     return Result(excerpt=excerpt, start=start, end=end, score=hit.score, document=corpus.documents[hit.doc],
                   speaker=speaker, also_in=hit.also_in,
                   highlights=[(a - start, b - start) for a, b in spans if start <= a and b <= end],
-                  also_in_titles=[corpus.documents[d].title for d in hit.also_in if d in corpus.documents])
+                  also_in_titles=[_short(corpus.documents[d]) for d in hit.also_in if d in corpus.documents])
 
 
 def _focus(hit: Hit, spans: list[tuple[int, int]]) -> tuple[int, int]:
@@ -279,3 +314,8 @@ def _not_found(corpus: Corpus, name: str) -> str:
     close = _suggest(corpus, name)
     hint = f" Did you mean {', '.join(p.name for p in close)}?" if close else " Send /who for everyone they name."
     return f"No one called “{name}” is named in the sources.{hint}"
+
+
+def _short(d: Document) -> str:
+    """How "Also in" names another document: its short title where the manifest gives one."""
+    return d.short_title or d.title

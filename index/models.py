@@ -25,6 +25,8 @@ class Document:
     date_note: str | None = None
     publisher_note: str | None = None
     inferred: bool = False  # metadata guessed from the text, not given by the manifest
+    short_title: str | None = None  # for compact citations; the full title is on the card
+    url_note: str | None = None  # how the URL is known (or why there is none), like date_note
 
     def date_label(self) -> str:
         """The date at the precision it is known: "24 Jul 2020", "Dec 2018", "2020", "date unknown"."""
@@ -43,7 +45,32 @@ class Document:
             "date": self.date,
             "date_precision": self.date_precision,
             "url": self.url,
+            "url_note": self.url_note,
+            "short_title": self.short_title,
         }
+
+
+@dataclass
+class Paragraph:
+    """text[start:end] of a document: one paragraph, exactly."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Context:
+    """The paragraphs around an excerpt: the one(s) holding it, and one before and after where they exist."""
+
+    document: Document
+    paragraphs: list[Paragraph]
+    first: int  # 0-based number of paragraphs[0] in the document
+    total: int  # paragraphs in the document
+    start: int  # the excerpt (or paragraph) asked about: text[start:end]
+    end: int
+    earlier: Paragraph | None = None  # the paragraph just before those shown: where "Earlier" goes
+    later: Paragraph | None = None  # the paragraph just after them
 
 
 @dataclass
@@ -93,7 +120,7 @@ class Result:
     speaker: str | None = None  # canonical name of the quote's speaker
     also_in: list[str] = field(default_factory=list)  # other documents with the same quote
     highlights: list[tuple[int, int]] = field(default_factory=list)  # spans within `excerpt`
-    also_in_titles: list[str] = field(default_factory=list)  # titles of `also_in`, for display
+    also_in_titles: list[str] = field(default_factory=list)  # (short) titles of `also_in`, for display
 
     def to_json(self) -> dict:
         return {

@@ -55,6 +55,11 @@ class Settings:
     poll_timeout: int = setting("telegram.poll_timeout", 10, "long-polling timeout, seconds")
     messages_per_second: int = setting("telegram.messages_per_second", 30,
                                        "outgoing, as Telegram allows a bot; 0 = no limit (self-hosted server)")
+    collection_name: str | None = setting("collection.name", None,
+                                          "what the collection is about: /start, /help, the group intro")
+    collection_description: str | None = setting("collection.description", None, "one sentence on the documents")
+    collection_language: str | None = setting("collection.language", None,
+                                              "the documents' language, in words (\"English\")")
 
     def effective(self) -> dict[str, object]:
         """{dotted key: value} with secrets masked: what `citebot config` prints."""
@@ -99,8 +104,8 @@ def defaults_yaml() -> str:
             lines += ["", f"{top}:"] if top else [""]
             section = top
         value = yaml.safe_dump(_plain(f.default), default_flow_style=True).strip().removesuffix("\n...")
-        entry = f"{'  ' if top else ''}{sub}: {value}"
-        lines.append(f"{entry:<40}# {f.metadata['help']}")
+        indent = "  " if top else ""
+        lines += [f"{indent}# {f.metadata['help']}", f"{indent}{sub}: {value}"]
     return "\n".join(lines).lstrip("\n") + "\n"
 
 

@@ -154,6 +154,8 @@ def _document(path: Path, cleaned: Cleaned, fields: dict, inferred: bool) -> Doc
         date_note=note,
         publisher_note=fields.get("publisher_note") or (None if "publisher" in fields else "inferred from a byline or footer"),
         inferred=inferred,
+        short_title=fields.get("short_title"),
+        url_note=fields.get("url_note"),
     )
 
 
