@@ -13,6 +13,8 @@ from html import escape
 
 from citebot.index import Answer, Document, Result
 
+from .attribution import cut_marks, notes
+
 MAX_MESSAGE = 4096
 MAX_EXCERPT = 3000  # longer quotations show their first 3000 characters, marked […]
 ELLIPSIS = " […]"
@@ -39,10 +41,10 @@ def page(answer: Answer, number: int, size: int, key: str) -> Reply:
 
 
 def result(r: Result) -> str:
-    """An excerpt as a quotation, then who said it and where it was published."""
-    lines = [f"<blockquote>{highlighted(r.excerpt, r.highlights)}</blockquote>"]
-    if r.speaker:
-        lines.append(f"— <i>{escape(r.speaker)}</i>")
+    """An excerpt as a quotation, then whose words they are and where it was published."""
+    before, after = cut_marks(r)
+    lines = [f"<blockquote>{before}{highlighted(r.excerpt, r.highlights)}{after}</blockquote>"]
+    lines += [f"<i>{escape(line)}</i>" for line in notes(r)]
     lines.append(citation(r.document))
     if r.also_in:
         lines.append("Also in: " + "; ".join(escape(t) for t in (r.also_in_titles or r.also_in)))

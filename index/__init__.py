@@ -8,12 +8,12 @@ from .answers import HELP, Answerer, IndexStats
 from .build import Report as ReindexReport
 from .build import reindex
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
-from .models import Answer, Document, Person, Result
+from .models import Answer, Document, Person, Referent, Result, Voice
 from .settings import Settings, bot_token
 from .settings import load as load_settings
 
 __all__ = [
     "HELP", "Answer", "Answerer", "CitebotError", "ConfigError", "Document", "IndexStats", "ManifestError",
-    "NoIndex", "Person", "ReindexBusy", "ReindexReport", "Result", "Settings", "UnreadableFile", "bot_token",
+    "NoIndex", "Person", "Referent", "ReindexBusy", "ReindexReport", "Result", "Voice", "Settings", "UnreadableFile", "bot_token",
     "load_settings", "reindex",
 ]
