@@ -345,7 +345,7 @@ def _slug(name: str) -> str:
 
 # -- descriptions ----------------------------------------------------------------
 
-ROLE_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[^,.;:()“”\"]|\.(?=\w)){3,110}?)\s*(?:,|\.(?:\s|$)|;|\(|$)")
+ROLE_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[^,.;:()“”\"]|\.(?=\w)|(?<=\b[A-Z])\.(?=\s)){3,110}?)\s*(?:,|(?<!\b[A-Z])\.(?:\s|$)|;|\(|$)")
 ROLE_WORDS_BEFORE = re.compile(r"(?:^|[\s(])((?:(?:[A-Z][\w’'-]*|of|for|on|the|to)\s+){0,12})$")
 CONNECTORS = {"of", "for", "on", "the", "to"}
 CLAUSE_OPENING = re.compile(r"^(?:(?:the|a|an|former|previous|then|current)\s|[A-Z])")
