@@ -11,12 +11,18 @@ from citebot.index import Result, Voice
 HOW = {"quotation": "quoted in", "speech": "speech reproduced in", "reported": "quoted in"}
 
 
-def speaker_line(r: Result) -> str | None:
-    """'— Asma Jahangir (UN Special Rapporteur), quoted in:' for an excerpt wholly in one named voice."""
+def speaker(r: Result) -> tuple[str, str] | None:
+    """The speaker's name and the rest of the line: ('Asma Jahangir', ' (UN Special Rapporteur), quoted in:')."""
     voice = r.voice()
     if voice and voice.speaker:
-        return f"— {_who(voice)}, {HOW.get(voice.kind, 'quoted in')}:"
-    return f"— {r.speaker}" if r.speaker else None
+        return voice.speaker, f"{_who(voice)[len(voice.speaker):]}, {HOW.get(voice.kind, 'quoted in')}:"
+    return (r.speaker, "") if r.speaker else None
+
+
+def speaker_line(r: Result) -> str | None:
+    """'— Asma Jahangir (UN Special Rapporteur), quoted in:' for an excerpt wholly in one named voice."""
+    found = speaker(r)
+    return f"— {found[0]}{found[1]}" if found else None
 
 
 def other_voices(r: Result) -> str | None:
@@ -44,8 +50,8 @@ def cut_marks(r: Result) -> tuple[str, str]:
 
 
 def notes(r: Result) -> list[str]:
-    """Every attribution line, in the order shown below the excerpt."""
-    return [line for line in (speaker_line(r), other_voices(r), referent_note(r)) if line]
+    """Every attribution line after the speaker's, in the order shown below the excerpt."""
+    return [line for line in (other_voices(r), referent_note(r)) if line]
 
 
 def _who(v: Voice) -> str:

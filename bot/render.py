@@ -13,7 +13,7 @@ from html import escape
 
 from citebot.index import Answer, Document, Result
 
-from .attribution import cut_marks, notes
+from .attribution import cut_marks, notes, speaker
 
 MAX_MESSAGE = 4096
 MAX_EXCERPT = 3000  # longer quotations show their first 3000 characters, marked […]
@@ -44,7 +44,9 @@ def result(r: Result) -> str:
     """An excerpt as a quotation, then whose words they are and where it was published."""
     before, after = cut_marks(r)
     lines = [f"<blockquote>{before}{highlighted(r.excerpt, r.highlights)}{after}</blockquote>"]
-    lines += [f"<i>{escape(line)}</i>" for line in notes(r)]
+    if who := speaker(r):
+        lines.append(f"— <i>{escape(who[0])}</i>{escape(who[1])}")
+    lines += [escape(line) for line in notes(r)]
     lines.append(citation(r.document))
     if r.also_in:
         lines.append("Also in: " + "; ".join(escape(t) for t in (r.also_in_titles or r.also_in)))

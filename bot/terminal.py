@@ -6,7 +6,7 @@ import textwrap
 
 from citebot.index import Answer, Document, Result
 
-from .attribution import cut_marks, notes
+from .attribution import cut_marks, notes, speaker_line
 
 WIDTH = 88
 
@@ -28,7 +28,7 @@ def _result(n: int, r: Result) -> list[str]:
     before, after = cut_marks(r)
     quote = textwrap.wrap(before + r.excerpt + after, WIDTH - 4) or [""]
     out = [f"{n}. " + ("│ " + quote[0])] + ["   │ " + q for q in quote[1:]]
-    out += [f"   {line}" for line in notes(r)]
+    out += [f"   {line}" for line in [speaker_line(r), *notes(r)] if line]
     out.append(f"   {citation(r.document)}")
     if r.also_in:
         out.append(f"   Also in: {', '.join(r.also_in)}")

@@ -22,7 +22,7 @@ def test_a_quotation_inside_an_article_is_named(answerer):
     assert r.cut() == (True, False)
     html = render.result(r)
     assert "<blockquote>… The <b>families</b> of the victims" in html
-    assert "— Asma Jahangir (previous Special Rapporteur on the situation of human rights" in html
+    assert "— <i>Asma Jahangir</i> (previous Special Rapporteur on the situation of human rights" in html
     assert "quoted in:" in html
     assert "— Asma Jahangir (previous Special Rapporteur" in terminal.render(a)
     exact(answerer, a)
