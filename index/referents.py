@@ -27,6 +27,7 @@ OTHER_ROLE = re.compile(r"\b(?:the|a|an|another|this|that)\s+(?:[\w’'-]+\s+){0
 MALE = {"mr", "sir", "lord", "ayatollah", "king", "prince", "hojatoleslam", "sheikh", "imam"}
 FEMALE = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
 WINDOW = 2000  # characters a bare title may reach back to its introduction
+REACH = 1500  # characters a pronoun may reach back (it must also be in the same or the previous sentence)
 
 
 def find_referents(text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> list[Mention]:
@@ -46,6 +47,16 @@ class _Resolver:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.gender = _genders(text, mentions)
         self.roles = [(m, d) for m in mentions if (d := describe(text, m.start, m.end))]
+        self.role_starts = [m.start for m, _ in self.roles]
+        self.outer: list[tuple[int, int]] = []  # quotations not inside another, with those nested in them
+        self.nested: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for q in self.quoted:
+            if self.outer and q[1] <= self.outer[-1][1]:
+                self.nested[self.outer[-1]].append(q)
+            else:
+                self.outer.append(q)
+                self.nested[q] = [q]
+        self.outer_starts = [s for s, _ in self.outer]
         self.add(mentions)
 
     def add(self, mentions: list[Mention]) -> None:
@@ -55,7 +66,8 @@ class _Resolver:
 
     def pronoun(self, start: int, end: int) -> Mention | None:
         context = self._context(start)
-        before = [m for m in self.mentions[:bisect.bisect_left(self.starts, start)] if self._context(m.start) == context]
+        near = self.mentions[bisect.bisect_left(self.starts, start - REACH):bisect.bisect_left(self.starts, start)]
+        before = [m for m in near if self._context(m.start) == context]
         if not before:
             return None
         last = before[-1]
@@ -73,12 +85,12 @@ class _Resolver:
         key = fold(title).removeprefix("un ")
         if not any(fold(w).replace(" ", "-") in ROLES for w in TOKEN.findall(title)):
             return None
-        holders = [(m, d) for m, d in self.roles if m.end <= start and start - m.start < WINDOW
+        near = self.roles[bisect.bisect_left(self.role_starts, start - WINDOW):bisect.bisect_left(self.role_starts, start)]
+        holders = [(m, d) for m, d in near if m.end <= start
                    and fold(d).removeprefix("un ").startswith(key) and not self._inside_any(m.start)]
         if not holders:
             return None
-        if any(m.start >= holders[-1][0].end and m.start < start and m.person != holders[-1][0].person
-               and key in fold(describe(self.text, m.start, m.end) or "") for m in self.mentions):
+        if any(m.start >= holders[-1][0].end and m.person != holders[-1][0].person and key in fold(d) for m, d in near):
             return None
         return Mention(holders[-1][0].person, start, end)
 
@@ -89,7 +101,8 @@ class _Resolver:
         offset = last.end + (appositive.end() if appositive else 0)
         for m in OTHER_ROLE.finditer(self.text, offset, start):
             if self._context(m.start()) == context and fold(m["role"]).replace(" ", "-") in ROLES:
-                if not any(r.start <= m.start("role") < r.end + 1 for r in self.mentions if r.person == last.person):
+                window = self.mentions[bisect.bisect_left(self.starts, last.start):bisect.bisect_left(self.starts, start)]
+                if not any(r.start <= m.start("role") < r.end + 1 for r in window if r.person == last.person):
                     return True
         return False
 
@@ -99,7 +112,10 @@ class _Resolver:
 
     def _context(self, pos: int) -> tuple[int, int] | None:
         """The innermost quotation holding `pos`, or None outside quotations."""
-        holding = [(s, e) for s, e in self.quoted if s < pos < e]
+        i = bisect.bisect_left(self.outer_starts, pos) - 1
+        if i < 0 or not self.outer[i][0] < pos < self.outer[i][1]:
+            return None
+        holding = [(s, e) for s, e in self.nested[self.outer[i]] if s < pos < e]
         return min(holding, key=lambda q: q[1] - q[0]) if holding else None
 
     def _inside_any(self, pos: int) -> bool:

@@ -55,6 +55,10 @@ class _Finder:
         self.subjects = sorted(mentions + referents, key=lambda m: m.start)  # names and resolved pronouns
         self.starts = [m.start for m in self.subjects]
         self.mentions = mentions
+        self._described: dict[str, list[tuple[int, str]]] = {}
+        self.by_person: dict[str, list[Mention]] = {}
+        for m in mentions:
+            self.by_person.setdefault(m.person, []).append(m)
 
     def voice(self, start: int, end: int, kind: str, speaker_id: str | None) -> Voice:
         name = self.names.get(speaker_id) if speaker_id else None
@@ -104,9 +108,9 @@ class _Finder:
         body = self.text[paragraph[0]:paragraph[1]].strip()
         words = body.split()
         heading = len(words) < 12 and not body.endswith((".", "!", "?", "…", ",", ";", ":", "”", '"', "’"))
-        third_person = any(m.person == speaker and paragraph[0] <= m.start < paragraph[1] and
+        third_person = any(paragraph[0] <= m.start < paragraph[1] and
                            re.match(rf",?\s+(?:\w+\s+)?(?:{SPEECH})\b", self.text[m.end:m.end + 40])
-                           for m in self.mentions)
+                           for m in self.by_person.get(speaker, ()))
         attributed = re.search(rf"\b(?:{SPEECH})\b[^.]*:\s*$", body) is not None
         return heading or third_person or attributed or bool(FOOTER.match(body)) or \
             _opens_quote(self.text, paragraph[0])
@@ -140,8 +144,10 @@ class _Finder:
 
     def _role(self, speaker_id: str, before: int) -> str | None:
         """How the document describes the speaker, at their last described mention before `before` (or first after)."""
-        described = [(m.start, d) for m in self.mentions if m.person == speaker_id
-                     and (d := describe(self.text, m.start, m.end))]
+        if speaker_id not in self._described:
+            self._described[speaker_id] = [(m.start, d) for m in self.by_person.get(speaker_id, ())
+                                           if (d := describe(self.text, m.start, m.end))]
+        described = self._described[speaker_id]
         earlier = [d for s, d in described if s < before]
         return earlier[-1] if earlier else (described[0][1] if described else None)
 
