@@ -23,7 +23,8 @@ from .split import sentences
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 BARE_TITLE = re.compile(r"(?<![Oo]f )(?<!, )\b[Tt]he\s+(?P<title>(?:UN\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)"
                         r"(?![\w’'-])(?!\s+(?:of|for|on|to|in)\b|,?\s+[A-Z])")
-OTHER_ROLE = re.compile(r"\b(?:the|a|an|another|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?P<role>[\w’'-]+)\b")
+OTHER_ROLE = re.compile(r"(?<!\bwas )(?<!\bis )(?<!\bbecame )(?<!\bas )"  # "X was the deputy-prosecutor": X's role
+                        r"\b(?:the|a|an|another|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?P<role>[\w’'-]+)\b")
 MALE = {"mr", "sir", "lord", "ayatollah", "king", "prince", "hojatoleslam", "sheikh", "imam"}
 FEMALE = {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"}
 WINDOW = 2000  # characters a bare title may reach back to its introduction
@@ -35,7 +36,10 @@ def find_referents(text: str, mentions: list[Mention], quoted: list[tuple[int, i
     resolver = _Resolver(text, mentions, quoted)
     found = [r for m in BARE_TITLE.finditer(text) if (r := resolver.title(m.start(), m.end(), m["title"]))]
     resolver.add(found)
-    found += [r for m in PRONOUN.finditer(text) if (r := resolver.pronoun(m.start(), m.end()))]
+    for m in PRONOUN.finditer(text):
+        if r := resolver.pronoun(m.start(), m.end()):
+            found.append(r)
+            resolver.add([r])  # "She called on ... “...,” she said": a resolved pronoun names its person
     return sorted(found, key=lambda r: r.start)
 
 
@@ -60,9 +64,12 @@ class _Resolver:
         self.add(mentions)
 
     def add(self, mentions: list[Mention]) -> None:
-        known = getattr(self, "mentions", []) + list(mentions)
-        self.mentions = sorted(known, key=lambda m: m.start)
-        self.starts = [m.start for m in self.mentions]
+        if not hasattr(self, "mentions"):
+            self.mentions, self.starts = [], []
+        for m in mentions:
+            i = bisect.bisect_left(self.starts, m.start)
+            self.mentions.insert(i, m)
+            self.starts.insert(i, m.start)
 
     def pronoun(self, start: int, end: int) -> Mention | None:
         context = self._context(start)
