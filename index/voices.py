@@ -29,6 +29,13 @@ SOURCE_INTRO = re.compile(
     r"(?:^|[.;]\s+)(?P<source>(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4}?)\d*\s+"
     r"(?:reported|said|wrote|stated|announced|published|quoted)\d*\b[^“”\"]*:\s*$"
 )
+GROUP_STATEMENT = re.compile(
+    r"\b(?:statement|letter|declaration|appeal|communiqué)\s+(?:by|from|signed by)\s+"
+    r"(?P<who>(?:\d[\d,]*|[A-Z])[^:,.;“”\"]{2,60}?)"
+    r"(?:\s+(?:addresses|says|reads|states|declares|notes|adds|said|read|stated|declared|warns|urges)\b[^“”\"]*)?[:,]$"
+)
+GOES_ON = re.compile(r"(?:^|[.!?]\s+)The (?:statement|letter|declaration|appeal) (?:adds|added|says|goes on|continues|states)"
+                     r"[^“”\"]*[:,]?$")
 NOT_SOURCES = {"he", "she", "it", "they", "this", "that", "we", "i", "you", "there", "these", "those"}
 SPEECH_NOUN = r"speech|remarks|address|statement|letter|message|testimony|transcript|keynote|words|text"
 INTRODUCES = re.compile(rf"\b(?:{SPEECH}|{SPEECH_NOUN}|reads|read|follows)\b", re.I)
@@ -129,15 +136,20 @@ class _Finder:
         return found[-1].person if found and len({m.person for m in found}) == 1 else None
 
     def _source(self, start: int) -> str | None:
-        """'Reuters reported on 23 December 2019: "...': a named source that is not a person."""
-        before = self.text[max(0, start - 300):start].rstrip()
-        if not before.endswith(":"):
-            return None
-        line = before[before.rfind("\n\n") + 2:] if "\n\n" in before else before
-        m = SOURCE_INTRO.search(line)
+        """A named source that is not a person: 'Reuters reported on 23 December 2019: "...',
+        'a statement by 31 American personalities addresses the 1988 massacre: “...'."""
+        before = self.text[max(0, start - 300):start]
+        clause = before[before.rfind("\n\n") + 2:] if before.strip() and "\n\n" in before.rstrip() else before
+        if not clause.strip():  # the quotation opens its paragraph: the paragraph before introduces it
+            clause = before.rstrip()
+            clause = clause[clause.rfind("\n\n") + 2:] if "\n\n" in clause else clause
+        clause = clause.rstrip()
+        if m := GROUP_STATEMENT.search(clause):
+            return m["who"]
+        m = SOURCE_INTRO.search(clause)
         if not m or fold(m["source"]).split()[0] in NOT_SOURCES:
             return None
-        offset = start - len(before) + len(before) - len(line) + m.start("source")
+        offset = start - len(before) + before.find(clause) + m.start("source")
         if any(offset <= x.start < offset + len(m["source"]) for x in self.mentions):
             return None  # a person: quotes.py decides about people
         return m["source"]
@@ -153,12 +165,14 @@ class _Finder:
 
 
 def _continue_sources(text: str, voices: list[Voice]) -> list[Voice]:
-    """A quotation opening the paragraph right after a source's quotation goes on quoting that source."""
+    """A source goes on being quoted: in the next paragraph's opening quotation, or after 'The statement adds,'."""
     previous = None
     for v in voices:
         if previous and previous.end <= v.start:
             between = text[previous.end:v.start]
-            if v.speaker is None and previous.speaker and not between.strip() and between.count("\n\n") == 1:
+            next_paragraph = not between.strip() and between.count("\n\n") == 1
+            goes_on = "\n\n" not in between and len(between) < 200 and GOES_ON.search(between.strip())
+            if v.speaker is None and previous.speaker and (next_paragraph or goes_on):
                 v.speaker, v.speaker_id, v.role = previous.speaker, previous.speaker_id, previous.role
         if previous is None or v.start >= previous.end:
             previous = v  # nested quotations do not interrupt the outer one

@@ -34,8 +34,8 @@ HAND_CHECKED = [
     (1, "“What is your crime.”", None),  # "the death committee asked"
     (1, "“being member or sympathizer", None),  # what a prisoner might say
     (1, "“July 19th marks the anniversary", "Morgan Ortagus"),
-    (1, "“The leading figures in this evil regime", None),  # "a statement by 31 American personalities"
-    (1, "“We recommend that countries", None),
+    (1, "“The leading figures in this evil regime", "31 American personalities"),  # "a statement by 31 ..."
+    (1, "“We recommend that countries", "31 American personalities"),  # "The statement adds, “..."
     (1, "“Let us warn the UN", "Tahar Boumedra"),
     (1, "“By his fatwa sanctioning", "Maryam Rajavi"),
     (1, "“The sacred blood of those martyrs", "Maryam Rajavi"),
@@ -161,6 +161,15 @@ def test_introduced_speeches(text, speaker, kind):
     assert speaker in voices[0].speaker
     body = text[voices[0].start:voices[0].end]
     assert body.split()[0] in ("We", "The") and "then ended" not in body and "Other speakers" not in body
+
+
+def test_a_group_statement_is_its_signatories_words():
+    text = ("Also, an open letter from 150 former UN officials reads: “The killings must be investigated.” "
+            "The letter adds, “No one is above the law.”")
+    from citebot.index.quotes import find_quotes as fq
+    voices = find_voices(text, [], fq(text, []), [], {})
+    assert [(v.speaker, text[v.start:v.end][:12]) for v in voices] == [
+        ("150 former UN officials", "“The killing"), ("150 former UN officials", "“No one is a")]
 
 
 def test_a_colon_without_a_named_speaker_is_no_speech():
