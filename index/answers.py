@@ -176,6 +176,9 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
         return Answer(command="quote", query="", message="Whose words, or about what? Try /quote Montazeri or /quote mass graves.")
     entry = corpus.registry.lookup(arg)
     gen = corpus.generation
+    if not entry and (by_source := _quotes_of_source(corpus, arg)):
+        return Answer(command="quote", query=arg, results=by_source[:limit],
+                      message=f"Direct quotations of {by_source[0].speaker}:")
     if entry:
         hits = gen.search([], "quote", speaker=entry.id, limit=500)
         hits.sort(key=lambda h: (-len(h.also_in), corpus.documents[h.doc].date or "9999", h.start))
@@ -184,7 +187,8 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
         missing = f"No direct quotation of {entry.name} in the sources. Try /who {arg} for what they say about them."
     else:
         words = terms(arg)
-        hits = gen.search(words, "quote", mode="all", limit=limit * 3) or gen.search(words, "quote", limit=limit * 3)
+        # every topic word must be in the quotation; unnamed ones are dropped after, so look deeper than `limit`
+        hits = gen.search(words, "quote", mode="all", limit=limit * 10)
         found = f"Direct quotations about “{arg}”:"
         missing = f"No direct quotation about “{arg}” in the sources."
     results = [_result(corpus, h, words, focus=False) for h in _one_per_group(hits)]
@@ -286,6 +290,20 @@ def _focus(hit: Hit, spans: list[tuple[int, int]], voices: list[Voice]) -> tuple
         if v.start < end < v.end and v.end <= hit.end:
             end = v.end
     return start, end
+
+
+def _quotes_of_source(corpus: Corpus, name: str) -> list[Result]:
+    """Quotations of a named source that is not a person ("Reuters", "The Wall Street Journal"), earliest first."""
+    key = fold(name).removeprefix("the ")
+    found = [(doc, v) for doc, voices in corpus.voices.items() for v in voices
+             if v.kind == "quotation" and v.speaker and not v.speaker_id and fold(v.speaker).removeprefix("the ") == key]
+    found.sort(key=lambda dv: (corpus.documents[dv[0]].date or "9999", dv[0], dv[1].start))
+    results = []
+    for doc, v in found:
+        text = corpus.generation.text(doc)
+        results.append(_voiced(corpus, Result(excerpt=text[v.start:v.end], start=v.start, end=v.end,
+                                              document=corpus.documents[doc])))
+    return results
 
 
 def _words_of_people(results: list[Result], words: list[str]) -> list[Result]:

@@ -109,3 +109,18 @@ def test_json_carries_voices_and_refers_to(answerer, line):
         assert isinstance(r["voices"], list) and isinstance(r["refers_to"], list)
         for v in r["voices"]:
             assert v["start"] < v["end"] and v["kind"] in ("quotation", "speech", "reported")
+
+
+def test_quote_a_named_source_that_is_not_a_person(answerer):
+    a = answerer.ask("/quote the Wall Street Journal")
+    assert a.message == "Direct quotations of The Wall Street Journal:"
+    assert [r.excerpt[:20] for r in a.results] == ["“‘We have caught all", "“‘The judicial syste"]
+    assert all(r.speaker == "The Wall Street Journal" for r in a.results)
+    assert "Includes words of Ali Fadavi" in render.result(a.results[0])
+    exact(answerer, a)
+
+
+def test_a_group_statement_is_quoted_under_its_signatories(answerer):
+    a = answerer.ask("/quote evil regime")
+    assert a.results[0].speaker == "31 American personalities"
+    assert "— <i>31 American personalities</i>, quoted in:" in render.result(a.results[0])
