@@ -165,6 +165,9 @@ def who(corpus: Corpus, name: str, limit: int) -> Answer:
                                highlights=_name_spans(r["excerpt"], corpus, entry.id)))
         for r in rows
     ]
+    for r in results:  # "He went on to hold ...": the pronoun that stands for them is highlighted too
+        r.highlights = sorted(r.highlights + [(x.start - r.start, x.end - r.start) for x in r.refers_to
+                                              if x.person == entry.name])
     also = f" Also written: {', '.join(person.aliases[:6])}." if person.aliases else ""
     docs = f"Named in {person.documents} document{'s' if person.documents != 1 else ''}."
     return Answer(command="who", query=name, person=person, results=results,

@@ -40,7 +40,7 @@ NOT_SOURCES = {"he", "she", "it", "they", "this", "that", "we", "i", "you", "the
 SPEECH_NOUN = r"speech|remarks|address|statement|letter|message|testimony|transcript|keynote|words|text"
 INTRODUCES = re.compile(rf"\b(?:{SPEECH}|{SPEECH_NOUN}|reads|read|follows)\b", re.I)
 IN_FULL = re.compile(r"\b(?:full text|in full|the following|full transcript|verbatim)\b", re.I)
-ORDER = re.compile(rf"\b(?:{SPEECH}|issued an order|ordered|decreed|commanded|declared)\s*:\s+(?=[A-Z])")
+ORDER = re.compile(rf"\b(?:{SPEECH}|issued an order|ordered|decreed|commanded|declared)[ \t]*:[ \t]+(?=[A-Z])")
 FOOTER = re.compile(r"^(?:Staff Writer|Tags:|Copyright|©|Reporting by|Share this|Related|Read more)", re.I)
 QUOTE_OPEN = "“\"‘'"
 

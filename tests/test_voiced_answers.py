@@ -58,6 +58,7 @@ def test_who_uses_the_pronoun_to_find_describing_sentences(answerer):
     a = answerer.ask("/who Pour-Mohammadi")
     r = first_with(a, "He went on to hold the position of Justice Minister")
     assert [x.person for x in r.refers_to] == ["Mostafa Pour-Mohammadi"]
+    assert r.highlights == [(0, 2)]  # "He"
     assert "[He: Mostafa Pour-Mohammadi]" in terminal.render(a)
 
 
