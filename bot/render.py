@@ -15,6 +15,7 @@ from string import Formatter
 
 from citebot.index import Answer, Context, Document, Paragraph, Person, Result
 
+from .attribution import cut_marks, notes, speaker
 from .catalogue import say, template
 
 MAX_MESSAGE = 4096
@@ -117,10 +118,12 @@ def clip(text: str, limit: int) -> str:
 
 
 def result(r: Result, number: int | None = None, full: bool = False) -> str:
-    """An excerpt as a quotation, then who said it and where it was published."""
-    lines = [f"<blockquote>{highlighted(r.excerpt, r.highlights)}</blockquote>"]
-    if r.speaker:
-        lines.append(f"— <i>{escape(r.speaker)}</i>")
+    """An excerpt as a quotation, then whose words they are and where it was published."""
+    before, after = cut_marks(r)
+    lines = [f"<blockquote>{before}{highlighted(r.excerpt, r.highlights)}{after}</blockquote>"]
+    if who := speaker(r):
+        lines.append(f"— <i>{escape(who[0])}</i>{escape(who[1])}")
+    lines += [escape(line) for line in notes(r)]
     lines.append(citation(r.document, number, full))
     if r.also_in:
         titles = "; ".join(clip(t, SHORT_TITLE) for t in (r.also_in_titles or r.also_in))

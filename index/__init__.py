@@ -8,7 +8,7 @@ from .answers import HELP, Answerer, IndexStats
 from .build import Report as ReindexReport
 from .build import reindex
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
-from .models import Answer, Context, Document, Paragraph, Person, Result
+from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
 from .settings import Settings, bot_token, env_name, env_names
 from .settings import defaults_yaml as settings_defaults
 from .settings import load as load_settings
@@ -27,11 +27,13 @@ __all__ = [
     "NoIndex",
     "Paragraph",
     "Person",
+    "Referent",
     "ReindexBusy",
     "ReindexReport",
     "Result",
     "Settings",
     "UnreadableFile",
+    "Voice",
     "bot_token",
     "env_name",
     "env_names",

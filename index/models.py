@@ -98,6 +98,43 @@ class Quote:
 
 
 @dataclass
+class Voice:
+    """Whose words text[start:end] of a document are: a quotation, a speech, or words reported within one."""
+
+    start: int
+    end: int
+    speaker: str | None  # display name ("Asma Jahangir", "Reuters"), None where the text does not say
+    kind: str  # "quotation" | "speech" | "reported" (a quotation or order reported inside another voice)
+    reported_by: str | None = None  # for "reported": the voice that carries these words
+    role: str | None = None  # how the document describes the speaker ("UN Special Rapporteur")
+    speaker_id: str | None = None  # the person's registry id; None for sources that are not people
+
+    def compact(self) -> list:
+        """The form stored in a generation's metadata."""
+        return [self.start, self.end, self.speaker, self.kind, self.reported_by, self.role, self.speaker_id]
+
+    def to_json(self) -> dict:
+        out = {"start": self.start, "end": self.end, "speaker": self.speaker, "kind": self.kind}
+        if self.reported_by:
+            out["reported_by"] = self.reported_by
+        if self.role:
+            out["role"] = self.role
+        return out
+
+
+@dataclass
+class Referent:
+    """A pronoun or bare title at text[start:end] that the text itself resolves to a named person."""
+
+    start: int
+    end: int
+    person: str  # display name
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "person": self.person}
+
+
+@dataclass
 class Person:
     id: str
     name: str
@@ -121,6 +158,19 @@ class Result:
     also_in: list[str] = field(default_factory=list)  # other documents with the same quote
     highlights: list[tuple[int, int]] = field(default_factory=list)  # spans within `excerpt`
     also_in_titles: list[str] = field(default_factory=list)  # (short) titles of `also_in`, for display
+    voices: list[Voice] = field(default_factory=list)  # every voice overlapping the excerpt, document offsets
+    refers_to: list[Referent] = field(default_factory=list)  # pronouns/bare titles in the excerpt, resolved
+
+    def voice(self) -> Voice | None:
+        """The voice the whole excerpt is in (the innermost when nested), if any."""
+        holding = [v for v in self.voices if v.start <= self.start and self.end <= v.end]
+        return min(holding, key=lambda v: v.end - v.start) if holding else None
+
+    def cut(self) -> tuple[bool, bool]:
+        """Whether the excerpt starts / ends inside a quotation: the rendering marks such a cut with "…"."""
+        quoted = [v for v in self.voices if v.kind != "speech"]
+        return (any(v.start < self.start < v.end for v in quoted),
+                any(v.start < self.end < v.end for v in quoted))
 
     def to_json(self) -> dict:
         return {
@@ -132,6 +182,8 @@ class Result:
             "document": self.document.card(),
             "also_in": self.also_in,
             "highlights": [list(h) for h in self.highlights],
+            "voices": [v.to_json() for v in self.voices],
+            "refers_to": [r.to_json() for r in self.refers_to],
         }
 
 

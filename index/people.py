@@ -341,3 +341,53 @@ def _same_surname(a: str, b: str) -> bool:
 
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "person"
+
+
+# -- descriptions ----------------------------------------------------------------
+
+ROLE_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[^,.;:()“”\"]|\.(?=\w)|(?<=\b[A-Z])\.(?=\s)){3,110}?)\s*(?:,|(?<!\b[A-Z])\.(?:\s|$)|;|\(|$)")
+ROLE_WORDS_BEFORE = re.compile(r"(?:^|[\s(])((?:(?:[A-Z][\w’'-]*|of|for|on|the|to)\s+){0,12})$")
+CONNECTORS = {"of", "for", "on", "the", "to"}
+CLAUSE_OPENING = re.compile(r"^(?:(?:the|a|an|former|previous|then|current)\s|[A-Z])")
+VERBS = re.compile(r"\b(?:is|are|was|were|has|have|had|that|which|who)\b")
+
+
+def describe(text: str, start: int, end: int) -> str | None:
+    """How the text presents the person named at text[start:end], if it does so right there.
+
+    An appositive after the name ("Kumi Naidoo, Secretary General of Amnesty
+    International,"), a title before it ("UN High Commissioner for Human Rights
+    Michelle Bachelet"), or an appositive before it ("the previous Special
+    Rapporteur ..., Asma Jahangir,"). Only phrases holding a role word count.
+    """
+    after = ROLE_AFTER.match(text, end, min(len(text), end + 130))
+    if after and not after["role"].lower().startswith(("who ", "which ", "was ", "is ", "and ", "or ")) and _has_role(after["role"]):
+        return _tidy(after["role"])
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 160) + 1
+    before = text[sentence_start:start]
+    if before.rstrip().endswith(","):  # "..., the previous Special Rapporteur on ..., Asma Jahangir"
+        clause = before.rstrip()[:-1]
+        clause = (clause[clause.rfind(",") + 1:] if "," in clause else clause).strip()
+        if verbs := list(VERBS.finditer(clause)):  # "One of the speakers was former judge ..., X"
+            clause = clause[verbs[-1].end():].strip()
+        if CLAUSE_OPENING.match(clause) and _has_role(clause):
+            return _tidy(re.sub(r"^(?:the|a|an)\s+", "", clause))
+        return None
+    words = ROLE_WORDS_BEFORE.search(before)
+    phrase = " ".join(w for w in (words.group(1).split() if words else []))
+    while phrase and phrase.split()[0].lower() in CONNECTORS:
+        phrase = phrase.split(" ", 1)[1] if " " in phrase else ""
+    cut = phrase.split()
+    while cut and fold(cut[-1]) in TITLES - ROLES:  # "Ayatollah", "Mrs.": titles, not roles
+        cut = cut[:-1]
+    phrase = " ".join(cut)
+    return _tidy(phrase) if _has_role(phrase) else None
+
+
+def _has_role(phrase: str) -> bool:
+    return any(fold(w).replace(" ", "-") in ROLES for w in TOKEN.findall(phrase))
+
+
+def _tidy(role: str) -> str | None:
+    role = " ".join(role.split()).strip(" ,")
+    return role if 2 < len(role) <= 110 else None
