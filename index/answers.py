@@ -188,7 +188,7 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
     hits, how = gen.search(words, "passage", mode="phrase", limit=limit, per_doc=True), "say"
     if not hits and len(words) > 1:
         hits, how = gen.search(words, "passage", mode="all", limit=limit, per_doc=True), "use all these words"
-    ordered = sorted(hits, key=lambda h: (corpus.documents[h.doc].date or "9999", h.doc))
+    ordered = sorted(hits, key=lambda h: corpus.documents[h.doc].chronology())
     results = [_result(corpus, h, words) for h in ordered]
     if not results:
         return Answer(command="source", query=text, message=f"No document says “{text}”.")
@@ -215,7 +215,7 @@ def search(corpus: Corpus, text: str, limit: int) -> Answer:
 
 
 def docs(corpus: Corpus, args: str, limit: int) -> Answer:
-    ordered = sorted(corpus.documents.values(), key=lambda d: (d.date or "9999", d.id))
+    ordered = sorted(corpus.documents.values(), key=Document.chronology)
     return Answer(command="docs", query=args, documents=ordered,
                   message=f"{len(ordered)} documents in the collection, earliest first:")
 
