@@ -477,7 +477,7 @@ COMMON = 100  # occurrences in pyspellchecker's English list that make a word co
 
 def sound(name: str) -> str:
     """The spelling-neutral form of a name: no separators, one transliteration of each sound, no doubled letters."""
-    text = re.sub(r"[\s'\-]+", "", name)
+    text = re.sub(r"[\s'\-]+", "", fold(name))
     for written, said in SOUNDS:
         text = text.replace(written, said)
     return re.sub(r"(.)\1+", r"\1", text)
