@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -475,6 +476,7 @@ MARGIN = 1.0  # how much closer the best name must be than the next person's
 COMMON = 100  # occurrences in pyspellchecker's English list that make a word common ("raise", not "Raisi")
 
 
+@lru_cache(maxsize=65536)
 def sound(name: str) -> str:
     """The spelling-neutral form of a name: no separators, one transliteration of each sound, no doubled letters."""
     text = re.sub(r"[\s'\-]+", "", fold(name))
@@ -512,8 +514,11 @@ def allowed_distance(form: str) -> float:
 
 def _near(typed: str, known: str) -> float | None:
     """The spelling distance of two sound forms, or None when it is beyond what the shorter one allows."""
+    allowed = allowed_distance(min(typed, known, key=len))
+    if abs(len(typed) - len(known)) * 0.5 > allowed:  # every added letter costs at least 0.5: no need to look
+        return None
     cost = spelling_distance(typed, known)
-    return cost if cost <= allowed_distance(min(typed, known, key=len)) else None
+    return cost if cost <= allowed else None
 
 
 def _name_distance(words: tuple[str, ...], forms: list[str]) -> float | None:
