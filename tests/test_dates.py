@@ -114,3 +114,6 @@ def test_json_cards_carry_the_interval(cli):
     assert [d["id"] for d in docs][:3] == [
         "mek-iran-2018-12-abject-failure", "robertson-2020-worst-crime", "mek-2020-07-24-tried-and-failed"]
     assert all({"id", "title", "publisher", "date", "date_precision", "url"} <= d.keys() for d in docs)
+    card = json.loads(cli("doc", "--json", "robertson-2020-worst-crime"))
+    assert (card["date"], card["date_not_before"], card["date_earliest"], card["date_latest"]) == (
+        "2020", "2020-07-19", "2020-07-19", "2020-12-31")
