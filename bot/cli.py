@@ -77,7 +77,7 @@ def doc(obj: Context, doc_id: str, as_json: bool) -> None:
         raise click.ClickException(answerer.ask(f"/doc {doc_id}").message)
     text = answerer.document_text(found.id)
     if as_json:
-        click.echo(json.dumps({**asdict(found), "text": text}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({**asdict(found), **found.card(), "text": text}, ensure_ascii=False, indent=2))
     else:
         click.echo("\n".join(card(found)) + "\n\n" + text)
 

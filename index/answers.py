@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from .analysis import analysed, term_spans, terms
 from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
-from .people import Registry, fold
+from .people import Registry, Resolution, fold
 from .settings import Settings
 from .split import passages
 from .store import Generation, Hit, Shelf
@@ -189,9 +189,10 @@ def who(corpus: Corpus, name: str, limit: int) -> Answer:
     if not name:
         return Answer(command="who", query="", people=corpus.people[:limit],
                       message="People named in the sources, by the number of documents that mention them:")
-    entry = corpus.registry.lookup(name)
+    resolved = corpus.registry.resolve(name)
+    entry = resolved.person
     if not entry:
-        return Answer(command="who", query=name, message=_not_found(corpus, name), people=_suggest(corpus, name))
+        return Answer(command="who", query=name, message=_not_found(resolved, name), people=_people(corpus, resolved))
     person = next((p for p in corpus.people if p.id == entry.id), Person(entry.id, entry.name))
     rows = corpus.generation.meta["who"].get(entry.id, [])[:limit]
     results = [
@@ -206,13 +207,16 @@ def who(corpus: Corpus, name: str, limit: int) -> Answer:
     also = f" Also written: {', '.join(person.aliases[:6])}." if person.aliases else ""
     docs = f"Named in {person.documents} document{'s' if person.documents != 1 else ''}."
     return Answer(command="who", query=name, person=person, results=results,
-                  message=f"{person.name}, in the words of the sources. {docs}{also}")
+                  message=f"{_closest(resolved, name)}{person.name}, in the words of the sources. {docs}{also}")
 
 
 def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
     if not arg:
         return Answer(command="quote", query="", message="Whose words, or about what? Try /quote Montazeri or /quote mass graves.")
-    entry = corpus.registry.lookup(arg)
+    resolved = corpus.registry.resolve(arg)
+    entry = resolved.person
+    if resolved.how == "ambiguous":  # a name several people share: ask, never guess
+        return Answer(command="quote", query=arg, message=_not_found(resolved, arg), people=_people(corpus, resolved))
     gen = corpus.generation
     if not entry and (by_source := _quotes_of_source(corpus, arg)):
         return Answer(command="quote", query=arg, results=by_source[:limit],
@@ -221,8 +225,9 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
         hits = gen.search([], "quote", speaker=entry.id, limit=500)
         hits.sort(key=lambda h: (-len(h.also_in), corpus.documents[h.doc].date or "9999", h.start))
         words: list[str] = []
-        found = f"Direct quotations of {entry.name}:"
-        missing = f"No direct quotation of {entry.name} in the sources. Try /who {arg} for what they say about them."
+        found = f"{_closest(resolved, arg)}Direct quotations of {entry.name}:"
+        missing = (f"{_closest(resolved, arg)}No direct quotation of {entry.name} in the sources. "
+                   f"Try /who {entry.name} for what they say about them.")
     else:
         words = terms(arg)
         # every topic word must be in the quotation; unnamed ones are dropped after, so look deeper than `limit`
@@ -243,7 +248,7 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
     hits, how = gen.search(words, "passage", mode="phrase", limit=limit, per_doc=True), "say"
     if not hits and len(words) > 1:
         hits, how = gen.search(words, "passage", mode="all", limit=limit, per_doc=True), "use all these words"
-    ordered = sorted(hits, key=lambda h: (corpus.documents[h.doc].date or "9999", h.doc))
+    ordered = sorted(hits, key=lambda h: corpus.documents[h.doc].chronology())
     results = [_result(corpus, h, words) for h in ordered]
     if not results:
         return Answer(command="source", query=text, message=f"No document says “{text}”.")
@@ -270,7 +275,7 @@ def search(corpus: Corpus, text: str, limit: int) -> Answer:
 
 
 def docs(corpus: Corpus, args: str, limit: int) -> Answer:
-    ordered = sorted(corpus.documents.values(), key=lambda d: (d.date or "9999", d.id))
+    ordered = sorted(corpus.documents.values(), key=Document.chronology)
     return Answer(command="docs", query=args, documents=ordered,
                   message=f"{len(ordered)} documents in the collection, earliest first:")
 
@@ -379,16 +384,21 @@ def _name_spans(excerpt: str, corpus: Corpus, pid: str) -> list[tuple[int, int]]
     return [(m.start, m.end) for m in corpus.registry.mentions(excerpt) if m.person == pid]
 
 
-def _suggest(corpus: Corpus, name: str) -> list[Person]:
-    choices = {p.id: " ".join([p.name, *p.aliases]) for p in corpus.people}
-    close = process.extract(fold(name), {k: fold(v) for k, v in choices.items()}, scorer=fuzz.partial_ratio,
-                            limit=3, score_cutoff=75)
-    return [p for _, _, pid in close for p in corpus.people if p.id == pid]
+def _people(corpus: Corpus, resolved: Resolution) -> list[Person]:
+    """The candidates of an unresolved name, as people with their document counts."""
+    return [_person(corpus, e.id) or Person(e.id, e.name) for e in resolved.candidates]
 
 
-def _not_found(corpus: Corpus, name: str) -> str:
-    close = _suggest(corpus, name)
-    hint = f" Did you mean {', '.join(p.name for p in close)}?" if close else " Send /who for everyone they name."
+def _closest(resolved: Resolution, typed: str) -> str:
+    """Said first whenever a name was resolved by spelling alone, so no one is misled."""
+    return f"Showing {resolved.person.name} (closest to “{typed}”). " if resolved.approximate else ""
+
+
+def _not_found(resolved: Resolution, name: str) -> str:
+    names = ", ".join(e.name for e in resolved.candidates)
+    if resolved.how == "ambiguous":
+        return f"“{name}” could be several people: {names}. Which one? Send the full name."
+    hint = f" Did you mean {names}?" if names else " Send /who for everyone they name."
     return f"No one called “{name}” is named in the sources.{hint}"
 
 

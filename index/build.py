@@ -38,6 +38,7 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     removed: list[str] = field(default_factory=list)  # leftovers of earlier runs
+    problems: list[Skipped] = field(default_factory=list)  # manifest errors in documents that were indexed
 
     def summary(self) -> str:
         """What a reindex did, for the admin who ran it (terminal or Telegram)."""
@@ -48,6 +49,9 @@ class Report:
         if self.skipped:
             lines.append(f"Skipped {len(self.skipped)}:")
             lines += [f"  - {s.file}: {s.reason}" for s in self.skipped]
+        if self.problems:
+            lines.append(f"Indexed, but check {len(self.problems)} manifest entr{'y' if len(self.problems) == 1 else 'ies'}:")
+            lines += [f"  - {p.file}: {p.reason}" for p in self.problems]
         return "\n".join(lines)
 
 
@@ -58,6 +62,7 @@ def reindex(settings: Settings, progress: Progress | None = None) -> Report:
     with shelf.reindex_lock():
         report = Report(removed=shelf.clean_up())
         sources, report.skipped = load_corpus(settings.corpus_dir, settings.max_file_bytes)
+        report.problems = [Skipped(s.document.file, p) for s in sources for p in s.problems]
         registry = Registry.from_yaml(settings.people_file)
         discover(registry, [s.cleaned.text for s in sources])
         writer = shelf.writer()

@@ -27,6 +27,9 @@ class Document:
     inferred: bool = False  # metadata guessed from the text, not given by the manifest
     short_title: str | None = None  # for compact citations; the full title is on the card
     url_note: str | None = None  # how the URL is known (or why there is none), like date_note
+    # Evidence in the text narrows when it was written (ISO days; `date_note` says why).
+    date_not_before: str | None = None
+    date_not_after: str | None = None
 
     def date_label(self) -> str:
         """The date at the precision it is known: "24 Jul 2020", "Dec 2018", "2020", "date unknown"."""
@@ -36,8 +39,31 @@ class Document:
         parts = [int(p) for p in self.date.split("-")] + [1, 1]
         return _dt.date(*parts[:3]).strftime(fmt).lstrip("0")
 
+    def date_interval(self) -> tuple[str | None, str | None]:
+        """(earliest, latest) ISO day it can date from: the date at its precision, narrowed by evidence.
+
+        "2020" is 2020-01-01..2020-12-31; with `date_not_before` 2020-08-01 it
+        is 2020-08-01..2020-12-31. None where nothing bounds that side.
+        """
+        earliest, latest = period(self.date, self.date_precision) if self.date else (None, None)
+        if self.date_not_before and (earliest is None or self.date_not_before > earliest):
+            earliest = self.date_not_before
+        if self.date_not_after and (latest is None or self.date_not_after < latest):
+            latest = self.date_not_after
+        return earliest, latest
+
+    def chronology(self) -> tuple:
+        """Sort key for "earliest first": earliest possible day, then latest; undated last.
+
+        A document that may be later never comes before one that is certainly
+        earlier: if A ends before B starts, A's earliest day is before B's.
+        """
+        earliest, latest = self.date_interval()
+        return (earliest is None, earliest or "", latest is None, latest or "", self.id)
+
     def card(self) -> dict:
         """The provenance users see next to every excerpt."""
+        earliest, latest = self.date_interval()
         return {
             "id": self.id,
             "title": self.title,
@@ -47,7 +73,25 @@ class Document:
             "url": self.url,
             "url_note": self.url_note,
             "short_title": self.short_title,
+            "date_earliest": earliest,
+            "date_latest": latest,
         }
+
+
+PRECISION_CHARS = {"year": 4, "month": 7, "day": 10}
+
+
+def period(iso: str, precision: str | None) -> tuple[str, str]:
+    """First and last day of an ISO date at a precision: ("2018-12", "month") -> 2018-12-01..2018-12-31."""
+    iso = iso[:PRECISION_CHARS.get(precision or "", len(iso))]
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return iso, iso
+    if len(parts) == 2:
+        first = _dt.date(parts[0], parts[1], 1)
+        last = (first.replace(day=28) + _dt.timedelta(days=4)).replace(day=1) - _dt.timedelta(days=1)
+        return first.isoformat(), last.isoformat()
+    return f"{parts[0]:04d}-01-01", f"{parts[0]:04d}-12-31"
 
 
 @dataclass

@@ -50,4 +50,10 @@ def check(case: dict, answer: dict) -> list[str]:
         why.append(f"first result does not name {case['names']!r}")
     why += [f"{t!r} returned as an excerpt of its own" for t in as_list(case.get("not_excerpt"))
             if any(_bare(r.get("excerpt") or "") == _bare(t) for r in results)]
+    if order := case.get("order"):
+        # the first result from the document titled ~A comes before the first from ~B, and so on
+        firsts = [next((i for i, r in enumerate(results) if t.lower() in title(r)), None) for t in order]
+        if None in firsts or firsts != sorted(firsts):
+            why.append(f"documents not in the order {order} (first positions {firsts})")
     return why
+

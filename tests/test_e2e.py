@@ -64,6 +64,18 @@ def test_who_raisi(tg):
             "[3] <b>Lack of Investigation an ‘Abject Failure’</b> · MEK-Iran.com · Dec 2018") in text
 
 
+def test_names_and_dates_as_a_user_sees_them(tg):
+    (reply,) = ask(tg, "/who Rajavy")
+    assert reply["text"].startswith("Showing Maryam Rajavi (closest to “Rajavy”). Maryam Rajavi, in the words of the sources.")
+    (reply,) = ask(tg, "/who Mostafa")
+    assert reply["text"].startswith("“Mostafa” could be several people: Mostafa Pour-Mohammadi, Mostafa Salehi.")
+    assert "• Mostafa Pour-Mohammadi (2)\n• Mostafa Salehi (1)" in reply["text"]
+    (reply,) = ask(tg, "/docs")
+    text = reply["text"]  # the NGO statement ("2020", written after August 2020) after the 24 Jul 2020 article
+    assert text.index("How the Iranian regime tried") < text.index("It is time to bring to justice")
+    assert "Joint NGO statement to the UN Human Rights Council · 2020" in text
+
+
 def test_quote_montazeri_names_speaker_and_other_documents(tg):
     (reply,) = ask(tg, "/quote Montazeri")
     assert "<blockquote>“the greatest crime committed during the reign of the Islamic Republic" in reply["text"]
