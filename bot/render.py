@@ -51,7 +51,8 @@ def result(r: Result) -> str:
 
 def citation(d: Document) -> str:
     title = f'<a href="{escape(d.url, quote=True)}">{escape(d.title)}</a>' if d.url else f"<b>{escape(d.title)}</b>"
-    return " · ".join([title, escape(d.publisher or "publisher unknown"), escape(d.date_label())])
+    parts = [title, escape(d.publisher or "publisher unknown"), escape(d.date_label())]
+    return " · ".join(parts + ([f"<i>{escape(d.inferred_note())}</i>"] if d.inferred else []))
 
 
 def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
@@ -74,7 +75,7 @@ def card(d: Document, bot_username: str | None = None) -> str:
     if d.publisher_note:
         rows.append(f"Publisher: {escape(d.publisher_note)}")
     if d.inferred:
-        rows.append("<i>Metadata inferred from the text: no manifest entry.</i>")
+        rows.append(f"<i>Not confirmed by an admin ({escape(d.inferred_note())}).</i>")
     if bot_username:
         rows.append(f"Link: https://t.me/{escape(bot_username)}?start=doc-{escape(d.id)}")
     return "\n".join(rows)

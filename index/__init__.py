@@ -7,8 +7,16 @@ keeps bot/ to these names).
 from .answers import HELP, Answerer, IndexStats
 from .build import Report as ReindexReport
 from .build import reindex
+from .collection import EDITABLE, KINDS, CollectionError, InvalidField
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
+from .fetch import FetchError
+from .intake import Draft, prepare_url
+from .intake import commit as commit_draft
+from .intake import edit as edit_document
+from .intake import prepare as prepare_file
+from .intake import remove as remove_document
 from .models import Answer, Document, Person, Result
+from .reports import REASONS, AuditEntry, Journal, ReaderReport
 from .settings import Settings, bot_token
 from .settings import load as load_settings
 
@@ -16,4 +24,7 @@ __all__ = [
     "HELP", "Answer", "Answerer", "CitebotError", "ConfigError", "Document", "IndexStats", "ManifestError",
     "NoIndex", "Person", "ReindexBusy", "ReindexReport", "Result", "Settings", "UnreadableFile", "bot_token",
     "load_settings", "reindex",
+    # the collection admins grow: drafts, atomic add/edit/remove, fetching, reports and the audit log
+    "EDITABLE", "KINDS", "REASONS", "AuditEntry", "CollectionError", "Draft", "FetchError", "InvalidField", "Journal",
+    "ReaderReport", "commit_draft", "edit_document", "prepare_file", "prepare_url", "remove_document",
 ]

@@ -24,7 +24,16 @@ class Document:
     file: str = ""
     date_note: str | None = None
     publisher_note: str | None = None
-    inferred: bool = False  # metadata guessed from the text, not given by the manifest
+    inferred: list[str] = field(default_factory=list)  # fields guessed from the file, not given or confirmed
+    retrieved: str | None = None  # ISO date a web page was fetched (documents added from a URL)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.inferred, bool):  # a generation built before the field became a list
+            self.inferred = ["metadata"] if self.inferred else []
+
+    def inferred_note(self) -> str:
+        """"inferred: publisher, date", shown beside the citation until an admin confirms them; "" if none."""
+        return f"inferred: {', '.join(self.inferred)}" if self.inferred else ""
 
     def date_label(self) -> str:
         """The date at the precision it is known: "24 Jul 2020", "Dec 2018", "2020", "date unknown"."""
@@ -43,6 +52,7 @@ class Document:
             "date": self.date,
             "date_precision": self.date_precision,
             "url": self.url,
+            "inferred": list(self.inferred),
         }
 
 

@@ -24,12 +24,15 @@ KEYS: dict[str, tuple[type, object]] = {
     "corpus_dir": (Path, "corpus"),
     "index_dir": (Path, "var/index"),
     "people_file": (Path, "config/people.yaml"),
+    "collection_dir": (Path, "var/collection"),
+    "database": (Path, "var/citebot.sqlite"),
     "limits.max_file_bytes": (int, 20_000_000),
     "limits.page_size": (int, 3),
     "limits.max_results": (int, 50),
     "limits.max_query_chars": (int, 300),
     "telegram.admins": (list, []),
     "telegram.base_url": (str, None),
+    "telegram.base_file_url": (str, None),
     "telegram.webhook_url": (str, None),
     "telegram.webhook_listen": (str, "0.0.0.0"),
     "telegram.webhook_port": (int, 8443),
@@ -39,6 +42,9 @@ KEYS: dict[str, tuple[type, object]] = {
     "telegram.inline_cache_seconds": (int, 300),
     "telegram.poll_timeout": (int, 10),
     "telegram.messages_per_second": (int, 30),
+    "fetch.timeout_seconds": (int, 20),
+    "fetch.max_redirects": (int, 5),
+    "fetch.allow_private_urls": (bool, False),
 }
 ALIASES = {"telegram.admins": "CITEBOT_ADMINS"}
 
@@ -63,6 +69,20 @@ class Settings:
     inline_cache_seconds: int = 300
     poll_timeout: int = 10
     messages_per_second: int = 30  # Telegram's limit for a bot; 0 turns the limiter off (self-hosted servers)
+    collection_dir: Path | None = None  # documents added by admins (writable); None: beside index_dir
+    database: Path | None = None  # readers' reports and the audit log (SQLite); None: beside index_dir
+    base_file_url: str | None = None
+    timeout_seconds: int = 20
+    max_redirects: int = 5
+    allow_private_urls: bool = False  # fetching from loopback/private/link-local addresses (tests, intranets)
+
+    @property
+    def collection(self) -> Path:
+        return self.collection_dir or self.index_dir.parent / "collection"
+
+    @property
+    def database_file(self) -> Path:
+        return self.database or self.index_dir.parent / "citebot.sqlite"
 
 
 def load(path: Path | str | None = None, env: dict[str, str] | None = None) -> Settings:
@@ -131,6 +151,14 @@ def _convert(dotted: str, where: str, raw, kind: type, root: Path):
         if kind is Path:
             p = Path(str(raw)).expanduser()
             return p if p.is_absolute() else root / p
+        if kind is bool:
+            if isinstance(raw, bool):
+                return raw
+            if str(raw).strip().lower() in ("1", "true", "yes", "on"):
+                return True
+            if str(raw).strip().lower() in ("0", "false", "no", "off", ""):
+                return False
+            raise ValueError
         if kind is int:
             if isinstance(raw, bool):
                 raise ValueError
