@@ -19,6 +19,7 @@ from telegram.ext import (
 
 from citebot.index import Answerer, Settings
 
+from . import admin as admin_handlers
 from . import handlers as h
 from .retry import RetryingRateLimiter
 
@@ -29,7 +30,9 @@ COMMANDS = [
     BotCommand("docs", "The documents"),
     BotCommand("help", "How to ask"),
 ]
-ADMIN_COMMANDS = COMMANDS + [BotCommand("reindex", "Rebuild the index"), BotCommand("stats", "Index and bot stats")]
+ADMIN_COMMANDS = COMMANDS + [BotCommand("reindex", "Rebuild the index"), BotCommand("stats", "Index and bot stats")] + [
+    BotCommand("add", "Add a document from a URL (or send a file)"), BotCommand("edit", "Correct a field: ID FIELD VALUE"),
+    BotCommand("remove", "Remove a document: ID"), BotCommand("reports", "Readers' open reports")]
 
 
 def build(settings: Settings, token: str) -> Application:
@@ -44,7 +47,7 @@ def build(settings: Settings, token: str) -> Application:
     )
     if settings.base_url:
         base = settings.base_url.rstrip("/")
-        builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot"))
+        builder = builder.base_url(base).base_file_url(settings.base_file_url or base.replace("/bot", "/file/bot"))
     app = builder.build()
     app.bot_data.update(settings=settings, answerer=Answerer(settings), started=time.monotonic())
 
@@ -52,8 +55,9 @@ def build(settings: Settings, token: str) -> Application:
     app.add_handler(CommandHandler("start", h.start))
     app.add_handler(CommandHandler("help", h.help_command))
     app.add_handler(CommandHandler(["who", "quote", "source", "docs", "doc"], h.ask_command))
-    app.add_handler(CommandHandler("reindex", h.reindex_command))
-    app.add_handler(CommandHandler("stats", h.stats_command))
+    app.add_handler(CommandHandler("reindex", admin_handlers.reindex_command))  # audited
+    app.add_handler(CommandHandler("stats", admin_handlers.stats_command))  # with the audit log
+    admin_handlers.register(app)  # adding documents, reports: before the plain-text search
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, h.search_text))
     app.add_handler(CallbackQueryHandler(h.page_button, pattern=r"^pg:"))
     app.add_handler(CallbackQueryHandler(h.doc_button, pattern=r"^doc:"))

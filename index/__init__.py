@@ -10,7 +10,7 @@ from .build import reindex
 from .collection import EDITABLE, KINDS, CollectionError, InvalidField
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
 from .fetch import FetchError
-from .intake import Draft, prepare_url
+from .intake import Draft, collection_entry, prepare_url
 from .intake import commit as commit_draft
 from .intake import edit as edit_document
 from .intake import prepare as prepare_file
@@ -26,5 +26,5 @@ __all__ = [
     "load_settings", "reindex",
     # the collection admins grow: drafts, atomic add/edit/remove, fetching, reports and the audit log
     "EDITABLE", "KINDS", "REASONS", "AuditEntry", "CollectionError", "Draft", "FetchError", "InvalidField", "Journal",
-    "ReaderReport", "commit_draft", "edit_document", "prepare_file", "prepare_url", "remove_document",
+    "ReaderReport", "collection_entry", "commit_draft", "edit_document", "prepare_file", "prepare_url", "remove_document",
 ]

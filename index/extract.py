@@ -6,6 +6,9 @@ not grow its own rules. What it returns is raw text, one block per line: the
 cleaner still turns it into the one cleaned text every excerpt's offsets point
 into, the same way as for every other format.
 
+trafilatura's `deduplicate` is off: it remembers text across calls, so a page read twice
+(a preview, then a reindex) would lose its paragraphs the second time.
+
 Metadata is conservative: htmldate is told to look only at the page's
 publication markup (no guessing from URLs or body text), and every value found
 here is marked inferred until an admin confirms it.
@@ -26,11 +29,11 @@ def html_text(html: str) -> tuple[str, dict]:
 
     found = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
-        deduplicate=True, date_extraction_params={"extensive_search": False, "original_date": True},
+        deduplicate=False, date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = (found.text if found else "") or ""
     if len(text.strip()) < 20:
-        raise UnreadableFile("no main text found in the HTML (only menus, links or scripts)")
+        raise UnreadableFile("no text found (the page has no main text, only menus, links or scripts)")
     return text.replace("\n", "\n\n"), _meta(found)
 
 

@@ -71,8 +71,13 @@ def check_address(url: str, allow_private: bool) -> None:
         return
     for info in infos:
         address = ipaddress.ip_address(info[4][0])
-        if not address.is_global or address.is_multicast:
+        if refused(address):
             raise FetchError(f"{parts.hostname} is a private, loopback or link-local address ({address}): refused")
+
+
+def refused(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Loopback, private, link-local (cloud metadata), reserved, multicast: anything not on the public internet."""
+    return not address.is_global or address.is_multicast
 
 
 def _body(response, url: str, max_bytes: int, deadline: float) -> Fetched:

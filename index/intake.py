@@ -161,7 +161,7 @@ def commit(settings: Settings, draft: Draft) -> Document:
 def edit(settings: Settings, doc_id: str, name: str, value: str) -> dict:
     """Correct one field of a document in the collection. Raises InvalidField, CollectionError."""
     stored, extra = validate(name.lower(), value)
-    _check_in_collection(settings, doc_id)
+    collection_entry(settings, doc_id)
     changes = {name.lower(): stored, **extra}
     if name.lower() in ("date", "publisher"):
         changes[f"{name.lower()}_note"] = "set by an admin" if stored is not None else "unknown (an admin said so)"
@@ -170,13 +170,14 @@ def edit(settings: Settings, doc_id: str, name: str, value: str) -> dict:
 
 def remove(settings: Settings, doc_id: str) -> dict:
     """Take a document out of the collection (its file and manifest entry). Raises CollectionError."""
-    _check_in_collection(settings, doc_id)
+    collection_entry(settings, doc_id)
     return Collection(settings.collection).remove(doc_id)
 
 
-def _check_in_collection(settings: Settings, doc_id: str) -> None:
-    if Collection(settings.collection).entry(doc_id):
-        return
+def collection_entry(settings: Settings, doc_id: str) -> dict:
+    """The manifest entry of a document admins may change. Raises CollectionError (bundled, or no such id)."""
+    if entry := Collection(settings.collection).entry(doc_id):
+        return entry
     if doc_id in _indexed_ids(settings):
         raise CollectionError(f"{doc_id} is a bundled document (corpus/): change corpus/sources.yaml on the server")
     raise CollectionError(f"no document {doc_id!r} in the collection (see /docs for the ids)")

@@ -83,7 +83,7 @@ def test_bad_files_are_skipped_with_a_precise_reason(corpus_dir):
     assert skipped["empty.txt"] == "empty file"
     assert skipped["binary.txt"] == "binary file, not text"
     assert skipped["big.txt"].startswith("too large")
-    assert skipped["nobody.html"].startswith("no main text found in the HTML")
+    assert skipped["nobody.html"] == "no text found (the page has no main text, only menus, links or scripts)"
     assert "no text layer" in skipped["scan.pdf"]
     assert "unreadable PDF" in skipped["corrupt.pdf"]
 
