@@ -40,6 +40,8 @@ def pdf_text(path: Path) -> tuple[str, dict]:
 
     try:
         reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableFile("encrypted PDF (password-protected): send an unprotected copy")
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata or {}
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
