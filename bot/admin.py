@@ -13,6 +13,7 @@ them with /reports.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import re
 import secrets
@@ -321,8 +322,13 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 # -- readers' reports ----------------------------------------------------------------------------
 
 
+def _tag(result) -> str:
+    """A short fingerprint of an excerpt, so a button never reports a different one after a reindex."""
+    return hashlib.blake2b(f"{result.document.id}:{result.start}:{result.end}".encode(), digest_size=3).hexdigest()
+
+
 async def report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """rp:KEY:PAGE → pick the excerpt; rp:KEY:PAGE:N → pick the reason; rp:KEY:PAGE:N:REASON → stored."""
+    """rp:KEY:PAGE → pick the excerpt; rp:KEY:PAGE:N.TAG → pick the reason; rp:KEY:PAGE:N.TAG:REASON → stored."""
     query = update.callback_query
     parts = (query.data or "").split(":")
     line = context.bot_data.get("queries", {}).get(parts[1]) if len(parts) >= 3 else None
@@ -333,17 +339,18 @@ async def report_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     answer = await h.answer_line(context, line)
     size = h.settings_of(context).page_size
     shown = answer.results[page * size:(page + 1) * size]
-    pick = h.number(parts[3]) if len(parts) >= 4 else (0 if len(shown) == 1 else None)
-    if not shown or (pick is not None and pick >= len(shown)):
+    pick, tag = (parts[3].split(".") + [""])[:2] if len(parts) >= 4 else ("0" if len(shown) == 1 else "", "")
+    pick = h.number(pick)
+    if not shown or (pick is not None and (pick >= len(shown) or (tag and tag != _tag(shown[pick])))):
         await query.answer("The index has changed since: please ask again.")
         return
     await query.answer()
     base = f"rp:{parts[1]}:{page}"
     if pick is None:
-        rows = [[(str(page * size + n + 1), f"{base}:{n}") for n in range(len(shown))]]
+        rows = [[(str(page * size + n + 1), f"{base}:{n}.{_tag(r)}") for n, r in enumerate(shown)]]
         await query.message.reply_html(render.report_picker(shown, page * size + 1), reply_markup=h.keyboard(rows))
     elif len(parts) < 5:
-        rows = [[(label, f"{base}:{pick}:{reason}")] for reason, label in REASONS.items()]
+        rows = [[(label, f"{base}:{pick}.{_tag(shown[pick])}:{reason}")] for reason, label in REASONS.items()]
         await query.message.reply_html(render.report_reasons(shown[pick]), reply_markup=h.keyboard(rows),
                                        disable_web_page_preview=True)
     elif parts[4] in REASONS:

@@ -202,6 +202,10 @@ def test_a_readers_report_reaches_reports_and_is_resolved(tg):
     reasons = send(tg, press(buttons(picker)["2"], USER), text_to(USER, "What is wrong with this excerpt?"))
     second = answer["html"].split("<blockquote>")[2].split("</blockquote>")[0].replace("<b>", "").replace("</b>", "")
     assert second[:200] in reasons["html"]
+    stale = buttons(reasons)["wrong speaker"].rsplit(".", 1)[0] + ".ffffff:speaker"  # another excerpt's fingerprint
+    send(tg, press(stale, USER, query_id="cq-stale-report"),
+         lambda m, p: m == "answerCallbackQuery" and p["callback_query_id"] == "cq-stale-report"
+         and p.get("text") == "The index has changed since: please ask again.")
     n = len(tg.calls)
     thanks = send(tg, press(buttons(reasons)["wrong speaker"], USER, 900), text_to(USER, "Thank you: report #"))
     assert "(wrong speaker) is recorded" in thanks["text"]
