@@ -150,6 +150,14 @@ def _operator() -> str:
     return f"cli:{getpass.getuser()}"
 
 
+def _or_fail(failed: str, action, *args):
+    """Run a collection action; its CitebotError becomes the CLI's one-line error, prefixed by `failed`."""
+    try:
+        return action(*args)
+    except CitebotError as e:
+        raise click.ClickException(f"{failed}: {e}") from None
+
+
 def _changed(obj: Context, action: str, detail: str, reindex_after: bool) -> None:
     """Audit the change, then make it searchable with the ordinary reindex."""
     Journal(obj.settings.database_file).record(None, _operator(), action, detail)
@@ -190,10 +198,7 @@ def add(obj: Context, source: str, yes: bool, no_reindex: bool, **fields: str | 
     click.echo("\n".join(draft_card(draft)))
     if not yes and not click.confirm("\nAdd it with these details?"):
         raise click.ClickException("not added.")
-    try:
-        doc = commit_draft(obj.settings, draft)
-    except CitebotError as e:
-        raise click.ClickException(f"not added: {e}") from None
+    doc = _or_fail("not added", commit_draft, obj.settings, draft)
     click.echo(f"Added {doc.id} ({doc.file}).")
     _changed(obj, "add", doc.id, not no_reindex)
 
@@ -206,10 +211,7 @@ def add(obj: Context, source: str, yes: bool, no_reindex: bool, **fields: str | 
 @click.pass_obj
 def edit(obj: Context, doc_id: str, field: str, value: tuple[str, ...], no_reindex: bool) -> None:
     """Correct FIELD of a document in the collection ('unknown' clears it)."""
-    try:
-        entry = edit_document(obj.settings, doc_id, field, " ".join(value))
-    except CitebotError as e:
-        raise click.ClickException(f"not changed: {e}") from None
+    entry = _or_fail("not changed", edit_document, obj.settings, doc_id, field, " ".join(value))
     click.echo(f"{doc_id}: {field} is now {entry.get(field.lower())!r}.")
     _changed(obj, "edit", f"{doc_id} {field.lower()}={entry.get(field.lower())!r}", not no_reindex)
 
@@ -223,10 +225,7 @@ def remove(obj: Context, doc_id: str, yes: bool, no_reindex: bool) -> None:
     """Remove a document (its file and manifest entry) from the collection."""
     if not yes and not click.confirm(f"Remove {doc_id} from the collection?"):
         raise click.ClickException("not removed.")
-    try:
-        gone = remove_document(obj.settings, doc_id)
-    except CitebotError as e:
-        raise click.ClickException(f"not removed: {e}") from None
+    gone = _or_fail("not removed", remove_document, obj.settings, doc_id)
     click.echo(f"Removed {doc_id} ({gone.get('title')}).")
     _changed(obj, "remove", doc_id, not no_reindex)
 

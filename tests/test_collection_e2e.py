@@ -8,10 +8,8 @@ serves getFile and the file download; URLs are fetched from a page server on
 from __future__ import annotations
 
 import datetime as dt
-import http.server
 import json
 import shutil
-import threading
 import time
 
 import pytest
@@ -22,6 +20,7 @@ from tests.botproc import ROOT, TOKEN, citebot, message
 from tests.conftest import settings_for
 from tests.fake_telegram import FakeTelegram, TelegramHTML
 from tests.pdfmaker import write_pdf
+from tests.websites import Site, serving
 
 pytestmark = pytest.mark.e2e
 ADMIN, USER = 42, 1001
@@ -46,34 +45,20 @@ every summer since 1988, despite repeated bulldozing by the authorities.</p>
 <p>Relatives asked the panel to preserve the site as evidence for future trials.</p></main></body></html>"""
 
 
-class Pages(http.server.BaseHTTPRequestHandler):
+class Pages(Site):
     def do_GET(self):  # noqa: N802 - http.server's name
         if self.path == "/khavaran":
-            body = WEB_PAGE.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send(200, "text/html; charset=utf-8", WEB_PAGE.encode())
         elif self.path == "/menu-only":
-            body = b"<html><body><nav>Home | About</nav></body></html>"
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.end_headers()
-            self.wfile.write(body)
+            self.send(200, "text/html", b"<html><body><nav>Home | About</nav></body></html>")
         else:
-            self.send_error(404)
-
-    def log_message(self, *args):
-        pass
+            self.send(404, "text/html", b"not here")
 
 
 @pytest.fixture(scope="module")
 def web():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Pages)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(Pages) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import http.server
 import ipaddress
-import threading
 import time
 
 import pytest
 
 from citebot.index import fetch as fetch_module
 from citebot.index.fetch import FetchError, fetch
+from tests.websites import Site, serving
 
 PAGE = b"<html><body><article><p>The page an admin wants to add, with enough text.</p></article></body></html>"
 
 
-class Site(http.server.BaseHTTPRequestHandler):
+class Pages(Site):
     routes = {
         "/page": (200, "text/html; charset=utf-8", PAGE),
         "/doc.pdf": (200, "application/pdf", b"%PDF-1.4 ..."),
@@ -28,37 +27,21 @@ class Site(http.server.BaseHTTPRequestHandler):
         port = self.server.server_address[1]
         if self.path.startswith("/hop"):
             n = int(self.path[4:] or 0)
-            return self._redirect(f"/hop{n + 1}" if n < 9 else "/page")
+            return self.redirect(f"/hop{n + 1}" if n < 9 else "/page")
         if self.path == "/to-metadata":
-            return self._redirect("http://169.254.169.254/latest/meta-data/")
+            return self.redirect("http://169.254.169.254/latest/meta-data/")
         if self.path == "/to-page":
-            return self._redirect(f"http://127.0.0.1:{port}/page")
+            return self.redirect(f"http://127.0.0.1:{port}/page")
         if self.path == "/slow":
             time.sleep(3)
         status, kind, body = self.routes.get(self.path, (404, "text/html", b"not here"))
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        if self.path != "/big":
-            self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def _redirect(self, where: str):
-        self.send_response(302)
-        self.send_header("Location", where)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, *args):
-        pass
+        self.send(status, kind, body, length=self.path != "/big")  # /big: the size shows only while reading
 
 
 @pytest.fixture(scope="module")
 def site():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(Pages) as url:
+        yield url
 
 
 def get(url: str, **kw):
