@@ -109,10 +109,11 @@ def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) 
     draft.passages = len(passages(text))
     draft.quotes = len(find_quotes(text, mentions))
     draft.people = len({m.person for m in mentions})
-    draft.near = near_duplicates(settings, text, url)
-    if draft.near and draft.near[0][2] >= DUPLICATE:
-        doc_id, title, _ = draft.near[0]
-        raise CitebotError(f"duplicate: this is already in the collection as {doc_id} ({title})")
+    near = near_duplicates(settings, text, url)
+    same = [(doc_id, title) for doc_id, title, share, back in near if min(share, back) >= DUPLICATE]
+    if same:
+        raise CitebotError(f"duplicate: this is already in the collection as {same[0][0]} ({same[0][1]})")
+    draft.near = [(doc_id, title, share) for doc_id, title, share, _ in near]
     return draft
 
 
@@ -123,8 +124,12 @@ def prepare_url(settings: Settings, url: str) -> Draft:
     return prepare(settings, fetched.data, _stem(fetched.url) + fetched.suffix, url=fetched.url)
 
 
-def near_duplicates(settings: Settings, text: str, url: str | None = None) -> list[tuple[str, str, float]]:
-    """Indexed documents sharing much of `text` (or its URL), most similar first."""
+def near_duplicates(settings: Settings, text: str, url: str | None = None) -> list[tuple[str, str, float, float]]:
+    """Indexed documents sharing much of `text` (or its URL), most similar first.
+
+    Each is (id, title, share of `text` found there, share of it found in `text`): a reprint inside a longer
+    document is near (worth showing), only the same text both ways (or the same URL) is a duplicate.
+    """
     answerer = Answerer(settings)
     if not answerer.exists():
         return []
@@ -133,11 +138,13 @@ def near_duplicates(settings: Settings, text: str, url: str | None = None) -> li
     found = []
     for doc in corpus.documents.values():
         if url and doc.url and doc.url.rstrip("/") == url.rstrip("/"):
-            found.append((doc.id, doc.title, 1.0))
+            found.append((doc.id, doc.title, 1.0, 1.0))
             continue
-        share = len(mine & _shingles(corpus.generation.text(doc.id))) / max(1, len(mine))
-        if share >= NEAR:
-            found.append((doc.id, doc.title, round(share, 2)))
+        theirs = _shingles(corpus.generation.text(doc.id))
+        shared = len(mine & theirs)
+        share, back = shared / max(1, len(mine)), shared / max(1, len(theirs))
+        if max(share, back) >= NEAR:
+            found.append((doc.id, doc.title, round(share, 2), round(back, 2)))
     return sorted(found, key=lambda f: -f[2])
 
 

@@ -257,3 +257,12 @@ def test_reports_are_batched_for_admins_once_an_hour(tmp_path):
 def _env(settings) -> dict[str, str]:
     return {"CITEBOT_INDEX_DIR": str(settings.index_dir), "CITEBOT_CORPUS_DIR": str(settings.corpus_dir),
             "CITEBOT_COLLECTION_DIR": str(settings.collection), "CITEBOT_DATABASE": str(settings.database_file)}
+
+
+def test_the_card_lists_a_near_duplicate_already_in_the_collection(settings):
+    seed = (ROOT / "corpus" / "002_26c36c6a27ceb9f3.txt").read_text(encoding="utf-8")
+    half = seed[: len(seed) // 2] + "\n\nA new closing paragraph written by another outlet about the same events.\n"
+    draft = prepare_file(settings, half.encode(), "reprint.txt")
+    ((doc_id, title, share),) = draft.near
+    assert doc_id == "mek-iran-2018-12-abject-failure" and share > 0.9  # a reprint of half of it: shown, not refused
+    assert title == Answerer(settings).document(doc_id).title
