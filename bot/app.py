@@ -19,6 +19,7 @@ from telegram.ext import (
 
 from citebot.index import Answerer, Settings
 
+from . import admin as admin_handlers
 from . import handlers as h
 from .retry import RetryingRateLimiter
 from .state import CONTEXT_TYPES
@@ -34,7 +35,9 @@ COMMANDS = [
 UNSUPPORTED = (filters.PHOTO | filters.Sticker.ALL | filters.VOICE | filters.VIDEO | filters.VIDEO_NOTE
                | filters.AUDIO | filters.Document.ALL | filters.ANIMATION | filters.LOCATION | filters.CONTACT
                | filters.POLL | filters.Dice.ALL | filters.VENUE)
-ADMIN_COMMANDS = COMMANDS + [BotCommand("reindex", "Rebuild the index"), BotCommand("stats", "Index and bot stats")]
+ADMIN_COMMANDS = COMMANDS + [BotCommand("reindex", "Rebuild the index"), BotCommand("stats", "Index and bot stats")] + [
+    BotCommand("add", "Add a document from a URL (or send a file)"), BotCommand("edit", "Correct a field: ID FIELD VALUE"),
+    BotCommand("remove", "Remove a document: ID"), BotCommand("reports", "Readers' open reports")]
 
 
 def build(settings: Settings, token: str) -> Application:
@@ -50,7 +53,7 @@ def build(settings: Settings, token: str) -> Application:
     )
     if settings.base_url:
         base = settings.base_url.rstrip("/")
-        builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot"))
+        builder = builder.base_url(base).base_file_url(settings.base_file_url or base.replace("/bot", "/file/bot"))
     app = builder.build()
     app.bot_data.configure(settings, Answerer(settings))
 
@@ -59,8 +62,9 @@ def build(settings: Settings, token: str) -> Application:
     app.add_handler(CommandHandler("start", h.start))
     app.add_handler(CommandHandler("help", h.help_command))
     app.add_handler(CommandHandler(["who", "quote", "source", "docs", "doc"], h.ask_command))
-    app.add_handler(CommandHandler("reindex", h.reindex_command))
-    app.add_handler(CommandHandler("stats", h.stats_command))
+    app.add_handler(CommandHandler("reindex", admin_handlers.reindex_command))  # audited
+    app.add_handler(CommandHandler("stats", admin_handlers.stats_command))  # with the audit log
+    admin_handlers.register(app)  # adding documents, reports: before the plain-text search
     app.add_handler(MessageHandler(filters.Regex(r"^/doc_([0-9]{1,6})(?:@\w+)?$"), h.doc_number))
     app.add_handler(MessageHandler(filters.COMMAND, h.unknown_command))
     app.add_handler(MessageHandler(filters.TEXT & private, h.search_text))

@@ -6,10 +6,11 @@ a shared store without touching the handlers.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import time
 from collections import OrderedDict
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
@@ -56,6 +57,9 @@ class BotState:
         self.queries: Recent[str, str] = Recent(QUERY_MEMORY)  # short key -> the line it answers
         # (chat id, question message id) -> ids of the messages that answered it
         self.answers: Recent[tuple[int, int], list[int]] = Recent(ANSWER_MEMORY)
+        self.drafts: OrderedDict[str, Any] = OrderedDict()  # documents admins are adding, until confirmed
+        self.awaiting: Any = None  # bot.admin's filter for users the bot asked for a value
+        self.notice_task: asyncio.Task | None = None  # the batched "new reports" notice to admins, when due
 
     def configure(self, settings: Settings, answerer: Answerer) -> None:
         self.settings, self.answerer = settings, answerer

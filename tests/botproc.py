@@ -33,6 +33,7 @@ def citebot(settings: Settings, server: FakeTelegram, log_path: Path, mode: str 
     """
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "CITEBOT_TELEGRAM_BASE_URL": server.base_url,
            "CITEBOT_INDEX_DIR": str(settings.index_dir), "CITEBOT_CORPUS_DIR": str(settings.corpus_dir),
+           "CITEBOT_COLLECTION_DIR": str(settings.collection), "CITEBOT_DATABASE": str(settings.database_file),
            "CITEBOT_TELEGRAM_POLL_TIMEOUT": "1", **{k: str(v) for k, v in env.items()}}
     args = [sys.executable, *(program or ["-m", "citebot.bot.cli", "serve"])]
 

@@ -97,6 +97,7 @@ class FakeTelegram:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._new_update: asyncio.Event | None = None
         self.port = 0
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content): see "files" below
 
     # -- running ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -110,6 +111,7 @@ class FakeTelegram:
         self._new_update = asyncio.Event()
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{file_path:.+}", self._download)
         runner = web.AppRunner(app)
         self._loop.run_until_complete(runner.setup())
         site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -221,6 +223,8 @@ class FakeTelegram:
             return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False, "pending_update_count": 0}
         if method == "answerInlineQuery":
             self._check_inline(p)
+        if method == "getFile":
+            return self._get_file(p)
         return True
 
     async def _get_updates(self, p: dict):
@@ -254,8 +258,9 @@ class FakeTelegram:
             "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
             "from": {k: BOT[k] for k in ("id", "is_bot", "first_name", "username")}, "text": visible,
         }
-        if p.get("reply_markup"):
-            message["reply_markup"] = json.loads(p["reply_markup"]) if isinstance(p["reply_markup"], str) else p["reply_markup"]
+        markup = _json(p.get("reply_markup")) or {}
+        if "inline_keyboard" in markup:  # a Message carries only inline keyboards, not ForceReply and the like
+            message["reply_markup"] = markup
         return message
 
     def _check_inline(self, p: dict) -> None:
@@ -270,6 +275,40 @@ class FakeTelegram:
             content = r["input_message_content"]
             if content.get("parse_mode") == "HTML":
                 TelegramHTML.visible(content["message_text"])
+
+
+# -- files: getFile and the download URL, as Telegram and a self-hosted Bot API server serve them ---------
+def _add_file(self, name: str, data: bytes, mime_type: str = "application/octet-stream") -> dict:
+    """Make `data` downloadable; returns the Document object a message carrying it would have."""
+    n = len(self.files) + 1
+    file_id = f"BQACAgfile{n:04d}"
+    self.files[file_id] = (f"documents/file_{n}{Path(name).suffix}", data)
+    return {"file_id": file_id, "file_unique_id": f"uniq{n:04d}", "file_name": name, "mime_type": mime_type,
+            "file_size": len(data)}
+
+
+def _get_file(self, p: dict) -> dict:
+    if p["file_id"] not in self.files:
+        raise ApiError(400, "Bad Request: invalid file_id")
+    path, data = self.files[p["file_id"]]
+    if len(data) > 20_000_000:
+        raise ApiError(400, "Bad Request: file is too big")
+    return {"file_id": p["file_id"], "file_unique_id": "uniq", "file_size": len(data), "file_path": path}
+
+
+async def _download(self, request: web.Request) -> web.Response:
+    if request.match_info["token"] != self.token:
+        return web.Response(status=401)
+    by_path = {path: data for path, data in self.files.values()}
+    if request.match_info["file_path"] not in by_path:
+        return web.Response(status=404)
+    self.calls.append(("download", {"file_path": request.match_info["file_path"]}))
+    return web.Response(body=by_path[request.match_info["file_path"]])
+
+
+FakeTelegram.add_file = _add_file
+FakeTelegram._get_file = _get_file
+FakeTelegram._download = _download
 
 
 def _json(value):

@@ -225,9 +225,10 @@ def test_excerpts_are_numbered_across_pages_and_each_has_its_own_button(tg):
 def test_citations_are_compact_and_titles_link_where_a_url_is_known(tg):
     (reply,) = say(tg, "/source refrigerated trucks")
     text = reply["text"]
-    assert ('[2] <a href="https://www.irandemocratic.org/public_html/news/19164/">Robertson: “Worst Crime Against '
+    # earliest first: the speech (on or after 19 Jul 2020) before the statement (on or after Aug 2020)
+    assert ('[1] <a href="https://www.irandemocratic.org/public_html/news/19164/">Robertson: “Worst Crime Against '
             'Humanity Since WW2”</a> · publisher unknown · 2020') in text
-    assert "[1] <b>Bring the perpetrators to justice (joint NGO statement)</b> · Joint NGO statement" in text
+    assert "[2] <b>Bring the perpetrators to justice (joint NGO statement)</b> · Joint NGO statement" in text
     assert "It is time to bring to justice the perpetrators" not in text  # the full title is on the card
 
 
@@ -254,7 +255,7 @@ def test_context_shows_the_exact_paragraphs_around_the_excerpt_and_pages_through
     text = texts[0]["ngo-2020-bring-to-justice"]
     paragraphs = text.split("\n\n")
     (answer,) = say(tg, "/source refrigerated trucks")
-    card = pressed(tg, button(answer, "📄 1"))
+    card = pressed(tg, button(answer, "📄 2"))  # earliest first: the statement is second
     assert card["text"].startswith("<b>It is time to bring to justice the perpetrators of the 1988 massacre")
     ctx = pressed(tg, button(card, "📖 Context"))
     at = next(n for n, p in enumerate(paragraphs) if "refrigerated trucks" in p)
