@@ -154,12 +154,15 @@ async def admins_only(update: Update, context: BotContext, command: str, refusal
     return False
 
 
+def named_bot(message: Message) -> str | None:
+    """The bot a command names (/cmd@name), lower-cased, or None."""
+    first = (message.text or "").split(maxsplit=1)[0] if (message.text or "").strip() else ""
+    return first.split("@", 1)[1].lower() if "@" in first else None
+
+
 def addressed_to_me(message: Message, context: BotContext) -> bool:
     """A command in a private chat, or one naming this bot (/cmd@thisbot) in a group."""
-    if message.chat.type == ChatType.PRIVATE:
-        return True
-    first = (message.text or "").split()[0] if (message.text or "").strip() else ""
-    return "@" in first and first.split("@", 1)[1].lower() == (context.bot.username or "").lower()
+    return message.chat.type == ChatType.PRIVATE or named_bot(message) == (context.bot.username or "").lower()
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -200,6 +203,8 @@ async def ask_command(update: Update, context: BotContext) -> None:
 
 async def doc_number(update: Update, context: BotContext) -> None:
     """/doc_3: the third document of /docs, one tap from the list."""
+    if named_bot(update.effective_message) not in (None, (context.bot.username or "").lower()):
+        return  # /doc_3@otherbot in a group is for another bot
     n = int(context.matches[0].group(1))
     answer = await answer_line(context, "/docs")
     if not 1 <= n <= len(answer.documents):
@@ -227,16 +232,19 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     if not addressed_to_me(message, context):
         return
     command = message.text.split()[0][1:].split("@")[0]
-    await notice(update, say("unknown.command", command=command[:30], **_what_i_do(context)))
+    await notice(update, say("unknown.command", command=command[:30], **await _what_i_do(context)))
 
 
 async def unsupported(update: Update, context: BotContext) -> None:
     """Stickers, voice notes, photos without a caption... in a private chat: one line, never silence."""
-    await notice(update, say("unsupported", **_what_i_do(context)))
+    await notice(update, say("unsupported", **await _what_i_do(context)))
 
 
-def _what_i_do(context: BotContext) -> dict:
-    return {"collection": context.settings.collection_name or say("default_collection"), "name": "Raisi"}
+async def _what_i_do(context: BotContext) -> dict:
+    """The collection's name, and the person its sources name most as the /who example."""
+    people = (await answer_line(context, "/who")).people
+    return {"collection": context.settings.collection_name or say("default_collection"),
+            "name": people[0].name if people else "NAME"}
 
 
 async def joined(update: Update, context: BotContext) -> None:

@@ -44,7 +44,8 @@ def citation(d: Document) -> str:
 def card(d: Document) -> list[str]:
     rows = [("id", d.id), ("title", d.title), ("publisher", d.publisher or "unknown"),
             ("date", d.date_label()), ("date note", d.date_note), ("publisher note", d.publisher_note),
-            ("url", d.url or "unknown"), ("kind", d.kind), ("file", d.file)]
+            ("url", d.url or "unknown"), ("url note", d.url_note), ("short title", d.short_title),
+            ("kind", d.kind), ("file", d.file)]
     if d.inferred:
         rows.append(("metadata", "inferred from the text (no manifest entry)"))
     return [f"{k:>15}: {v}" for k, v in rows if v]

@@ -71,7 +71,8 @@ def say(tg: FakeTelegram, text: str, chat: int = USER, **kw) -> list[dict]:
 
 def test_an_unknown_command_gets_one_line_on_what_the_bot_does(tg):
     (reply,) = say(tg, "/foo")
-    assert reply["text"].startswith("I don't know /foo. I answer with exact quotes from Iran's 1988 prison massacre")
+    assert reply["text"] == ("I don't know /foo. I answer with exact quotes from Iran's 1988 prison massacre: try "
+                             "/who Ruhollah Khomeini, /docs, or just type words. /help")  # the most named person
     assert "/docs" in reply["text"] and "\n" not in reply["text"]
 
 
@@ -113,8 +114,9 @@ def test_docs_lists_tappable_commands_that_open_each_document(tg):
     third = text.split("\n3. ", 1)[1].split(" · ", 1)[0]  # the third document's (linked) title
     (card,) = say(tg, "/doc_3")
     assert third in card["text"]
-    (card_again,) = say(tg, f"/doc_3@{BOT['username']}")
+    (card_again,) = say(tg, f"/doc_3@{BOT['username']}", chat=GROUP, user=USER, chat_type="supergroup")
     assert card_again["text"] == card["text"]
+    nothing_sent(tg, message("/doc_3@some_other_bot", chat=GROUP, user=USER, chat_type="supergroup"), GROUP)
     (missing,) = say(tg, "/doc_99")
     assert missing["text"] == "There is no document 99: there are 5. Send /docs for the list."
     (bare,) = say(tg, "/doc")
