@@ -195,10 +195,19 @@ async def ask_command(update: Update, context: BotContext) -> None:
     line = message.text
     replied = message.reply_to_message
     if not context.args and command in ASKS_ABOUT and replied and (replied.text or replied.caption):
-        line = f"/{command} {replied.text or replied.caption}"
+        line = f"/{command} {await about(context, command, replied.text or replied.caption)}"
     elif not context.args and command == "doc":
         line = "/docs"  # a bare /doc would only say "no document with id ''"
     await send_answer(update, context, line)
+
+
+async def about(context: BotContext, command: str, text: str) -> str:
+    """What a bare /who or /quote asks about a replied-to message: the first person it names, else its words."""
+    if command in ("who", "quote"):
+        named = await asyncio.to_thread(context.answerer.people_in, text)
+        if named:
+            return named[0].name
+    return text
 
 
 async def doc_number(update: Update, context: BotContext) -> None:

@@ -166,7 +166,7 @@ def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite
     `shown` (or the document from its start) and, with `cite` (callback data), a ready-to-paste citation."""
     title = f'<a href="{escape(d.url, quote=True)}">{escape(d.title)}</a>' if d.url else escape(d.title)
     rows = [f"<b>{title}</b>"]
-    publisher = d.publisher or say("publisher.unknown")
+    publisher = d.publisher or say("unknown")
     rows.append(_noted("card.publisher", "card.publisher_note", d.publisher_note, publisher=publisher))
     rows.append(_noted("card.date", "card.date_note", d.date_note, date=d.date_label()))
     if d.url:

@@ -178,6 +178,12 @@ def test_a_bare_who_sent_as_a_reply_asks_about_the_replied_to_text(tg):
     assert reply["text"].startswith("Hossein-Ali Montazeri, in the words of the sources.")
     (reply,) = push(tg, reply_to(someone, "/quote", GROUP, USER), GROUP)
     assert reply["text"].startswith("Direct quotations of Hossein-Ali Montazeri:")
+    question = message("So what exactly did Pour-Mohammadi do that summer?", chat=GROUP, user=USER + 9,
+                       chat_type="supergroup")["message"]
+    (reply,) = push(tg, reply_to(question, "/who", GROUP, USER), GROUP)  # the person the message names
+    assert reply["text"].startswith("Mostafa Pour-Mohammadi, in the words of the sources.")
+    (reply,) = push(tg, reply_to(question, "/source", GROUP, USER), GROUP)  # /source takes the words as they are
+    assert reply["text"].startswith("No document says “So what exactly did Pour-Mohammadi do that summer?”")
 
 
 # -- numbered excerpts, cards, context, citations ----------------------------------------------

@@ -37,6 +37,7 @@ MESSAGES = {
     "button.doc": "📄 {number}",
     "result.also_in": "Also in: {titles}",
     "publisher.unknown": "publisher unknown",
+    "unknown": "unknown",
     # the document card
     "card.publisher": "Publisher: {publisher}",
     "card.publisher_note": "Publisher: {publisher} ({note})",
