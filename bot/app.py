@@ -69,6 +69,7 @@ def build(settings: Settings, token: str) -> Application:
     app.add_handler(MessageHandler(UNSUPPORTED & private, h.unsupported))
     app.add_handler(ChatMemberHandler(h.joined, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(CallbackQueryHandler(h.page_button, pattern=r"^pg:"))
+    app.add_handler(CallbackQueryHandler(h.person_button, pattern=r"^wh:"))
     app.add_handler(CallbackQueryHandler(h.doc_button, pattern=r"^doc:"))
     app.add_handler(CallbackQueryHandler(h.excerpt_card_button, pattern=r"^dc:"))
     app.add_handler(CallbackQueryHandler(h.cite_button, pattern=r"^ct:"))

@@ -10,6 +10,7 @@ import asyncio
 import logging
 import re
 import time
+import unicodedata
 
 from telegram import (
     InlineKeyboardButton,
@@ -117,7 +118,18 @@ async def reply_to(context: BotContext, answer: Answer, key: str) -> render.Repl
     """The first page of an answer; a single document is its card."""
     if answer.command == "doc" and answer.documents:
         return await card(context, answer.documents[0])
-    return render.page(answer, 0, context.settings.page_size, key)
+    return render.page(answer, 0, context.settings.page_size, key, language_hint(context, answer))
+
+
+def language_hint(context: BotContext, answer: Answer) -> str | None:
+    """Words in another script found nothing: say which language the documents are in."""
+    language = context.settings.collection_language
+    letters = [ch for ch in answer.query if ch.isalpha()]
+    if answer.results or answer.people or not language or not letters:
+        return None
+    if any("LATIN" in unicodedata.name(ch, "") for ch in letters):
+        return None
+    return say("hint.language", language=language)
 
 
 async def card(context: BotContext, document: Document, shown: Result | None = None,
@@ -280,8 +292,22 @@ async def page_button(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     answer = await answer_line(context, line)
-    reply = render.page(answer, number(parts[2]), context.settings.page_size, parts[1])
+    reply = render.page(answer, number(parts[2]), context.settings.page_size, parts[1], language_hint(context, answer))
     await edit(query, reply)
+
+
+async def person_button(update: Update, context: BotContext) -> None:
+    """A person's button under a list of people: /who for them."""
+    query = update.callback_query
+    parts = (query.data or "").split(":")
+    line = context.state.queries.get(parts[1]) if len(parts) == 3 else None
+    n = number(parts[2]) if len(parts) == 3 else None
+    people = (await answer_line(context, line)).people if line is not None and n is not None else []
+    if n is None or n >= len(people):
+        await query.answer(say("button.expired"))
+        return
+    await query.answer()
+    await send_answer(update, context, f"/who {people[n].name}")
 
 
 async def edit(query, reply: render.Reply) -> None:
@@ -416,11 +442,13 @@ async def inline_query(update: Update, context: BotContext) -> None:
 async def featured(context: BotContext) -> tuple[list[dict], str]:
     """The people the sources name most, each with their best describing excerpt."""
     everyone = await answer_line(context, "/who")
-    pairs = []
+    pairs, used = [], set()
     for person in everyone.people[:FEATURED]:
         answer = await answer_line(context, f"/who {person.name}")
-        if answer.results:
-            pairs.append((person, answer.results[0]))
+        fresh = [r for r in answer.results if (r.document.id, r.start) not in used]  # one excerpt, one person
+        if fresh:
+            pairs.append((person, fresh[0]))
+            used.add((fresh[0].document.id, fresh[0].start))
     return render.featured_items(pairs, bot_name(context)), everyone.generation
 
 

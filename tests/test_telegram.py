@@ -123,6 +123,22 @@ def test_docs_lists_tappable_commands_that_open_each_document(tg):
     assert bare["text"] == listing["text"]
 
 
+def test_people_listed_open_with_one_tap(tg):
+    (everyone,) = say(tg, "/who")
+    assert [b["text"] for b in buttons(everyone)][:3] == ["Ruhollah Khomeini", "Ebrahim Raisi", "Maryam Rajavi"]
+    (guess,) = say(tg, "/who Rasi")
+    assert guess["text"].startswith("No one called “Rasi” is named in the sources. Did you mean Ebrahim Raisi")
+    reply = pressed(tg, button(guess, "Ebrahim Raisi"))
+    assert reply["text"].startswith("Ebrahim Raisi, in the words of the sources.")
+
+
+def test_words_in_another_script_are_told_the_documents_language(tg):
+    (reply,) = say(tg, "اعدام")
+    assert reply["text"] == "Nothing in the sources matches “اعدام”.\n<i>The documents are in English: try words in English.</i>"
+    (reply,) = say(tg, "zzxqv")
+    assert reply["text"] == "Nothing in the sources matches “zzxqv”."
+
+
 def test_help_has_tappable_commands_inline_mode_and_a_documents_button(tg):
     (reply,) = say(tg, "/help")
     text = reply["text"]
@@ -353,6 +369,7 @@ def test_an_empty_inline_query_features_the_most_named_people_with_what_the_sour
     assert [r["title"] for r in results[:2]] == ["Ruhollah Khomeini", "Ebrahim Raisi"]
     raisi = TelegramHTML.visible(results[1]["input_message_content"]["message_text"])
     assert raisi.startswith("These officials are the regime’s Supreme Leader, Ali Khamenei")
+    assert len({r["description"] for r in results}) == len(results)  # each person, their own excerpt
 
 
 def test_an_inline_query_with_no_match_explains_and_opens_the_bot(tg):

@@ -35,6 +35,7 @@ MESSAGES = {
     "button.more": "More »",
     "button.back": "« Back",
     "button.doc": "📄 {number}",
+    "hint.language": "The documents are in {language}: try words in {language}.",
     "result.also_in": "Also in: {titles}",
     "publisher.unknown": "publisher unknown",
     "unknown": "unknown",
