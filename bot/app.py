@@ -19,7 +19,9 @@ from telegram.ext import (
 
 from citebot.index import Answerer, Settings
 
+from . import buttons as b
 from . import handlers as h
+from . import inline
 from .retry import RetryingRateLimiter
 from .state import CONTEXT_TYPES
 
@@ -68,16 +70,16 @@ def build(settings: Settings, token: str) -> Application:
     app.add_handler(MessageHandler(filters.TEXT & groups & filters.REPLY, h.follow_up))
     app.add_handler(MessageHandler(UNSUPPORTED & private, h.unsupported))
     app.add_handler(ChatMemberHandler(h.joined, ChatMemberHandler.MY_CHAT_MEMBER))
-    app.add_handler(CallbackQueryHandler(h.page_button, pattern=r"^pg:"))
-    app.add_handler(CallbackQueryHandler(h.person_button, pattern=r"^wh:"))
-    app.add_handler(CallbackQueryHandler(h.doc_button, pattern=r"^doc:"))
-    app.add_handler(CallbackQueryHandler(h.excerpt_card_button, pattern=r"^dc:"))
-    app.add_handler(CallbackQueryHandler(h.cite_button, pattern=r"^ct:"))
-    app.add_handler(CallbackQueryHandler(h.context_button, pattern=r"^c[xp]:"))
-    app.add_handler(CallbackQueryHandler(h.docs_button, pattern=r"^docs$"))
-    app.add_handler(CallbackQueryHandler(h.example_button, pattern=r"^ex:"))
-    app.add_handler(CallbackQueryHandler(h.unknown_button))
-    app.add_handler(InlineQueryHandler(h.inline_query))
+    app.add_handler(CallbackQueryHandler(b.page_button, pattern=r"^pg:"))
+    app.add_handler(CallbackQueryHandler(b.person_button, pattern=r"^wh:"))
+    app.add_handler(CallbackQueryHandler(b.doc_button, pattern=r"^doc:"))
+    app.add_handler(CallbackQueryHandler(b.excerpt_card_button, pattern=r"^dc:"))
+    app.add_handler(CallbackQueryHandler(b.cite_button, pattern=r"^ct:"))
+    app.add_handler(CallbackQueryHandler(b.context_button, pattern=r"^c[xp]:"))
+    app.add_handler(CallbackQueryHandler(b.docs_button, pattern=r"^docs$"))
+    app.add_handler(CallbackQueryHandler(b.example_button, pattern=r"^ex:"))
+    app.add_handler(CallbackQueryHandler(b.unknown_button))
+    app.add_handler(InlineQueryHandler(inline.inline_query))
     app.add_error_handler(h.on_error)
     return app
 
