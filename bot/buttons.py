@@ -98,26 +98,19 @@ async def doc_button(update: Update, context: BotContext) -> None:
     await send(update, await card(context, document))
 
 
-async def excerpt_card_button(update: Update, context: BotContext) -> None:
-    """"📄 N": the card of the document excerpt N comes from, with Context and Cite for that excerpt."""
+async def excerpt_button(update: Update, context: BotContext) -> None:
+    """"📄 N" (dc:KEY:N): the card of excerpt N's document, with Context and Cite for it;
+    "❝ Cite" (ct:KEY:N): the excerpt with its full citation, ready to paste."""
     query = update.callback_query
     pressed, r = await excerpt(context, query.data)
     if r is None:
         await query.answer(say("button.expired"))
         return
     await query.answer()
-    await send(update, await card(context, r.document, shown=r, cite=f"ct:{pressed.key}:{pressed.n}"))
-
-
-async def cite_button(update: Update, context: BotContext) -> None:
-    """"❝ Cite": the excerpt with its full citation, ready to paste."""
-    query = update.callback_query
-    _, r = await excerpt(context, query.data)
-    if r is None:
-        await query.answer(say("button.expired"))
-        return
-    await query.answer()
-    await send(update, render.cite(r, bot_name(context)))
+    if query.data.startswith("dc:"):
+        await send(update, await card(context, r.document, shown=r, cite=f"ct:{pressed.key}:{pressed.n}"))
+    else:
+        await send(update, render.cite(r, bot_name(context)))
 
 
 async def excerpt(context: BotContext, data: str | None) -> tuple[Pressed | None, Result | None]:

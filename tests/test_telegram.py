@@ -11,9 +11,7 @@ import time
 
 import pytest
 
-from citebot.index.build import reindex
-from tests.botproc import ROOT, TOKEN, citebot, message
-from tests.conftest import settings_for
+from tests.botproc import bundled_bot, message
 from tests.fake_telegram import BOT, FakeTelegram, TelegramHTML
 from tests.users import added_to_group, edited, media, press, reply_to
 
@@ -23,12 +21,7 @@ USER, GROUP = 5101, -100600
 
 @pytest.fixture(scope="module")
 def tg(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("telegram")
-    settings = settings_for(tmp, corpus=ROOT / "corpus")
-    reindex(settings)
-    server = FakeTelegram(TOKEN)
-    server.start()
-    with citebot(settings, server, tmp / "bot.log", CITEBOT_TELEGRAM_FLOOD_MESSAGES=1000):
+    with bundled_bot(tmp_path_factory.mktemp("telegram"), CITEBOT_TELEGRAM_FLOOD_MESSAGES=1000) as server:
         yield server
 
 
