@@ -22,21 +22,16 @@ from citebot.index import Answerer, Settings
 from . import buttons as b
 from . import handlers as h
 from . import inline
+from .catalogue import say
 from .retry import RetryingRateLimiter
 from .state import CONTEXT_TYPES
 
-COMMANDS = [
-    BotCommand("who", "Who a person is, in the sources' words"),
-    BotCommand("quote", "Direct quotations by a person or about a topic"),
-    BotCommand("source", "Every document that says this"),
-    BotCommand("docs", "The documents"),
-    BotCommand("help", "How to ask"),
-]
+COMMANDS = [BotCommand(name, say(f"menu.{name}")) for name in ("who", "quote", "source", "docs", "help")]
 # What a person can send that is not text; in a private chat each gets one line on what the bot reads.
 UNSUPPORTED = (filters.PHOTO | filters.Sticker.ALL | filters.VOICE | filters.VIDEO | filters.VIDEO_NOTE
                | filters.AUDIO | filters.Document.ALL | filters.ANIMATION | filters.LOCATION | filters.CONTACT
                | filters.POLL | filters.Dice.ALL | filters.VENUE)
-ADMIN_COMMANDS = COMMANDS + [BotCommand("reindex", "Rebuild the index"), BotCommand("stats", "Index and bot stats")]
+ADMIN_COMMANDS = COMMANDS + [BotCommand(name, say(f"menu.{name}")) for name in ("reindex", "stats")]
 
 
 def build(settings: Settings, token: str) -> Application:

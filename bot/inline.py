@@ -40,7 +40,8 @@ async def inline_query(update: Update, context: BotContext) -> None:
     more = offset + INLINE_PAGE < len(items)
     button = None
     if not items:  # never a blank panel: say so, and open the bot
-        button = InlineQueryResultsButton(say("inline.no_match", query=render.clip(text, 24)), start_parameter="inline")
+        hint = say("inline.no_match", query=render.clip(text, 24)) if text else say("inline.hint")
+        button = InlineQueryResultsButton(hint, start_parameter="inline")
     await query.answer(results, cache_time=context.settings.inline_cache_seconds, button=button,
                        next_offset=str(offset + INLINE_PAGE) if more else "")
 

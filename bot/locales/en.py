@@ -6,6 +6,14 @@ and adds the markup. A translation is a sibling module with the same keys
 """
 
 MESSAGES = {
+    # the command menu
+    "menu.who": "Who a person is, in the sources' words",
+    "menu.quote": "Direct quotations by a person or about a topic",
+    "menu.source": "Every document that says this",
+    "menu.docs": "The documents",
+    "menu.help": "How to ask",
+    "menu.reindex": "Rebuild the index",
+    "menu.stats": "Index and bot stats",
     # /start, /help and the group introduction
     "start.intro": "I answer questions about {collection} with exact quotes, each with its title, publisher and "
                    "date. I never paraphrase.",
