@@ -42,3 +42,20 @@ def test_excerpt_counts_add_up_to_the_passages_indexed(answerer):
 ])
 def test_people_in_a_message(answerer, text, names):
     assert [p.name for p in answerer.people_in(text)] == names
+
+
+def test_every_context_view_is_exact_and_fits_one_message(answerer):
+    """Anywhere in any document, bold or not: Telegram accepts it, and what shows is the document's own text."""
+    from citebot.bot import render
+    from tests.fake_telegram import TelegramHTML
+
+    for doc in answerer.corpus().documents:
+        text = answerer.document_text(doc)
+        for start in range(0, len(text), 61):
+            ctx = answerer.context(doc, start, start + 150)
+            for mark in (True, False):
+                html = render.context(ctx, mark).messages[0]
+                shown = TelegramHTML.visible(html)
+                assert len(shown.encode("utf-16-le")) // 2 <= 4096
+                for piece in shown.split("\n\n")[1:]:
+                    assert piece.replace("[…] ", "").replace(" […]", "") in text
