@@ -41,6 +41,8 @@ from citebot.index import (
 
 from . import handlers as h
 from . import render
+from .buttons import number
+from .replies import answer_line, keyboard
 from .state import BotContext
 
 log = logging.getLogger(__name__)
@@ -173,7 +175,7 @@ async def _draft(update: Update, context: BotContext, make) -> None:
 
 
 async def _show_draft(message: Message, key: str, draft: Draft, edit: bool = True) -> None:
-    markup = h.keyboard(render.draft_buttons(key))
+    markup = keyboard(render.draft_buttons(key))
     if edit:
         await message.edit_text(render.draft_card(draft), parse_mode=ParseMode.HTML, reply_markup=markup,
                                 disable_web_page_preview=True)
@@ -279,7 +281,7 @@ async def remove_command(update: Update, context: BotContext) -> None:
     doc_id = entry["id"]
     await update.effective_message.reply_text(
         f"Remove {doc_id} ({str(entry.get('title'))[:200]}) from the collection? Its excerpts stop being answered.",
-        reply_markup=h.keyboard([[("🗑 Remove", f"rm:ok:{doc_id}"), ("Keep it", f"rm:no:{doc_id}")]]))
+        reply_markup=keyboard([[("🗑 Remove", f"rm:ok:{doc_id}"), ("Keep it", f"rm:no:{doc_id}")]]))
 
 
 async def remove_button(update: Update, context: BotContext) -> None:
@@ -333,15 +335,15 @@ async def report_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     parts = (query.data or "").split(":")
     line = context.state.queries.get(parts[1]) if len(parts) >= 3 else None
-    page = h.number(parts[2]) if len(parts) >= 3 else None
+    page = number(parts[2]) if len(parts) >= 3 else None
     if line is None or page is None:
         await query.answer("This button has expired. Please send your question again.")
         return
-    answer = await h.answer_line(context, line)
+    answer = await answer_line(context, line)
     size = context.settings.page_size
     shown = answer.results[page * size:(page + 1) * size]
     pick, tag = (parts[3].split(".") + [""])[:2] if len(parts) >= 4 else ("0" if len(shown) == 1 else "", "")
-    pick = h.number(pick)
+    pick = number(pick)
     if not shown or (pick is not None and (pick >= len(shown) or (tag and tag != _tag(shown[pick])))):
         await query.answer("The index has changed since: please ask again.")
         return
@@ -349,10 +351,10 @@ async def report_button(update: Update, context: BotContext) -> None:
     base = f"rp:{parts[1]}:{page}"
     if pick is None:
         rows = [[(str(page * size + n + 1), f"{base}:{n}.{_tag(r)}") for n, r in enumerate(shown)]]
-        await query.message.reply_html(render.report_picker(shown, page * size + 1), reply_markup=h.keyboard(rows))
+        await query.message.reply_html(render.report_picker(shown, page * size + 1), reply_markup=keyboard(rows))
     elif len(parts) < 5:
         rows = [[(label, f"{base}:{pick}.{_tag(shown[pick])}:{reason}")] for reason, label in REASONS.items()]
-        await query.message.reply_html(render.report_reasons(shown[pick]), reply_markup=h.keyboard(rows),
+        await query.message.reply_html(render.report_reasons(shown[pick]), reply_markup=keyboard(rows),
                                        disable_web_page_preview=True)
     elif parts[4] in REASONS:
         await _store_report(update, context, answer, shown[pick], line, parts[4])
@@ -410,7 +412,7 @@ async def reports_command(update: Update, context: BotContext) -> None:
     await update.effective_message.reply_text(f"{len(found)} open report{'s' if len(found) != 1 else ''}, newest first:")
     for r in found:
         rows = [[("✓ Resolve", f"rs:{r.id}"), ("📄 Open the document", f"doc:{r.doc}")]]
-        await update.effective_message.reply_html(render.report_card(r), reply_markup=h.keyboard(rows))
+        await update.effective_message.reply_html(render.report_card(r), reply_markup=keyboard(rows))
 
 
 async def resolve_button(update: Update, context: BotContext) -> None:
@@ -418,7 +420,7 @@ async def resolve_button(update: Update, context: BotContext) -> None:
     if not h.is_admin(update, context):
         await query.answer("Only the bot's admins can resolve reports.")
         return
-    report_id = h.number((query.data or "")[3:])
+    report_id = number((query.data or "")[3:])
     done = report_id is not None and await asyncio.to_thread(journal(context).resolve, report_id, update.effective_user.id)
     if not done:
         await query.answer("Already resolved, or no such report.")

@@ -35,6 +35,7 @@ ELLIPSIS = " […]"
 SHORT_TITLE = 60  # characters of a title in compact citations, when the manifest gives no short_title
 HEADER_QUERY = 60  # characters of the user's words echoed in a header
 CONTEXT_BUDGET = 3600  # visible characters of document text in one "Context" message
+PEOPLE_BUTTONS = 12
 QUOTE_MARKS = "\"'“”‘’«»„"
 
 
@@ -90,10 +91,10 @@ def group_intro(c: Collection) -> str:
     return escape(say("group.intro", collection=c.label))
 
 
-def page(answer: Answer, number: int, size: int, key: str) -> Reply:
-    """Page `number` (0-based) of an answer; `key` names the query in callback data.
+def page(answer: Answer, number: int, size: int, key: str, note: str | None = None) -> Reply:
+    """Page `number` (0-based) of an answer; `key` names the query in callback data; `note` goes under the header.
 
-    Excerpts are numbered across pages, and each has a 📄 button with its number.
+    Excerpts are numbered across pages, and each has a 📄 button with its number; people listed have buttons.
     """
     pages = max(1, -(-len(answer.results) // size))
     number = min(max(number, 0), pages - 1)
@@ -102,9 +103,11 @@ def page(answer: Answer, number: int, size: int, key: str) -> Reply:
     header = escape(header_text(answer))
     if pages > 1:
         header += f"\n<i>{escape(say('page.range', first=first + 1, last=first + len(shown), total=len(answer.results)))}</i>"
+    if note:
+        header += f"\n<i>{escape(note)}</i>"
     blocks = [header] + [result(r, first + n) for n, r in enumerate(shown, 1)] + _extras(answer)
-    return Reply(messages=_pack(blocks),
-                 buttons=with_report(_buttons(len(shown), first, number, pages, key), key, number, len(shown)))
+    buttons = _buttons(len(shown), first, number, pages, key) + _people_buttons(answer.people, key)
+    return Reply(messages=_pack(blocks), buttons=with_report(buttons, key, number, len(shown)))
 
 
 def header_text(answer: Answer) -> str:
@@ -183,7 +186,7 @@ def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite
     `shown` (or the document from its start) and, with `cite` (callback data), a ready-to-paste citation."""
     title = f'<a href="{escape(d.url, quote=True)}">{escape(d.title)}</a>' if d.url else escape(d.title)
     rows = [f"<b>{title}</b>"]
-    publisher = d.publisher or say("publisher.unknown")
+    publisher = d.publisher or say("unknown")
     rows.append(_noted("card.publisher", "card.publisher_note", d.publisher_note, publisher=publisher))
     rows.append(_noted("card.date", "card.date_note", d.date_note, date=d.date_label()))
     if d.url:
@@ -321,6 +324,12 @@ def visible_length(html: str) -> int:
     """Length after entity parsing, in UTF-16 code units as Telegram counts."""
     text = unescape(re.sub(r"<[^>]+>", "", html))
     return len(text.encode("utf-16-le")) // 2
+
+
+def _people_buttons(people: list[Person], key: str) -> list[list[tuple[str, str]]]:
+    """A button per person listed (the first PEOPLE_BUTTONS), two a row: /who for them in one tap."""
+    named = [(p.name[:40], f"wh:{key}:{n}") for n, p in enumerate(people[:PEOPLE_BUTTONS])] if key else []
+    return [named[i:i + 2] for i in range(0, len(named), 2)]
 
 
 def _buttons(count: int, first: int, number: int, pages: int, key: str) -> list[list[tuple[str, str]]]:

@@ -7,6 +7,7 @@ import textwrap
 from citebot.index import EDITABLE, Answer, Document, Draft, ReaderReport, Result
 
 from .attribution import cut_marks, notes, speaker_line
+from .catalogue import say
 
 WIDTH = 88
 
@@ -31,13 +32,13 @@ def _result(n: int, r: Result) -> list[str]:
     out += [f"   {line}" for line in [speaker_line(r), *notes(r)] if line]
     out.append(f"   {citation(r.document)}")
     if r.also_in:
-        out.append(f"   Also in: {', '.join(r.also_in)}")
+        out.append(f"   {say('result.also_in', titles=', '.join(r.also_in))}")
     return out
 
 
 def citation(d: Document) -> str:
     """Title, publisher, date and link, each only when known."""
-    parts = [f"“{d.title}”", d.publisher or "publisher unknown", d.date_label()]
+    parts = [f"“{d.title}”", d.publisher or say("publisher.unknown"), d.date_label()]
     if d.url:
         parts.append(d.url)
     if d.inferred:
@@ -46,11 +47,12 @@ def citation(d: Document) -> str:
 
 
 def card(d: Document) -> list[str]:
-    rows = [("id", d.id), ("title", d.title), ("publisher", d.publisher or "unknown"),
+    rows = [("id", d.id), ("title", d.title), ("publisher", d.publisher or say("unknown")),
             ("date", d.date_label()), ("date note", d.date_note), ("publisher note", d.publisher_note),
-            ("url", d.url or "unknown"), ("kind", d.kind), ("file", d.file)]
+            ("url", d.url or say("unknown")), ("url note", d.url_note), ("short title", d.short_title),
+            ("kind", d.kind), ("file", d.file)]
     if d.inferred:
-        rows.append(("metadata", f"not confirmed by an admin ({d.inferred_note()})"))
+        rows.append(("metadata", say("card.inferred", fields=", ".join(d.inferred))))
     return [f"{k:>15}: {v}" for k, v in rows if v]
 
 

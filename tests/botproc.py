@@ -65,6 +65,20 @@ def citebot(settings: Settings, server: FakeTelegram, log_path: Path, mode: str 
             assert TOKEN.lower() not in log.read().lower(), "the token leaked into the logs"
 
 
+@contextlib.contextmanager
+def bundled_bot(tmp: Path, mode: str = "polling", **env):
+    """The bundled corpus, indexed in `tmp`, served by `citebot serve` against a fresh fake Bot API server."""
+    from citebot.index.build import reindex
+    from tests.conftest import settings_for
+
+    settings = settings_for(tmp, corpus=ROOT / "corpus")
+    reindex(settings)
+    server = FakeTelegram(TOKEN)
+    server.start()
+    with citebot(settings, server, tmp / "bot.log", mode, **env):
+        yield server
+
+
 def wait_listening(port: int, timeout: float = 10) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -126,6 +126,10 @@ class FakeTelegram:
 
     # -- what tests use ----------------------------------------------------------------------
     def push(self, update: dict) -> dict:
+        """Deliver `update` (without update_id) to the bot; it must be a well-formed Update of the Bot API."""
+        problems = shape(update, "Update", required=False)
+        if problems:
+            raise AssertionError(f"not an Update Telegram would send: {problems}")
         with self._lock:
             update = {"update_id": self._next_update, **update}
             self._next_update += 1
@@ -275,6 +279,37 @@ class FakeTelegram:
             content = r["input_message_content"]
             if content.get("parse_mode") == "HTML":
                 TelegramHTML.visible(content["message_text"])
+
+
+def shape(value, type_name: str, required: bool = True) -> list[str]:
+    """What is wrong with `value` as the Bot API type `type_name` (fields known, required ones present,
+    nested objects checked the same way; a union type accepts any of its subtypes)."""
+    spec = API["types"].get(type_name)
+    if spec is None:
+        return [] if TYPES.get(type_name, lambda v: True)(value) else [f"{value!r} is not {type_name}"]
+    if "subtypes" in spec:
+        tried = [shape(value, sub) for sub in spec["subtypes"]]
+        return [] if any(not t for t in tried) else [f"{type_name}: matches none of {spec['subtypes']}"]
+    if not isinstance(value, dict):
+        return [f"{type_name} must be an object"]
+    fields = {f["name"]: f for f in spec.get("fields", [])}
+    problems = [f"{type_name}.{k} is not a field" for k in value if k not in fields]
+    for name, field in fields.items():
+        if name not in value:
+            if field["required"] and required:
+                problems.append(f"{type_name}.{name} is missing")
+            continue
+        options = []
+        for t in field["types"]:
+            inner = t.removeprefix("Array of ")
+            items = value[name] if t != inner else [value[name]]
+            if not isinstance(items, list):
+                options.append([f"{type_name}.{name} must be a list"])
+            else:
+                options.append([p for item in items for p in shape(item, inner)])
+        if all(options):
+            problems += options[0]
+    return problems
 
 
 # -- files: getFile and the download URL, as Telegram and a self-hosted Bot API server serve them ---------
