@@ -179,14 +179,21 @@ def _continue_sources(text: str, voices: list[Voice]) -> list[Voice]:
 
 
 def _nest(voices: list[Voice]) -> list[Voice]:
-    """A voice inside another one is reported by it: the inner speaker 'as reported by' the outer."""
+    """A voice inside another one is reported by it: the inner speaker 'as reported by' the outer.
+
+    `voices` come sorted by (start, -end); a stack holds the voices that
+    contain the current one, so the pass is linear.
+    """
+    open_: list[Voice] = []
     for v in voices:
-        outer = [o for o in voices if o is not v and o.start <= v.start and v.end <= o.end
-                 and (o.start, o.end) != (v.start, v.end) and o.kind != "reported"]
-        if outer:
-            carrier = min(outer, key=lambda o: o.end - o.start)
+        while open_ and open_[-1].end < v.end:
+            open_.pop()
+        carrier = next((o for o in reversed(open_) if o.kind != "reported" and (o.start, o.end) != (v.start, v.end)),
+                       None)
+        if carrier:
             v.kind = "reported"
             v.reported_by = carrier.speaker
+        open_.append(v)
     return voices
 
 
