@@ -583,7 +583,13 @@ def describe(text: str, start: int, end: int) -> str | None:
 
 
 def _has_role(phrase: str) -> bool:
-    return any(fold(w).replace(" ", "-") in ROLES for w in TOKEN.findall(phrase))
+    return any(is_role(w) for w in TOKEN.findall(phrase))
+
+
+def is_role(word: str) -> bool:
+    """Whether a word names a role ("Minister", "Secretary-General"); plain lower case first, it is most words."""
+    low = word.lower()
+    return low in ROLES or (not low.isascii() and fold(word).replace(" ", "-") in ROLES)
 
 
 def _tidy(role: str) -> str | None:
