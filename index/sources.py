@@ -26,7 +26,6 @@ DATELINE = re.compile(rf"^[A-Z][\w .'-]{{0,40}}, (?P<date>(?:{MONTHS}) \d{{1,2}}
 ANY_DATE = re.compile(rf"\b(?:(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 ISO_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
-BOUNDS = {"date_not_before", "date_not_after"}
 
 
 class _Loader(yaml.SafeLoader):
@@ -176,8 +175,15 @@ class Dating:
 
 
 def _date(fields: dict, text: str) -> Dating:
-    if "date" in fields or BOUNDS & fields.keys():
-        return _given_date(fields)
+    """The date at its precision, then the manifest's bounds; what was wrong is said in the note."""
+    dating = _given_date(fields) if "date" in fields else _inferred_date(text)
+    _bounds(fields, dating)
+    if dating.problems:
+        dating.note = " ".join([*filter(None, [dating.note]), *(f"Manifest error: {p}." for p in dating.problems)])
+    return dating
+
+
+def _inferred_date(text: str) -> Dating:
     if m := DATELINE.search(text):
         return Dating(_iso(m["date"]), "day", f'inferred from the dateline "{m.group().strip()}"')
     if m := ANY_DATE.search(text):
@@ -187,19 +193,13 @@ def _date(fields: dict, text: str) -> Dating:
 
 def _given_date(fields: dict) -> Dating:
     dating = Dating(note=fields.get("date_note"))
-    value = fields.get("date")
-    if value is not None:
-        value = _text(value)
-        if _parse(value):
-            dating.date = value
-            dating.precision = _precision(fields.get("date_precision"), value, dating.problems)
-        else:
-            dating.problems.append(f"date {value!r} is not an ISO date ({ISO_FORMS}); the date is unknown")
-    _bounds(fields, dating)
-    if dating.date is None and not dating.problems:
+    if (value := fields.get("date")) is None:
         dating.note = dating.note or "unknown"
-    if dating.problems:
-        dating.note = " ".join([*filter(None, [dating.note]), *(f"Manifest error: {p}." for p in dating.problems)])
+    elif _parse(value := _text(value)):
+        dating.date = value
+        dating.precision = _precision(fields.get("date_precision"), value, dating.problems)
+    else:
+        dating.problems.append(f"date {value!r} is not an ISO date ({ISO_FORMS}); the date is unknown")
     return dating
 
 
