@@ -250,9 +250,16 @@ def _publisher(fields: dict, found: dict, cleaned: Cleaned) -> tuple[str | None,
 
 
 def _date(fields: dict, found: dict, text: str) -> Dating:
-    """A date only when given, in the page's publication markup, or in a dateline: never any date in the text."""
-    if "date" in fields or BOUNDS & fields.keys():
-        return _given_date(fields)
+    """The date at its precision, then the manifest's bounds; what was wrong is said in the note."""
+    dating = _given_date(fields) if "date" in fields else _inferred_date(found, text)
+    _bounds(fields, dating)
+    if dating.problems:
+        dating.note = " ".join([*filter(None, [dating.note]), *(f"Manifest error: {p}." for p in dating.problems)])
+    return dating
+
+
+def _inferred_date(found: dict, text: str) -> Dating:
+    """A date only from the page's publication markup or a dateline: never any date in the text."""
     if found.get("date") and ISO_DATE.fullmatch(found["date"]) and _valid(found["date"]):
         return Dating(found["date"], {4: "year", 7: "month", 10: "day"}[len(found["date"])],
                       "inferred from the page's publication-date markup, not checked")
@@ -263,19 +270,13 @@ def _date(fields: dict, found: dict, text: str) -> Dating:
 
 def _given_date(fields: dict) -> Dating:
     dating = Dating(note=fields.get("date_note"))
-    value = fields.get("date")
-    if value is not None:
-        value = _text(value)
-        if _parse(value):
-            dating.date = value
-            dating.precision = _precision(fields.get("date_precision"), value, dating.problems)
-        else:
-            dating.problems.append(f"date {value!r} is not an ISO date ({ISO_FORMS}); the date is unknown")
-    _bounds(fields, dating)
-    if dating.date is None and not dating.problems:
+    if (value := fields.get("date")) is None:
         dating.note = dating.note or "unknown"
-    if dating.problems:
-        dating.note = " ".join([*filter(None, [dating.note]), *(f"Manifest error: {p}." for p in dating.problems)])
+    elif _parse(value := _text(value)):
+        dating.date = value
+        dating.precision = _precision(fields.get("date_precision"), value, dating.problems)
+    else:
+        dating.problems.append(f"date {value!r} is not an ISO date ({ISO_FORMS}); the date is unknown")
     return dating
 
 
