@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from . import persian_questions, translit
 from .analysis import term_spans, terms
+from .glossary import Glossary
 from .models import Answer, Document, Person, Result
 from .people import Registry, fold
+from .persian import is_persian
 from .settings import Settings
 from .store import Generation, Hit, Shelf
 
@@ -66,6 +69,7 @@ class Answerer:
         self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self.glossary = Glossary.load(settings.glossary_file or settings.people_file.with_name("glossary.yaml"))
 
     def corpus(self) -> Corpus:
         gen = self.shelf.current()
@@ -120,7 +124,10 @@ class Answerer:
         }.get(name)
         if handler is None:
             return Answer(command=name, query=args, message=f"I don't know /{name[:30]}. Send /help for what I can do.")
-        answer = handler(corpus, args, self.settings.max_results)
+        if name in TRANSLATED and is_persian(args):
+            answer = in_english(corpus, self.glossary, name, args, handler, self.settings.max_results)
+        else:
+            answer = handler(corpus, args, self.settings.max_results)
         if note:
             answer.message = f"{answer.message}\n{note}".strip()
         return answer
@@ -227,6 +234,45 @@ def doc(corpus: Corpus, doc_id: str, limit: int) -> Answer:
         hint = f" Did you mean {', '.join(c[0] for c in close)}?" if close else " Send /docs for the list."
         return Answer(command="doc", query=doc_id, message=f"No document with id “{doc_id}”.{hint}")
     return Answer(command="doc", query=doc_id, documents=[found], message=found.title)
+
+
+# -- Persian questions ---------------------------------------------------------
+
+TRANSLATED = {"who", "quote", "source", "search"}
+
+
+def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, handler, limit: int) -> Answer:
+    """A Persian-script question, answered as the English question it means (the answer says which)."""
+    entry = persian_questions.person(args, corpus.registry) if name in ("who", "quote") else None
+    reading = persian_questions.read(args, corpus.registry, glossary)
+    english = entry.name if entry else " ".join(reading.english)
+    if not entry and (name == "who" or not reading.english):
+        return _persian_unknown(corpus, glossary, name, args, reading)
+    answer = handler(corpus, english, limit)
+    answer.query, answer.translated = args, english
+    if answer.results or answer.person:
+        answer.message = f"Searched for: {', '.join([entry.name] if entry else reading.english)}.\n{answer.message}"
+    else:
+        answer.message = f"{answer.message} {_in_english_hint(glossary, reading)}"
+    return answer
+
+
+def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, reading) -> Answer:
+    """Nothing in a Persian question is known: suggest people it may name, or English words to try."""
+    close = translit.candidates(" ".join(reading.unknown) or args, corpus.people)
+    if close:
+        return Answer(command=name, query=args, people=close,
+                      message=f"No one called “{args}” is named in the sources, which spell names in Latin letters. "
+                              f"Did you mean {', '.join(p.name for p in close)}?")
+    if name == "who":
+        return Answer(command=name, query=args, message=f"No one called “{args}” is named in the sources, which "
+                                                        "spell names in Latin letters. Send /who for everyone they name.")
+    return Answer(command=name, query=args,
+                  message=f"Nothing in the sources matches “{args}”. {_in_english_hint(glossary, reading)}")
+
+
+def _in_english_hint(glossary: Glossary, reading) -> str:
+    return f"The documents are in English: try English words, e.g. {', '.join(glossary.hints(reading.unknown))}."
 
 
 # -- helpers -------------------------------------------------------------------

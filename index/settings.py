@@ -24,6 +24,7 @@ KEYS: dict[str, tuple[type, object]] = {
     "corpus_dir": (Path, "corpus"),
     "index_dir": (Path, "var/index"),
     "people_file": (Path, "config/people.yaml"),
+    "glossary_file": (Path, "config/glossary.yaml"),
     "limits.max_file_bytes": (int, 20_000_000),
     "limits.page_size": (int, 3),
     "limits.max_results": (int, 50),
@@ -48,6 +49,7 @@ class Settings:
     corpus_dir: Path
     index_dir: Path
     people_file: Path
+    glossary_file: Path | None = None  # None: glossary.yaml beside people_file
     max_file_bytes: int = 20_000_000
     page_size: int = 3
     max_results: int = 50

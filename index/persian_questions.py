@@ -1,0 +1,78 @@
+"""A question in Persian script → the English search it means.
+
+The documents are English; a Persian question is read word by word, longest
+phrase first: glossary terms become their English words, people (people.yaml's
+`fa` spellings) their canonical Latin names, Solar Hijri years their Gregorian
+year (۱۳۶۷ → 1988), Latin words and numbers stay, and question words, particles
+and titles are dropped. What is left is `unknown`: the caller suggests rather
+than guesses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .analysis import TOKEN
+from .glossary import Glossary, key
+from .people import Entry, Registry
+from .persian import fold, is_persian
+
+LONGEST = 4  # words in the longest glossary phrase or name tried
+# Question words, particles, pronouns and light verbs: they carry no search term.
+STOPWORDS = {key(w) for w in """
+    و یا در از به با بر برای تا که را هم نیز این آن اینها آنها همین همان چه چی چرا کی کجا چطور چگونه
+    چند چندین آیا است هست نیست بود بودند باشد شد شدند شده شدن کرد کردند کرده کردن کند کنند میکند
+    میکنند داشت داشتند دارد دارند گفت گفته درباره مورد راجع چیست کیست کیه چیه بگو بگویید لطفا لطفاً
+    من ما تو شما او وی ایشان اند ای یک همه هر روی پس اما ولی اگر دیگر کسی کسانی چیزی سال سالهای
+    مربوط خصوص درمورد باره توسط طی بین چه‌کسی چه‌کسانی می‌خواهم میخواهم بدانم اطلاعات خبر
+""".split()}
+TITLES = {key(w) for w in "آیت‌الله آیت الله العظمی امام حجت‌الاسلام حجت الاسلام آقای آقا خانم دکتر سید شیخ".split()}
+SOLAR_HIJRI = range(1300, 1421)  # years a Persian question means in the Solar Hijri calendar
+HIJRI_OFFSET = 621  # 1367 began in March 1988
+
+
+@dataclass
+class Reading:
+    english: list[str] = field(default_factory=list)  # what to search, in the order asked
+    people: list[Entry] = field(default_factory=list)  # people named
+    unknown: list[str] = field(default_factory=list)  # Persian words neither the glossary nor the names know
+
+
+def read(text: str, registry: Registry, glossary: Glossary) -> Reading:
+    """What a Persian-script question asks, in the documents' English."""
+    words = TOKEN.findall(text)
+    reading, i = Reading(), 0
+    while i < len(words):
+        n, english, person = _longest(words, i, registry, glossary)
+        if person:
+            reading.people.append(person)
+        if english:
+            reading.english.append(english)
+        elif not person and key(words[i]) not in STOPWORDS | TITLES:
+            reading.unknown.append(words[i])
+        i += n
+    reading.english = list(dict.fromkeys(reading.english))
+    return reading
+
+
+def person(text: str, registry: Registry) -> Entry | None:
+    """The one person a Persian-script name means (titles such as آیت‌الله left out)."""
+    words = [w for w in TOKEN.findall(text) if key(w) not in TITLES]
+    return registry.lookup(" ".join(words)) if words else None
+
+
+def _longest(words: list[str], i: int, registry: Registry, glossary: Glossary) -> tuple[int, str | None, Entry | None]:
+    """How many words from `i` make one term, its English, and the person it names if any."""
+    for n in range(min(LONGEST, len(words) - i), 0, -1):
+        window = words[i:i + n]
+        if english := glossary.lookup(window):
+            return n, english, None
+        if is_persian(" ".join(window)) and key(window[0]) not in STOPWORDS and (found := registry.lookup(" ".join(window))):
+            return n, found.name, found
+    word = fold(words[i])
+    if word.isdecimal():
+        year = int(word)
+        return 1, str(year + HIJRI_OFFSET) if year in SOLAR_HIJRI else word, None
+    if not is_persian(word):
+        return 1, word, None  # Latin words and ASCII numbers are already English
+    return 1, None, None
