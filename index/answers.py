@@ -24,7 +24,8 @@ from .settings import Settings
 from .store import Generation, Hit, Shelf
 
 COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# Keeps ZWNJ/ZWJ (U+200C/D), part of Persian words; analysis folds them.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 HELP = (
     "Ask about the documents and get exact quotes with their source.\n"
     "/who NAME: who a person is, in the sources' words\n"
@@ -242,17 +243,25 @@ TRANSLATED = {"who", "quote", "source", "search"}
 
 
 def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, handler, limit: int) -> Answer:
-    """A Persian-script question, answered as the English question it means (the answer says which)."""
+    """A Persian-script question, answered as the English question it means (the answer says which).
+
+    A plain search looks for the Persian words too (a Persian document may say them); /source and
+    /quote try the Persian words when the English finds nothing.
+    """
     entry = persian_questions.person(args, corpus.registry) if name in ("who", "quote") else None
     reading = persian_questions.read(args, corpus.registry, glossary)
-    english = entry.name if entry else " ".join(reading.english)
-    if not entry and (name == "who" or not reading.english):
+    english = [entry.name] if entry else reading.english
+    if not entry and (name == "who" or not (reading.english or reading.persian)):
         return _persian_unknown(corpus, glossary, name, args, reading)
-    answer = handler(corpus, english, limit)
-    answer.query, answer.translated = args, english
-    if answer.results or answer.person:
-        answer.message = f"Searched for: {', '.join([entry.name] if entry else reading.english)}.\n{answer.message}"
-    else:
+    searched = " ".join(english + reading.persian) if name == "search" else " ".join(english)
+    answer = handler(corpus, searched, limit) if english else None
+    if reading.persian and not entry and (answer is None or not answer.results):
+        answer, english = handler(corpus, " ".join(reading.persian), limit), []
+    answer.query, answer.translated = args, " ".join(english)
+    answer.message = answer.message.replace(f"“{searched}”", f"“{args}”")
+    if english and (answer.results or answer.person):
+        answer.message = f"Searched for: {', '.join(english)}.\n{answer.message}"
+    elif not answer.results:
         answer.message = f"{answer.message} {_in_english_hint(glossary, reading)}"
     return answer
 

@@ -50,13 +50,13 @@ class Glossary:
         return glossary
 
     def lookup(self, words: list[str]) -> str | None:
-        """The English for a Persian word or phrase (a single word also without its ending)."""
+        """The English for a Persian word or phrase (a single word also without one or two endings)."""
         k = key(words)
         if k in self.entries:
             return self.entries[k]
         if len(words) == 1:
-            for ending in ENDINGS:
-                if k.endswith(ending) and len(k) - len(ending) >= 3 and (stem := k[:-len(ending)]) in self.entries:
+            for stem in _stems(k):
+                if stem in self.entries:
                     return self.entries[stem]
         return None
 
@@ -67,3 +67,10 @@ class Glossary:
             close += [self.entries[m[0]] for m in process.extract(key([w]), list(self.entries), scorer=fuzz.ratio,
                                                                    limit=2, score_cutoff=70)]
         return list(dict.fromkeys(close + self.english))[:limit]
+
+
+def _stems(word: str) -> list[str]:
+    """`word` without an ending, then without two (اعدامی‌ها → اعدامی → اعدام), never under three letters."""
+    once = [word[:-len(e)] for e in ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
+    twice = [w[:-len(e)] for w in once for e in ENDINGS if w.endswith(e) and len(w) - len(e) >= 3]
+    return once + twice

@@ -36,6 +36,7 @@ class Reading:
     english: list[str] = field(default_factory=list)  # what to search, in the order asked
     people: list[Entry] = field(default_factory=list)  # people named
     unknown: list[str] = field(default_factory=list)  # Persian words neither the glossary nor the names know
+    persian: list[str] = field(default_factory=list)  # every Persian word that is not a particle or title
 
 
 def read(text: str, registry: Registry, glossary: Glossary) -> Reading:
@@ -50,6 +51,7 @@ def read(text: str, registry: Registry, glossary: Glossary) -> Reading:
             reading.english.append(english)
         elif not person and key(words[i]) not in STOPWORDS | TITLES:
             reading.unknown.append(words[i])
+        reading.persian += [w for w in words[i:i + n] if is_persian(w) and key(w) not in STOPWORDS | TITLES]
         i += n
     reading.english = list(dict.fromkeys(reading.english))
     return reading
