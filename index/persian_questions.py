@@ -2,7 +2,7 @@
 
 The documents are English; a Persian question is read word by word, longest
 phrase first: glossary terms become their English words, people (people.yaml's
-`fa` spellings) their canonical Latin names, Solar Hijri years their Gregorian
+`fa` spellings) their Latin names (a surname alone its Latin surname), Solar Hijri years their Gregorian
 year (۱۳۶۷ → 1988), Latin words and numbers stay, and question words, particles
 and titles are dropped. What is left is `unknown`: the caller suggests rather
 than guesses.
@@ -70,7 +70,7 @@ def _longest(words: list[str], i: int, registry: Registry, glossary: Glossary) -
         if english := glossary.lookup(window):
             return n, english, None
         if is_persian(" ".join(window)) and key(window[0]) not in STOPWORDS and (found := registry.lookup(" ".join(window))):
-            return n, found.name, found
+            return n, found.name if n > 1 else found.name.split()[-1], found  # منتظری: Montazeri, not "Ali" too
     word = fold(words[i])
     if word.isdecimal():
         year = int(word)
