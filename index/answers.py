@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from . import persian_questions, translit
-from .analysis import term_spans, terms
+from .analysis import MAX_TERMS, term_spans, terms
 from .glossary import Glossary
 from .models import Answer, Document, Person, Result
 from .people import Registry, fold
@@ -240,6 +240,7 @@ def doc(corpus: Corpus, doc_id: str, limit: int) -> Answer:
 # -- Persian questions ---------------------------------------------------------
 
 TRANSLATED = {"who", "quote", "source", "search"}
+SHOWN = 120  # characters of English terms listed in "Searched for: ..." (a message stays short)
 
 
 def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, handler, limit: int) -> Answer:
@@ -250,7 +251,7 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, handler
     """
     entry = persian_questions.person(args, corpus.registry) if name in ("who", "quote") else None
     reading = persian_questions.read(args, corpus.registry, glossary)
-    english = [entry.name] if entry else reading.english
+    english = [entry.name] if entry else reading.english[:MAX_TERMS]  # the search keeps no more
     if not entry and (name == "who" or not (reading.english or reading.persian)):
         return _persian_unknown(corpus, glossary, name, args, reading)
     searched = " ".join(english + reading.persian) if name == "search" else " ".join(english)
@@ -260,7 +261,9 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, handler
     answer.query, answer.translated = args, " ".join(english)
     answer.message = answer.message.replace(f"“{searched}”", f"“{args}”")
     if english and (answer.results or answer.person):
-        answer.message = f"Searched for: {', '.join(english)}.\n{answer.message}"
+        shown = ", ".join(english)
+        shown = shown if len(shown) <= SHOWN else shown[:SHOWN].rsplit(", ", 1)[0] + " and more"
+        answer.message = f"Searched for: {shown}.\n{answer.message}"
     elif not answer.results:
         answer.message = f"{answer.message} {_in_english_hint(glossary, reading)}"
     return answer
