@@ -14,12 +14,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from . import persian_questions, translit
-from .analysis import MAX_TERMS, term_spans, terms
+from .analysis import term_spans, terms
 from .glossary import Glossary
 from .models import Answer, Document, Person, Result
 from .people import Registry, fold
 from .persian import is_persian
+from .persian_questions import TRANSLATED, in_english
 from .settings import Settings
 from .store import Generation, Hit, Shelf
 
@@ -235,56 +235,6 @@ def doc(corpus: Corpus, doc_id: str, limit: int) -> Answer:
         hint = f" Did you mean {', '.join(c[0] for c in close)}?" if close else " Send /docs for the list."
         return Answer(command="doc", query=doc_id, message=f"No document with id “{doc_id}”.{hint}")
     return Answer(command="doc", query=doc_id, documents=[found], message=found.title)
-
-
-# -- Persian questions ---------------------------------------------------------
-
-TRANSLATED = {"who", "quote", "source", "search"}
-SHOWN = 120  # characters of English terms listed in "Searched for: ..." (a message stays short)
-
-
-def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, handler, limit: int) -> Answer:
-    """A Persian-script question, answered as the English question it means (the answer says which).
-
-    A plain search looks for the Persian words too (a Persian document may say them); /source and
-    /quote try the Persian words when the English finds nothing.
-    """
-    entry = persian_questions.person(args, corpus.registry) if name in ("who", "quote") else None
-    reading = persian_questions.read(args, corpus.registry, glossary)
-    english = [entry.name] if entry else reading.english[:MAX_TERMS]  # the search keeps no more
-    if not entry and (name == "who" or not (reading.english or reading.persian)):
-        return _persian_unknown(corpus, glossary, name, args, reading)
-    searched = " ".join(english + reading.persian) if name == "search" else " ".join(english)
-    answer = handler(corpus, searched, limit) if english else None
-    if reading.persian and not entry and (answer is None or not answer.results):
-        answer, english = handler(corpus, " ".join(reading.persian), limit), []
-    answer.query, answer.translated = args, " ".join(english)
-    answer.message = answer.message.replace(f"“{searched}”", f"“{args}”")
-    if english and (answer.results or answer.person):
-        shown = ", ".join(english)
-        shown = shown if len(shown) <= SHOWN else shown[:SHOWN].rsplit(", ", 1)[0] + " and more"
-        answer.message = f"Searched for: {shown}.\n{answer.message}"
-    elif not answer.results:
-        answer.message = f"{answer.message} {_in_english_hint(glossary, reading)}"
-    return answer
-
-
-def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, reading) -> Answer:
-    """Nothing in a Persian question is known: suggest people it may name, or English words to try."""
-    close = translit.candidates(" ".join(reading.unknown) or args, corpus.people)
-    if close:
-        return Answer(command=name, query=args, people=close,
-                      message=f"No one called “{args}” is named in the sources, which spell names in Latin letters. "
-                              f"Did you mean {', '.join(p.name for p in close)}?")
-    if name == "who":
-        return Answer(command=name, query=args, message=f"No one called “{args}” is named in the sources, which "
-                                                        "spell names in Latin letters. Send /who for everyone they name.")
-    return Answer(command=name, query=args,
-                  message=f"Nothing in the sources matches “{args}”. {_in_english_hint(glossary, reading)}")
-
-
-def _in_english_hint(glossary: Glossary, reading) -> str:
-    return f"The documents are in English: try English words, e.g. {', '.join(glossary.hints(reading.unknown))}."
 
 
 # -- helpers -------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""A question in Persian script → the English search it means.
+"""A question in Persian script → the English search it means, and the answer to it.
 
 The documents are English; a Persian question is read word by word, longest
 phrase first: glossary terms become their English words, people (people.yaml's
@@ -6,16 +6,26 @@ phrase first: glossary terms become their English words, people (people.yaml's
 year (۱۳۶۷ → 1988), Latin words and numbers stay, and question words, particles
 and titles are dropped. What is left is `unknown`: the caller suggests rather
 than guesses.
+
+`in_english` is the answer layer's one pre-step for such a question: it runs the
+command's own handler on the English and says what it searched for.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .analysis import TOKEN
+from . import translit
+from .analysis import MAX_TERMS, TOKEN
 from .glossary import Glossary, key
+from .models import Answer
 from .people import Entry, Registry
 from .persian import fold, is_persian
+
+if TYPE_CHECKING:
+    from .answers import Corpus
 
 LONGEST = 4  # words in the longest glossary phrase or name tried
 # Question words, particles, pronouns and light verbs: they carry no search term.
@@ -29,6 +39,8 @@ STOPWORDS = {key(w) for w in """
 TITLES = {key(w) for w in "آیت‌الله آیت الله العظمی امام حجت‌الاسلام حجت الاسلام آقای آقا خانم دکتر سید شیخ".split()}
 SOLAR_HIJRI = range(1300, 1421)  # years a Persian question means in the Solar Hijri calendar
 HIJRI_OFFSET = 621  # 1367 began in March 1988
+TRANSLATED = {"who", "quote", "source", "search"}  # the commands a Persian question is read for
+SHOWN = 120  # characters of English terms listed in "Searched for: ..." (a message stays short)
 
 
 @dataclass
@@ -37,6 +49,54 @@ class Reading:
     people: list[Entry] = field(default_factory=list)  # people named
     unknown: list[str] = field(default_factory=list)  # Persian words neither the glossary nor the names know
     persian: list[str] = field(default_factory=list)  # every Persian word that is not a particle or title
+
+
+def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str,
+               handler: Callable[[Corpus, str, int], Answer],
+               limit: int) -> Answer:
+    """A Persian-script question, answered as the English question it means (the answer says which).
+
+    A plain search looks for the Persian words too (a Persian document may say them); /source and
+    /quote try the Persian words when the English finds nothing.
+    """
+    entry = person(args, corpus.registry) if name in ("who", "quote") else None
+    reading = read(args, corpus.registry, glossary)
+    if not entry and name == "who":
+        return _persian_unknown(corpus, glossary, name, args, reading)
+    english = [entry.name] if entry else reading.english[:MAX_TERMS]  # the search keeps no more
+    searched = " ".join(english + reading.persian) if name == "search" else " ".join(english)
+    answer = handler(corpus, searched, limit) if english else None
+    if reading.persian and not entry and (answer is None or not answer.results):
+        searched, english = " ".join(reading.persian), []
+        answer = handler(corpus, searched, limit)
+    if answer is None or not (answer.results or answer.person):
+        return _persian_unknown(corpus, glossary, name, args, reading)
+    answer.query, answer.translated = args, " ".join(english)
+    answer.message = answer.message.replace(f"“{searched}”", f"“{args}”")
+    if english:
+        shown = ", ".join(english)
+        shown = shown if len(shown) <= SHOWN else shown[:SHOWN].rsplit(", ", 1)[0] + " and more"
+        answer.message = f"Searched for: {shown}.\n{answer.message}"
+    return answer
+
+
+def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, reading: Reading) -> Answer:
+    """Nothing answers a Persian question: suggest people it may name, or English words to try."""
+    close = translit.candidates(" ".join(reading.unknown) or args, corpus.people)
+    if close:
+        nothing = f"No one called “{args}” is named" if name in ("who", "quote") else f"Nothing matches “{args}”"
+        return Answer(command=name, query=args, people=close,
+                      message=f"{nothing} in the sources, which spell names in Latin letters. "
+                              f"Did you mean {', '.join(p.name for p in close)}?")
+    if name == "who":
+        return Answer(command=name, query=args, message=f"No one called “{args}” is named in the sources, which "
+                                                        "spell names in Latin letters. Send /who for everyone they name.")
+    return Answer(command=name, query=args,
+                  message=f"Nothing in the sources matches “{args}”. {_in_english_hint(glossary, reading)}")
+
+
+def _in_english_hint(glossary: Glossary, reading: Reading) -> str:
+    return f"The documents are in English: try English words, e.g. {', '.join(glossary.hints(reading.unknown))}."
 
 
 def read(text: str, registry: Registry, glossary: Glossary) -> Reading:

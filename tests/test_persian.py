@@ -111,6 +111,9 @@ def test_unlisted_persian_names_are_suggested_not_answered(tmp_path):
     b = answerer.ask("/who منتظري")
     assert [p.name for p in b.people] == ["Hossein-Ali Montazeri"]
     assert answerer.ask("/who جاوید رحمان").people[0].name == "Javaid Rehman"
+    plain = answerer.ask("رئیسی")  # a plain or inline query: suggested, not searched as something else
+    assert plain.results == [] and plain.message.endswith("Did you mean Ebrahim Raisi?")
+    assert answerer.ask("اعدام رئیسی").translated == "execution"  # a known word still searches
 
 
 PERSIAN_DOC = """گزارش کوتاه دربارهٔ زندان
