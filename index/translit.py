@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from .models import Person
@@ -31,6 +32,9 @@ PERSIAN = {
 LATIN = {"kh": "x", "gh": "q", "ch": "c", "sh": "S", "zh": "Z", "ph": "f", "th": "t", "ck": "k", "c": "k", "x": "ks"}
 LATIN_SOUNDS = re.compile("|".join(sorted(LATIN, key=len, reverse=True)))
 LATIN_DROPPED = set("aeiouwyv'’-")
+# With the vowel letters, to order candidates that share a skeleton: خامنه‌ای is nearer Khamenei than Khomeini.
+ROUGH = {**{k: v.lower().replace("x", "kh").replace("q", "gh").replace("c", "ch") for k, v in PERSIAN.items()},
+         "ش": "sh", "ژ": "zh", "ا": "a", "و": "o", "ی": "i", "ع": ""}
 MIN_SKELETON = 2  # "rs" (Raisi) is the shortest skeleton worth proposing
 
 
@@ -50,7 +54,7 @@ def latin_skeleton(word: str) -> str:
 
 
 def candidates(name: str, people: Iterable[Person], limit: int = 3) -> list[Person]:
-    """People whose Latin name or alias sounds like the Persian-script `name`, most documented first.
+    """People whose Latin name or alias sounds like the Persian-script `name`, nearest first.
 
     The last word of `name` (the surname) and most of its words must match a word of the
     person's name or of one alias, or two of its words written as one: the same
@@ -59,23 +63,31 @@ def candidates(name: str, people: Iterable[Person], limit: int = 3) -> list[Pers
     wanted = [s for s in (persian_skeleton(w) for w in name.split()) if len(s) >= MIN_SKELETON]
     if not wanted:
         return []
-    found = []
+    found: dict[str, tuple[float, Person]] = {}
+    surname = _rough(name.split()[-1])
     for person in people:
         for form in (person.name, *person.aliases):
-            words = [latin_skeleton(w) for w in re.split(r"[\s\-]+", form) if w]
+            latin = [w for w in re.split(r"[\s\-]+", form) if w]
+            words = [latin_skeleton(w) for w in latin]
             known = words + [_once(a + b) for a, b in zip(words, words[1:])]  # پورمحمدی = Pour-Mohammadi
             hits = [any(_close(w, k) for k in known) for w in wanted]
             if hits[-1] and 2 * sum(hits) >= len(hits):  # the surname, and most of the name
-                found.append(person)
-                break
-    found.sort(key=lambda p: -p.documents)
-    return found[:limit]
+                near = max(fuzz.ratio(surname, w.lower()) for w in latin)
+                found[person.id] = max(found.get(person.id, (0.0, person)), (near, person), key=lambda f: f[0])
+    ranked = sorted(found.values(), key=lambda f: (-f[0], -f[1].documents))
+    return [p for _, p in ranked[:limit]]
 
 
 def _close(a: str, b: str) -> bool:
     if len(a) < MIN_SKELETON or len(b) < MIN_SKELETON:
         return False
     return a == b or (min(len(a), len(b)) >= 4 and OSA.distance(a, b) <= 1)
+
+
+def _rough(word: str) -> str:
+    parts = [fold(p) for p in word.split("\u200c")]
+    parts = [p[:-1] + "e" if len(p) > 2 and p.endswith("ه") else p for p in parts]
+    return "".join(ROUGH.get(c, "") for p in parts for c in p)
 
 
 def _once(skeleton: str) -> str:

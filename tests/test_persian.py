@@ -171,3 +171,17 @@ def test_glossary_reading():
     assert read("هيات مرگ", registry, glossary).english == ["Death Commission"]
     assert read("کشتار ۶۷", registry, glossary).english == ["massacre", "1988"]
     assert read("سال ۱۳۶۰", registry, glossary).english == ["1981"]  # any Solar Hijri year
+
+
+def test_cross_script_candidates_by_sound(answerer):
+    from citebot.index.translit import candidates, latin_skeleton, persian_skeleton
+
+    assert persian_skeleton("رئیسی") == latin_skeleton("Raisi") == "rs"
+    assert persian_skeleton("منتظری") == latin_skeleton("Montazeri")
+    assert persian_skeleton("خمینی") == latin_skeleton("Khomeini")
+    people = answerer.ask("/who").people
+    names = lambda q: [p.name for p in candidates(q, people)]  # noqa: E731
+    assert names("خامنه‌ای")[0] == "Ali Khamenei" and names("خمینی")[0] == "Ruhollah Khomeini"
+    assert names("پورمحمدی") == ["Mostafa Pour-Mohammadi"]  # one Persian word for "Pour-Mohammadi"
+    assert names("اورتاگاس") == ["Morgan Ortagus"] and names("گوترش") == ["António Guterres"]
+    assert names("زندان") == names("اعدام") == names("سلام") == []  # words are not names
