@@ -1,7 +1,8 @@
 """Text analysis: the terms of a text, as the index has them.
 
 store.ANALYZER (Whoosh's analyzer chain) builds the index from these same
-parts: TOKEN, lower case, Whoosh's accent map, STOPS, the Porter stemmer.
+parts: TOKEN, lower case, FOLD (Whoosh's accent map and Persian folding,
+index/persian.py), STOPS, the Porter stemmer.
 Queries, highlights and phrase checks use `term()`, which gives the same
 terms (tests/test_fuzz.py checks it) without Whoosh's per-token objects.
 """
@@ -13,10 +14,12 @@ from functools import lru_cache
 
 from whoosh.analysis import STOP_WORDS
 from whoosh.lang.porter import stem
-from whoosh.support.charset import accent_map
 
-# Numbers stay whole ("30,000", "1.5"); "Iran’s" gives "iran" + "s", and "s" is a stop word.
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+")
+from .persian import FOLD, JOINERS
+
+# Numbers stay whole ("30,000", "1.5", "۳۰٬۰۰۰"); "Iran’s" gives "iran" + "s", and "s" is a stop word.
+# Vowel marks and ZWNJ stay inside a word (اِعدام, می‌خواهم): FOLD removes them from the term.
+TOKEN = re.compile(rf"\d+(?:[.,٫٬]\d+)*|[^\W_]+(?:[{JOINERS}]+[^\W_]*)*")
 STOPS = frozenset(STOP_WORDS | {"s", "t", "d", "ll", "re", "ve"})
 MAX_TERMS = 24  # a cap on query cost: longer queries keep their first 24 terms
 
@@ -40,7 +43,7 @@ def in_a_row(words: list[str], sequence: list[str]) -> bool:
 @lru_cache(maxsize=200_000)
 def term(token: str) -> str | None:
     """ANALYZER for one token, minus Whoosh's per-token objects: 5-10x faster at query time."""
-    folded = token.lower().translate(accent_map)
+    folded = token.lower().translate(FOLD)
     return None if folded in STOPS else stem(folded)
 
 

@@ -15,15 +15,19 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from .analysis import analysed, term_spans, terms
+from .glossary import Glossary
 from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
 from .people import Registry, Resolution, fold
+from .persian import is_persian
+from .persian_questions import TRANSLATED, in_english
 from .settings import Settings
 from .split import passages
 from .store import Generation, Hit, Shelf
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
 COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# Keeps ZWNJ/ZWJ (U+200C/D), part of Persian words; analysis folds them.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 HELP = (
     "Ask about the documents and get exact quotes with their source.\n"
     "/who NAME: who a person is, in the sources' words\n"
@@ -80,6 +84,7 @@ class Answerer:
         self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self.glossary = Glossary.load(settings.glossary_file or settings.people_file.with_name("glossary.yaml"))
 
     def corpus(self) -> Corpus:
         gen = self.shelf.current()
@@ -173,7 +178,10 @@ class Answerer:
         }.get(name)
         if handler is None:
             return Answer(command=name, query=args, message=f"I don't know /{name[:30]}. Send /help for what I can do.")
-        answer = handler(corpus, args, self.settings.max_results)
+        if name in TRANSLATED and is_persian(args):
+            answer = in_english(corpus, self.glossary, name, args, handler, self.settings.max_results)
+        else:
+            answer = handler(corpus, args, self.settings.max_results)
         if note:
             answer.message = f"{answer.message}\n{note}".strip()
         return answer

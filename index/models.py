@@ -253,6 +253,7 @@ class Answer:
     people: list[Person] = field(default_factory=list)  # /who with no name, suggestions
     documents: list[Document] = field(default_factory=list)  # /docs, /doc
     generation: str = ""  # index generation that produced the answer
+    translated: str = ""  # a Persian question: the English that was searched instead
 
     def to_json(self) -> dict:
         out = {
@@ -267,4 +268,6 @@ class Answer:
             out["people"] = [p.card() for p in self.people]
         if self.documents:
             out["documents"] = [d.card() for d in self.documents]
+        if self.translated:
+            out["translated"] = self.translated
         return out

@@ -30,15 +30,15 @@ from pathlib import Path
 from whoosh import collectors, index, query
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.support.charset import accent_map
 
 from .analysis import STOPS, TOKEN, analysed, in_a_row, pairs
 from .errors import NoIndex, ReindexBusy
+from .persian import FOLD
 
 ANALYZER = (
     RegexTokenizer(TOKEN.pattern)
     | LowercaseFilter()
-    | CharsetFilter(accent_map)
+    | CharsetFilter(FOLD)  # accent map + Persian folding, as analysis.term
     | StopFilter(stoplist=STOPS, minsize=1)
     | StemFilter()
 )
