@@ -14,11 +14,13 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .analysis import term_spans, terms
+from .analysis import TOKEN, literal, term, term_spans, terms
+from .chatter import CHATTER, is_chatter, real_match
 from .models import Answer, Document, Person, Result
 from .people import Registry, fold
+from .search import Hit, best_in, documents, every_word, literal_phrase, passage_at, stemmed
 from .settings import Settings
-from .store import Generation, Hit, Shelf
+from .store import Generation, Shelf
 
 COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
@@ -181,37 +183,106 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
 
 
 def source(corpus: Corpus, text: str, limit: int) -> Answer:
-    words = terms(text)
-    if not words:
-        return Answer(command="source", query=text, message="Which words? Try /source refrigerated trucks.")
+    """Every document that says `text` word for word; else in other word forms; else with all its words."""
     gen = corpus.generation
-    hits, how = gen.search(words, "passage", mode="phrase", limit=limit, per_doc=True), "say"
-    if not hits and len(words) > 1:
-        hits, how = gen.search(words, "passage", mode="all", limit=limit, per_doc=True), "use all these words"
-    ordered = sorted(hits, key=lambda h: (corpus.documents[h.doc].date or "9999", h.doc))
-    results = [_result(corpus, h, words) for h in ordered]
-    if not results:
-        return Answer(command="source", query=text, message=f"No document says “{text}”.")
-    n = len(results)
-    # Not every document: the limit was reached, or a hot word was answered from its build-time ranking.
-    some = n == limit or (len(words) == 1 and gen.is_hot(words[0]))
-    return Answer(command="source", query=text, results=results,
-                  message=f"{'Among the best matches, ' if some else ''}{n} document{'s' if n != 1 else ''} "
-                          f"{how} “{text}”, earliest first:")
+    said = literal_phrase(gen, text)
+    if said is None:
+        message = (f"“{text}” has only words too common to look up, such as “the” or “of”. Add a rarer word."
+                   if literal(text) else "Which words? Try /source refrigerated trucks.")
+        return Answer(command="source", query=text, message=message)
+    unmatched = _unmatched(gen, text)
+    if said:
+        chosen = sorted(said, key=lambda s: _date_key(corpus, s.doc))[:limit]
+        results = [_result(corpus, passage_at(gen, s), terms(text)) for s in chosen]
+        return Answer(command="source", query=text, results=results, total=len(said),
+                      message=f"{_of(len(results), len(said))} {_verb(len(said), 'says', 'say')} “{text}”, earliest first:")
+    words = terms(text)
+    if unmatched:
+        return Answer(command="source", query=text, unmatched=unmatched, total=0,
+                      message=f"No document says “{text}”. {_no_mention(unmatched)}")
+    tries = [(stemmed(words), ("says", "say"), "only in other word forms (not word for word)")]
+    if len(set(words)) > 1:
+        tries.append((every_word(words), ("uses", "use"), "all these words, not in a row"))
+    for q, verb, how in tries:
+        docs = sorted(documents(gen, q), key=lambda d: _date_key(corpus, d))
+        if docs:
+            hits = [best_in(gen, q, d) for d in docs[:limit]]
+            said_as = f"“{text}” {how}" if verb[0] == "says" else f"{how.split(',')[0]} “{text}”, {how.split(', ')[1]}"
+            return Answer(command="source", query=text, results=[_result(corpus, h, words) for h in hits],
+                          total=len(docs),
+                          message=f"{_of(len(hits), len(docs))} {_verb(len(docs), *verb)} {said_as}, earliest first:")
+    return Answer(command="source", query=text, total=0, message=f"No document says “{text}”.")
+
+
+def _date_key(corpus: Corpus, doc_id: str) -> tuple:
+    """"Earliest first": the order of /source's documents."""
+    return (corpus.documents[doc_id].date or "9999", doc_id)
+
+
+def _of(shown: int, total: int) -> str:
+    """"3 documents", or "10 of 42 documents" when fewer are shown than match."""
+    return f"{total} document{'s' if total != 1 else ''}" if shown == total else f"{shown} of {total} documents"
+
+
+def _verb(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def _unmatched(gen: Generation, text: str) -> list[str]:
+    """The words of `text`, as typed, that are in no document (stop words aside)."""
+    out = []
+    for m in TOKEN.finditer(text):
+        t = term(m.group())
+        if t and not gen.searcher.doc_frequency("text", t) and m.group() not in out:
+            out.append(m.group())
+    return out
+
+
+def _no_mention(words: list[str]) -> str:
+    shown = [w if len(w) <= 40 else w[:40] + "…" for w in words[:5]]
+    return f"No document mentions {' or '.join(f'“{w}”' for w in shown)}."
 
 
 def search(corpus: Corpus, text: str, limit: int) -> Answer:
+    if is_chatter(text):
+        return Answer(command="search", query=text, message=CHATTER)
     words = terms(text)
     if not words:
-        return Answer(command="search", query=text, message="Send some words to search for, or /help.")
-    hits = corpus.generation.search(words, "passage", limit=limit * 2)
+        message = (f"“{text}” has only words too common to search for, such as “the” or “of”. Add a rarer word, or "
+                   "send /help." if literal(text) else "Send some words to search for, or /help.")
+        return Answer(command="search", query=text, message=message)
+    gen = corpus.generation
+    unmatched = _unmatched(gen, text)
+    missing = f" {_no_mention(unmatched)}" if unmatched else ""
+    # Passages with every word first (exact BM25F among them), then those with only some, also in BM25F order.
+    full = gen.search(words, "passage", mode="all", limit=limit * 2) if not unmatched else []
+    have = {(h.doc, h.start) for h in full}
+    some = [h for h in gen.search(words, "passage", limit=limit * 2 + len(full)) if (h.doc, h.start) not in have]
+    if len(set(words)) == 1:
+        full, some = some, []
+    ranked = (_distinct_first(full) + _distinct_first(some))[:limit]
+    if not any(real_match(h.excerpt, text) for h in ranked):
+        message = _no_mention(unmatched) if ranked == [] and unmatched else f"Nothing in the sources matches “{text}”."
+        return Answer(command="search", query=text, unmatched=unmatched, message=message)
+    n_full = min(len(full), limit)
+    results = [_result(corpus, h, words) for h in ranked]
+    if n_full == len(results):
+        message = f"Excerpts for “{text}”:"
+    elif n_full:
+        message = f"Excerpts for “{text}”: the first {n_full} have every word, the rest only some."
+    else:
+        message = f"No excerpt has every word of “{text}”.{missing} Excerpts with some of them:"
+    return Answer(command="search", query=text, results=results, message=message, unmatched=unmatched,
+                  matched_all=n_full)
+
+
+def _distinct_first(hits: list[Hit]) -> list[Hit]:
+    """Distinct documents first, in the order given (score order), then further passages of the same documents."""
     firsts, rest, seen = [], [], set()
-    for h in hits:  # distinct documents first, in score order
+    for h in hits:
         (rest if h.doc in seen else firsts).append(h)
         seen.add(h.doc)
-    results = [_result(corpus, h, words) for h in firsts + rest][:limit]
-    message = f"Excerpts for “{text}”:" if results else f"Nothing in the sources matches “{text}”."
-    return Answer(command="search", query=text, results=results, message=message)
+    return firsts + rest
 
 
 def docs(corpus: Corpus, args: str, limit: int) -> Answer:

@@ -1,0 +1,235 @@
+"""Searching one generation: every search path, each exact.
+
+- `ranked`: exact BM25F top-k over the analysed words (any of them, or all of
+  them). Whoosh's top-k collector prunes with per-block and per-term upper
+  bounds (block-max / MaxScore): it skips only postings that cannot enter the
+  top k, so the hits are those of scoring every match (tests/test_search.py
+  and `make bench-verify` compare them with exhaustive scoring).
+- `literal_phrase`: the documents whose text says the typed words, in order
+  (`analysis.literal`). The index finds candidates by analysed terms (a
+  superset: stems, stop words dropped); every candidate is checked on the
+  document text, and every candidate document is checked, so counts are true.
+- `stemmed_phrase`: passages with the analysed terms in a row: said in other
+  word forms.
+- `by_speaker`: quotations of one person.
+
+Phrases of hot words find candidates through pairs (`hot.py`) instead of long
+position lists; the candidates are still checked on the text.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from whoosh import collectors, query
+
+from .analysis import TOKEN, fold, literal, pairs, term
+
+if TYPE_CHECKING:
+    from .store import Generation
+
+FIELD = {"passage": "text", "quote": "quote"}
+TIME_LIMIT = 2.0  # seconds; a ranked search past this returns what it has (Hits.complete is False)
+
+
+@dataclass
+class Hit:
+    kind: str
+    doc: str
+    start: int
+    end: int
+    excerpt: str
+    score: float
+    sentences: list = field(default_factory=list)
+    speaker: str | None = None
+    also_in: list[str] = field(default_factory=list)
+    group: int | None = None
+
+
+@dataclass
+class Said:
+    """Where a document first says a phrase literally: text[start:end] of the document."""
+
+    doc: str
+    start: int
+    end: int
+
+
+# -- ranked ----------------------------------------------------------------------
+
+
+def ranked(gen: Generation, words: list[str], kind: str, mode: str = "any", limit: int = 50,
+           per_doc: bool = False) -> list[Hit]:
+    """Exact BM25F top `limit`: passages (or quotations) with any (mode="any") or all ("all") of `words`."""
+    if not words:
+        return []
+    parts = [query.Term(FIELD[kind], w) for w in dict.fromkeys(words)]
+    # Repeated words: Whoosh's Or scores a repeated term twice; a query is a set of words here.
+    q = query.And(parts) if mode == "all" else query.Or(parts)
+    return run(gen, q, limit, per_doc)
+
+
+def by_speaker(gen: Generation, speaker: str, words: list[str], limit: int) -> list[Hit]:
+    """Quotations of `speaker` (a person id), with all of `words` if any are given."""
+    clauses = [query.Term("speaker", speaker)] + [query.Term("quote", w) for w in words]
+    return run(gen, query.And(clauses) if len(clauses) > 1 else clauses[0], limit, False)
+
+
+def run(gen: Generation, q: query.Query, limit: int | None, per_doc: bool) -> list[Hit]:
+    """Top `limit` hits of `q` (None: every hit, each one scored: the brute force the tests compare with)."""
+    with gen.lock:
+        searcher = gen.searcher
+        collector = searcher.collector(limit=limit)
+        collector = Deadline(collector, gen.time_limit)
+        if per_doc:
+            collector = collectors.CollapseCollector(collector, "doc", limit=1)
+        try:
+            searcher.search_with_collector(q, collector)
+        except collectors.TimeLimit:
+            pass
+        return [_hit(r, r.score) for r in collector.results()]
+
+
+class Deadline(collectors.WrappingCollector):
+    """Stops a search after `seconds`, keeping what it collected; the clock is read every 256 matches.
+
+    Whoosh's TimeLimitCollector starts a timer thread per search and feeds its
+    child's collect() directly, which bypasses a CollapseCollector around it.
+    """
+
+    def __init__(self, child: collectors.Collector, seconds: float) -> None:
+        super().__init__(child)
+        self.seconds = seconds
+
+    def matches(self):
+        stop = time.monotonic() + self.seconds
+        for n, docnum in enumerate(self.child.matches()):
+            if n % 256 == 0 and time.monotonic() > stop:
+                raise collectors.TimeLimit
+            yield docnum
+
+
+def _hit(stored, score: float) -> Hit:
+    return Hit(
+        kind=stored["kind"], doc=stored["doc"], start=stored["start"], end=stored["end"],
+        excerpt=stored["excerpt"], score=float(score or 0), sentences=stored.get("sentences") or [],
+        speaker=stored.get("speaker") or None, also_in=stored.get("also_in") or [],
+        group=stored.get("group"),
+    )
+
+
+# -- phrases ---------------------------------------------------------------------
+
+
+def candidates(gen: Generation, words: list[str]) -> query.Query:
+    """Passages with the analysed `words` in a row, or (all hot) with each adjacent pair somewhere: a superset."""
+    if len(words) == 1:
+        return query.Term("text", words[0])
+    if all(gen.is_hot(w) for w in words):  # pair lists are far shorter than hot words' position lists
+        return query.And([query.Term("pairs", p) for p in pairs(words)])
+    return query.Phrase("text", words)
+
+
+def stemmed(words: list[str]) -> query.Query:
+    """Passages with the analysed `words` in a row (stems; stop words skipped)."""
+    return query.Phrase("text", words) if len(words) > 1 else query.Term("text", words[0])
+
+
+def every_word(words: list[str]) -> query.Query:
+    return query.And([query.Term("text", w) for w in dict.fromkeys(words)])
+
+
+def documents(gen: Generation, q: query.Query) -> list[str]:
+    """Every document with a passage matching `q`, in index order (no scoring, no limit: for true counts)."""
+    with gen.lock:
+        column = gen.searcher.reader().column_reader("doc")
+        return list(dict.fromkeys(column[n] for n in gen.searcher.docs_for_query(q)))
+
+
+def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
+    """Every document whose text says `text` literally, with where it first does; None: no word to look up."""
+    words = [t for t in (term(w) for w in literal(text)) if t]
+    pattern = literal_pattern(text)
+    if not words or pattern is None:
+        return None
+    found = []
+    for doc in documents(gen, candidates(gen, words)):
+        # a phrase does not run across a blank line (a paragraph's end)
+        m = next((m for m in pattern.finditer(gen.folded_text(doc)) if not _BLANK_LINE.search(m.group())), None)
+        if m:
+            found.append(Said(doc, m.start(), m.end()))
+    return found
+
+
+def best_in(gen: Generation, q: query.Query, doc: str) -> Hit:
+    """The best passage of document `doc` matching `q`."""
+    return run(gen, query.And([q, query.Term("doc", doc)]), 1, False)[0]
+
+
+def passage_at(gen: Generation, said: Said) -> Hit:
+    """The passage holding a literal match; when the match crosses passages, the passages it spans, joined."""
+    with gen.lock:
+        hits = [_hit(gen.searcher.stored_fields(n), 0.0)
+                for n in gen.searcher.docs_for_query(query.Term("doc", said.doc))]
+    spanning = sorted((h for h in hits if h.kind == "passage" and h.start < said.end and said.start < h.end),
+                      key=lambda h: h.start)
+    first = spanning[0]
+    if len(spanning) == 1 and first.start <= said.start and said.end <= first.end:
+        return _keep_whole(first, said)
+    start, end = min(first.start, said.start), max(spanning[-1].end, said.end)
+    return _keep_whole(Hit(kind="passage", doc=said.doc, start=start, end=end, excerpt=gen.text(said.doc)[start:end],
+                           score=0.0, sentences=[s for h in spanning for s in h.sentences]), said)
+
+
+def _keep_whole(hit: Hit, said: Said) -> Hit:
+    """The sentences the match spans become one, so an excerpt cut to sentences keeps the whole match."""
+    inside = [s for s in hit.sentences if s[0] < said.end and said.start < s[1]]
+    if inside:
+        merged = [min(s[0] for s in inside + [[said.start]]), max(s[1] for s in inside + [[0, said.end]])]
+        hit.sentences = [s for s in hit.sentences if s not in inside] + [merged]
+        hit.sentences.sort()
+    return hit
+
+
+# Between two typed words, the text may have whitespace, apostrophes and hyphens (folded), nothing else,
+# unless the user typed other punctuation there.
+_FOLDED_GAP = "\\s'’ʼ‘`´\\-‐‑‒–—\u00ad"
+_GAP = re.compile(f"[{_FOLDED_GAP}]+")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def literal_pattern(text: str) -> re.Pattern | None:
+    """A pattern over folded text for the words of `text`, in order, whole words."""
+    tokens = list(TOKEN.finditer(text))
+    if not tokens:
+        return None
+    parts = []
+    for before, tok in zip([None, *tokens], tokens):
+        if before is not None:
+            typed = text[before.end():tok.start()]
+            if not typed:
+                gap = ""  # "1988s": two tokens, nothing between
+            elif _GAP.fullmatch(typed):
+                gap = f"[{_FOLDED_GAP}]+"
+            else:
+                gap = r"[\W_]+"
+            parts.append(gap)
+        parts.append(re.escape(fold(tok.group())))
+    # whole words; a number is not part of a longer number ("30" is not "30,000")
+    return re.compile(r"(?<![^\W_])(?<!\d[.,])" + "".join(parts) + r"(?![^\W_])(?![.,]\d)")
+
+
+def first_per_doc(hits: Iterable[Hit], limit: int) -> list[Hit]:
+    """The first hit of each document, in the order given, up to `limit` documents."""
+    out, seen = [], set()
+    for hit in hits:
+        if hit.doc not in seen:
+            seen.add(hit.doc)
+            out.append(hit)
+            if len(out) == limit:
+                break
+    return out
