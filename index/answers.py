@@ -206,7 +206,7 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
     for q, verb, how in tries:
         docs = sorted(documents(gen, q), key=lambda d: _date_key(corpus, d))
         if docs:
-            hits = [best_in(gen, q, d) for d in docs[:limit]]
+            hits = best_in(gen, q, docs[:limit])
             said_as = f"“{text}” {how}" if verb[0] == "says" else f"{how.split(',')[0]} “{text}”, {how.split(', ')[1]}"
             return Answer(command="source", query=text, results=[_result(corpus, h, words) for h in hits],
                           total=len(docs),
