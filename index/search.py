@@ -57,6 +57,7 @@ class Said:
     doc: str
     start: int
     end: int
+    passages: list[int] = field(default_factory=list)  # candidate passages (docnums) of the document
 
 
 # -- ranked ----------------------------------------------------------------------
@@ -144,23 +145,30 @@ def every_word(words: list[str]) -> query.Query:
 
 def documents(gen: Generation, q: query.Query) -> list[str]:
     """Every document with a passage matching `q`, in index order (no scoring, no limit: for true counts)."""
+    return list(passages_by_document(gen, q))
+
+
+def passages_by_document(gen: Generation, q: query.Query) -> dict[str, list[int]]:
+    """{document: its passages (docnums) matching `q`}, documents in index order."""
+    out: dict[str, list[int]] = {}
     with gen.lock:
-        column = gen.searcher.reader().column_reader("doc")
-        return list(dict.fromkeys(column[n] for n in gen.searcher.docs_for_query(q)))
+        column = gen.doc_column
+        for n in gen.searcher.docs_for_query(q):
+            out.setdefault(column[n], []).append(n)
+    return out
 
 
 def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
     """Every document whose text says `text` literally, with where it first does; None: no word to look up."""
     words = [t for t in (term(w) for w in literal(text)) if t]
-    pattern = literal_pattern(text)
-    if not words or pattern is None:
+    if not words:
         return None
+    phrase = Literal(text)
     found = []
-    for doc in documents(gen, candidates(gen, words)):
-        # a phrase does not run across a blank line (a paragraph's end)
-        m = next((m for m in pattern.finditer(gen.folded_text(doc)) if not _BLANK_LINE.search(m.group())), None)
-        if m:
-            found.append(Said(doc, m.start(), m.end()))
+    for doc, passages in passages_by_document(gen, candidates(gen, words)).items():
+        span = phrase.search(gen.folded_text(doc))
+        if span:
+            found.append(Said(doc, *span, passages))
     return found
 
 
@@ -172,8 +180,16 @@ def best_in(gen: Generation, q: query.Query, docs: list[str]) -> list[Hit]:
 
 
 def passage_at(gen: Generation, said: Said) -> Hit:
-    """The passage holding a literal match; when the match crosses passages, the passages it spans, joined."""
+    """The passage holding a literal match; when the match crosses passages, the passages it spans, joined.
+
+    A passage holding the whole match has its terms in a row, so it is one of the candidates; only a match
+    across passages needs the document's other passages.
+    """
     with gen.lock:
+        for n in said.passages:
+            hit = _hit(gen.searcher.stored_fields(n), 0.0)
+            if hit.start <= said.start and said.end <= hit.end:
+                return _keep_whole(hit, said)
         hits = [_hit(gen.searcher.stored_fields(n), 0.0)
                 for n in gen.searcher.docs_for_query(query.Term("doc", said.doc))]
     spanning = sorted((h for h in hits if h.kind == "passage" and h.start < said.end and said.start < h.end),
@@ -203,25 +219,57 @@ _GAP = re.compile(f"[{_FOLDED_GAP}]+")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
-def literal_pattern(text: str) -> re.Pattern | None:
-    """A pattern over folded text for the words of `text`, in order, whole words."""
-    tokens = list(TOKEN.finditer(text))
-    if not tokens:
+class Literal:
+    """The words of a typed phrase, in order, whole words, found in folded text (`analysis.fold`).
+
+    Between two words the text may have whitespace, apostrophes and hyphens, not a blank line; where the
+    user typed other punctuation, any punctuation. The common case, the words with single spaces, is a
+    plain substring search; the pattern for every other spelling is compiled only when that finds nothing.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = list(TOKEN.finditer(text))
+        gaps = [text[a.end():b.start()] for a, b in zip(self.tokens, self.tokens[1:])]
+        plain = all(g and _GAP.fullmatch(g) for g in gaps)
+        self.needle = " ".join(fold(t.group()) for t in self.tokens) if plain else None
+        self._pattern: re.Pattern | None = None
+
+    def search(self, folded: str) -> tuple[int, int] | None:
+        if self.needle:
+            at = folded.find(self.needle)
+            while at >= 0:
+                end = at + len(self.needle)
+                if _whole(folded, at, end):
+                    return at, end
+                at = folded.find(self.needle, at + 1)
+        pattern, m = self.pattern(), None
+        while m := pattern.search(folded, m.start() + 1 if m else 0):  # overlapping tries: "ab ab" in "xab ab ab"
+            if not _BLANK_LINE.search(m.group()) and _whole(folded, m.start(), m.end()):
+                return m.span()
         return None
-    parts = []
-    for before, tok in zip([None, *tokens], tokens):
-        if before is not None:
-            typed = text[before.end():tok.start()]
-            if not typed:
-                gap = ""  # "1988s": two tokens, nothing between
-            elif _GAP.fullmatch(typed):
-                gap = f"[{_FOLDED_GAP}]+"
-            else:
-                gap = r"[\W_]+"
-            parts.append(gap)
-        parts.append(re.escape(fold(tok.group())))
-    # whole words; a number is not part of a longer number ("30" is not "30,000")
-    return re.compile(r"(?<![^\W_])(?<!\d[.,])" + "".join(parts) + r"(?![^\W_])(?![.,]\d)")
+
+    def pattern(self) -> re.Pattern:
+        if self._pattern is None:
+            parts = []
+            for before, tok in zip([None, *self.tokens], self.tokens):
+                if before is not None:
+                    typed = self.text[before.end():tok.start()]
+                    parts.append("" if not typed else f"[{_FOLDED_GAP}]+" if _GAP.fullmatch(typed) else r"[\W_]+")
+                parts.append(re.escape(fold(tok.group())))
+            self._pattern = re.compile("".join(parts))
+        return self._pattern
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
+_NUMBER_BEFORE = re.compile(r"\d[.,]")
+_NUMBER_AFTER = re.compile(r"[.,]\d")
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """Whole words: no letter or digit touches the match, nor a number continues it ("30" is not "30,000")."""
+    return not (start and _WORD_CHAR.match(text, start - 1) or _WORD_CHAR.match(text, end)
+                or start > 1 and _NUMBER_BEFORE.match(text, start - 2) or _NUMBER_AFTER.match(text, end))
 
 
 def first_per_doc(hits: Iterable[Hit], limit: int) -> list[Hit]:

@@ -72,6 +72,7 @@ class Generation:
                              f"{ANALYZER_VERSION}: run `citebot reindex`")
         self._index = index.open_dir(str(path))
         self.searcher = self._index.searcher()
+        self.doc_column = self.searcher.reader().column_reader("doc")  # docnum -> document id; costly to open
         self.lock = threading.Lock()  # a Whoosh searcher is not safe across threads
         self.time_limit = TIME_LIMIT
         hot = path / "hot.json"
