@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from .analysis import TOKEN, literal, term, term_spans, terms
-from .chatter import CHATTER, is_chatter, real_match
+from .analysis import TOKEN, fold, literal, term, term_spans, terms
+from .chatter import CHATTER, FUNCTION_WORDS, is_chatter, real_match
 from .models import Answer, Document, Person, Result
-from .people import Registry, fold
+from .people import Registry
+from .people import fold as fold_name
 from .search import Hit, best_in, documents, every_word, literal_phrase, passage_at, stemmed
 from .settings import Settings
 from .store import Generation, Shelf
@@ -229,11 +230,12 @@ def _verb(n: int, one: str, many: str) -> str:
 
 
 def _unmatched(gen: Generation, text: str) -> list[str]:
-    """The words of `text`, as typed, that are in no document (stop words aside)."""
+    """The words of `text`, as typed, that are in no document (stop and function words aside)."""
     out = []
     for m in TOKEN.finditer(text):
         t = term(m.group())
-        if t and not gen.searcher.doc_frequency("text", t) and m.group() not in out:
+        if t and fold(m.group()) not in FUNCTION_WORDS and not gen.searcher.doc_frequency("text", t) \
+                and m.group() not in out:
             out.append(m.group())
     return out
 
@@ -254,26 +256,34 @@ def search(corpus: Corpus, text: str, limit: int) -> Answer:
     gen = corpus.generation
     unmatched = _unmatched(gen, text)
     missing = f" {_no_mention(unmatched)}" if unmatched else ""
-    # Passages with every word first (exact BM25F among them), then those with only some, also in BM25F order.
-    full = gen.search(words, "passage", mode="all", limit=limit * 2) if not unmatched else []
-    have = {(h.doc, h.start) for h in full}
-    some = [h for h in gen.search(words, "passage", limit=limit * 2 + len(full)) if (h.doc, h.start) not in have]
-    if len(set(words)) == 1:
-        full, some = some, []
-    ranked = (_distinct_first(full) + _distinct_first(some))[:limit]
-    if not any(real_match(h.excerpt, text) for h in ranked):
-        message = _no_mention(unmatched) if ranked == [] and unmatched else f"Nothing in the sources matches “{text}”."
+    # A passage matching only through function words ("des", "en"; "his" for "hi") is not an answer.
+    ordered = _every_word_first(gen, words, bool(unmatched), limit)
+    kept = [(h, every) for h, every in ordered if real_match(h.excerpt, text)][:limit]
+    if not kept:
+        message = _no_mention(unmatched) if not ordered and unmatched else f"Nothing in the sources matches “{text}”."
         return Answer(command="search", query=text, unmatched=unmatched, message=message)
-    n_full = min(len(full), limit)
-    results = [_result(corpus, h, words) for h in ranked]
+    n_full = sum(every for _, every in kept)
+    results = [_result(corpus, h, words) for h, _ in kept]
     if n_full == len(results):
         message = f"Excerpts for “{text}”:"
     elif n_full:
-        message = f"Excerpts for “{text}”: the first {n_full} have every word, the rest only some."
+        first = "the first has" if n_full == 1 else f"the first {n_full} have"
+        message = f"Excerpts for “{text}”: {first} every word, the others only some of them."
     else:
         message = f"No excerpt has every word of “{text}”.{missing} Excerpts with some of them:"
     return Answer(command="search", query=text, results=results, message=message, unmatched=unmatched,
                   matched_all=n_full)
+
+
+def _every_word_first(gen: Generation, words: list[str], some_unmatched: bool, limit: int) -> list[tuple[Hit, bool]]:
+    """(hit, has every word): passages with every word first (exact BM25F among them), then those with only
+    some, also in BM25F order; each part with distinct documents first."""
+    if len(set(words)) == 1:
+        return [(h, True) for h in _distinct_first(gen.search(words, "passage", limit=limit * 2))]
+    full = [] if some_unmatched else gen.search(words, "passage", mode="all", limit=limit * 2)
+    have = {(h.doc, h.start) for h in full}
+    some = [h for h in gen.search(words, "passage", limit=limit * 2 + len(full)) if (h.doc, h.start) not in have]
+    return [(h, True) for h in _distinct_first(full)] + [(h, False) for h in _distinct_first(some)]
 
 
 def _distinct_first(hits: list[Hit]) -> list[Hit]:
@@ -341,7 +351,7 @@ def _name_spans(excerpt: str, corpus: Corpus, pid: str) -> list[tuple[int, int]]
 
 def _suggest(corpus: Corpus, name: str) -> list[Person]:
     choices = {p.id: " ".join([p.name, *p.aliases]) for p in corpus.people}
-    close = process.extract(fold(name), {k: fold(v) for k, v in choices.items()}, scorer=fuzz.partial_ratio,
+    close = process.extract(fold_name(name), {k: fold_name(v) for k, v in choices.items()}, scorer=fuzz.partial_ratio,
                             limit=3, score_cutoff=75)
     return [p for _, _, pid in close for p in corpus.people if p.id == pid]
 

@@ -30,7 +30,7 @@ he him his she her hers they them their theirs i me my mine our ours its was wer
 did am what which who whom whose how why where there here these those than then so such too very just also
 about into over under again any all both each few more most other some own same only nor but
 de des du le la les un une et en est sont dans pour par sur au aux ce cette ces qui que quoi il elle ils
-elles nous vous je tu ne pas plus ou où à y
+elles nous vous je tu ne pas plus ou où à y qu c l j n s d m t
 el los las del al una unos unas es son por para con sin que como pero o lo su sus
 der die das den dem des ein eine einer und ist sind mit von zu im auf für nicht
 il lo gli della delle di da per che non
