@@ -7,6 +7,7 @@ from one index generation per answer.
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections import OrderedDict
@@ -15,11 +16,22 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .analysis import TOKEN, fold, literal, term, term_spans, terms
-from .chatter import CHATTER, FUNCTION_WORDS, is_chatter, real_match
+from .chatter import CHATTER, FUNCTION_WORDS, is_chatter, real_match, real_words
 from .models import Answer, Document, Person, Result
 from .people import Registry
 from .people import fold as fold_name
-from .search import Hit, best_in, documents, every_word, literal_phrase, passage_at, stemmed
+from .search import (
+    Hit,
+    best_in,
+    document_of,
+    documents,
+    every_word,
+    hit,
+    literal_phrase,
+    passage_at,
+    ranked_ids,
+    stemmed,
+)
 from .settings import Settings
 from .store import Generation, Shelf
 
@@ -258,7 +270,9 @@ def search(corpus: Corpus, text: str, limit: int) -> Answer:
     missing = f" {_no_mention(unmatched)}" if unmatched else ""
     # A passage matching only through function words ("des", "en"; "his" for "hi") is not an answer.
     ordered = _every_word_first(gen, words, bool(unmatched), limit)
-    kept = [(h, every) for h, every in ordered if real_match(h.excerpt, text)][:limit]
+    wanted = real_words(text)
+    shown = ((hit(gen, n, score), every) for n, score, every in ordered)  # stored fields read only as needed
+    kept = list(itertools.islice(((h, every) for h, every in shown if real_match(h.excerpt, wanted)), limit))
     if not kept:
         message = _no_mention(unmatched) if not ordered and unmatched else f"Nothing in the sources matches “{text}”."
         return Answer(command="search", query=text, unmatched=unmatched, message=message)
@@ -275,23 +289,25 @@ def search(corpus: Corpus, text: str, limit: int) -> Answer:
                   matched_all=n_full)
 
 
-def _every_word_first(gen: Generation, words: list[str], some_unmatched: bool, limit: int) -> list[tuple[Hit, bool]]:
-    """(hit, has every word): passages with every word first (exact BM25F among them), then those with only
-    some, also in BM25F order; each part with distinct documents first."""
+def _every_word_first(gen: Generation, words: list[str], some_unmatched: bool,
+                      limit: int) -> list[tuple[int, float, bool]]:
+    """(docnum, score, has every word): passages with every word first (exact BM25F among them), then those
+    with only some, also in BM25F order; each part with distinct documents first. Stored fields are not read."""
     if len(set(words)) == 1:
-        return [(h, True) for h in _distinct_first(gen.search(words, "passage", limit=limit * 2))]
-    full = [] if some_unmatched else gen.search(words, "passage", mode="all", limit=limit * 2)
-    have = {(h.doc, h.start) for h in full}
-    some = [h for h in gen.search(words, "passage", limit=limit * 2 + len(full)) if (h.doc, h.start) not in have]
-    return [(h, True) for h in _distinct_first(full)] + [(h, False) for h in _distinct_first(some)]
+        return [(n, score, True) for n, score in _distinct_first(gen, ranked_ids(gen, words, "passage", limit=limit * 2))]
+    full = [] if some_unmatched else ranked_ids(gen, words, "passage", mode="all", limit=limit * 2)
+    have = {n for n, _ in full}
+    some = [(n, score) for n, score in ranked_ids(gen, words, "passage", limit=limit * 2 + len(full)) if n not in have]
+    return [(n, sc, True) for n, sc in _distinct_first(gen, full)] + [(n, sc, False) for n, sc in _distinct_first(gen, some)]
 
 
-def _distinct_first(hits: list[Hit]) -> list[Hit]:
+def _distinct_first(gen: Generation, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
     """Distinct documents first, in the order given (score order), then further passages of the same documents."""
     firsts, rest, seen = [], [], set()
-    for h in hits:
-        (rest if h.doc in seen else firsts).append(h)
-        seen.add(h.doc)
+    for n, score in scored:
+        doc = document_of(gen, n)
+        (rest if doc in seen else firsts).append((n, score))
+        seen.add(doc)
     return firsts + rest
 
 

@@ -46,10 +46,14 @@ def is_chatter(text: str) -> bool:
     return bool(words) and (line in GREETING_PHRASES or all(w in GREETINGS for w in words)) and len(words) <= 4
 
 
-def real_match(excerpt: str, text: str) -> bool:
-    """Whether a word of `text` matches a word of `excerpt` with neither a function word.
+def real_words(text: str) -> frozenset[str]:
+    """The terms of `text` that are not function words."""
+    return frozenset({term(m.group()) for m in TOKEN.finditer(text) if fold(m.group()) not in FUNCTION_WORDS} - {None})
+
+
+def real_match(excerpt: str, wanted: frozenset[str]) -> bool:
+    """Whether a word of `excerpt` that is not a function word has one of the `wanted` terms (`real_words`).
 
     "hi" matches "his" only by stemming; "des" and "en" in a French question match nothing worth showing.
     """
-    wanted = {term(m.group()) for m in TOKEN.finditer(text) if fold(m.group()) not in FUNCTION_WORDS} - {None}
     return any(term(m.group()) in wanted and fold(m.group()) not in FUNCTION_WORDS for m in TOKEN.finditer(excerpt))

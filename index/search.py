@@ -68,10 +68,9 @@ def ranked(gen: Generation, words: list[str], kind: str, mode: str = "any", limi
     """Exact BM25F top `limit`: passages (or quotations) with any (mode="any") or all ("all") of `words`."""
     if not words:
         return []
-    parts = [query.Term(FIELD[kind], w) for w in dict.fromkeys(words)]
     # Repeated words: Whoosh's Or scores a repeated term twice; a query is a set of words here.
-    q = query.And(parts) if mode == "all" else query.Or(parts)
-    return run(gen, q, limit, per_doc)
+    parts = [query.Term(FIELD[kind], w) for w in dict.fromkeys(words)]
+    return run(gen, query.And(parts) if mode == "all" else query.Or(parts), limit, per_doc)
 
 
 def by_speaker(gen: Generation, speaker: str, words: list[str], limit: int) -> list[Hit]:
@@ -82,6 +81,20 @@ def by_speaker(gen: Generation, speaker: str, words: list[str], limit: int) -> l
 
 def run(gen: Generation, q: query.Query, limit: int | None, per_doc: bool) -> list[Hit]:
     """Top `limit` hits of `q` (None: every hit, each one scored: the brute force the tests compare with)."""
+    return [hit(gen, n, score) for n, score in top(gen, q, limit, per_doc)]
+
+
+def ranked_ids(gen: Generation, words: list[str], kind: str, mode: str = "any",
+               limit: int = 50) -> list[tuple[int, float]]:
+    """`ranked`, as (docnum, score): stored fields are read later, only for the hits shown (`hit`)."""
+    if not words:
+        return []
+    parts = [query.Term(FIELD[kind], w) for w in dict.fromkeys(words)]
+    return top(gen, query.And(parts) if mode == "all" else query.Or(parts), limit, False)
+
+
+def top(gen: Generation, q: query.Query, limit: int | None, per_doc: bool) -> list[tuple[int, float]]:
+    """(docnum, score) of the top `limit` matches of `q`, best first, ties in index order."""
     with gen.lock:
         searcher = gen.searcher
         collector = Deadline(searcher.collector(limit=limit), gen.time_limit)
@@ -91,7 +104,17 @@ def run(gen: Generation, q: query.Query, limit: int | None, per_doc: bool) -> li
             searcher.search_with_collector(q, collector)
         except collectors.TimeLimit:
             pass
-        return [_hit(r, r.score) for r in collector.results()]
+        results = collector.results()
+        return [(results.docnum(i), results.score(i)) for i in range(results.scored_length())]
+
+
+def hit(gen: Generation, docnum: int, score: float) -> Hit:
+    with gen.lock:
+        return _hit(gen.searcher.stored_fields(docnum), score)
+
+
+def document_of(gen: Generation, docnum: int) -> str:
+    return gen.doc_column[docnum]
 
 
 class Deadline(collectors.WrappingCollector):
