@@ -16,11 +16,9 @@ import random
 import time
 from pathlib import Path
 
-from bench.bot import wait
+from bench.bot import cpu_s, wait
 from tests.botproc import TOKEN, citebot, message
 from tests.fake_telegram import FakeTelegram
-
-CLOCK = 100  # os.sysconf("SC_CLK_TCK") on Linux
 
 
 def measure(settings, work: Path, questions: int) -> dict:
@@ -34,7 +32,7 @@ def measure(settings, work: Path, questions: int) -> dict:
         out = {"first_answer_ms": (replied[1] - launched) * 1000}
         if questions:
             lines = distinct_questions(work, questions)
-            cpu = _cpu_s(proc.pid)
+            cpu = cpu_s(proc.pid)
             sent = {}
             for user, line in enumerate(lines, 10_000):
                 sent[user] = time.monotonic()
@@ -42,7 +40,7 @@ def measure(settings, work: Path, questions: int) -> dict:
             wait(server, [], sent, timeout=3600)
             status = _status(proc.pid)
             out |= {"questions": questions, "rss_mb": status["VmRSS"] / 1024, "peak_rss_mb": status["VmHWM"] / 1024,
-                    "cpu_ms_per_update": (_cpu_s(proc.pid) - cpu) * 1000 / questions}
+                    "cpu_ms_per_update": (cpu_s(proc.pid) - cpu) * 1000 / questions}
     return out
 
 
@@ -70,8 +68,3 @@ def _status(pid: int) -> dict[str, int]:
         if key in ("VmRSS", "VmHWM"):
             out[key] = int(value.split()[0])
     return out
-
-
-def _cpu_s(pid: int) -> float:
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK
