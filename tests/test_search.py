@@ -12,7 +12,7 @@ from citebot.index.analysis import ANALYZER_VERSION, terms
 from citebot.index.answers import Answerer
 from citebot.index.build import reindex
 from citebot.index.hot import HOT_DF
-from citebot.index.search import literal_phrase
+from citebot.index.search import every_word, literal_phrase, run, stemmed
 from citebot.index.store import Generation, StaleIndex
 from tests.bruteforce import documents_saying, every_passage, exhaustive_top, says
 from tests.conftest import settings_for
@@ -113,3 +113,21 @@ def test_a_generation_built_with_another_analyzer_is_refused(generated, tmp_path
     (copy / "meta.json").write_text(json.dumps({**meta, "analyzer": "0"}))
     with pytest.raises(StaleIndex, match="reindex"):
         Generation(copy)
+
+
+@SETTINGS
+@given(phrase=phrases)
+def test_other_word_forms_and_scattered_words_show_each_documents_best_passage(generated, phrase):
+    answerer, gen, _ = generated
+    a = answerer.ask(f"/source {phrase}")
+    if "only in other word forms" in a.message:
+        q = stemmed(terms(phrase))
+    elif "all these words" in a.message:
+        q = every_word(terms(phrase))
+    else:
+        return
+    every = run(gen, q, None, False)  # every matching passage, scored, best first
+    assert a.total == len({h.doc for h in every})
+    for r in a.results:
+        best = next(h for h in every if h.doc == r.document.id)
+        assert best.start <= r.start and r.end <= best.end, phrase
