@@ -43,7 +43,10 @@ _ACCENTS = {k: v for k, v in accent_map.items() if len(v) == 1}
 def fold(text: str) -> str:
     """Case and diacritics folded, length kept: the one per-character normalisation of index terms,
     query terms and literal /source matching."""
-    return text.translate(_UNDOTTED).lower().translate(_ACCENTS)
+    if "\u0130" in text:
+        text = text.translate(_UNDOTTED)
+    low = text.lower()
+    return low if low.isascii() else low.translate(_ACCENTS)  # translate is slow: only where it can matter
 
 
 @lru_cache(maxsize=200_000)

@@ -24,11 +24,11 @@ from .search import (
     Hit,
     best_in,
     document_of,
-    documents,
     every_word,
     hit,
     literal_phrase,
     passage_at,
+    passages_by_document,
     ranked_ids,
     stemmed,
 )
@@ -217,9 +217,10 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
     if len(set(words)) > 1:
         tries.append((every_word(words), ("uses", "use"), "all these words, not in a row"))
     for q, verb, how in tries:
-        docs = sorted(documents(gen, q), key=lambda d: _date_key(corpus, d))
+        passages = passages_by_document(gen, q)
+        docs = sorted(passages, key=lambda d: _date_key(corpus, d))
         if docs:
-            hits = best_in(gen, q, docs[:limit])
+            hits = best_in(gen, q, passages, docs[:limit])
             said_as = f"“{text}” {how}" if verb[0] == "says" else f"{how.split(',')[0]} “{text}”, {how.split(', ')[1]}"
             return Answer(command="source", query=text, results=[_result(corpus, h, words) for h in hits],
                           total=len(docs),

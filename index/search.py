@@ -93,13 +93,20 @@ def ranked_ids(gen: Generation, words: list[str], kind: str, mode: str = "any",
     return top(gen, query.And(parts) if mode == "all" else query.Or(parts), limit, False)
 
 
-def top(gen: Generation, q: query.Query, limit: int | None, per_doc: bool) -> list[tuple[int, float]]:
-    """(docnum, score) of the top `limit` matches of `q`, best first, ties in index order."""
+def top(gen: Generation, q: query.Query, limit: int | None, per_doc: bool,
+        allow: set[int] | None = None) -> list[tuple[int, float]]:
+    """(docnum, score) of the top `limit` matches of `q`, best first, ties in index order.
+
+    allow: only these docnums (scored only they). Not with per_doc: a CollapseCollector around a
+    FilterCollector would bypass its check.
+    """
     with gen.lock:
         searcher = gen.searcher
         collector = Deadline(searcher.collector(limit=limit), gen.time_limit)
         if per_doc:
             collector = collectors.CollapseCollector(collector, "doc", limit=1)
+        elif allow is not None:
+            collector = collectors.FilterCollector(collector, allow=allow)
         try:
             searcher.search_with_collector(q, collector)
         except collectors.TimeLimit:
@@ -195,11 +202,16 @@ def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
     return found
 
 
-def best_in(gen: Generation, q: query.Query, docs: list[str]) -> list[Hit]:
-    """The best passage matching `q` of each of `docs` (in the order of `docs`): one search."""
-    among = query.ConstantScoreQuery(query.Or([query.Term("doc", d) for d in docs]), 0.0)  # filters, adds nothing
-    best = {h.doc: h for h in run(gen, query.And([q, among]), len(docs), True)}
-    return [best[d] for d in docs]
+def best_in(gen: Generation, q: query.Query, passages: dict[str, list[int]], docs: list[str]) -> list[Hit]:
+    """The best passage matching `q` of each of `docs` (in the order of `docs`), among their `passages`
+    (`passages_by_document(gen, q)`): one search, scoring only those passages."""
+    allow = {n for d in docs for n in passages[d]}
+    if not allow:
+        return []
+    best: dict[str, tuple[int, float]] = {}
+    for n, score in top(gen, q, None, False, allow=allow):  # best first
+        best.setdefault(document_of(gen, n), (n, score))
+    return [hit(gen, *best[d]) for d in docs]
 
 
 def passage_at(gen: Generation, said: Said) -> Hit:
