@@ -2,7 +2,7 @@
 
     python -m bench.verify [SIZE] [--sample N]
 
-Phrases: every distinct three-word phrase made only of hot words (the phrases
+Phrases: every distinct three-word phrase made only of hot words, as whole words (the phrases
 whose candidates come through pairs, where shortcuts used to drop answers),
 taken from the text itself, each checked against a walk over every paragraph:
 the documents `/source` says say it must be exactly those that do. Rankings:
@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from citebot.index.analysis import TOKEN, fold, term, terms
 from citebot.index.search import literal_phrase
-from tests.bruteforce import GAP, exhaustive_top
+from tests.bruteforce import GAP, exhaustive_top, glued
 
 from .engines import answerer
 from .run import OUT
@@ -38,6 +38,8 @@ def hot_phrases(gen) -> dict[str, set[str]]:
             toks = list(TOKEN.finditer(paragraph))
             for i in range(len(toks) - 2):
                 window = toks[i:i + 3]
+                if glued(toks, i, 3):
+                    continue
                 if all(gen.is_hot(term(t.group()) or "") for t in window) and all(
                         GAP.fullmatch(paragraph[a.end():b.start()]) for a, b in zip(window, window[1:])):
                     truth.setdefault(" ".join(fold(t.group()) for t in window), set()).add(d["id"])

@@ -46,7 +46,15 @@ def fold(text: str) -> str:
     if "\u0130" in text:
         text = text.translate(_UNDOTTED)
     low = text.lower()
-    return low if low.isascii() else low.translate(_ACCENTS)  # translate is slow: only where it can matter
+    # str.translate looks up every character in Python: only the few non-ASCII ones are folded here
+    return low if low.isascii() else _NON_ASCII.sub(_fold_char, low)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(m: re.Match) -> str:
+    return _ACCENTS.get(ord(m.group()), m.group())
 
 
 @lru_cache(maxsize=200_000)

@@ -34,14 +34,22 @@ def says(text: str, phrase: str) -> bool:
     typed = list(TOKEN.finditer(phrase))
     want = [fold(m.group()) for m in typed]
     loose = [not GAP.fullmatch(phrase[a.end():b.start()] or " ") for a, b in zip(typed, typed[1:])]
-    glued = [a.end() == b.start() for a, b in zip(typed, typed[1:])]
+    stuck = [a.end() == b.start() for a, b in zip(typed, typed[1:])]
     toks = list(TOKEN.finditer(text))
     n = len(want)
     for i in range(len(toks) - n + 1):
+        if glued(toks, i, n):
+            continue
         if all(fold(toks[i + k].group()) == want[k] for k in range(n)) and all(
-                _gap_ok(text[toks[i + k].end():toks[i + k + 1].start()], loose[k], glued[k]) for k in range(n - 1)):
+                _gap_ok(text[toks[i + k].end():toks[i + k + 1].start()], loose[k], stuck[k]) for k in range(n - 1)):
             return True
     return False
+
+
+def glued(toks: list, i: int, n: int) -> bool:
+    """Whether tokens i..i+n-1 are part of longer words: "G" in "4G", "16" in "16MB" are not whole words."""
+    return (i > 0 and toks[i - 1].end() == toks[i].start()) or (
+        i + n < len(toks) and toks[i + n - 1].end() == toks[i + n].start())
 
 
 def _gap_ok(gap: str, loose: bool, glued: bool) -> bool:

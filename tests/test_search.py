@@ -20,7 +20,8 @@ from tests.conftest import settings_for
 # Few words, so many are hot (their phrases go through pairs), with stop words, stems that collide
 # ("exported"/"exports", "hi"/"his"), case and accents.
 VOCAB = ("the of a to in lantern Lantern quay keeper keepers exported exports export his hi night Évin evin "
-         "harbour book red amber 1988 30,000 list device memory policy applied power runtime states").split()
+         "harbour book red amber 1988 30,000 list device memory policy applied power runtime states "
+         "4G G 16MB 16 MB 0x10 0").split()  # glued tokens: "G" in "4G" is not the word "G"
 GAPS = [" "] * 12 + [", ", ". ", "-", "’", " — ", "\n"]
 
 
