@@ -74,7 +74,7 @@ class Corpus:
 
 
 class Answerer:
-    def __init__(self, settings: Settings, cache_size: int = 1024) -> None:
+    def __init__(self, settings: Settings, cache_size: int = 256) -> None:  # 256: answers hold up to 50 excerpts each
         self.settings = settings
         self.shelf = Shelf(settings.index_dir)
         self._corpus: Corpus | None = None
