@@ -156,12 +156,21 @@ def _hit(stored, score: float) -> Hit:
 
 
 def candidates(gen: Generation, words: list[str]) -> query.Query:
-    """Passages with the analysed `words` in a row, or (all hot) with each adjacent pair somewhere: a superset."""
+    """Passages from which every document saying the analysed `words` in a row can be found: a superset.
+
+    A phrase may run across a passage cut (long sentences are cut at a space), so candidates are
+    whole documents: with a rarer word, every passage holding the rarest one (at most HOT_DF); with
+    only hot words, passages holding every pair (hot.py puts the pairs across a cut in the later
+    passage). Every candidate document is then checked on its text.
+    """
+    cold = [w for w in dict.fromkeys(words) if not gen.is_hot(w)]
+    if cold:
+        with gen.lock:
+            rarest = min(cold, key=lambda w: gen.searcher.doc_frequency("text", w))
+        return query.Term("text", rarest)
     if len(words) == 1:
         return query.Term("text", words[0])
-    if all(gen.is_hot(w) for w in words):  # pair lists are far shorter than hot words' position lists
-        return query.And([query.Term("pairs", p) for p in pairs(words)])
-    return query.Phrase("text", words)
+    return query.And([query.Term("pairs", p) for p in dict.fromkeys(pairs(words))])
 
 
 def stemmed(words: list[str]) -> query.Query:
@@ -296,15 +305,19 @@ class Literal:
         return self._pattern
 
 
-_WORD_CHAR = re.compile(r"[^\W_]")
-_NUMBER_BEFORE = re.compile(r"\d[.,]")
-_NUMBER_AFTER = re.compile(r"[.,]\d")
-
-
 def _whole(text: str, start: int, end: int) -> bool:
-    """Whole words: no letter or digit touches the match, nor a number continues it ("30" is not "30,000")."""
-    return not (start and _WORD_CHAR.match(text, start - 1) or _WORD_CHAR.match(text, end)
-                or start > 1 and _NUMBER_BEFORE.match(text, start - 2) or _NUMBER_AFTER.match(text, end))
+    """Whole words as the index cuts them: the match starts and ends where tokens do, and no token runs on
+    into it ("G" in "4G", "16" in "16MB", "0" in "8.0" are not whole words)."""
+    a, b = start, end
+    while a > 0 and not text[a - 1].isspace():  # no token spans whitespace: tokenize only around the match
+        a -= 1
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    starts, ends = set(), set()
+    for m in TOKEN.finditer(text, a, b):
+        starts.add(m.start())
+        ends.add(m.end())
+    return start in starts and start not in ends and end in ends and end not in starts
 
 
 def first_per_doc(hits: Iterable[Hit], limit: int) -> list[Hit]:

@@ -30,12 +30,14 @@ from whoosh import index
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from . import search as searching
-from .analysis import ANALYZER, ANALYZER_VERSION, fold
+from .analysis import ANALYZER, ANALYZER_VERSION, analysed, fold
 from .errors import NoIndex, ReindexBusy
 from .hot import HOT_DF, hot_pairs, hot_words
 from .search import FIELD, TIME_LIMIT, Hit
 
 __all__ = ["ANALYZER", "FIELD", "HOT_DF", "SCHEMA", "TIME_LIMIT", "Generation", "GenerationWriter", "Hit", "Shelf"]
+
+LAYOUT = 2  # what the fields hold (2: pairs run on across passage cuts); generations of another layout are refused
 
 # Passages and quotations get a text field each, so a query needs no "kind" filter:
 # intersecting with a filter that matches every document was most of the query time.
@@ -66,10 +68,10 @@ class Generation:
         self.path = path
         self.name = path.name
         self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-        built_with = self.meta.get("analyzer")
-        if built_with != ANALYZER_VERSION:
-            raise StaleIndex(f"the index {self.name} was built with analyzer version {built_with}, this citebot uses "
-                             f"{ANALYZER_VERSION}: run `citebot reindex`")
+        built_with = (self.meta.get("analyzer"), self.meta.get("layout"))
+        if built_with != (ANALYZER_VERSION, LAYOUT):
+            raise StaleIndex(f"the index {self.name} was built with analyzer {built_with[0]}, layout {built_with[1]}; "
+                             f"this citebot uses analyzer {ANALYZER_VERSION}, layout {LAYOUT}: run `citebot reindex`")
         self._index = index.open_dir(str(path))
         self.searcher = self._index.searcher()
         self.doc_column = self.searcher.reader().column_reader("doc")  # docnum -> document id; costly to open
@@ -192,6 +194,7 @@ class GenerationWriter:
     def __init__(self, shelf: Shelf, name: str) -> None:
         self.shelf, self.name = shelf, name
         self.hot: set[str] = set()  # see count_hot_words()
+        self._previous: tuple[str, list[str]] = ("", [])  # (doc, terms) of the last passage added: hot.hot_pairs
         self.tmp = shelf.root / "generations" / f"{name}.tmp"
         (self.tmp / "texts").mkdir(parents=True)
         self._index = index.create_in(str(self.tmp), SCHEMA)
@@ -205,10 +208,15 @@ class GenerationWriter:
 
     def add(self, *, kind: str, doc: str, text: str, start: int, end: int,
             speaker: str | None = None, sentences=None, also_in=None, group=None) -> None:
+        extra = {}
+        if kind == "passage":
+            words = analysed(text)
+            before = self._previous[1] if self._previous[0] == doc else []
+            extra["pairs"] = " ".join(hot_pairs(words, self.hot, before))
+            self._previous = (doc, words)
         self._writer.add_document(
             kind=kind, doc=doc, excerpt=text, speaker=speaker or "", start=start, end=end,
-            sentences=sentences or [], also_in=also_in or [], group=group, **{FIELD[kind]: text},
-            **({"pairs": " ".join(hot_pairs(text, self.hot))} if kind == "passage" else {}),
+            sentences=sentences or [], also_in=also_in or [], group=group, **{FIELD[kind]: text}, **extra,
         )
         self.count += 1
 
@@ -219,7 +227,7 @@ class GenerationWriter:
     def finish(self, meta: dict) -> Path:
         self._writer.commit()
         (self.tmp / "hot.json").write_text(json.dumps(sorted(self.hot)))
-        meta = {**meta, "generation": self.name, "analyzer": ANALYZER_VERSION}
+        meta = {**meta, "generation": self.name, "analyzer": ANALYZER_VERSION, "layout": LAYOUT}
         (self.tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         _fsync_dir(self.tmp)
         final = self.tmp.with_name(self.name)

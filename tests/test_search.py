@@ -31,10 +31,12 @@ def write_corpus(folder, seed: int) -> None:
     for f in range(6):
         paragraphs = []
         for _ in range(HOT_DF // 4 + rng.randrange(40)):
-            words = [rng.choice(VOCAB) for _ in range(rng.randrange(6, 30))]
+            # some sentences longer than a passage, spaces only: cut at a space, phrases run across the cut
+            long = rng.random() < 0.2
+            words = [rng.choice(VOCAB) for _ in range(rng.randrange(90, 160) if long else rng.randrange(6, 30))]
             text = words[0].capitalize()
             for w in words[1:]:
-                text += rng.choice(GAPS) + w
+                text += (" " if long else rng.choice(GAPS)) + w
             paragraphs.append(text + ".")
         (folder / f"gen-{f}.txt").write_text("\n\n".join(paragraphs))
 
@@ -132,3 +134,21 @@ def test_other_word_forms_and_scattered_words_show_each_documents_best_passage(g
     for r in a.results:
         best = next(h for h in every if h.doc == r.document.id)
         assert best.start <= r.start and r.end <= best.end, phrase
+
+
+def test_phrases_across_a_passage_cut_are_found(generated):
+    """A long sentence is cut into passages at a space; the words around each cut are still said there."""
+    _, gen, every = generated
+    cuts = 0
+    for (doc, _, end, before), (doc2, start, _, after) in zip(every, every[1:]):
+        text = gen.text(doc)
+        if doc != doc2 or text[end:start].strip() or "\n" in text[end:start]:  # a cut inside a paragraph's line
+            continue
+        for left, right in ((2, 1), (1, 2)):
+            phrase = " ".join(before.split()[-left:] + after.split()[:right])
+            if not all(w.isalpha() for w in phrase.split()):  # strict gaps only: plain words and spaces
+                continue
+            said = literal_phrase(gen, phrase)
+            assert said is None or doc in {s.doc for s in said}, phrase
+            cuts += 1
+    assert cuts > 20
