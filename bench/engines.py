@@ -100,7 +100,8 @@ def _bare(word: str) -> str:
 
 
 KINDS = ("word", "words", "phrase", "name", "number")
-RELEVANCE_SAMPLE = 100  # ranked queries per kind whose top 10 is compared with exhaustive scoring
+RELEVANCE_SAMPLE = 100  # ranked queries per kind whose top 10 is compared with exhaustive scoring...
+RELEVANCE_SAMPLE_1M = 25  # ...at 1M, where scoring every match of a common word takes seconds
 
 
 def serve(engine: str, work: Path) -> dict:
@@ -128,10 +129,11 @@ def relevance(work: Path, queries: list[dict]) -> dict:
     from tests.bruteforce import exhaustive_top
 
     gen = answerer(work).corpus().generation
-    out = {}
+    sample = RELEVANCE_SAMPLE_1M if gen.meta["stats"]["passages"] > 500_000 else RELEVANCE_SAMPLE
+    out = {"sample": sample}
     for kind in ("word", "words", "name", "number"):
         overlaps = []
-        for q in [q for q in queries if q["kind"] == kind][:RELEVANCE_SAMPLE]:
+        for q in [q for q in queries if q["kind"] == kind][:sample]:
             words = terms(" ".join(q["words"]))
             exact = {(d, s) for d, s, _ in exhaustive_top(gen, words, 10)}
             fast = {(h.doc, h.start) for h in gen.search(words, "passage", limit=10)}

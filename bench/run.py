@@ -119,8 +119,10 @@ def table(size: int, r: dict) -> str:
         for p in ("p50", "p99"):
             lines.append(_row(f"{kind} {p} ms", "{:.2f}", c[f"raw {kind}"][p], f[f"raw {kind}"][p], t[f"raw {kind}"][p]))
         lines.append(f"{kind + ' queries with hits':28}{c['hits ' + kind]:>12}{f['hits ' + kind]:>12}{t['hits ' + kind]:>12}")
-    for kind, overlap in c.get("relevance", {}).items():
-        lines.append(f"{'top-10 overlap, ' + kind:28}{overlap:>12.3f}")
+    relevance = dict(c.get("relevance", {}))
+    sample = relevance.pop("sample", 100)
+    for kind, overlap in relevance.items():
+        lines.append(f"{'top-10 overlap, ' + kind:28}{overlap:>12.3f}   ({sample} queries vs exhaustive scoring)")
     for key in [k for k in c if k.startswith("answer ")]:
         for p in ("p50", "p90", "p99"):
             lines.append(f"{'citebot ' + key + ' ' + p + ' ms':28}{c[key][p]:>12.2f}")
