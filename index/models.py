@@ -254,6 +254,9 @@ class Answer:
     documents: list[Document] = field(default_factory=list)  # /docs, /doc
     generation: str = ""  # index generation that produced the answer
     translated: str = ""  # a Persian question: the English that was searched instead
+    unmatched: list[str] = field(default_factory=list)  # query words, as typed, that no document has
+    matched_all: int | None = None  # search: the first N results have every query word, the rest only some
+    total: int | None = None  # /source: how many documents match in all (results may show fewer)
 
     def to_json(self) -> dict:
         out = {
@@ -261,7 +264,12 @@ class Answer:
             "query": self.query,
             "message": self.message,
             "results": [r.to_json() for r in self.results],
+            "unmatched": self.unmatched,
         }
+        if self.matched_all is not None:
+            out["matched_all"] = self.matched_all
+        if self.total is not None:
+            out["total"] = self.total
         if self.person:
             out["person"] = self.person.card()
         if self.people:

@@ -35,6 +35,9 @@ REMOVED = [chr(c) for c in (*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06D
                             *range(0x06EA, 0x06EE), 0x0640, 0x0621, 0x200C, 0x200D)]
 
 PERSIAN = str.maketrans({**LETTERS, **DIGITS, **SEPARATORS, **dict.fromkeys(REMOVED)})
+# For analysis.fold, which keeps offsets (one character for one), and analysis.term, which then drops marks.
+SAME_LENGTH = {ord(k): v for k, v in {**LETTERS, **DIGITS, **SEPARATORS}.items()}
+DROPPED = dict.fromkeys(map(ord, REMOVED))
 # accent_map's own outputs are folded too, so one pass of FOLD is enough (a presentation form → ی, not ي).
 FOLD = {**{k: (v.translate(PERSIAN) if isinstance(v, str) else v) for k, v in accent_map.items()}, **PERSIAN}
 

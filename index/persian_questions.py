@@ -56,15 +56,16 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str,
                limit: int) -> Answer:
     """A Persian-script question, answered as the English question it means (the answer says which).
 
-    A plain search looks for the Persian words too (a Persian document may say them); /source and
-    /quote try the Persian words when the English finds nothing.
+    Where the English finds nothing, the Persian words are searched as typed (a Persian document
+    may say them).
     """
     entry = person(args, corpus.registry) if name in ("who", "quote") else None
     reading = read(args, corpus.registry, glossary)
     if not entry and name == "who":
         return _persian_unknown(corpus, glossary, name, args, reading)
     english = [entry.name] if entry else reading.english[:MAX_TERMS]  # the search keeps no more
-    searched = " ".join(english + reading.persian) if name == "search" else " ".join(english)
+    # The English first: mixed with Persian words, an English document would "lack" the Persian ones.
+    searched = " ".join(english)
     answer = handler(corpus, searched, limit) if english else None
     if reading.persian and not entry and (answer is None or not answer.results):
         searched, english = " ".join(reading.persian), []
