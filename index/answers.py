@@ -77,11 +77,8 @@ class Corpus:
 
     @classmethod
     def load(cls, gen: Generation) -> Corpus:
-        docs = {d["id"]: Document(**d) for d in gen.meta["documents"]}
-        people = [Person(**p) for p in gen.meta["people"]]
-        voices = {d: [Voice(*v) for v in vs] for d, vs in gen.meta.get("voices", {}).items()}
-        referents = {d: [Referent(*r) for r in rs] for d, rs in gen.meta.get("refers_to", {}).items()}
-        return cls(gen, docs, Registry.from_dict(gen.meta["registry"]), people, voices, referents)
+        meta = gen.meta
+        return cls(gen, {d.id: d for d in meta.documents}, meta.registry, meta.people, meta.voices, meta.refers_to)
 
     def voices_in(self, doc_id: str, start: int, end: int) -> list[Voice]:
         """Every voice overlapping text[start:end] of a document."""
@@ -163,8 +160,8 @@ class Answerer:
         """What the generation that answers now holds, for /stats."""
         gen = self.corpus().generation
         size = sum(p.stat().st_size for p in gen.path.rglob("*") if p.is_file())
-        counts = {k: gen.meta["stats"][k] for k in ("documents", "passages", "quotes", "people")}
-        return IndexStats(generation=gen.name, bytes=size, **counts)
+        s = gen.meta.stats
+        return IndexStats(gen.name, size, s.documents, s.passages, s.quotes, s.people)
 
     def ask(self, line: str) -> Answer:
         """The answer to one line, exactly as a user would type it in Telegram."""
@@ -224,11 +221,10 @@ def who(corpus: Corpus, name: str, limit: int) -> Answer:
     if not entry:
         return Answer(command="who", query=name, message=_not_found(resolved, name), people=_people(corpus, resolved))
     person = next((p for p in corpus.people if p.id == entry.id), Person(entry.id, entry.name))
-    rows = corpus.generation.meta["who"].get(entry.id, [])[:limit]
+    rows = corpus.generation.meta.who.get(entry.id, [])[:limit]
     results = [
-        _voiced(corpus, Result(excerpt=r["excerpt"], start=r["start"], end=r["end"], score=r["score"],
-                               document=corpus.documents[r["doc"]],
-                               highlights=_name_spans(r["excerpt"], corpus, entry.id)))
+        _voiced(corpus, Result(excerpt=r.excerpt, start=r.start, end=r.end, score=r.score,
+                               document=corpus.documents[r.doc], highlights=_name_spans(r.excerpt, corpus, entry.id)))
         for r in rows
     ]
     for r in results:  # "He went on to hold ...": the pronoun that stands for them is highlighted too

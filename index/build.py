@@ -14,7 +14,8 @@ from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
-from .models import Quote, Voice
+from .meta import Meta, Stats, WhoRow
+from .models import Quote, Referent, Voice
 from .people import Registry, discover, fold
 from .quotes import find_quotes
 from .referents import find_referents
@@ -80,12 +81,12 @@ def reindex(settings: Settings, progress: Progress | None = None) -> Report:
 
 
 def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, report: Report,
-           progress: Progress) -> dict:
+           progress: Progress) -> Meta:
     who: dict[str, list[dict]] = {}
     quotes: list[tuple[Source, Quote]] = []
     mentioned_in: dict[str, set[str]] = {}
-    voices: dict[str, list[list]] = {}
-    refers_to: dict[str, list[list]] = {}
+    voices: dict[str, list[Voice]] = {}
+    refers_to: dict[str, list[Referent]] = {}
     names = {e.id: e.name for e in registry.entries.values()}
     split = [passages(s.cleaned.text) for s in sources]
     writer.count_hot_words(s.cleaned.text[a:b] for s, spans in zip(sources, split) for (a, b), _ in spans)
@@ -95,8 +96,8 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
         found = find_quotes(text, mentions)
         referents = find_referents(text, mentions, [(q.start, q.end) for q in found])
         doc_voices = find_voices(text, mentions, found, referents, names)
-        voices[doc.id] = [v.compact() for v in doc_voices]
-        refers_to[doc.id] = [[r.start, r.end, names[r.person]] for r in referents]
+        voices[doc.id] = doc_voices
+        refers_to[doc.id] = [Referent(r.start, r.end, names[r.person]) for r in referents]
         writer.add_text(doc.id, text)
         units = []
         for (start, end), sentences in spans:
@@ -115,17 +116,17 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
     counts = {pid: len(docs) for pid, docs in mentioned_in.items()}
     people = sorted((p for p in registry.people(counts) if p.documents), key=lambda p: (-p.documents, p.name))
     report.documents, report.people = len(sources), len(people)
-    return {
-        "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "documents": [asdict(s.document) for s in sources],
-        "registry": registry.to_dict(),
-        "people": [asdict(p) for p in people],
-        "who": {pid: rank(c) for pid, c in who.items()},
-        "voices": voices,  # doc id -> [[start, end, speaker, kind, reported_by, role, speaker id], ...]
-        "refers_to": refers_to,  # doc id -> [[start, end, person name], ...]
-        "stats": {"documents": report.documents, "passages": report.passages, "quotes": report.quotes,
-                  "people": report.people, "skipped": [asdict(s) for s in report.skipped]},
-    }
+    return Meta(
+        built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        documents=[s.document for s in sources],
+        registry=registry,
+        people=people,
+        who={pid: [WhoRow(**r) for r in rank(c)] for pid, c in who.items()},
+        voices=voices,
+        refers_to=refers_to,
+        stats=Stats(report.documents, report.passages, report.quotes, report.people,
+                    [asdict(s) for s in report.skipped]),
+    )
 
 
 def _unquoted_words(voices: list[Voice], quoted: list[Quote], spans: list[tuple[int, int]]) -> list[Quote]:

@@ -33,6 +33,7 @@ from . import search as searching
 from .analysis import ANALYZER, ANALYZER_VERSION, analysed, fold
 from .errors import NoIndex, ReindexBusy
 from .hot import HOT_DF, hot_pairs, hot_words
+from .meta import Meta
 from .search import FIELD, TIME_LIMIT, Hit
 
 __all__ = ["ANALYZER", "FIELD", "HOT_DF", "SCHEMA", "TIME_LIMIT", "Generation", "GenerationWriter", "Hit", "Shelf"]
@@ -67,11 +68,12 @@ class Generation:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.name = path.name
-        self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-        built_with = (self.meta.get("analyzer"), self.meta.get("layout"))
+        data = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        built_with = (data.get("analyzer"), data.get("layout"))
         if built_with != (ANALYZER_VERSION, LAYOUT):
             raise StaleIndex(f"the index {self.name} was built with analyzer {built_with[0]}, layout {built_with[1]}; "
                              f"this citebot uses analyzer {ANALYZER_VERSION}, layout {LAYOUT}: run `citebot reindex`")
+        self.meta = Meta.from_json(data)
         self._index = index.open_dir(str(path))
         self.searcher = self._index.searcher()
         self.doc_column = self.searcher.reader().column_reader("doc")  # docnum -> document id; costly to open
@@ -224,11 +226,11 @@ class GenerationWriter:
         """Before any passage is added: which words are hot, so their pairs can be indexed."""
         self.hot = hot_words(passages)
 
-    def finish(self, meta: dict) -> Path:
+    def finish(self, meta: Meta) -> Path:
         self._writer.commit()
         (self.tmp / "hot.json").write_text(json.dumps(sorted(self.hot)))
-        meta = {**meta, "generation": self.name, "analyzer": ANALYZER_VERSION, "layout": LAYOUT}
-        (self.tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        meta.generation, meta.analyzer, meta.layout = self.name, ANALYZER_VERSION, LAYOUT
+        (self.tmp / "meta.json").write_text(json.dumps(meta.to_json(), ensure_ascii=False), encoding="utf-8")
         _fsync_dir(self.tmp)
         final = self.tmp.with_name(self.name)
         os.rename(self.tmp, final)

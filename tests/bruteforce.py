@@ -20,9 +20,9 @@ GAP = re.compile("[\\s'’ʼ‘`´\\-‐‑‒–—\u00ad]+")
 def every_passage(gen) -> list[tuple[str, int, int, str]]:
     """(doc, start, end, text) of every passage, from the stored document texts and the splitter."""
     out = []
-    for d in gen.meta["documents"]:
-        text = gen.text(d["id"])
-        out += [(d["id"], a, b, text[a:b]) for (a, b), _ in passages(text)]
+    for d in gen.meta.documents:
+        text = gen.text(d.id)
+        out += [(d.id, a, b, text[a:b]) for (a, b), _ in passages(text)]
     return out
 
 
@@ -60,8 +60,8 @@ def _gap_ok(gap: str, loose: bool, glued: bool) -> bool:
 
 def documents_saying(gen, phrase: str) -> set[str]:
     """Documents with a paragraph that says `phrase` (a phrase does not run across a blank line)."""
-    return {d["id"] for d in gen.meta["documents"]
-            if any(says(p, phrase) for p in re.split(r"\n\s*\n", gen.text(d["id"])))}
+    return {d.id for d in gen.meta.documents
+            if any(says(p, phrase) for p in re.split(r"\n\s*\n", gen.text(d.id)))}
 
 
 def exhaustive_top(gen, words: list[str], limit: int, mode: str = "any") -> list[tuple[str, int, float]]:

@@ -152,7 +152,7 @@ def test_spelling_distance_weighs_transliteration():
 
 
 def test_resolution_survives_the_index_round_trip(answerer):
-    registry = Registry.from_dict(answerer.corpus().generation.meta["registry"])
+    registry = Registry.from_dict(answerer.corpus().generation.meta.registry.to_dict())
     assert registry.resolve("Mrs. Rajavi").person.name == "Maryam Rajavi"
     assert registry.resolve("Razavi").person is None  # the corpus words came along
     assert registry.lookup("Rajavy") is None  # lookup() never approximates; resolve() does, and says so

@@ -136,7 +136,7 @@ def test_queries_during_reindexes_never_fail_or_mix_generations(tmp_path, seeds,
             try:
                 answer = answerer.ask("/source refrigerated trucks")
                 gen = Generation(settings.index_dir / "generations" / answer.generation)
-                documents = len(gen.meta["documents"])
+                documents = len(gen.meta.documents)
                 tally.tried()
                 if len(answer.results) != base + documents - 5:
                     problems.append(f"{answer.generation}: {len(answer.results)} results, {documents} documents")

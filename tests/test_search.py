@@ -107,7 +107,7 @@ def test_phrases_cut_from_the_text_are_found_with_true_counts(generated, seed, n
 
 def test_a_generation_built_with_another_analyzer_is_refused(generated, tmp_path):
     _, gen, _ = generated
-    assert gen.meta["analyzer"] == ANALYZER_VERSION
+    assert gen.meta.analyzer == ANALYZER_VERSION
     copy = tmp_path / "old"
     import json
     import shutil

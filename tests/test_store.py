@@ -18,9 +18,9 @@ from tests.conftest import settings_for
 def all_passages(gen) -> list[tuple[str, int, list[str]]]:
     """(doc, start, terms) of every passage, straight from the stored texts."""
     out = []
-    for d in gen.meta["documents"]:
-        text = gen.text(d["id"])
-        out += [(d["id"], a, analysed(text[a:b])) for (a, b), _ in passages(text)]
+    for d in gen.meta.documents:
+        text = gen.text(d.id)
+        out += [(d.id, a, analysed(text[a:b])) for (a, b), _ in passages(text)]
     return out
 
 

@@ -209,10 +209,10 @@ def texts(tg, tmp_path_factory):
     ix = index.open_dir(str(gen.path))
     with ix.searcher() as searcher:
         passages = {}
-        for doc in gen.meta["documents"]:
-            hits = searcher.search(query.Term("doc", doc["id"]), limit=None)
-            passages[doc["id"]] = sum(1 for h in hits if h["kind"] == "passage")
-    return {d["id"]: gen.text(d["id"]) for d in gen.meta["documents"]}, passages
+        for doc in gen.meta.documents:
+            hits = searcher.search(query.Term("doc", doc.id), limit=None)
+            passages[doc.id] = sum(1 for h in hits if h["kind"] == "passage")
+    return {d.id: gen.text(d.id) for d in gen.meta.documents}, passages
 
 
 def pressed(tg: FakeTelegram, button: dict, chat: int = USER, method: str = "sendMessage") -> dict:
