@@ -122,6 +122,12 @@ def main() -> None:
         f"Last full run: {machine()}. Produced by `make bench`; the numbers below are printed by",
         "`bench/run.py` and `bench/bot.py` and copied here by `bench/report.py`.",
         "",
+        "The machine was shared with other jobs during the run (load average "
+        f"{os.getloadavg()[1]:.1f} when this report was written), so latencies are noisy: rerun, figures",
+        "moved by up to 2x. Every figure is from the code of the commit that adds this file.",
+        *([] if "1000000" in search else ["", "**1M passages: not measured in this run** (the run did not finish in the time "
+                                              "available); see docs/scaling.md for what is known."]),
+        "",
         "## Targets",
         "",
         "| target | measured | met |",
