@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import secrets
 import time
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
@@ -20,7 +20,10 @@ from telegram.ext import (
 from citebot.index import Answerer, Settings
 
 from . import handlers as h
-from .retry import RetryingRateLimiter
+from .ratelimit import SharedRateLimiter
+from .state import State, open_state
+from .webhook import serve as serve_webhook
+from .webhook import webhook_secret
 
 COMMANDS = [
     BotCommand("who", "Who a person is, in the sources' words"),
@@ -32,11 +35,12 @@ COMMANDS = [
 ADMIN_COMMANDS = COMMANDS + [BotCommand("reindex", "Rebuild the index"), BotCommand("stats", "Index and bot stats")]
 
 
-def build(settings: Settings, token: str) -> Application:
+def build(settings: Settings, token: str, state: State | None = None) -> Application:
+    state = state or open_state(settings)
     builder = (
         Application.builder()
         .token(token)
-        .rate_limiter(RetryingRateLimiter(overall_max_rate=settings.messages_per_second, max_retries=5))
+        .rate_limiter(SharedRateLimiter(state, max_retries=5))
         .concurrent_updates(True)
         .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
         .get_updates_read_timeout(settings.poll_timeout + 5)  # a hung long poll is dropped soon
@@ -46,7 +50,7 @@ def build(settings: Settings, token: str) -> Application:
         base = settings.base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot"))
     app = builder.build()
-    app.bot_data.update(settings=settings, answerer=Answerer(settings), started=time.monotonic())
+    app.bot_data.update(settings=settings, answerer=Answerer(settings), started=time.monotonic(), state=state)
 
     app.add_handler(TypeHandler(Update, h.flood_guard), group=-1)
     app.add_handler(CommandHandler("start", h.start))
@@ -79,11 +83,8 @@ def serve(settings: Settings, token: str, webhook: bool = False) -> None:
     if webhook:
         if not settings.webhook_url:
             raise SystemExit("citebot serve --webhook needs telegram.webhook_url (or CITEBOT_TELEGRAM_WEBHOOK_URL)")
-        # Without a configured secret, a random one per run still keeps forged updates out.
-        secret = settings.webhook_secret or secrets.token_urlsafe(32)
-        app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port, url_path="telegram",
-                        webhook_url=settings.webhook_url, secret_token=secret,
-                        allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
+        # Every worker behind the load balancer must check the same secret: see webhook_secret().
+        asyncio.run(serve_webhook(app, settings, app.bot_data["state"], webhook_secret(settings, token)))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.poll_timeout, poll_interval=0,
                         bootstrap_retries=-1)

@@ -39,6 +39,7 @@ KEYS: dict[str, tuple[type, object]] = {
     "telegram.inline_cache_seconds": (int, 300),
     "telegram.poll_timeout": (int, 10),
     "telegram.messages_per_second": (int, 30),
+    "state.redis_url": (str, None),
 }
 ALIASES = {"telegram.admins": "CITEBOT_ADMINS"}
 
@@ -63,6 +64,7 @@ class Settings:
     inline_cache_seconds: int = 300
     poll_timeout: int = 10
     messages_per_second: int = 30  # Telegram's limit for a bot; 0 turns the limiter off (self-hosted servers)
+    redis_url: str | None = field(default=None, repr=False)  # shared state for several workers; None = this process
 
 
 def load(path: Path | str | None = None, env: dict[str, str] | None = None) -> Settings:

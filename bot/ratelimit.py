@@ -1,0 +1,56 @@
+"""Outgoing Bot API calls within Telegram's limits across every worker, retried through passing faults.
+
+Telegram allows a bot about 30 messages a second in all, one a second into a private
+chat and 20 a minute into a group. Each worker's own limiter would allow the whole
+budget (three workers sent 44-49 a second), so each message books a send slot in the
+shared `State` (Redis with several workers) and waits for it. A 429 `retry_after`
+pauses every worker. Calls without a chat (answering a button, setWebhook) are not
+messages and are not limited, as in PTB's AIORateLimiter.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+
+from .retry import retrying
+from .state import State
+
+log = logging.getLogger(__name__)
+
+
+class SharedRateLimiter(BaseRateLimiter):
+    def __init__(self, state: State, max_retries: int = 5) -> None:
+        self.state = state
+        self.max_retries = max_retries
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):
+        chat_id = data.get("chat_id")
+        with contextlib.suppress(ValueError, TypeError):
+            chat_id = int(chat_id)  # "@channel" names stay strings: they are groups
+        call = retrying(callback, endpoint)
+        retries = 0
+        while True:
+            if chat_id is not None:
+                await asyncio.sleep(await self.state.reserve_send(chat_id))
+            try:
+                return await call(*args, **kwargs)
+            except RetryAfter as error:
+                retries += 1
+                if retries > self.max_retries:
+                    raise
+                seconds = error.retry_after if isinstance(error.retry_after, int) else error.retry_after.total_seconds()
+                log.info("%s: Telegram asks every worker to wait %s s", endpoint, seconds)
+                await self.state.pause_sends(float(seconds) + 0.1)
+                if chat_id is None:
+                    await asyncio.sleep(float(seconds) + 0.1)
