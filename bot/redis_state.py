@@ -16,12 +16,15 @@ import secrets
 import time
 
 import redis.asyncio as redis
-from redis.exceptions import RedisError
+from redis.exceptions import ConnectionError as RedisDown
+from redis.exceptions import TimeoutError as RedisSlow
 
 from .state import ALIVE, DONE_TTL, LEASE, LINK_TTL, QUERY_TTL, Budget, Claim, MemoryState, State, worker_name
 
 log = logging.getLogger(__name__)
 PREFIX = "citebot:"
+# Only an unreachable Redis falls back; a script error is a bug and must show.
+UNREACHABLE = (RedisDown, RedisSlow, OSError)
 
 NOW = "local t = redis.call('TIME') local now = tonumber(t[1]) + tonumber(t[2]) / 1000000\n"
 
@@ -60,7 +63,7 @@ RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL'
 # ARGV: overall slot seconds (0 = none), the chat's interval (0 = none).
 # Books the first free overall slot at or after the chat's next free time, so no two
 # messages of the whole bot share a slot and one chat's messages stay `interval` apart.
-# Returns the seconds to wait, as a string (Lua numbers become integers otherwise).
+# Returns the slot's time and now, as strings (Lua numbers would become integers).
 RESERVE = NOW + """
 local slot, interval = tonumber(ARGV[1]), tonumber(ARGV[2])
 local earliest = math.max(now, tonumber(redis.call('GET', KEYS[3]) or '0'))
@@ -80,13 +83,13 @@ end
 if interval > 0 then
   redis.call('SET', KEYS[2], string.format('%.6f', at + interval), 'PX', math.ceil(interval * 1000) + 1000)
 end
-return string.format('%.6f', at - now)
+return {string.format('%.6f', at), string.format('%.6f', now)}
 """
 
 PAUSE = NOW + """
-local until = now + tonumber(ARGV[1])
-if until > tonumber(redis.call('GET', KEYS[1]) or '0') then
-  redis.call('SET', KEYS[1], string.format('%.6f', until), 'PX', math.ceil(tonumber(ARGV[1]) * 1000) + 1000)
+local resume = now + tonumber(ARGV[1])
+if resume > tonumber(redis.call('GET', KEYS[1]) or '0') then
+  redis.call('SET', KEYS[1], string.format('%.6f', resume), 'PX', math.ceil(tonumber(ARGV[1]) * 1000) + 1000)
 end
 return 1
 """
@@ -105,7 +108,7 @@ def falls_back(method):
     async def wrapper(self: RedisState, *args):
         try:
             result = await method(self, *args)
-        except (RedisError, OSError) as error:
+        except UNREACHABLE as error:
             self.failed(error)
             self.local.schedule.budget = self.budget.shared_by(self.last_workers)
             return await getattr(self.local, method.__name__)(*args)
@@ -199,12 +202,12 @@ class RedisState(State):
         return bool(await self.scripts["release"](keys=[self.key("lock", name)], args=[token]))
 
     @falls_back
-    async def reserve_send(self, chat_id):
+    async def book_send(self, chat_id):
         chat_key = self.key("chat", chat_id) if chat_id is not None else self.key("chat", "-")
-        wait = await self.scripts["reserve"](
+        at, now = await self.scripts["reserve"](
             keys=[self.key("slots"), chat_key, self.key("pause")],
             args=[repr(self.budget.overall), repr(self.budget.chat_interval(chat_id))])
-        return max(0.0, float(wait))
+        return float(at), float(now)
 
     @falls_back
     async def pause_sends(self, seconds):
@@ -214,7 +217,7 @@ class RedisState(State):
         try:
             self.last_workers = max(1, int(await self.scripts["beat"](keys=[self.key("workers")],
                                                                        args=[self.worker, ALIVE])))
-        except (RedisError, OSError) as error:
+        except UNREACHABLE as error:
             self.failed(error)
         else:
             self.recovered()
@@ -226,7 +229,7 @@ class RedisState(State):
         started = time.perf_counter()
         try:
             await self.redis.ping()
-        except (RedisError, OSError) as error:
+        except UNREACHABLE as error:
             self.failed(error)
             return f"redis DOWN ({self.error}); this worker answers from its own state"
         self.recovered()
@@ -235,7 +238,7 @@ class RedisState(State):
     async def close(self) -> None:
         try:
             await self.redis.zrem(self.key("workers"), self.worker)
-        except (RedisError, OSError):
+        except UNREACHABLE:
             pass
         await self.redis.aclose()
 

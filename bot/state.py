@@ -153,6 +153,11 @@ class State:
     # -- outgoing messages -------------------------------------------------------------------
     async def reserve_send(self, chat_id: int | str | None) -> float:
         """Book the next send slot for a message into `chat_id`; returns the seconds to wait for it."""
+        at, now = await self.book_send(chat_id)
+        return max(0.0, at - now)
+
+    async def book_send(self, chat_id: int | str | None) -> tuple[float, float]:
+        """The booked slot's time and the time now, both by the store's clock."""
         raise NotImplementedError
 
     async def pause_sends(self, seconds: float) -> None:
@@ -182,7 +187,7 @@ class Schedule:
         self.chat_next: OrderedDict[int | str, float] = OrderedDict()
         self.paused_until = 0.0
 
-    def reserve(self, chat_id: int | str | None, now: float) -> float:
+    def book(self, chat_id: int | str | None, now: float) -> float:
         earliest = max(now, self.paused_until, self.chat_next.get(chat_id, 0.0) if chat_id is not None else 0.0)
         at = earliest
         if self.budget.overall:
@@ -199,7 +204,7 @@ class Schedule:
             self.chat_next.move_to_end(chat_id)
             while len(self.chat_next) > MEMORY:
                 self.chat_next.popitem(last=False)
-        return max(0.0, at - now)
+        return at
 
 
 class Table(OrderedDict):
@@ -293,8 +298,9 @@ class MemoryState(State):
         self.locks.pop(name, None)
         return True
 
-    async def reserve_send(self, chat_id):
-        return self.schedule.reserve(chat_id, time.time())
+    async def book_send(self, chat_id):
+        now = time.time()
+        return self.schedule.book(chat_id, now), now
 
     async def pause_sends(self, seconds):
         self.schedule.paused_until = max(self.schedule.paused_until, time.time() + seconds)
