@@ -81,7 +81,7 @@ if slot > 0 then
   at = i * slot
 end
 if interval > 0 then
-  redis.call('SET', KEYS[2], string.format('%.6f', at + interval), 'PX', math.ceil(interval * 1000) + 1000)
+  redis.call('SET', KEYS[2], string.format('%.6f', at + interval), 'PX', math.ceil((at - now + interval) * 1000) + 1000)
 end
 return {string.format('%.6f', at), string.format('%.6f', now)}
 """

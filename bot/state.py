@@ -35,7 +35,7 @@ LEASE = 120                  # seconds an update being handled stays claimed if 
 ALIVE = 5.0                  # a worker that has not beaten its heart for this long is dead
 BEAT = 1.0                   # seconds between heartbeats
 MEMORY = 10_000              # entries per table in MemoryState, oldest forgotten first
-MARGIN = 0.9                 # send at 90% of each Telegram limit: a send reaches Telegram a little after its slot
+MARGIN = 0.85               # send at 85% of each Telegram limit: a busy worker (or the network) delays some sends
 
 
 class Claim(enum.Enum):
