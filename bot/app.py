@@ -21,7 +21,7 @@ from citebot.index import Answerer, Settings
 
 from . import handlers as h
 from .ratelimit import SharedRateLimiter
-from .state import State, open_state
+from .shared_state import State, open_state
 from .webhook import serve as serve_webhook
 from .webhook import webhook_secret
 

@@ -23,7 +23,7 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
 from .retry import retrying
-from .state import State
+from .shared_state import State
 
 log = logging.getLogger(__name__)
 LATE = 0.05     # seconds behind its slot a message may still go out

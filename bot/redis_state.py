@@ -1,4 +1,4 @@
-"""The bot's state in Redis, shared by every worker (see bot/state.py for what it holds).
+"""The bot's state in Redis, shared by every worker (see bot/shared_state.py for what it holds).
 
 Each read-modify-write is one Lua script, so two workers never interleave inside it
 (Redis runs a script atomically). Times come from Redis (`TIME`), so workers' clocks
@@ -19,7 +19,19 @@ import redis.asyncio as redis
 from redis.exceptions import ConnectionError as RedisDown
 from redis.exceptions import TimeoutError as RedisSlow
 
-from .state import ALIVE, DONE_TTL, LEASE, LINK_TTL, QUERY_TTL, Budget, Claim, MemoryState, State, worker_name
+from .shared_state import (
+    ALIVE,
+    DONE_TTL,
+    LEASE,
+    LINK_TTL,
+    QUERY_TTL,
+    Budget,
+    Claim,
+    Flood,
+    MemoryState,
+    State,
+    worker_name,
+)
 
 log = logging.getLogger(__name__)
 PREFIX = "citebot:"
@@ -28,17 +40,22 @@ UNREACHABLE = (RedisDown, RedisSlow, OSError)
 
 NOW = "local t = redis.call('TIME') local now = tonumber(t[1]) + tonumber(t[2]) / 1000000\n"
 
-# KEYS: bucket. ARGV: capacity, seconds to refill it. Returns 1 when a token was taken.
-TOKEN_BUCKET = NOW + """
-local cap, per = tonumber(ARGV[1]), tonumber(ARGV[2])
-local b = redis.call('HMGET', KEYS[1], 'tokens', 'at')
-local tokens, at = tonumber(b[1]) or cap, tonumber(b[2]) or now
-tokens = math.min(cap, tokens + (now - at) * cap / per)
-local ok = 0
-if tokens >= 1 then tokens = tokens - 1 ok = 1 end
-redis.call('HSET', KEYS[1], 'tokens', string.format('%.6f', tokens), 'at', string.format('%.6f', now))
-redis.call('EXPIRE', KEYS[1], math.ceil(per) + 1)
-return ok
+# KEYS: the user's admitted times (a sorted set), the end of their refusal stretch.
+# ARGV: limit, seconds, a unique member. The flood guard's sliding window (bot/flood.py):
+# returns {admitted, notify (the first refusal of a stretch), whole seconds to wait}.
+FLOOD = NOW + """
+local limit, seconds = tonumber(ARGV[1]), tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - seconds)
+if redis.call('ZCARD', KEYS[1]) < limit then
+  redis.call('ZADD', KEYS[1], now, string.format('%.6f', now) .. ARGV[3])
+  redis.call('EXPIRE', KEYS[1], math.ceil(seconds) + 1)
+  return {1, 0, 0}
+end
+local resume = tonumber(redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2]) + seconds
+local notify = 0
+if now >= tonumber(redis.call('GET', KEYS[2]) or '0') then notify = 1 end
+redis.call('SET', KEYS[2], string.format('%.6f', resume), 'PX', math.ceil((resume - now) * 1000) + 1000)
+return {0, notify, math.max(1, math.ceil(resume - now))}
 """
 
 # KEYS: the update's key, the workers' heartbeats. ARGV: this worker, lease, alive window.
@@ -132,7 +149,7 @@ class RedisState(State):
         self.redis = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=1.0,
                                           health_check_interval=10, decode_responses=True)
         self.scripts = {name: self.redis.register_script(body) for name, body in (
-            ("bucket", TOKEN_BUCKET), ("claim", CLAIM), ("extend", EXTEND), ("release", RELEASE),
+            ("flood", FLOOD), ("claim", CLAIM), ("extend", EXTEND), ("release", RELEASE),
             ("reserve", RESERVE), ("pause", PAUSE), ("beat", BEAT))}
 
     def failed(self, error: Exception) -> None:
@@ -158,12 +175,11 @@ class RedisState(State):
         return await self.redis.get(self.key("q", key))
 
     @falls_back
-    async def allow(self, user_id, capacity, seconds):
-        return bool(await self.scripts["bucket"](keys=[self.key("flood", user_id)], args=[capacity, seconds]))
-
-    @falls_back
-    async def first_notice(self, user_id, seconds):
-        return bool(await self.redis.set(self.key("notice", user_id), 1, nx=True, px=int(seconds * 1000)))
+    async def flood(self, user_id, limit, seconds):
+        admitted, notify, wait = await self.scripts["flood"](
+            keys=[self.key("flood", user_id), self.key("refusing", user_id)],
+            args=[limit, seconds, secrets.token_hex(4)])
+        return Flood(bool(admitted), bool(notify), int(wait))
 
     @falls_back
     async def link(self, chat_id, question_id, answer_ids):

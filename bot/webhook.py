@@ -29,7 +29,7 @@ from tornado.web import RequestHandler
 
 from citebot.index import Settings
 
-from .state import Claim, State, heartbeat
+from .shared_state import Claim, State, heartbeat
 
 log = logging.getLogger(__name__)
 PATH = "/telegram"

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from citebot.bot.state import Budget, Claim, LockBusy, MemoryState, Schedule
+from citebot.bot.shared_state import Budget, Claim, LockBusy, MemoryState, Schedule
 from tests.services import redis_server
 
 BUDGET = Budget(overall=0.01, private=0.5, group=2.0)
@@ -44,12 +44,21 @@ async def test_a_button_remembered_by_one_worker_is_recalled_by_another(states):
     assert await two.recall("never") is None
 
 
-async def test_the_flood_bucket_is_shared(states):
+async def test_the_flood_limit_is_shared(states):
     one, two = states
-    allowed = [await (one if n % 2 else two).allow(42, 5, 60) for n in range(8)]
-    assert allowed == [True] * 5 + [False] * 3
-    assert await one.allow(43, 5, 60)  # another user has their own bucket
-    assert await one.first_notice(42, 60) and not await two.first_notice(42, 60)
+    verdicts = [await (one if n % 2 else two).flood(42, 5, 60) for n in range(8)]
+    assert [v.admitted for v in verdicts] == [True] * 5 + [False] * 3
+    assert [v.notify for v in verdicts[5:]] == [True, False, False]  # told once, by whichever worker
+    assert all(55 <= v.wait <= 60 for v in verdicts[5:])
+    assert (await one.flood(43, 5, 60)).admitted  # another user has their own window
+
+
+async def test_the_flood_window_slides(states):
+    one, two = states
+    assert (await one.flood(44, 1, 0.2)).admitted
+    assert not (await two.flood(44, 1, 0.2)).admitted
+    await asyncio.sleep(0.25)
+    assert (await two.flood(44, 1, 0.2)).admitted
 
 
 async def test_an_edited_question_finds_its_answers(states):

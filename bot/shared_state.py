@@ -2,7 +2,7 @@
 
 What the bot remembers between updates:
 - the query behind each "More" button (paging memory, expires),
-- a token bucket per user (the flood guard) and when each user was last told to slow down,
+- each user's recent messages (the flood guard) and whether they were told to slow down,
 - which answer messages reply to which question (so an edited question edits its answer),
 - which updates were already handled (Telegram redelivers an update whose delivery failed,
   possibly to another worker),
@@ -23,8 +23,9 @@ import os
 import secrets
 import socket
 import time
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from citebot.index import CitebotError, Settings
 
@@ -42,6 +43,14 @@ class Claim(enum.Enum):
     NEW = "new"      # handle it
     DONE = "done"    # already answered: acknowledge, do nothing
     BUSY = "busy"    # a live worker is handling it now: ask the sender to deliver again later
+
+
+class Flood(NamedTuple):
+    """The flood guard's verdict on one message."""
+
+    admitted: bool
+    notify: bool = False  # the first refusal of a stretch: tell the user once
+    wait: int = 0         # whole seconds until messages are admitted again
 
 
 class LockBusy(CitebotError):
@@ -93,12 +102,8 @@ class State:
         raise NotImplementedError
 
     # -- flood guard -------------------------------------------------------------------------
-    async def allow(self, user_id: int, capacity: int, seconds: float) -> bool:
-        """Take a token from the user's bucket (`capacity` tokens, refilled over `seconds`)."""
-        raise NotImplementedError
-
-    async def first_notice(self, user_id: int, seconds: float) -> bool:
-        """True once per `seconds` per user: whether to send the "slow down" notice."""
+    async def flood(self, user_id: int, limit: int, seconds: float) -> Flood:
+        """Admit the user's message if fewer than `limit` were admitted in the last `seconds`."""
         raise NotImplementedError
 
     # -- question -> answer ------------------------------------------------------------------
@@ -232,8 +237,8 @@ class MemoryState(State):
     def __init__(self, budget: Budget | None = None, worker: str | None = None) -> None:
         self.worker = worker or worker_name()
         self.queries, self.links, self.updates, self.locks = Table(), Table(), Table(), Table()
-        self.buckets: OrderedDict[int, tuple[float, float]] = OrderedDict()
-        self.notices = Table()
+        self.admitted: OrderedDict[int, deque] = OrderedDict()
+        self.refusing = Table()
         self.schedule = Schedule(budget or Budget())
 
     async def remember(self, key, line):
@@ -242,21 +247,21 @@ class MemoryState(State):
     async def recall(self, key):
         return self.queries.fetch(key)
 
-    async def allow(self, user_id, capacity, seconds):
+    async def flood(self, user_id, limit, seconds):
         now = time.monotonic()
-        tokens, at = self.buckets.pop(user_id, (float(capacity), now))
-        tokens = min(capacity, tokens + (now - at) * capacity / seconds)
-        allowed = tokens >= 1
-        self.buckets[user_id] = (tokens - 1 if allowed else tokens, now)
-        while len(self.buckets) > MEMORY:
-            self.buckets.popitem(last=False)
-        return allowed
-
-    async def first_notice(self, user_id, seconds):
-        if self.notices.fetch(user_id):
-            return False
-        self.notices.put(user_id, True, seconds)
-        return True
+        seen = self.admitted.pop(user_id, None) or deque()
+        self.admitted[user_id] = seen  # most recently active last; the quietest are forgotten first
+        while len(self.admitted) > MEMORY:
+            self.admitted.popitem(last=False)
+        while seen and now - seen[0] >= seconds:
+            seen.popleft()
+        if len(seen) < limit:
+            seen.append(now)
+            return Flood(True)
+        resume = seen[0] + seconds
+        notify = self.refusing.fetch(user_id) is None
+        self.refusing.put(user_id, resume, resume - now)
+        return Flood(False, notify, max(1, math.ceil(resume - now)))
 
     async def link(self, chat_id, question_id, answer_ids):
         self.links.put((chat_id, question_id), list(answer_ids), LINK_TTL)
