@@ -92,6 +92,7 @@ class State:
 
     worker: str
     backend: str = "memory"
+    budget: Budget
 
     # -- paging memory ---------------------------------------------------------------------
     async def remember(self, key: str, line: str) -> None:
@@ -158,6 +159,8 @@ class State:
     # -- outgoing messages -------------------------------------------------------------------
     async def reserve_send(self, chat_id: int | str | None) -> float:
         """Book the next send slot for a message into `chat_id`; returns the seconds to wait for it."""
+        if not self.budget.overall and not self.budget.chat_interval(chat_id):
+            return 0.0  # no limits (a self-hosted Bot API server): nothing to book
         at, now = await self.book_send(chat_id)
         return max(0.0, at - now)
 
@@ -236,10 +239,11 @@ class MemoryState(State):
 
     def __init__(self, budget: Budget | None = None, worker: str | None = None) -> None:
         self.worker = worker or worker_name()
+        self.budget = budget or Budget()
         self.queries, self.links, self.updates, self.locks = Table(), Table(), Table(), Table()
         self.admitted: OrderedDict[int, deque] = OrderedDict()
         self.refusing = Table()
-        self.schedule = Schedule(budget or Budget())
+        self.schedule = Schedule(self.budget)
 
     async def remember(self, key, line):
         self.queries.put(key, line, QUERY_TTL)
