@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     InlineQueryHandler,
     MessageHandler,
@@ -21,7 +21,8 @@ from citebot.index import Answerer, Settings
 
 from . import handlers as h
 from .ratelimit import SharedRateLimiter
-from .shared_state import State, open_state
+from .shared_state import SharedState, open_state
+from .state import CONTEXT_TYPES
 from .webhook import serve as serve_webhook
 from .webhook import webhook_secret
 
@@ -32,35 +33,52 @@ COMMANDS = [
     BotCommand("docs", "The documents"),
     BotCommand("help", "How to ask"),
 ]
+# What a person can send that is not text; in a private chat each gets one line on what the bot reads.
+UNSUPPORTED = (filters.PHOTO | filters.Sticker.ALL | filters.VOICE | filters.VIDEO | filters.VIDEO_NOTE
+               | filters.AUDIO | filters.Document.ALL | filters.ANIMATION | filters.LOCATION | filters.CONTACT
+               | filters.POLL | filters.Dice.ALL | filters.VENUE)
 ADMIN_COMMANDS = COMMANDS + [BotCommand("reindex", "Rebuild the index"), BotCommand("stats", "Index and bot stats")]
 
 
-def build(settings: Settings, token: str, state: State | None = None) -> Application:
-    state = state or open_state(settings)
+def build(settings: Settings, token: str, shared: SharedState | None = None) -> Application:
+    """The application; `shared` is the state workers share (default: Redis if configured, else memory)."""
+    shared = shared or open_state(settings)
     builder = (
         Application.builder()
         .token(token)
-        .rate_limiter(SharedRateLimiter(state, max_retries=5))
+        .rate_limiter(SharedRateLimiter(shared, max_retries=5))
         .concurrent_updates(True)
         .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
         .get_updates_read_timeout(settings.poll_timeout + 5)  # a hung long poll is dropped soon
         .post_init(post_init)
+        .context_types(CONTEXT_TYPES)
     )
     if settings.base_url:
         base = settings.base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot"))
     app = builder.build()
-    app.bot_data.update(settings=settings, answerer=Answerer(settings), started=time.monotonic(), state=state)
+    app.bot_data.configure(settings, Answerer(settings), shared)
 
+    private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     app.add_handler(TypeHandler(Update, h.flood_guard), group=-1)
     app.add_handler(CommandHandler("start", h.start))
     app.add_handler(CommandHandler("help", h.help_command))
     app.add_handler(CommandHandler(["who", "quote", "source", "docs", "doc"], h.ask_command))
     app.add_handler(CommandHandler("reindex", h.reindex_command))
     app.add_handler(CommandHandler("stats", h.stats_command))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, h.search_text))
+    app.add_handler(MessageHandler(filters.Regex(r"^/doc_([0-9]{1,6})(?:@\w+)?$"), h.doc_number))
+    app.add_handler(MessageHandler(filters.COMMAND, h.unknown_command))
+    app.add_handler(MessageHandler(filters.TEXT & private, h.search_text))
+    app.add_handler(MessageHandler(filters.CAPTION & private, h.search_text))
+    app.add_handler(MessageHandler(filters.TEXT & groups & filters.REPLY, h.follow_up))
+    app.add_handler(MessageHandler(UNSUPPORTED & private, h.unsupported))
+    app.add_handler(ChatMemberHandler(h.joined, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(CallbackQueryHandler(h.page_button, pattern=r"^pg:"))
     app.add_handler(CallbackQueryHandler(h.doc_button, pattern=r"^doc:"))
+    app.add_handler(CallbackQueryHandler(h.excerpt_card_button, pattern=r"^dc:"))
+    app.add_handler(CallbackQueryHandler(h.cite_button, pattern=r"^ct:"))
+    app.add_handler(CallbackQueryHandler(h.context_button, pattern=r"^c[xp]:"))
+    app.add_handler(CallbackQueryHandler(h.docs_button, pattern=r"^docs$"))
     app.add_handler(CallbackQueryHandler(h.example_button, pattern=r"^ex:"))
     app.add_handler(CallbackQueryHandler(h.unknown_button))
     app.add_handler(InlineQueryHandler(h.inline_query))
@@ -71,7 +89,7 @@ def build(settings: Settings, token: str, state: State | None = None) -> Applica
 async def post_init(app: Application) -> None:
     """Register the command menu; admins see the admin commands in their private chats."""
     await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
-    for admin in app.bot_data["settings"].admins:
+    for admin in app.bot_data.settings.admins:
         try:
             await app.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin))
         except Exception:  # noqa: BLE001 - an admin who never opened the bot has no chat yet
@@ -84,7 +102,7 @@ def serve(settings: Settings, token: str, webhook: bool = False) -> None:
         if not settings.webhook_url:
             raise SystemExit("citebot serve --webhook needs telegram.webhook_url (or CITEBOT_TELEGRAM_WEBHOOK_URL)")
         # Every worker behind the load balancer must check the same secret: see webhook_secret().
-        asyncio.run(serve_webhook(app, settings, app.bot_data["state"], webhook_secret(settings, token)))
+        asyncio.run(serve_webhook(app, settings, app.bot_data.shared, webhook_secret(settings, token)))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.poll_timeout, poll_interval=0,
                         bootstrap_retries=-1)

@@ -8,7 +8,16 @@ from dataclasses import asdict
 
 import click
 
-from citebot.index import Answerer, CitebotError, ConfigError, Settings, bot_token, load_settings
+from citebot.index import (
+    Answerer,
+    CitebotError,
+    ConfigError,
+    Settings,
+    bot_token,
+    env_name,
+    load_settings,
+    settings_defaults,
+)
 from citebot.index import reindex as reindex_corpus
 
 
@@ -68,7 +77,7 @@ def doc(obj: Context, doc_id: str, as_json: bool) -> None:
         raise click.ClickException(answerer.ask(f"/doc {doc_id}").message)
     text = answerer.document_text(found.id)
     if as_json:
-        click.echo(json.dumps({**asdict(found), "text": text}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({**asdict(found), **found.card(), "text": text}, ensure_ascii=False, indent=2))
     else:
         click.echo("\n".join(card(found)) + "\n\n" + text)
 
@@ -132,6 +141,18 @@ To run it on Telegram: talk to @BotFather, send /newbot, copy the token it gives
     export TELEGRAM_BOT_TOKEN=123456:ABC...   (or put it in .env for docker compose)
 and run this command again.
 """
+
+
+@main.command()
+@click.option("--defaults", is_flag=True, help="Print the documented defaults (config/citebot.yaml) instead.")
+@click.pass_obj
+def config(obj: Context, defaults: bool) -> None:
+    """Print the effective settings (file + environment), secrets masked."""
+    if defaults:
+        click.echo(settings_defaults(), nl=False)
+        return
+    for key, value in obj.settings.effective().items():
+        click.echo(f"{key} = {json.dumps(value)}  ({env_name(key)})")
 
 
 @main.command()

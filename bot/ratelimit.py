@@ -3,7 +3,7 @@
 Telegram allows a bot about 30 messages a second in all, one a second into a private
 chat and 20 a minute into a group. Each worker's own limiter would allow the whole
 budget (three workers sent 44-49 a second), so each message books a send slot in the
-shared `State` (Redis with several workers) and waits for it. A 429 `retry_after`
+shared state (Redis with several workers) and waits for it. A 429 `retry_after`
 pauses every worker. Calls without a chat (answering a button, setWebhook) are not
 messages and are not limited, as in PTB's AIORateLimiter.
 
@@ -23,7 +23,7 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
 from .retry import retrying
-from .shared_state import State
+from .shared_state import SharedState
 
 log = logging.getLogger(__name__)
 LATE = 0.05     # seconds behind its slot a message may still go out
@@ -31,7 +31,7 @@ REBOOK = 5      # slots a message may miss before it goes out anyway
 
 
 class SharedRateLimiter(BaseRateLimiter):
-    def __init__(self, state: State, max_retries: int = 5) -> None:
+    def __init__(self, state: SharedState, max_retries: int = 5) -> None:
         self.state = state
         self.max_retries = max_retries
 

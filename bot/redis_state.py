@@ -19,6 +19,7 @@ import redis.asyncio as redis
 from redis.exceptions import ConnectionError as RedisDown
 from redis.exceptions import TimeoutError as RedisSlow
 
+from .flood import Verdict
 from .shared_state import (
     ALIVE,
     DONE_TTL,
@@ -27,9 +28,8 @@ from .shared_state import (
     QUERY_TTL,
     Budget,
     Claim,
-    Flood,
     MemoryState,
-    State,
+    SharedState,
     worker_name,
 )
 
@@ -135,7 +135,7 @@ def falls_back(method):
     return wrapper
 
 
-class RedisState(State):
+class RedisState(SharedState):
     backend = "redis"
 
     def __init__(self, url: str, budget: Budget, worker: str | None = None) -> None:
@@ -179,7 +179,7 @@ class RedisState(State):
         admitted, notify, wait = await self.scripts["flood"](
             keys=[self.key("flood", user_id), self.key("refusing", user_id)],
             args=[limit, seconds, secrets.token_hex(4)])
-        return Flood(bool(admitted), bool(notify), int(wait))
+        return Verdict(bool(admitted), bool(notify), int(wait))
 
     @falls_back
     async def link(self, chat_id, question_id, answer_ids):

@@ -8,14 +8,23 @@ pairs; bot/handlers.py turns them into Telegram keyboards.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
+from string import Formatter
 
-from citebot.index import Answer, Document, Result
+from citebot.index import Answer, Context, Document, Paragraph, Person, Result
+
+from .attribution import cut_marks, notes, speaker
+from .catalogue import say, template
 
 MAX_MESSAGE = 4096
 MAX_EXCERPT = 3000  # longer quotations show their first 3000 characters, marked […]
 ELLIPSIS = " […]"
+SHORT_TITLE = 60  # characters of a title in compact citations, when the manifest gives no short_title
+HEADER_QUERY = 60  # characters of the user's words echoed in a header
+CONTEXT_BUDGET = 3600  # visible characters of document text in one "Context" message
+QUOTE_MARKS = "\"'“”‘’«»„"
 
 
 @dataclass
@@ -26,32 +35,112 @@ class Reply:
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)  # rows of (label, callback data)
 
 
+def markup(key: str, **html: str) -> str:
+    """A catalogue message as HTML: its own text escaped, `html` parameters (already markup) put in as they are."""
+    out = []
+    for literal, name, spec, _ in Formatter().parse(template(key)):
+        out.append(escape(literal))
+        if name is not None:
+            out.append(html[name] if not spec else escape(format(html[name], spec)))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Collection:
+    """What /start, /help and the group introduction say about the collection and the bot."""
+
+    name: str | None
+    description: str | None
+    language: str | None
+    bot: str  # the bot's username, for inline-mode examples and deep links
+
+    @property
+    def label(self) -> str:
+        return self.name or say("default_collection")
+
+
+def start(c: Collection, documents: int, example: str) -> str:
+    """/start: what the collection is, how to ask, and inline mode."""
+    intro = markup("start.intro", collection=f"<b>{escape(c.label)}</b>")
+    about = (say("start.collection", description=c.description, documents=documents, language=c.language)
+             if c.description and c.language else say("start.collection_plain", documents=documents))
+    return "\n\n".join([intro, escape(about), escape(say("help.commands")),
+                         escape(say("help.inline", bot=c.bot, example=example))])
+
+
+def help_text(c: Collection, example: str) -> str:
+    """/help: every command tappable (none needs an argument Telegram would cut off), inline mode, groups."""
+    intro = markup("start.intro", collection=f"<b>{escape(c.label)}</b>")
+    return "\n\n".join([intro, escape(say("help.commands")), escape(say("help.inline", bot=c.bot, example=example)),
+                         escape(say("help.groups"))])
+
+
+def group_intro(c: Collection) -> str:
+    return escape(say("group.intro", collection=c.label))
+
+
 def page(answer: Answer, number: int, size: int, key: str) -> Reply:
-    """Page `number` (0-based) of an answer; `key` names the query in callback data."""
+    """Page `number` (0-based) of an answer; `key` names the query in callback data.
+
+    Excerpts are numbered across pages, and each has a 📄 button with its number.
+    """
     pages = max(1, -(-len(answer.results) // size))
     number = min(max(number, 0), pages - 1)
-    shown = answer.results[number * size:(number + 1) * size]
-    header = escape(answer.message)
+    first = number * size
+    shown = answer.results[first:first + size]
+    header = escape(header_text(answer))
     if pages > 1:
-        header += f"\n<i>{number * size + 1}–{number * size + len(shown)} of {len(answer.results)}</i>"
-    blocks = [header] + [result(r) for r in shown] + _extras(answer)
-    return Reply(messages=_pack(blocks), buttons=_buttons(shown, number, pages, key))
+        header += f"\n<i>{escape(say('page.range', first=first + 1, last=first + len(shown), total=len(answer.results)))}</i>"
+    blocks = [header] + [result(r, first + n) for n, r in enumerate(shown, 1)] + _extras(answer)
+    return Reply(messages=_pack(blocks), buttons=_buttons(len(shown), first, number, pages, key))
 
 
-def result(r: Result) -> str:
-    """An excerpt as a quotation, then who said it and where it was published."""
-    lines = [f"<blockquote>{highlighted(r.excerpt, r.highlights)}</blockquote>"]
-    if r.speaker:
-        lines.append(f"— <i>{escape(r.speaker)}</i>")
-    lines.append(citation(r.document))
+def header_text(answer: Answer) -> str:
+    """The answer's message, with the user's words shown once quoted and cut to HEADER_QUERY characters."""
+    query = answer.query
+    if not query:
+        return answer.message
+    unquoted = query[1:-1].strip() if len(query) > 1 and query[0] in QUOTE_MARKS and query[-1] in QUOTE_MARKS else query
+    shown = clip(unquoted, HEADER_QUERY)
+    message = answer.message.replace(f"“{query}”", f"“{shown}”")
+    return message.replace(query, shown) if len(query) > HEADER_QUERY else message
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters at a word boundary, marked "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.–—-") + "…"
+
+
+def result(r: Result, number: int | None = None, full: bool = False) -> str:
+    """An excerpt as a quotation, then whose words they are and where it was published."""
+    before, after = cut_marks(r)
+    lines = [f"<blockquote>{before}{highlighted(r.excerpt, r.highlights)}{after}</blockquote>"]
+    if who := speaker(r):
+        lines.append(f"— <i>{escape(who[0])}</i>{escape(who[1])}")
+    lines += [escape(line) for line in notes(r)]
+    lines.append(citation(r.document, number, full))
     if r.also_in:
-        lines.append("Also in: " + "; ".join(escape(t) for t in (r.also_in_titles or r.also_in)))
+        titles = "; ".join(clip(t, SHORT_TITLE) for t in (r.also_in_titles or r.also_in))
+        lines.append(escape(say("result.also_in", titles=titles)))
     return "\n".join(lines)
 
 
-def citation(d: Document) -> str:
-    title = f'<a href="{escape(d.url, quote=True)}">{escape(d.title)}</a>' if d.url else f"<b>{escape(d.title)}</b>"
-    return " · ".join([title, escape(d.publisher or "publisher unknown"), escape(d.date_label())])
+def short_title(d: Document) -> str:
+    return d.short_title or clip(d.title, SHORT_TITLE)
+
+
+def citation(d: Document, number: int | None = None, full: bool = False) -> str:
+    """[4] Short title (linked when the URL is known) · publisher · date; `full` gives the whole title."""
+    title = d.title if full else short_title(d)
+    title = f'<a href="{escape(d.url, quote=True)}">{escape(title)}</a>' if d.url else f"<b>{escape(title)}</b>"
+    text = " · ".join([title, escape(d.publisher or say("publisher.unknown")), escape(d.date_label())])
+    return f"[{number}] {text}" if number else text
 
 
 def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
@@ -67,37 +156,136 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out) + (ELLIPSIS if len(text) > MAX_EXCERPT else "")
 
 
-def card(d: Document, bot_username: str | None = None) -> str:
-    rows = [citation(d), f"Kind: {escape(d.kind)} · id <code>{escape(d.id)}</code>"]
-    if d.date_note:
-        rows.append(f"Date: {escape(d.date_note)}")
-    if d.publisher_note:
-        rows.append(f"Publisher: {escape(d.publisher_note)}")
+# -- the document card, its context and its citation ---------------------------------------------
+
+
+def deep_link(bot: str, d: Document) -> str:
+    return f"https://t.me/{bot}?start=doc-{d.id}"
+
+
+def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite: str | None = None) -> Reply:
+    """Everything needed to check a source: full title, publisher, date and link with how each is known,
+    the shareable deep link, and how much of it the collection holds. Buttons: the text around the excerpt
+    `shown` (or the document from its start) and, with `cite` (callback data), a ready-to-paste citation."""
+    title = f'<a href="{escape(d.url, quote=True)}">{escape(d.title)}</a>' if d.url else escape(d.title)
+    rows = [f"<b>{title}</b>"]
+    publisher = d.publisher or say("publisher.unknown")
+    rows.append(_noted("card.publisher", "card.publisher_note", d.publisher_note, publisher=publisher))
+    rows.append(_noted("card.date", "card.date_note", d.date_note, date=d.date_label()))
+    if d.url:
+        rows.append(_noted("card.link", "card.link_note", d.url_note, url=d.url))
+    else:
+        rows.append(escape(d.url_note or say("card.no_link")))
+    rows.append(escape(say("card.share", link=deep_link(bot, d))))
+    rows.append(escape(say("card.excerpts", count=excerpts)))
     if d.inferred:
-        rows.append("<i>Metadata inferred from the text: no manifest entry.</i>")
-    if bot_username:
-        rows.append(f"Link: https://t.me/{escape(bot_username)}?start=doc-{escape(d.id)}")
-    return "\n".join(rows)
+        rows.append(f"<i>{escape(say('card.inferred'))}</i>")
+    if shown is not None:
+        buttons = [(say("button.context"), f"cx:{d.id}:{shown.start}:{shown.end}")]
+        buttons += [(say("button.cite"), cite)] if cite else []
+    else:
+        buttons = [(say("button.read"), f"cx:{d.id}:0:0")]
+    return Reply(messages=["\n".join(rows)], buttons=[buttons])
 
 
-def inline_items(answer: Answer) -> list[dict]:
-    """Inline-mode results as plain data: title, description, and the message a chat receives."""
-    items = []
+def _noted(plain: str, noted: str, note: str | None, **params) -> str:
+    return escape(say(noted, note=note, **params) if note else say(plain, **params))
+
+
+def context(ctx: Context, mark: bool) -> Reply:
+    """Paragraphs of a document around an excerpt (in bold when `mark`), exact; Earlier / Later page on."""
+    d = ctx.document
+    header = escape(say("context.title", title=short_title(d), first=ctx.first + 1,
+                        last=ctx.first + len(ctx.paragraphs), total=ctx.total))
+    budget = CONTEXT_BUDGET // len(ctx.paragraphs)
+    body = [_paragraph(p, ctx, mark, budget) for p in ctx.paragraphs]
+    nav = []
+    if ctx.earlier:
+        nav.append((say("button.earlier"), f"cp:{d.id}:{ctx.earlier.start}:{ctx.earlier.end}"))
+    if ctx.later:
+        nav.append((say("button.later"), f"cp:{d.id}:{ctx.later.start}:{ctx.later.end}"))
+    return Reply(messages=["\n\n".join([f"<b>{header}</b>", *body])], buttons=[nav] if nav else [])
+
+
+def _paragraph(p: Paragraph, ctx: Context, mark: bool, budget: int) -> str:
+    """One paragraph, cut to `budget` characters around what was asked about (marked […] where cut)."""
+    start, end = p.start, p.end
+    if end - start > budget:
+        if ctx.start >= p.end:  # before the excerpt: its end leads into it
+            start = end - budget
+        elif ctx.end > p.start and ctx.start > p.start:  # holds the excerpt: from a little before it
+            start = max(p.start, min(ctx.start - budget // 4, p.end - budget))
+        end = start + budget
+    a, b = max(ctx.start, start), min(ctx.end, end)
+    piece = p.text[start - p.start:end - p.start]
+    if mark and a < b:
+        i, j = a - start, b - start
+        html = f"{escape(piece[:i])}<b>{escape(piece[i:j])}</b>{escape(piece[j:])}"
+    else:
+        html = escape(piece)
+    return ("[…] " if start > p.start else "") + html + (ELLIPSIS if end < p.end else "")
+
+
+def cite(r: Result, bot: str) -> Reply:
+    """A citation to paste anywhere: the excerpt, its speaker, title, publisher, date, URL and the deep link."""
+    d = r.document
+    excerpt = r.excerpt[:MAX_EXCERPT] + (ELLIPSIS if len(r.excerpt) > MAX_EXCERPT else "")
+    quoted = excerpt if excerpt[:1] in QUOTE_MARKS else f"“{excerpt}”"
+    lines = [quoted + (f" — {r.speaker}" if r.speaker else "")]
+    source = ", ".join([d.title, d.publisher or say("publisher.unknown"), d.date_label()])
+    lines.append(source + (f". {d.url}" if d.url else "."))
+    lines.append(say("cite.via", link=deep_link(bot, d)))
+    return Reply(messages=[f"{escape(say('cite.title'))}\n<pre>{escape(chr(10).join(lines))}</pre>"])
+
+
+# -- inline mode ---------------------------------------------------------------------------------
+
+
+def inline_items(answer: Answer, bot: str = "citebot") -> list[dict]:
+    """Inline-mode results as plain data: a distinct title, the excerpt as description, and the message sent.
+
+    Bare headings are not evidence, so they are never results.
+    """
+    items: list[dict] = []
     for r in answer.results:
-        title = f"{r.speaker}: {r.document.title}" if r.speaker else r.document.title
-        items.append({
-            "title": title[:100],
-            "description": f"{r.document.date_label()} · {r.excerpt[:120]}",
-            "html": result(r),
-        })
+        if not is_heading(r):
+            items.append(_inline_item(r, bot, _inline_title(r, {i["title"] for i in items})))
     return items
 
 
+def featured_items(featured: list[tuple[Person, Result]], bot: str = "citebot") -> list[dict]:
+    """For an empty inline query: the people most named, each with the excerpt that best says who they are."""
+    return [_inline_item(r, bot, person.name) for person, r in featured]
+
+
+def _inline_item(r: Result, bot: str, title: str) -> dict:
+    via = f'<a href="{escape(deep_link(bot, r.document), quote=True)}">{escape(say("inline.via", bot=bot))}</a>'
+    return {"title": title[:100], "description": clip(r.excerpt, 160) or title, "html": f"{result(r, full=True)}\n{via}"}
+
+
+def _inline_title(r: Result, used: set[str]) -> str:
+    """The speaker, else the excerpt's first words; another result's title is never repeated."""
+    words = clip(r.excerpt.lstrip("".join(QUOTE_MARKS) + " "), 60)
+    for title in (r.speaker, words, f"{words} ({short_title(r.document)})"):
+        if title and title not in used:
+            return title
+    return f"{words} ({r.document.id})"
+
+
+def is_heading(r: Result) -> bool:
+    """A bare heading or the document's title line: no sentence or quotation ends it, and it is short."""
+    text = r.excerpt.strip()
+    ends = text.endswith(tuple(".!?…:;" + QUOTE_MARKS))
+    return not ends and "\n" not in text and (len(text.split()) <= 12 or text == r.document.title.strip())
+
+
+# -- helpers -------------------------------------------------------------------------------------
+
+
 def _extras(answer: Answer) -> list[str]:
-    if answer.command == "docs":
-        return ["\n".join(f"• {citation(d)}\n  /doc {escape(d.id)}" for d in answer.documents)]
-    if answer.command == "doc" and answer.documents:
-        return [card(answer.documents[0])]
+    if answer.command == "docs":  # /doc_N: Telegram makes the whole command tappable, unlike "/doc ID"
+        return ["\n".join(f"{n}. {citation(d, full=True)}\n    {escape(say('docs.open', number=n))}"
+                          for n, d in enumerate(answer.documents, 1))]
     if answer.people:
         return ["\n".join(f"• {escape(p.name)} ({p.documents})" for p in answer.people)]
     return []
@@ -117,23 +305,20 @@ def _pack(blocks: list[str]) -> list[str]:
 
 def visible_length(html: str) -> int:
     """Length after entity parsing, in UTF-16 code units as Telegram counts."""
-    import re
-    from html import unescape
-
     text = unescape(re.sub(r"<[^>]+>", "", html))
     return len(text.encode("utf-16-le")) // 2
 
 
-def _buttons(shown: list[Result], number: int, pages: int, key: str) -> list[list[tuple[str, str]]]:
+def _buttons(count: int, first: int, number: int, pages: int, key: str) -> list[list[tuple[str, str]]]:
+    """📄 N for each excerpt shown (its card), then « Back / More »."""
     rows = []
-    docs = list(dict.fromkeys(r.document.id for r in shown))
-    if docs:
-        rows.append([(f"📄 {n}", f"doc:{d}") for n, d in enumerate(docs, 1)])
+    if count and key:
+        rows.append([(say("button.doc", number=n), f"dc:{key}:{n}") for n in range(first + 1, first + count + 1)])
     nav = []
     if number > 0:
-        nav.append(("« Back", f"pg:{key}:{number - 1}"))
+        nav.append((say("button.back"), f"pg:{key}:{number - 1}"))
     if number < pages - 1:
-        nav.append(("More »", f"pg:{key}:{number + 1}"))
+        nav.append((say("button.more"), f"pg:{key}:{number + 1}"))
     if nav:
         rows.append(nav)
     return rows

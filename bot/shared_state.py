@@ -23,11 +23,12 @@ import os
 import secrets
 import socket
 import time
-from collections import OrderedDict, deque
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from citebot.index import CitebotError, Settings
+
+from .flood import FloodGuard, Verdict
 
 QUERY_TTL = 2 * 24 * 3600    # seconds a "More" button keeps working
 LINK_TTL = 2 * 24 * 3600     # Telegram lets a user edit a message for 48 hours
@@ -43,14 +44,6 @@ class Claim(enum.Enum):
     NEW = "new"      # handle it
     DONE = "done"    # already answered: acknowledge, do nothing
     BUSY = "busy"    # a live worker is handling it now: ask the sender to deliver again later
-
-
-class Flood(NamedTuple):
-    """The flood guard's verdict on one message."""
-
-    admitted: bool
-    notify: bool = False  # the first refusal of a stretch: tell the user once
-    wait: int = 0         # whole seconds until messages are admitted again
 
 
 class LockBusy(CitebotError):
@@ -87,7 +80,7 @@ def worker_name() -> str:
     return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(2)}"
 
 
-class State:
+class SharedState:
     """The interface. Every method is a coroutine and none raises because a store is down."""
 
     worker: str
@@ -103,8 +96,8 @@ class State:
         raise NotImplementedError
 
     # -- flood guard -------------------------------------------------------------------------
-    async def flood(self, user_id: int, limit: int, seconds: float) -> Flood:
-        """Admit the user's message if fewer than `limit` were admitted in the last `seconds`."""
+    async def flood(self, user_id: int, limit: int, seconds: float) -> Verdict:
+        """The flood guard (bot/flood.py) on the user's message, with the user's history shared by all workers."""
         raise NotImplementedError
 
     # -- question -> answer ------------------------------------------------------------------
@@ -232,7 +225,7 @@ class Table(OrderedDict):
         return value
 
 
-class MemoryState(State):
+class MemoryState(SharedState):
     """Everything in this process: right for one `citebot serve`, lost when it restarts."""
 
     backend = "memory"
@@ -241,8 +234,7 @@ class MemoryState(State):
         self.worker = worker or worker_name()
         self.budget = budget or Budget()
         self.queries, self.links, self.updates, self.locks = Table(), Table(), Table(), Table()
-        self.admitted: OrderedDict[int, deque] = OrderedDict()
-        self.refusing = Table()
+        self.guards: dict[tuple[int, float], FloodGuard] = {}
         self.schedule = Schedule(self.budget)
 
     async def remember(self, key, line):
@@ -252,20 +244,10 @@ class MemoryState(State):
         return self.queries.fetch(key)
 
     async def flood(self, user_id, limit, seconds):
-        now = time.monotonic()
-        seen = self.admitted.pop(user_id, None) or deque()
-        self.admitted[user_id] = seen  # most recently active last; the quietest are forgotten first
-        while len(self.admitted) > MEMORY:
-            self.admitted.popitem(last=False)
-        while seen and now - seen[0] >= seconds:
-            seen.popleft()
-        if len(seen) < limit:
-            seen.append(now)
-            return Flood(True)
-        resume = seen[0] + seconds
-        notify = self.refusing.fetch(user_id) is None
-        self.refusing.put(user_id, resume, resume - now)
-        return Flood(False, notify, max(1, math.ceil(resume - now)))
+        guard = self.guards.get((limit, seconds))
+        if guard is None:
+            guard = self.guards[(limit, seconds)] = FloodGuard(limit, seconds, memory=MEMORY)
+        return guard.check(user_id, time.monotonic())
 
     async def link(self, chat_id, question_id, answer_ids):
         self.links.put((chat_id, question_id), list(answer_ids), LINK_TTL)
@@ -318,14 +300,14 @@ class MemoryState(State):
         return "in this process (one worker)"
 
 
-async def heartbeat(state: State) -> None:
+async def heartbeat(state: SharedState) -> None:
     """Beat for the worker's whole life (a task), so others can tell it from a dead one."""
     while True:
         await state.beat()
         await asyncio.sleep(BEAT)
 
 
-def open_state(settings: Settings) -> State:
+def open_state(settings: Settings) -> SharedState:
     """Redis when `state.redis_url` is set, else this process's memory."""
     budget = Budget.telegram(settings.messages_per_second)
     if settings.redis_url:

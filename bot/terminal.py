@@ -6,6 +6,8 @@ import textwrap
 
 from citebot.index import Answer, Document, Result
 
+from .attribution import cut_marks, notes, speaker_line
+
 WIDTH = 88
 
 
@@ -23,10 +25,10 @@ def render(answer: Answer) -> str:
 
 
 def _result(n: int, r: Result) -> list[str]:
-    quote = textwrap.wrap(r.excerpt, WIDTH - 4) or [""]
+    before, after = cut_marks(r)
+    quote = textwrap.wrap(before + r.excerpt + after, WIDTH - 4) or [""]
     out = [f"{n}. " + ("│ " + quote[0])] + ["   │ " + q for q in quote[1:]]
-    if r.speaker:
-        out.append(f"   — {r.speaker}")
+    out += [f"   {line}" for line in [speaker_line(r), *notes(r)] if line]
     out.append(f"   {citation(r.document)}")
     if r.also_in:
         out.append(f"   Also in: {', '.join(r.also_in)}")

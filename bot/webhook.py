@@ -29,7 +29,7 @@ from tornado.web import RequestHandler
 
 from citebot.index import Settings
 
-from .shared_state import Claim, State, heartbeat
+from .shared_state import Claim, SharedState, heartbeat
 
 log = logging.getLogger(__name__)
 PATH = "/telegram"
@@ -44,7 +44,7 @@ def webhook_secret(settings: Settings, token: str) -> str:
 
 
 class Deliveries(RequestHandler):
-    def initialize(self, app: Application, state: State, secret: str) -> None:
+    def initialize(self, app: Application, state: SharedState, secret: str) -> None:
         self.app, self.state, self.secret = app, state, secret
 
     async def post(self) -> None:
@@ -76,7 +76,7 @@ class Deliveries(RequestHandler):
 
 
 class Health(RequestHandler):
-    def initialize(self, state: State) -> None:
+    def initialize(self, state: SharedState) -> None:
         self.state = state
 
     def get(self) -> None:
@@ -96,7 +96,7 @@ async def set_webhook(app: Application, settings: Settings, secret: str) -> None
             wait = min(wait * 2, 30)
 
 
-async def serve(app: Application, settings: Settings, state: State, secret: str) -> None:
+async def serve(app: Application, settings: Settings, state: SharedState, secret: str) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -8,12 +8,36 @@ from .answers import HELP, Answerer, IndexStats
 from .build import Report as ReindexReport
 from .build import reindex
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
-from .models import Answer, Document, Person, Result
-from .settings import Settings, bot_token
+from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
+from .settings import Settings, bot_token, env_name, env_names
+from .settings import defaults_yaml as settings_defaults
 from .settings import load as load_settings
 
+# One name a line, sorted: helpers adding names merge without conflicts.
 __all__ = [
-    "HELP", "Answer", "Answerer", "CitebotError", "ConfigError", "Document", "IndexStats", "ManifestError",
-    "NoIndex", "Person", "ReindexBusy", "ReindexReport", "Result", "Settings", "UnreadableFile", "bot_token",
-    "load_settings", "reindex",
+    "HELP",
+    "Answer",
+    "Answerer",
+    "CitebotError",
+    "ConfigError",
+    "Context",
+    "Document",
+    "IndexStats",
+    "ManifestError",
+    "NoIndex",
+    "Paragraph",
+    "Person",
+    "Referent",
+    "ReindexBusy",
+    "ReindexReport",
+    "Result",
+    "Settings",
+    "UnreadableFile",
+    "Voice",
+    "bot_token",
+    "env_name",
+    "env_names",
+    "load_settings",
+    "reindex",
+    "settings_defaults",
 ]

@@ -10,16 +10,18 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .analysis import term_spans, terms
-from .models import Answer, Document, Person, Result
-from .people import Registry, fold
+from .analysis import analysed, term_spans, terms
+from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
+from .people import Registry, Resolution, fold
 from .settings import Settings
+from .split import passages
 from .store import Generation, Hit, Shelf
 
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
 COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 HELP = (
@@ -50,12 +52,24 @@ class Corpus:
     documents: dict[str, Document]
     registry: Registry
     people: list[Person]
+    voices: dict[str, list[Voice]]  # doc id -> voices by start
+    referents: dict[str, list[Referent]]  # doc id -> resolved pronouns and titles by start
+    counts: dict[str, int] = field(default_factory=dict)  # passages per document, counted when first asked
 
     @classmethod
     def load(cls, gen: Generation) -> Corpus:
         docs = {d["id"]: Document(**d) for d in gen.meta["documents"]}
         people = [Person(**p) for p in gen.meta["people"]]
-        return cls(gen, docs, Registry.from_dict(gen.meta["registry"]), people)
+        voices = {d: [Voice(*v) for v in vs] for d, vs in gen.meta.get("voices", {}).items()}
+        referents = {d: [Referent(*r) for r in rs] for d, rs in gen.meta.get("refers_to", {}).items()}
+        return cls(gen, docs, Registry.from_dict(gen.meta["registry"]), people, voices, referents)
+
+    def voices_in(self, doc_id: str, start: int, end: int) -> list[Voice]:
+        """Every voice overlapping text[start:end] of a document."""
+        return [v for v in self.voices.get(doc_id, ()) if v.start < end and start < v.end]
+
+    def referents_in(self, doc_id: str, start: int, end: int) -> list[Referent]:
+        return [r for r in self.referents.get(doc_id, ()) if start <= r.start and r.end <= end]
 
 
 class Answerer:
@@ -85,6 +99,38 @@ class Answerer:
     def document_text(self, doc_id: str) -> str:
         """The full cleaned text of one document: every excerpt is text[start:end] of it."""
         return self.corpus().generation.text(doc_id)
+
+    def excerpt_count(self, doc_id: str) -> int:
+        """How many passages the index holds from one document (each is a possible excerpt)."""
+        corpus = self.corpus()
+        if doc_id not in corpus.documents:
+            return 0
+        with self._lock:
+            if doc_id not in corpus.counts:
+                corpus.counts[doc_id] = len(passages(corpus.generation.text(doc_id)))
+            return corpus.counts[doc_id]
+
+    def context(self, doc_id: str, start: int, end: int) -> Context | None:
+        """The paragraphs holding text[start:end] of a document, with the paragraph before and after, exactly.
+
+        Offsets may come from untrusted buttons: they are clamped to the text; an unknown document gives None.
+        """
+        corpus = self.corpus()
+        document = corpus.documents.get(doc_id)
+        if document is None:
+            return None
+        text = corpus.generation.text(doc_id)
+        paragraphs = [Paragraph(m.start(), m.end(), m.group()) for m in PARAGRAPH.finditer(text)]
+        if not paragraphs:
+            return None
+        start = min(max(start, 0), len(text))
+        end = min(max(end, start), len(text))
+        first = next((n for n, p in enumerate(paragraphs) if p.end > start), len(paragraphs) - 1)
+        last = next((n for n, p in enumerate(paragraphs) if p.end >= end), len(paragraphs) - 1)
+        lo, hi = max(first - 1, 0), min(max(last, first) + 1, len(paragraphs) - 1)
+        return Context(document=document, paragraphs=paragraphs[lo:hi + 1], first=lo, total=len(paragraphs),
+                       start=start, end=end, earlier=paragraphs[lo - 1] if lo > 0 else None,
+                       later=paragraphs[hi + 1] if hi + 1 < len(paragraphs) else None)
 
     def stats(self) -> IndexStats:
         """What the generation that answers now holds, for /stats."""
@@ -143,39 +189,53 @@ def who(corpus: Corpus, name: str, limit: int) -> Answer:
     if not name:
         return Answer(command="who", query="", people=corpus.people[:limit],
                       message="People named in the sources, by the number of documents that mention them:")
-    entry = corpus.registry.lookup(name)
+    resolved = corpus.registry.resolve(name)
+    entry = resolved.person
     if not entry:
-        return Answer(command="who", query=name, message=_not_found(corpus, name), people=_suggest(corpus, name))
+        return Answer(command="who", query=name, message=_not_found(resolved, name), people=_people(corpus, resolved))
     person = next((p for p in corpus.people if p.id == entry.id), Person(entry.id, entry.name))
     rows = corpus.generation.meta["who"].get(entry.id, [])[:limit]
     results = [
-        Result(excerpt=r["excerpt"], start=r["start"], end=r["end"], score=r["score"],
-               document=corpus.documents[r["doc"]], highlights=_name_spans(r["excerpt"], corpus, entry.id))
+        _voiced(corpus, Result(excerpt=r["excerpt"], start=r["start"], end=r["end"], score=r["score"],
+                               document=corpus.documents[r["doc"]],
+                               highlights=_name_spans(r["excerpt"], corpus, entry.id)))
         for r in rows
     ]
+    for r in results:  # "He went on to hold ...": the pronoun that stands for them is highlighted too
+        r.highlights = sorted(r.highlights + [(x.start - r.start, x.end - r.start) for x in r.refers_to
+                                              if x.person == entry.name])
     also = f" Also written: {', '.join(person.aliases[:6])}." if person.aliases else ""
     docs = f"Named in {person.documents} document{'s' if person.documents != 1 else ''}."
     return Answer(command="who", query=name, person=person, results=results,
-                  message=f"{person.name}, in the words of the sources. {docs}{also}")
+                  message=f"{_closest(resolved, name)}{person.name}, in the words of the sources. {docs}{also}")
 
 
 def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
     if not arg:
         return Answer(command="quote", query="", message="Whose words, or about what? Try /quote Montazeri or /quote mass graves.")
-    entry = corpus.registry.lookup(arg)
+    resolved = corpus.registry.resolve(arg)
+    entry = resolved.person
+    if resolved.how == "ambiguous":  # a name several people share: ask, never guess
+        return Answer(command="quote", query=arg, message=_not_found(resolved, arg), people=_people(corpus, resolved))
     gen = corpus.generation
+    if not entry and (by_source := _quotes_of_source(corpus, arg)):
+        return Answer(command="quote", query=arg, results=by_source[:limit],
+                      message=f"Direct quotations of {by_source[0].speaker}:")
     if entry:
         hits = gen.search([], "quote", speaker=entry.id, limit=500)
         hits.sort(key=lambda h: (-len(h.also_in), corpus.documents[h.doc].date or "9999", h.start))
         words: list[str] = []
-        found = f"Direct quotations of {entry.name}:"
-        missing = f"No direct quotation of {entry.name} in the sources. Try /who {arg} for what they say about them."
+        found = f"{_closest(resolved, arg)}Direct quotations of {entry.name}:"
+        missing = (f"{_closest(resolved, arg)}No direct quotation of {entry.name} in the sources. "
+                   f"Try /who {entry.name} for what they say about them.")
     else:
         words = terms(arg)
-        hits = gen.search(words, "quote", mode="all", limit=limit * 3) or gen.search(words, "quote", limit=limit * 3)
+        # every topic word must be in the quotation; unnamed ones are dropped after, so look deeper than `limit`
+        hits = gen.search(words, "quote", mode="all", limit=limit * 10)
         found = f"Direct quotations about “{arg}”:"
         missing = f"No direct quotation about “{arg}” in the sources."
-    results = [_result(corpus, h, words, focus=False) for h in _one_per_group(hits)][:limit]
+    results = [_result(corpus, h, words, focus=False) for h in _one_per_group(hits)]
+    results = _words_of_people(results, words)[:limit]
     return Answer(command="quote", query=arg, results=results, message=found if results else missing,
                   person=_person(corpus, entry.id) if entry else None)
 
@@ -188,7 +248,7 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
     hits, how = gen.search(words, "passage", mode="phrase", limit=limit, per_doc=True), "say"
     if not hits and len(words) > 1:
         hits, how = gen.search(words, "passage", mode="all", limit=limit, per_doc=True), "use all these words"
-    ordered = sorted(hits, key=lambda h: (corpus.documents[h.doc].date or "9999", h.doc))
+    ordered = sorted(hits, key=lambda h: corpus.documents[h.doc].chronology())
     results = [_result(corpus, h, words) for h in ordered]
     if not results:
         return Answer(command="source", query=text, message=f"No document says “{text}”.")
@@ -215,7 +275,7 @@ def search(corpus: Corpus, text: str, limit: int) -> Answer:
 
 
 def docs(corpus: Corpus, args: str, limit: int) -> Answer:
-    ordered = sorted(corpus.documents.values(), key=lambda d: (d.date or "9999", d.id))
+    ordered = sorted(corpus.documents.values(), key=Document.chronology)
     return Answer(command="docs", query=args, documents=ordered,
                   message=f"{len(ordered)} documents in the collection, earliest first:")
 
@@ -234,21 +294,77 @@ def doc(corpus: Corpus, doc_id: str, limit: int) -> Answer:
 
 def _result(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> Result:
     spans = [(hit.start + a, hit.start + b) for a, b in term_spans(hit.excerpt, words)]  # document offsets
-    start, end = _focus(hit, spans) if focus else (hit.start, hit.end)
+    start, end = _focus(hit, spans, corpus.voices_in(hit.doc, hit.start, hit.end)) if focus else (hit.start, hit.end)
     excerpt = hit.excerpt[start - hit.start:end - hit.start]
     speaker = corpus.registry.entries[hit.speaker].name if hit.speaker in corpus.registry.entries else None
-    return Result(excerpt=excerpt, start=start, end=end, score=hit.score, document=corpus.documents[hit.doc],
-                  speaker=speaker, also_in=hit.also_in,
-                  highlights=[(a - start, b - start) for a, b in spans if start <= a and b <= end],
-                  also_in_titles=[corpus.documents[d].title for d in hit.also_in if d in corpus.documents])
+    result = Result(excerpt=excerpt, start=start, end=end, score=hit.score, document=corpus.documents[hit.doc],
+                    speaker=speaker, also_in=hit.also_in,
+                    highlights=[(a - start, b - start) for a, b in spans if start <= a and b <= end],
+                    also_in_titles=[_short(corpus.documents[d]) for d in hit.also_in if d in corpus.documents])
+    return _voiced(corpus, result)
 
 
-def _focus(hit: Hit, spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """The sentences of a passage that hold the query words: a shorter, exact excerpt."""
+def _voiced(corpus: Corpus, result: Result) -> Result:
+    """Whose words the excerpt holds (voices), who its pronouns mean (refers_to), and its speaker."""
+    doc = result.document.id
+    result.voices = corpus.voices_in(doc, result.start, result.end)
+    result.refers_to = corpus.referents_in(doc, result.start, result.end)
+    if (voice := result.voice()) and voice.speaker:
+        result.speaker = voice.speaker  # the words' speaker, the innermost voice when nested
+    return result
+
+
+def _focus(hit: Hit, spans: list[tuple[int, int]], voices: list[Voice]) -> tuple[int, int]:
+    """The sentences of a passage that hold the query words, snapped to a quotation they cut into.
+
+    An excerpt that would start or end inside a quotation takes in the whole
+    quotation when it lies within the passage; otherwise the cut stays and the
+    rendering marks it (Result.cut).
+    """
     matching = [(s, e) for s, e in hit.sentences if any(s <= a and b <= e for a, b in spans)]
     if not matching:
         return hit.start, hit.end
-    return matching[0][0], matching[-1][1]
+    start, end = matching[0][0], matching[-1][1]
+    for v in voices:
+        if v.kind == "speech":
+            continue
+        if v.start < start < v.end and v.start >= hit.start:
+            start = v.start
+        if v.start < end < v.end and v.end <= hit.end:
+            end = v.end
+    return start, end
+
+
+def _quotes_of_source(corpus: Corpus, name: str) -> list[Result]:
+    """Quotations of a named source that is not a person ("Reuters", "The Wall Street Journal"), earliest first."""
+    key = fold(name).removeprefix("the ")
+    found = [(doc, v) for doc, voices in corpus.voices.items() for v in voices
+             if v.kind == "quotation" and v.speaker and not v.speaker_id and fold(v.speaker).removeprefix("the ") == key]
+    found.sort(key=lambda dv: (corpus.documents[dv[0]].date or "9999", dv[0], dv[1].start))
+    results = []
+    for doc, v in found:
+        text = corpus.generation.text(doc)
+        results.append(_voiced(corpus, Result(excerpt=text[v.start:v.end], start=v.start, end=v.end,
+                                              document=corpus.documents[doc])))
+    return results
+
+
+def _words_of_people(results: list[Result], words: list[str]) -> list[Result]:
+    """/quote keeps words someone is named as saying, each once.
+
+    Titles of reports and events and scare quotes have no speaker, so they
+    go. A quotation that holds a nested one also found (a newspaper quoting an
+    official) gives way to the inner one, shown with its reporter. For a
+    topic, a quotation must contain every word of the topic (as the index
+    analyses words), in the search's order of relevance.
+    """
+    named = [r for r in results if r.speaker]
+    inner = {(r.document.id, r.start, r.end) for r in named}
+    shown = [r for r in named if not any(d == r.document.id and r.start <= s and e <= r.end and (s, e) != (r.start, r.end)
+                                         for d, s, e in inner)]
+    if not words:
+        return shown
+    return [r for r in shown if set(words) <= set(analysed(r.excerpt))]
 
 
 def _one_per_group(hits: list[Hit]) -> list[Hit]:
@@ -268,14 +384,24 @@ def _name_spans(excerpt: str, corpus: Corpus, pid: str) -> list[tuple[int, int]]
     return [(m.start, m.end) for m in corpus.registry.mentions(excerpt) if m.person == pid]
 
 
-def _suggest(corpus: Corpus, name: str) -> list[Person]:
-    choices = {p.id: " ".join([p.name, *p.aliases]) for p in corpus.people}
-    close = process.extract(fold(name), {k: fold(v) for k, v in choices.items()}, scorer=fuzz.partial_ratio,
-                            limit=3, score_cutoff=75)
-    return [p for _, _, pid in close for p in corpus.people if p.id == pid]
+def _people(corpus: Corpus, resolved: Resolution) -> list[Person]:
+    """The candidates of an unresolved name, as people with their document counts."""
+    return [_person(corpus, e.id) or Person(e.id, e.name) for e in resolved.candidates]
 
 
-def _not_found(corpus: Corpus, name: str) -> str:
-    close = _suggest(corpus, name)
-    hint = f" Did you mean {', '.join(p.name for p in close)}?" if close else " Send /who for everyone they name."
+def _closest(resolved: Resolution, typed: str) -> str:
+    """Said first whenever a name was resolved by spelling alone, so no one is misled."""
+    return f"Showing {resolved.person.name} (closest to “{typed}”). " if resolved.approximate else ""
+
+
+def _not_found(resolved: Resolution, name: str) -> str:
+    names = ", ".join(e.name for e in resolved.candidates)
+    if resolved.how == "ambiguous":
+        return f"“{name}” could be several people: {names}. Which one? Send the full name."
+    hint = f" Did you mean {names}?" if names else " Send /who for everyone they name."
     return f"No one called “{name}” is named in the sources.{hint}"
+
+
+def _short(d: Document) -> str:
+    """How "Also in" names another document: its short title where the manifest gives one."""
+    return d.short_title or d.title

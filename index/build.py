@@ -1,6 +1,6 @@
 """Build a new index generation from the corpus folder: the one write path.
 
-corpus files -> clean -> people -> quotes -> passages -> Whoosh generation,
+corpus files -> clean -> people -> quotes, referents, voices -> passages -> Whoosh generation,
 then an atomic switch. Runs under the reindex lock; the old generation keeps
 answering until the switch, and stays on disk as PREVIOUS.
 """
@@ -14,13 +14,15 @@ from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
-from .models import Quote
+from .models import Quote, Voice
 from .people import Registry, discover, fold
 from .quotes import find_quotes
+from .referents import find_referents
 from .settings import Settings
 from .sources import Skipped, Source, load_corpus
 from .split import passages
 from .store import GenerationWriter, Shelf
+from .voices import find_voices
 from .who import describing_excerpts, rank
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
@@ -36,6 +38,7 @@ class Report:
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     removed: list[str] = field(default_factory=list)  # leftovers of earlier runs
+    problems: list[Skipped] = field(default_factory=list)  # manifest errors in documents that were indexed
 
     def summary(self) -> str:
         """What a reindex did, for the admin who ran it (terminal or Telegram)."""
@@ -46,6 +49,9 @@ class Report:
         if self.skipped:
             lines.append(f"Skipped {len(self.skipped)}:")
             lines += [f"  - {s.file}: {s.reason}" for s in self.skipped]
+        if self.problems:
+            lines.append(f"Indexed, but check {len(self.problems)} manifest entr{'y' if len(self.problems) == 1 else 'ies'}:")
+            lines += [f"  - {p.file}: {p.reason}" for p in self.problems]
         return "\n".join(lines)
 
 
@@ -56,6 +62,7 @@ def reindex(settings: Settings, progress: Progress | None = None) -> Report:
     with shelf.reindex_lock():
         report = Report(removed=shelf.clean_up())
         sources, report.skipped = load_corpus(settings.corpus_dir, settings.max_file_bytes)
+        report.problems = [Skipped(s.document.file, p) for s in sources for p in s.problems]
         registry = Registry.from_yaml(settings.people_file)
         discover(registry, [s.cleaned.text for s in sources])
         writer = shelf.writer()
@@ -77,12 +84,19 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
     who: dict[str, list[dict]] = {}
     quotes: list[tuple[Source, Quote]] = []
     mentioned_in: dict[str, set[str]] = {}
+    voices: dict[str, list[list]] = {}
+    refers_to: dict[str, list[list]] = {}
+    names = {e.id: e.name for e in registry.entries.values()}
     split = [passages(s.cleaned.text) for s in sources]
     writer.count_hot_words(s.cleaned.text[a:b] for s, spans in zip(sources, split) for (a, b), _ in spans)
     for n, (source, spans) in enumerate(zip(sources, split), 1):
         doc, text = source.document, source.cleaned.text
         mentions = registry.mentions(text)
         found = find_quotes(text, mentions)
+        referents = find_referents(text, mentions, [(q.start, q.end) for q in found])
+        doc_voices = find_voices(text, mentions, found, referents, names)
+        voices[doc.id] = [v.compact() for v in doc_voices]
+        refers_to[doc.id] = [[r.start, r.end, names[r.person]] for r in referents]
         writer.add_text(doc.id, text)
         units = []
         for (start, end), sentences in spans:
@@ -90,11 +104,12 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
                        sentences=[list(s) for s in sentences])
             units += sentences
             report.passages += 1
-        for pid, excerpts in describing_excerpts(doc.id, text, units, mentions, [(q.start, q.end) for q in found]).items():
+        subjects = sorted(mentions + referents, key=lambda m: m.start)  # "He went on to hold ..." describes too
+        for pid, excerpts in describing_excerpts(doc.id, text, units, subjects, [(q.start, q.end) for q in found]).items():
             who.setdefault(pid, []).extend(excerpts)
         for m in mentions:
             mentioned_in.setdefault(m.person, set()).add(doc.id)
-        quotes += [(source, q) for q in found]
+        quotes += [(source, q) for q in found + _unquoted_words(doc_voices, found, [span for span, _ in spans])]
         progress(n, len(sources), doc.id)
     _write_quotes(writer, quotes, registry, report)
     counts = {pid: len(docs) for pid, docs in mentioned_in.items()}
@@ -106,9 +121,25 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
         "registry": registry.to_dict(),
         "people": [asdict(p) for p in people],
         "who": {pid: rank(c) for pid, c in who.items()},
+        "voices": voices,  # doc id -> [[start, end, speaker, kind, reported_by, role, speaker id], ...]
+        "refers_to": refers_to,  # doc id -> [[start, end, person name], ...]
         "stats": {"documents": report.documents, "passages": report.passages, "quotes": report.quotes,
                   "people": report.people, "skipped": [asdict(s) for s in report.skipped]},
     }
+
+
+def _unquoted_words(voices: list[Voice], quoted: list[Quote], spans: list[tuple[int, int]]) -> list[Quote]:
+    """A person's words without quote marks, searchable by /quote: each passage of a speech, reported orders."""
+    marked = {(q.start, q.end) for q in quoted}
+    out = []
+    for v in voices:
+        if v.speaker_id is None or (v.start, v.end) in marked:
+            continue
+        if v.kind == "speech":
+            out += [Quote(s, e, v.speaker_id) for s, e in spans if v.start <= s and e <= v.end]
+        else:
+            out.append(Quote(v.start, v.end, v.speaker_id))
+    return out
 
 
 def _write_quotes(writer: GenerationWriter, quotes: list[tuple[Source, Quote]], registry: Registry,

@@ -174,14 +174,15 @@ def _join(previous: str, line: str) -> str:
 
 def _is_broken_word(head: str, tail: str) -> bool:
     """"teen-" + "agers" was one word; "fact-" + "finding" is a hyphenated compound."""
-    freq = _word_frequency()
+    freq = english_word_frequency()
     joined = (head + tail).lower()
     return freq[joined] > 0 and freq[joined] >= freq[tail.lower()]
 
 
 @lru_cache(maxsize=1)
-def _word_frequency():
-    # Loaded on first hyphenated line break only: index time, never query time.
+def english_word_frequency():
+    """How often each English word occurs (pyspellchecker's list), loaded once on first use (~0.5 s):
+    at index time for a hyphenated line break, at query time for a name that matches no one exactly."""
     from spellchecker import SpellChecker
 
     return SpellChecker(distance=1).word_frequency

@@ -25,6 +25,11 @@ class Document:
     date_note: str | None = None
     publisher_note: str | None = None
     inferred: bool = False  # metadata guessed from the text, not given by the manifest
+    short_title: str | None = None  # for compact citations; the full title is on the card
+    url_note: str | None = None  # how the URL is known (or why there is none), like date_note
+    # Evidence in the text narrows when it was written (ISO days; `date_note` says why).
+    date_not_before: str | None = None
+    date_not_after: str | None = None
 
     def date_label(self) -> str:
         """The date at the precision it is known: "24 Jul 2020", "Dec 2018", "2020", "date unknown"."""
@@ -34,8 +39,31 @@ class Document:
         parts = [int(p) for p in self.date.split("-")] + [1, 1]
         return _dt.date(*parts[:3]).strftime(fmt).lstrip("0")
 
+    def date_interval(self) -> tuple[str | None, str | None]:
+        """(earliest, latest) ISO day it can date from: the date at its precision, narrowed by evidence.
+
+        "2020" is 2020-01-01..2020-12-31; with `date_not_before` 2020-08-01 it
+        is 2020-08-01..2020-12-31. None where nothing bounds that side.
+        """
+        earliest, latest = period(self.date, self.date_precision) if self.date else (None, None)
+        if self.date_not_before and (earliest is None or self.date_not_before > earliest):
+            earliest = self.date_not_before
+        if self.date_not_after and (latest is None or self.date_not_after < latest):
+            latest = self.date_not_after
+        return earliest, latest
+
+    def chronology(self) -> tuple:
+        """Sort key for "earliest first": earliest possible day, then latest; undated last.
+
+        A document that may be later never comes before one that is certainly
+        earlier: if A ends before B starts, A's earliest day is before B's.
+        """
+        earliest, latest = self.date_interval()
+        return (earliest is None, earliest or "", latest is None, latest or "", self.id)
+
     def card(self) -> dict:
         """The provenance users see next to every excerpt."""
+        earliest, latest = self.date_interval()
         return {
             "id": self.id,
             "title": self.title,
@@ -43,7 +71,50 @@ class Document:
             "date": self.date,
             "date_precision": self.date_precision,
             "url": self.url,
+            "url_note": self.url_note,
+            "short_title": self.short_title,
+            "date_earliest": earliest,
+            "date_latest": latest,
         }
+
+
+PRECISION_CHARS = {"year": 4, "month": 7, "day": 10}
+
+
+def period(iso: str, precision: str | None) -> tuple[str, str]:
+    """First and last day of an ISO date at a precision: ("2018-12", "month") -> 2018-12-01..2018-12-31."""
+    iso = iso[:PRECISION_CHARS.get(precision or "", len(iso))]
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return iso, iso
+    if len(parts) == 2:
+        first = _dt.date(parts[0], parts[1], 1)
+        last = (first.replace(day=28) + _dt.timedelta(days=4)).replace(day=1) - _dt.timedelta(days=1)
+        return first.isoformat(), last.isoformat()
+    return f"{parts[0]:04d}-01-01", f"{parts[0]:04d}-12-31"
+
+
+@dataclass
+class Paragraph:
+    """text[start:end] of a document: one paragraph, exactly."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Context:
+    """The paragraphs around an excerpt: the one(s) holding it, and one before and after where they exist."""
+
+    document: Document
+    paragraphs: list[Paragraph]
+    first: int  # 0-based number of paragraphs[0] in the document
+    total: int  # paragraphs in the document
+    start: int  # the excerpt (or paragraph) asked about: text[start:end]
+    end: int
+    earlier: Paragraph | None = None  # the paragraph just before those shown: where "Earlier" goes
+    later: Paragraph | None = None  # the paragraph just after them
 
 
 @dataclass
@@ -71,6 +142,43 @@ class Quote:
 
 
 @dataclass
+class Voice:
+    """Whose words text[start:end] of a document are: a quotation, a speech, or words reported within one."""
+
+    start: int
+    end: int
+    speaker: str | None  # display name ("Asma Jahangir", "Reuters"), None where the text does not say
+    kind: str  # "quotation" | "speech" | "reported" (a quotation or order reported inside another voice)
+    reported_by: str | None = None  # for "reported": the voice that carries these words
+    role: str | None = None  # how the document describes the speaker ("UN Special Rapporteur")
+    speaker_id: str | None = None  # the person's registry id; None for sources that are not people
+
+    def compact(self) -> list:
+        """The form stored in a generation's metadata."""
+        return [self.start, self.end, self.speaker, self.kind, self.reported_by, self.role, self.speaker_id]
+
+    def to_json(self) -> dict:
+        out = {"start": self.start, "end": self.end, "speaker": self.speaker, "kind": self.kind}
+        if self.reported_by:
+            out["reported_by"] = self.reported_by
+        if self.role:
+            out["role"] = self.role
+        return out
+
+
+@dataclass
+class Referent:
+    """A pronoun or bare title at text[start:end] that the text itself resolves to a named person."""
+
+    start: int
+    end: int
+    person: str  # display name
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "person": self.person}
+
+
+@dataclass
 class Person:
     id: str
     name: str
@@ -93,7 +201,20 @@ class Result:
     speaker: str | None = None  # canonical name of the quote's speaker
     also_in: list[str] = field(default_factory=list)  # other documents with the same quote
     highlights: list[tuple[int, int]] = field(default_factory=list)  # spans within `excerpt`
-    also_in_titles: list[str] = field(default_factory=list)  # titles of `also_in`, for display
+    also_in_titles: list[str] = field(default_factory=list)  # (short) titles of `also_in`, for display
+    voices: list[Voice] = field(default_factory=list)  # every voice overlapping the excerpt, document offsets
+    refers_to: list[Referent] = field(default_factory=list)  # pronouns/bare titles in the excerpt, resolved
+
+    def voice(self) -> Voice | None:
+        """The voice the whole excerpt is in (the innermost when nested), if any."""
+        holding = [v for v in self.voices if v.start <= self.start and self.end <= v.end]
+        return min(holding, key=lambda v: v.end - v.start) if holding else None
+
+    def cut(self) -> tuple[bool, bool]:
+        """Whether the excerpt starts / ends inside a quotation: the rendering marks such a cut with "…"."""
+        quoted = [v for v in self.voices if v.kind != "speech"]
+        return (any(v.start < self.start < v.end for v in quoted),
+                any(v.start < self.end < v.end for v in quoted))
 
     def to_json(self) -> dict:
         return {
@@ -105,6 +226,8 @@ class Result:
             "document": self.document.card(),
             "also_in": self.also_in,
             "highlights": [list(h) for h in self.highlights],
+            "voices": [v.to_json() for v in self.voices],
+            "refers_to": [r.to_json() for r in self.refers_to],
         }
 
 

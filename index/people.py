@@ -17,14 +17,18 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from .clean import english_word_frequency
 from .models import Mention, Person
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")  # a word of folded text
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "madam",
     "ayatollah", "hojatoleslam", "imam", "sheikh", "judge", "senator", "president", "minister",
@@ -82,6 +86,20 @@ def key(name: str) -> tuple[str, ...]:
 
 
 @dataclass
+class Resolution:
+    """Whom a name typed by a user means: one person, or the candidates to offer instead."""
+
+    person: Entry | None
+    candidates: list[Entry] = field(default_factory=list)  # when no one is certain: who they might mean
+    how: str = "unknown"  # "name" | "surname" | "first name" | "middle name" | "closest" | "ambiguous" | "unknown"
+
+    @property
+    def approximate(self) -> bool:
+        """Resolved by spelling, not by a name the sources use: the answer must say so."""
+        return self.how == "closest"
+
+
+@dataclass
 class Entry:
     id: str
     name: str
@@ -106,6 +124,9 @@ class Registry:
         self._by_key: dict[tuple[str, ...], str] = {}
         self._by_last: dict[str, set[str]] = {}
         self._by_first: dict[str, set[str]] = {}
+        self._by_form: dict[tuple[str, ...], str] = {}  # full aliases with their titles ("mrs rajavi")
+        self.words: set[str] = set()  # every word of the corpus, folded: a word the sources use is no misspelling
+        self._parts: list[tuple[str, str, str]] | None = None  # (matching form, person id, part), built on demand
 
     # -- building ------------------------------------------------------------
     @classmethod
@@ -117,6 +138,7 @@ class Registry:
                 for alias in item.get("aliases") or []:
                     entry.aliases.append(alias)
                     registry._index(entry, key(_strip_titles(alias)))
+                    registry._index_form(entry, alias)
         return registry
 
     def add(self, name: str) -> Entry | None:
@@ -142,11 +164,18 @@ class Registry:
     def _index(self, entry: Entry, k: tuple[str, ...]) -> None:
         if not k:
             return
+        self._parts = None
         entry.keys.add(k)
         self._by_key.setdefault(k, entry.id)
         if len(k) > 1:
             self._by_last.setdefault(k[-1], set()).add(entry.id)
             self._by_first.setdefault(k[0], set()).add(entry.id)
+
+    def _index_form(self, entry: Entry, alias: str) -> None:
+        """A titled alias names one person even when a bare surname would not ("Mrs. Rajavi")."""
+        form = _query_words(alias)
+        if len(form) > 1 and form != _strip_title_words(form):
+            self._by_form.setdefault(form, entry.id)
 
     def _add_spelling(self, word: str) -> Entry | None:
         if word in self._by_last or len(word) < 5:
@@ -156,6 +185,7 @@ class Registry:
             return None
         entry = self.entries[close.pop()]
         self._by_last.setdefault(word, set()).add(entry.id)
+        self._parts = None
         return entry
 
     def _variant_of(self, k: tuple[str, ...]) -> str | None:
@@ -203,15 +233,96 @@ class Registry:
         return next(iter(ids)) if ids else None
 
     def lookup(self, query: str) -> Entry | None:
-        """The person a user means by `query`: a full name, an alias, or a surname."""
-        k = key(_strip_titles(query))
-        if not k:
+        """The person a user means by `query` when that is certain (no approximation); see `resolve`."""
+        found = self.resolve(query)
+        return found.person if not found.approximate else None
+
+    def resolve(self, query: str) -> Resolution:
+        """Whom a name typed by a user means, or whom they might mean.
+
+        In order: a full name or alias ("Mrs. Rajavi", "Hossein Ali Montazeri");
+        every word of it in one person's name ("Zeid Hussein"); one word that
+        is a surname, first name or other part of exactly one person's name
+        ("Zeid", "President Raisi"); then the one person clearly closest in
+        spelling or transliteration ("Rajavy", "Pourmohammadi"). A word shared
+        by several people, or a near miss with no clear winner, gives
+        candidates, never a guess. Titles are ignored; words the corpus itself
+        uses are never taken for misspelt names ("Razavi" is a province).
+        """
+        form = _query_words(query)
+        if pid := self._by_form.get(form):
+            return Resolution(self.entries[pid], how="name")
+        words = _strip_title_words(form)
+        if not words:
+            return Resolution(None)
+        if pid := self._by_key.get(words) if len(words) > 1 else None:
+            return Resolution(self.entries[pid], how="name")
+        return self._by_parts(words) or self._closest(words)
+
+    def _by_parts(self, words: tuple[str, ...]) -> Resolution | None:
+        """The people whose names hold every word exactly (a surname, a first name, "pourmohammadi")."""
+        if len(words) == 1 and (words[0] in NOT_NAMES or len(words[0]) < 3):
             return None
-        if pid := self._by_key.get(k) or (len(k) > 1 and self._variant_of(k)):
-            return self.entries[pid]
-        if len(k) == 1 and (pid := self._surname(k[0], {})):
-            return self.entries[pid]
-        return None
+        found: dict[str, str] = {}  # person id -> the part matched, for the answer's wording
+        for form, pid, part in self._name_parts():
+            if all(any(w == f for f in form.split()) for w in words) and (len(words) > 1 or form == words[0]):
+                found.setdefault(pid, part)
+        if not found:
+            return None
+        if len(found) == 1:
+            pid, part = found.popitem()
+            return Resolution(self.entries[pid], how="name" if len(words) > 1 else part)
+        return Resolution(None, [self.entries[pid] for pid in found], how="ambiguous")
+
+    def _closest(self, words: tuple[str, ...]) -> Resolution:
+        """The one person whose surname or full name is clearly nearest in spelling, else the near ones."""
+        if any(w in NOT_NAMES | TITLES | ROLES for w in words) or all(self._is_word(w) for w in words):
+            return Resolution(None, self._suggestions(words))
+        forms: dict[str, list[str]] = {}
+        for form, pid, part in self._name_parts():
+            # A first name alone only when spelt for the same sound (Zeyd, Zeid): Michael is not Michelle.
+            same_sound = part == "first name" and len(words) == 1 and sound(form) == sound(words[0])
+            if part == "surname" or (len(words) > 1 and part == "name") or same_sound:
+                forms.setdefault(pid, []).append(form)
+        near = sorted((cost, pid) for pid, f in forms.items() if (cost := _name_distance(words, f)) is not None)
+        if near and (len(near) == 1 or near[1][0] - near[0][0] >= MARGIN):
+            return Resolution(self.entries[near[0][1]], how="closest")
+        if near:
+            return Resolution(None, [self.entries[pid] for _, pid in near[:5]], how="ambiguous")
+        return Resolution(None, self._suggestions(words))
+
+    def _suggestions(self, words: tuple[str, ...]) -> list[Entry]:
+        """People whose name or alias holds something like the typed words: "Did you mean ...?", never an answer."""
+        typed = " ".join(w for w in words if w not in NOT_NAMES | TITLES | ROLES)
+        if len(typed) < 3:
+            return []
+        choices = {e.id: fold(" ".join([e.name, *self.aliases_of(e)])) for e in self.entries.values()}
+        close = process.extract(typed, choices, scorer=fuzz.partial_ratio, limit=3, score_cutoff=75)
+        return [self.entries[pid] for _, _, pid in close]
+
+    def _is_word(self, word: str) -> bool:
+        """A word the sources use, or a common English word: never taken for a misspelt name."""
+        return word in self.words or english_word_frequency()[word] >= COMMON
+
+    def _name_parts(self) -> list[tuple[str, str, str]]:
+        """Every way to name someone with part of their name: (matching form, person id, which part)."""
+        if self._parts is None:
+            parts: dict[tuple[str, str], str] = {}
+            for entry in self.entries.values():
+                for k in entry.keys:
+                    parts.setdefault((" ".join(k), entry.id), "surname" if len(k) == 1 else "name")
+                    if len(k) == 1:
+                        continue
+                    parts[(k[-1], entry.id)] = "surname"
+                    parts.setdefault(("".join(k[1:]), entry.id), "surname")  # Pour-Mohammadi typed as one word
+                    parts.setdefault((k[0], entry.id), "first name")
+                    for middle in k[1:-1]:
+                        parts.setdefault((middle, entry.id), "middle name")
+            for last, pids in self._by_last.items():
+                for pid in pids:
+                    parts.setdefault((last, pid), "surname")
+            self._parts = [(form, pid, part) for (form, pid), part in parts.items()]
+        return self._parts
 
     def to_dict(self) -> dict:
         return {
@@ -220,6 +331,7 @@ class Registry:
                 for e in self.entries.values()
             ],
             "surnames": {last: sorted(ids) for last, ids in self._by_last.items()},
+            "words": sorted(self.words),
         }
 
     @classmethod
@@ -230,8 +342,11 @@ class Registry:
             registry.entries[entry.id] = entry
             for k in item["keys"]:
                 registry._index(entry, tuple(k))
+            for alias in item["aliases"]:
+                registry._index_form(entry, alias)
         for last, ids in data["surnames"].items():
             registry._by_last.setdefault(last, set()).update(ids)
+        registry.words = set(data.get("words", ()))
         return registry
 
     def people(self, counts: dict[str, int]) -> list[Person]:
@@ -253,6 +368,7 @@ def discover(registry: Registry, texts: list[str]) -> None:
     for text in texts:
         for m in registry.mentions(text):
             registry.entries[m.person].seen[text[m.start:m.end]] += 1
+        registry.words.update(WORD.findall(fold(text)))
 
 
 def candidates(text: str) -> list[str]:
@@ -335,9 +451,141 @@ def _strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+def _query_words(text: str) -> tuple[str, ...]:
+    """A name as typed, as matching words: folded, without quotes, full stops or a possessive 's."""
+    words = (w.strip(".,;:!?\"'()[]“”‘’«»") for w in fold(text.replace(".", " ")).split())
+    return tuple(re.sub(r"'s$", "", w) for w in words if w.strip("'"))
+
+
+def _strip_title_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The name without titles, a role before it ("UN High Commissioner Bachelet") or a suffix ("QC")."""
+    kept = [w for w in words if w not in TITLES]
+    start = 0
+    while start < len(kept) - 1 and kept[start] in ROLES | NOT_NAMES:
+        start += 1
+    kept = kept[start:]
+    while kept and kept[-1] in SUFFIXES:
+        kept.pop()
+    return tuple(kept)
+
+
+# Transliteration variants of one Persian or Arabic name: Khomeyni/Khomeini, Rouhani/Rohani, Fadawi/Fadavi.
+SOUNDS = (("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "v"), ("y", "i"), ("gh", "q"), ("ck", "k"))
+VOWELS = set("aeiou")
+MARGIN = 1.0  # how much closer the best name must be than the next person's
+COMMON = 100  # occurrences in pyspellchecker's English list that make a word common ("raise", not "Raisi")
+
+
+@lru_cache(maxsize=65536)
+def sound(name: str) -> str:
+    """The spelling-neutral form of a name: no separators, one transliteration of each sound, no doubled letters."""
+    text = re.sub(r"[\s'\-]+", "", fold(name))
+    for written, said in SOUNDS:
+        text = text.replace(written, said)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def spelling_distance(a: str, b: str) -> float:
+    """Edit distance where a vowel for a vowel, or a dropped vowel or h, costs half (Montazari, Raeisi)."""
+    def indel(c: str) -> float:
+        return 0.5 if c in VOWELS or c == "h" else 1.0
+
+    row = [0.0]
+    for c in b:
+        row.append(row[-1] + indel(c))
+    prev2: list[float] = []
+    for i, x in enumerate(a, 1):
+        cur = [row[0] + indel(x)]
+        for j, y in enumerate(b, 1):
+            sub = 0.0 if x == y else 0.5 if x in VOWELS and y in VOWELS else 1.0
+            best = min(row[j] + indel(x), cur[j - 1] + indel(y), row[j - 1] + sub)
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                best = min(best, prev2[j - 2] + 1.0)
+            cur.append(best)
+        prev2, row = row, cur
+    return row[-1]
+
+
+def allowed_distance(form: str) -> float:
+    """How far a typed name may be from a known one: nothing for short words, more for long names."""
+    n = len(form)
+    return 0.0 if n <= 3 else 0.5 if n <= 5 else 1.0 if n <= 8 else 1.5
+
+
+def _near(typed: str, known: str) -> float | None:
+    """The spelling distance of two sound forms, or None when it is beyond what the shorter one allows."""
+    allowed = allowed_distance(min(typed, known, key=len))
+    if abs(len(typed) - len(known)) * 0.5 > allowed:  # every added letter costs at least 0.5: no need to look
+        return None
+    cost = spelling_distance(typed, known)
+    return cost if cost <= allowed else None
+
+
+def _name_distance(words: tuple[str, ...], forms: list[str]) -> float | None:
+    """How far the typed words are from one person's name forms, as one string or word by word; None if too far."""
+    typed = sound("".join(words))
+    costs = [c for f in forms if (c := _near(typed, sound(f))) is not None]
+    if len(words) > 1:
+        tokens = {sound(t) for f in forms for t in f.split()}
+        each = [min((c for t in tokens if (c := _near(sound(w), t)) is not None), default=None) for w in words]
+        if None not in each:
+            costs.append(sum(each))
+    return min(costs, default=None)
+
+
 def _same_surname(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and OSA.distance(a, b) <= 1)
 
 
 def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "person"
+
+
+# -- descriptions ----------------------------------------------------------------
+
+ROLE_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[^,.;:()“”\"]|\.(?=\w)|(?<=\b[A-Z])\.(?=\s)){3,110}?)\s*(?:,|(?<!\b[A-Z])\.(?:\s|$)|;|\(|$)")
+ROLE_WORDS_BEFORE = re.compile(r"(?:^|[\s(])((?:(?:[A-Z][\w’'-]*|of|for|on|the|to)\s+){0,12})$")
+CONNECTORS = {"of", "for", "on", "the", "to"}
+CLAUSE_OPENING = re.compile(r"^(?:(?:the|a|an|former|previous|then|current)\s|[A-Z])")
+VERBS = re.compile(r"\b(?:is|are|was|were|has|have|had|that|which|who)\b")
+
+
+def describe(text: str, start: int, end: int) -> str | None:
+    """How the text presents the person named at text[start:end], if it does so right there.
+
+    An appositive after the name ("Kumi Naidoo, Secretary General of Amnesty
+    International,"), a title before it ("UN High Commissioner for Human Rights
+    Michelle Bachelet"), or an appositive before it ("the previous Special
+    Rapporteur ..., Asma Jahangir,"). Only phrases holding a role word count.
+    """
+    after = ROLE_AFTER.match(text, end, min(len(text), end + 130))
+    if after and not after["role"].lower().startswith(("who ", "which ", "was ", "is ", "and ", "or ")) and _has_role(after["role"]):
+        return _tidy(after["role"])
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 160) + 1
+    before = text[sentence_start:start]
+    if before.rstrip().endswith(","):  # "..., the previous Special Rapporteur on ..., Asma Jahangir"
+        clause = before.rstrip()[:-1]
+        clause = (clause[clause.rfind(",") + 1:] if "," in clause else clause).strip()
+        if verbs := list(VERBS.finditer(clause)):  # "One of the speakers was former judge ..., X"
+            clause = clause[verbs[-1].end():].strip()
+        if CLAUSE_OPENING.match(clause) and _has_role(clause):
+            return _tidy(re.sub(r"^(?:the|a|an)\s+", "", clause))
+        return None
+    words = ROLE_WORDS_BEFORE.search(before)
+    phrase = " ".join(w for w in (words.group(1).split() if words else []))
+    while phrase and phrase.split()[0].lower() in CONNECTORS:
+        phrase = phrase.split(" ", 1)[1] if " " in phrase else ""
+    cut = phrase.split()
+    while cut and fold(cut[-1]) in TITLES - ROLES:  # "Ayatollah", "Mrs.": titles, not roles
+        cut = cut[:-1]
+    phrase = " ".join(cut)
+    return _tidy(phrase) if _has_role(phrase) else None
+
+
+def _has_role(phrase: str) -> bool:
+    return any(fold(w).replace(" ", "-") in ROLES for w in TOKEN.findall(phrase))
+
+
+def _tidy(role: str) -> str | None:
+    role = " ".join(role.split()).strip(" ,")
+    return role if 2 < len(role) <= 110 else None

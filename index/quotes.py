@@ -1,7 +1,10 @@
 """Direct quotations and who said them.
 
-A quotation is text between quote marks (“ ”, " ", or ‘ ’ of four words or
-more), spanning sentences, or running to the end of its paragraph when the
+A quotation is text between quote marks (“ ”, " ", or ‘ ’) of four words or
+more, or a shorter one whose speaker is the named subject of a speech verb
+right before it (Phillip Luther ... called the lack of investigation “an
+abject failure”); short quoted names and titles are not quotations. It spans
+sentences, or running to the end of its paragraph when the
 closing mark only comes in a later paragraph. Its speaker is found, in this
 order, from:
   1. what follows it: `,” Mrs. Rajavi said`, `,” said Audronius Ažubalis`, `,” he said`;
@@ -27,6 +30,8 @@ VERB_FIRST = re.compile(rf"^[\s,’”'\"]*(?:{SPEECH})\s+(?!that\b)")
 SUBJECT_FIRST = re.compile(rf"^[\s,’”'\"]*(?P<subject>(?:[^“”\"‘.;:!?]|{TITLE_DOT}){{1,160}}?)\s+(?:{SPEECH})\b")
 INTRO_VERB = re.compile(rf"\b(?:{SPEECH})\b")
 QUOTE_MARK = re.compile(r"[“”\"]")
+SUBJECT_OF_VERB = re.compile(rf"(?:,[^“”\"‘,]{{1,160}},)?\s+(?:also\s+)?(?:{SPEECH})\b[^“”\"‘.;:!?]*$")
+TOKEN_WORD = re.compile(r"[^\W\d_]+")
 PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -35,18 +40,41 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     spans = quote_spans(text)
     finder = _Attributor(text, spans, mentions)
     quotes: list[Quote] = []
-    for start, end in spans:
+    for start, end in _marked_spans(text):
         finder.current = (start, end)
+        if (start, end) not in spans:
+            if speaker := _short_quote_speaker(text, start, end, finder):
+                quotes.append(Quote(start, end, speaker))
+            continue
         speaker = finder.after(end) or finder.before(start) or _continued(text, quotes, start)
         quotes.append(Quote(start, end, speaker))
     return quotes
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations of four words or more (shorter ones need a named speaker: see find_quotes)."""
+    return [s for s in _marked_spans(text) if len(text[s[0]:s[1]].split()) >= MIN_WORDS]
+
+
+def _marked_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for p_start, p_end in _paragraphs(text):
         spans += _double_quoted(text, p_start, p_end) + _single_quoted(text, p_start, p_end)
-    return sorted(s for s in spans if len(text[s[0]:s[1]].split()) >= MIN_WORDS)
+    return sorted(spans)
+
+
+def _short_quote_speaker(text: str, start: int, end: int, finder: _Attributor) -> str | None:
+    """A 1-3 word quotation counts only when a named person is the subject of the speech verb before it."""
+    words = TOKEN_WORD.findall(text[start:end])
+    if not words or all(w[0].isupper() for w in words):
+        return None  # a name or a title ("Death Commission", "Movement for Justice")
+    sentence_start = finder._sentence_start(start)
+    for m in finder.mentions[bisect.bisect_left(finder.starts, sentence_start):]:
+        if m.start >= start:
+            break
+        if SUBJECT_OF_VERB.match(text[m.end:start]) and not finder._quoted(m.start):
+            return m.person
+    return None
 
 
 def _paragraphs(text: str):

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from .clean import Cleaned, clean
 from .errors import ManifestError, UnreadableFile
-from .models import Document
+from .models import PRECISION_CHARS, Document, period
 
 MANIFEST = "sources.yaml"
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
@@ -25,6 +25,8 @@ MONTHS = "January|February|March|April|May|June|July|August|September|October|No
 DATELINE = re.compile(rf"^[A-Z][\w .'-]{{0,40}}, (?P<date>(?:{MONTHS}) \d{{1,2}}, \d{{4}})\s*[—–-]", re.M)
 ANY_DATE = re.compile(rf"\b(?:(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+ISO_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+BOUNDS = {"date_not_before", "date_not_after"}
 
 
 class _Loader(yaml.SafeLoader):
@@ -41,6 +43,7 @@ _Loader.yaml_implicit_resolvers = {
 class Source:
     document: Document
     cleaned: Cleaned
+    problems: list[str] = field(default_factory=list)  # manifest errors that did not stop indexing
 
 
 @dataclass
@@ -102,7 +105,8 @@ def read_source(path: Path, entry: dict | None, max_bytes: int) -> Source:
     if len(cleaned.text.strip()) < 20:
         raise UnreadableFile("no text found")
     fields = {**meta, **(entry or {})}
-    return Source(_document(path, cleaned, fields, inferred=not (entry or meta)), cleaned)
+    document, problems = _document(path, cleaned, fields, inferred=not (entry or meta))
+    return Source(document, cleaned, problems)
 
 
 def _extract(path: Path) -> tuple[str, dict]:
@@ -138,46 +142,111 @@ def decode(data: bytes) -> str:
         return text
 
 
-def _document(path: Path, cleaned: Cleaned, fields: dict, inferred: bool) -> Document:
+def _document(path: Path, cleaned: Cleaned, fields: dict, inferred: bool) -> tuple[Document, list[str]]:
     text = cleaned.text
-    date, precision, note = _date(fields, text)
+    dating = _date(fields, text)
     publisher = fields.get("publisher") if "publisher" in fields else (cleaned.byline or cleaned.copyright)
     return Document(
         id=_slug(str(fields.get("id") or path.stem)),
         title=str(fields.get("title") or _first_line_of(text)),
         publisher=publisher,
-        date=date,
-        date_precision=precision,
+        date=dating.date,
+        date_precision=dating.precision,
         url=fields.get("url"),
         kind=str(fields.get("kind") or "article"),
         file=path.name,
-        date_note=note,
+        date_note=dating.note,
         publisher_note=fields.get("publisher_note") or (None if "publisher" in fields else "inferred from a byline or footer"),
         inferred=inferred,
-    )
+        short_title=fields.get("short_title"),
+        url_note=fields.get("url_note"),
+        date_not_before=dating.not_before,
+        date_not_after=dating.not_after,
+    ), dating.problems
 
 
-def _date(fields: dict, text: str) -> tuple[str | None, str | None, str | None]:
-    if "date" in fields:
+@dataclass
+class Dating:
+    """A document's date as the manifest or the text gives it, and what was wrong with it."""
+
+    date: str | None = None
+    precision: str | None = None
+    note: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def _date(fields: dict, text: str) -> Dating:
+    if "date" in fields or BOUNDS & fields.keys():
         return _given_date(fields)
     if m := DATELINE.search(text):
-        return _iso(m["date"]), "day", f'inferred from the dateline "{m.group().strip()}"'
+        return Dating(_iso(m["date"]), "day", f'inferred from the dateline "{m.group().strip()}"')
     if m := ANY_DATE.search(text):
-        return _iso(m.group()), "day", f'inferred: first date in the text ("{m.group()}"), not checked'
-    return None, None, "unknown: no date in the manifest or the text"
+        return Dating(_iso(m.group()), "day", f'inferred: first date in the text ("{m.group()}"), not checked')
+    return Dating(note="unknown: no date in the manifest or the text")
 
 
-def _given_date(fields: dict) -> tuple[str | None, str | None, str | None]:
-    value, note = fields.get("date"), fields.get("date_note")
-    if value is None:
-        return None, None, note or "unknown"
-    if isinstance(value, dt.date):
-        value = value.isoformat()
-    value = str(value)
-    if not ISO_DATE.fullmatch(value) or not _valid(value):
-        return None, None, f"unknown: the manifest's date {value!r} is not an ISO date"
-    precision = fields.get("date_precision") or {4: "year", 7: "month", 10: "day"}[len(value)]
-    return value, precision, note
+def _given_date(fields: dict) -> Dating:
+    dating = Dating(note=fields.get("date_note"))
+    value = fields.get("date")
+    if value is not None:
+        value = _text(value)
+        if _parse(value):
+            dating.date = value
+            dating.precision = _precision(fields.get("date_precision"), value, dating.problems)
+        else:
+            dating.problems.append(f"date {value!r} is not an ISO date ({ISO_FORMS}); the date is unknown")
+    _bounds(fields, dating)
+    if dating.date is None and not dating.problems:
+        dating.note = dating.note or "unknown"
+    if dating.problems:
+        dating.note = " ".join([*filter(None, [dating.note]), *(f"Manifest error: {p}." for p in dating.problems)])
+    return dating
+
+
+def _precision(given, value: str, problems: list[str]) -> str:
+    """The manifest's date_precision, or the one the date's form implies; never finer than the date itself."""
+    implied = {4: "year", 7: "month", 10: "day"}[len(value)]
+    if given is None:
+        return implied
+    if given not in PRECISION_CHARS or PRECISION_CHARS[given] > len(value):
+        problems.append(f"date_precision {given!r} does not fit the date {value!r}; using {implied!r}")
+        return implied
+    return given
+
+
+def _bounds(fields: dict, dating: Dating) -> None:
+    """date_not_before / date_not_after: kept only when well formed and consistent with the date."""
+    earliest, latest = period(dating.date, dating.precision) if dating.date else (None, None)
+    bounds = {}
+    for name, side in (("date_not_before", 0), ("date_not_after", 1)):
+        if fields.get(name) is None:
+            continue
+        value = _text(fields[name])
+        if not _parse(value):
+            dating.problems.append(f"{name} {value!r} is not an ISO date ({ISO_FORMS}); ignored")
+            continue
+        bounds[name] = period(value, None)[side]
+    before, after = bounds.get("date_not_before"), bounds.get("date_not_after")
+    if before and after and before > after:
+        dating.problems.append(f"date_not_before {before} is after date_not_after {after}; both ignored")
+        return
+    if before and latest and before > latest:
+        dating.problems.append(f"date_not_before {before} is after the date {dating.date}; ignored")
+        before = None
+    if after and earliest and after < earliest:
+        dating.problems.append(f"date_not_after {after} is before the date {dating.date}; ignored")
+        after = None
+    dating.not_before, dating.not_after = before, after
+
+
+def _text(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+
+
+def _parse(value: str) -> bool:
+    return bool(ISO_DATE.fullmatch(value)) and _valid(value)
 
 
 def _valid(value: str) -> bool:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,3 +57,17 @@ def seeds(tmp_path) -> Path:
     path = tmp_path / "corpus"
     shutil.copytree(ROOT / "corpus", path)
     return path
+
+
+@pytest.fixture(scope="session")
+def cli(bundled):
+    """The real `citebot` command line on the bundled index: cli("ask", "--json", "/who Zeid") -> stdout."""
+    env = {**os.environ, "CITEBOT_INDEX_DIR": str(bundled.index_dir)}
+
+    def run(*args):
+        out = subprocess.run([sys.executable, "-m", "citebot.bot.cli", *args], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=60)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    return run

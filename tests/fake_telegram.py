@@ -87,6 +87,7 @@ class FakeTelegram:
     def __init__(self, token: str) -> None:
         self.token = token
         self.calls: list[tuple[str, dict]] = []
+        self.sent: list[dict] = []  # every message the bot sent, as Telegram returned it
         self.stamps: list[float] = []  # time.monotonic() of each call, for benchmarks
         self.updates: list[dict] = []
         self.faults: list[Fault] = []
@@ -239,7 +240,10 @@ class FakeTelegram:
         if method == "getUpdates":
             return await self._get_updates(p)
         if method in ("sendMessage", "editMessageText"):
-            return self._message(method, p)
+            message = self._message(method, p)
+            if method == "sendMessage":
+                self.sent.append(message)
+            return message
         if method == "setWebhook":
             self.webhook = p
             return True

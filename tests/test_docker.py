@@ -7,7 +7,7 @@ import yaml
 from click.testing import CliRunner
 
 from citebot.bot.cli import main
-from citebot.index.settings import KEYS, load
+from citebot.index.settings import env_names, load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,8 +16,7 @@ def test_compose_runs_a_real_command_with_known_settings():
     service = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["citebot"]
     assert service["command"][0] == "citebot" and service["command"][1] in main.commands
     assert CliRunner().invoke(main, [*service["command"][1:], "--help"]).exit_code == 0
-    known = {"TELEGRAM_BOT_TOKEN", "CITEBOT_CONFIG", "CITEBOT_ADMINS"} | {
-        "CITEBOT_" + k.upper().replace(".", "_") for k in KEYS}
+    known = {"TELEGRAM_BOT_TOKEN", "CITEBOT_CONFIG"} | env_names()
     assert set(service["environment"]) <= known
     mounts = {v.split(":")[1]: v for v in service["volumes"]}
     env = service["environment"]

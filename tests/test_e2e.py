@@ -58,16 +58,29 @@ def test_who_raisi(tg):
     assert ("<blockquote>These officials are the regime’s Supreme Leader, Ali Khamenei, who was at the time the "
             "mullahs’ president; <b>Ebrahim Raisi</b>, current head of the regime’s Judiciary, key member of the "
             "central “Death Commission;” and Alireza Avaei") in text
-    assert ("</blockquote>\n<b>Iran’s 1988 Massacre of the MEK: “Worst Crime Against Humanity Since WW2” – Geoffrey "
-            "Robertson QC</b> · publisher unknown · 2020") in text
-    assert "<b>Ebrahim Raisi</b> was part of the Death Commission in 1988.</blockquote>\n<b>Lack of Investigation" in text
+    assert ('</blockquote>\n[1] <a href="https://www.irandemocratic.org/public_html/news/19164/">Robertson: “Worst Crime '
+            'Against Humanity Since WW2”</a> · publisher unknown · 2020') in text
+    assert ("<b>Ebrahim Raisi</b> was part of the Death Commission in 1988.</blockquote>\n"
+            "[3] <b>Lack of Investigation an ‘Abject Failure’</b> · MEK-Iran.com · Dec 2018") in text
+
+
+def test_names_and_dates_as_a_user_sees_them(tg):
+    (reply,) = ask(tg, "/who Rajavy")
+    assert reply["text"].startswith("Showing Maryam Rajavi (closest to “Rajavy”). Maryam Rajavi, in the words of the sources.")
+    (reply,) = ask(tg, "/who Mostafa")
+    assert reply["text"].startswith("“Mostafa” could be several people: Mostafa Pour-Mohammadi, Mostafa Salehi.")
+    assert "• Mostafa Pour-Mohammadi (2)\n• Mostafa Salehi (1)" in reply["text"]
+    (reply,) = ask(tg, "/docs")
+    text = reply["text"]  # the NGO statement ("2020", written after August 2020) after the 24 Jul 2020 article
+    assert text.index("How the Iranian regime tried") < text.index("It is time to bring to justice")
+    assert "Joint NGO statement to the UN Human Rights Council · 2020" in text
 
 
 def test_quote_montazeri_names_speaker_and_other_documents(tg):
     (reply,) = ask(tg, "/quote Montazeri")
     assert "<blockquote>“the greatest crime committed during the reign of the Islamic Republic" in reply["text"]
     assert "— <i>Hossein-Ali Montazeri</i>" in reply["text"]
-    assert "Also in: The 1988 massacre: How the Iranian regime tried—and failed—to destroy the MEK" in reply["text"]
+    assert "Also in: How the regime tried—and failed—to destroy the MEK" in reply["text"]
 
 
 def test_source_pages_with_more_and_back(tg):
@@ -109,9 +122,13 @@ def test_plain_text_in_private_is_a_search(tg):
 
 def test_deep_link_opens_a_document_card(tg):
     (reply,) = ask(tg, "/start doc-mek-2021-08-28-online-conference")
-    assert "<b>Online conference calls for justice for the victims of Iran’s 1988 massacre</b> · PMOI/MEK · 28 Aug 2021" in reply["text"]
+    assert reply["text"].startswith('<b><a href="https://english.mojahedin.org/i/1988-massacre-online-conference-20210828">'
+                                    'Online conference calls for justice for the victims of Iran’s 1988 massacre</a></b>\n'
+                                    'Publisher: PMOI/MEK (Byline &quot;Reporting by PMOI/MEK&quot;.)\n'
+                                    'Date: 28 Aug 2021 (Dateline &quot;Iran, August 28, 2021—&quot;.)')
     (reply,) = ask(tg, "/start something-else")
-    assert reply["text"].startswith("I answer with <b>exact quotes</b> from a collection of 5 documents")
+    assert reply["text"].startswith("I answer questions about <b>Iran&#x27;s 1988 prison massacre</b> with exact quotes")
+    assert "(5 documents, in English.)" in reply["text"] and "@citebot_test_bot mass graves" in reply["text"]
 
 
 def test_inline_query_with_paging(tg):
@@ -129,7 +146,8 @@ def test_inline_query_with_paging(tg):
     tg.push({"inline_query": {"id": "iq-3", "from": {"id": USER, "is_bot": False, "first_name": "Ana"},
                               "query": "", "offset": ""}})
     (_, p3), = tg.wait_for(lambda m, p: m == "answerInlineQuery" and p["inline_query_id"] == "iq-3")
-    assert "start_parameter" in p3["button"]
+    featured = json.loads(p3["results"])  # an empty query: the people the sources name most
+    assert [r["title"] for r in featured[:3]] == ["Ruhollah Khomeini", "Ebrahim Raisi", "Maryam Rajavi"]
 
 
 def test_reindex_is_for_admins_only(tg):

@@ -1,0 +1,65 @@
+"""Whose words an excerpt holds, as plain-text lines the terminal and Telegram renderings both show.
+
+The notes sit outside the quoted text: the excerpt itself stays exactly the
+source's words. bot/render.py escapes these lines for HTML.
+"""
+
+from __future__ import annotations
+
+from citebot.index import Result, Voice
+
+HOW = {"quotation": "quoted in", "speech": "speech reproduced in", "reported": "quoted in"}
+
+
+def speaker(r: Result) -> tuple[str, str] | None:
+    """The speaker's name and the rest of the line: ('Asma Jahangir', ' (UN Special Rapporteur), quoted in:')."""
+    voice = r.voice()
+    if voice and voice.speaker:
+        return voice.speaker, f"{_who(voice)[len(voice.speaker):]}, {HOW.get(voice.kind, 'quoted in')}:"
+    return (r.speaker, "") if r.speaker else None
+
+
+def speaker_line(r: Result) -> str | None:
+    """'— Asma Jahangir (UN Special Rapporteur), quoted in:' for an excerpt wholly in one named voice."""
+    found = speaker(r)
+    return f"— {found[0]}{found[1]}" if found else None
+
+
+def other_voices(r: Result) -> str | None:
+    """'Includes words of X (role); Y' for named voices the excerpt holds besides its own speaker's."""
+    own = r.voice()
+    carriers = {own.reported_by} if own else set()  # already named: "as reported by ..."
+    named = [v for v in r.voices if v.speaker and v is not own and not _same(v, own)
+             and not (v.start <= r.start and r.end <= v.end and v.speaker in carriers)]
+    if own is None and r.speaker:
+        named = [v for v in named if v.speaker != r.speaker]
+    whos = list(dict.fromkeys(_who(v) for v in named))
+    return f"Includes words of {'; '.join(whos)}." if whos else None
+
+
+def referent_note(r: Result) -> str | None:
+    """'[he: Ali Khamenei]': who a pronoun or bare title in the excerpt means."""
+    notes = [f"[{r.excerpt[ref.start - r.start:ref.end - r.start]}: {ref.person}]" for ref in r.refers_to]
+    return " ".join(dict.fromkeys(notes)) or None
+
+
+def cut_marks(r: Result) -> tuple[str, str]:
+    """'… ' before / ' …' after an excerpt that starts / ends inside a quotation."""
+    opens, closes = r.cut()
+    return ("… " if opens else "", " …" if closes else "")
+
+
+def notes(r: Result) -> list[str]:
+    """Every attribution line after the speaker's, in the order shown below the excerpt."""
+    return [line for line in (other_voices(r), referent_note(r)) if line]
+
+
+def _who(v: Voice) -> str:
+    name = f"{v.speaker} ({v.role})" if v.role else v.speaker or ""
+    if v.kind == "reported" and v.reported_by:
+        name += f", as reported by {v.reported_by}"
+    return name
+
+
+def _same(v: Voice, own: Voice | None) -> bool:
+    return own is not None and v.speaker == own.speaker and v.reported_by == own.reported_by

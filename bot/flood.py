@@ -1,0 +1,48 @@
+"""The flood guard: at most `limit` messages per user in any `seconds`, told honestly when over it.
+
+Only admitted messages count, so a refused user is admitted again exactly when
+the oldest admitted message leaves the window; the notice names that wait, and
+every message until then is skipped (nothing is queued, so nothing is promised).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Verdict:
+    admitted: bool
+    notify: bool = False  # the first refusal of a stretch: tell the user once
+    wait: int = 0  # whole seconds until messages are admitted again
+
+
+@dataclass
+class FloodGuard:
+    limit: int
+    seconds: float
+    memory: int = 10_000  # users tracked before quiet ones are forgotten
+    _admitted: dict[int, deque] = field(default_factory=dict)
+    _refusing_until: dict[int, float] = field(default_factory=dict)
+
+    def check(self, user: int, now: float) -> Verdict:
+        """Whether `user`'s message at time `now` (seconds, monotonic) is admitted."""
+        if len(self._admitted) > self.memory:
+            self._forget_quiet(now)
+        seen = self._admitted.setdefault(user, deque())
+        while seen and now - seen[0] >= self.seconds:
+            seen.popleft()
+        if len(seen) < self.limit:
+            seen.append(now)
+            return Verdict(admitted=True)
+        until = seen[0] + self.seconds
+        notify = now >= self._refusing_until.get(user, -math.inf)
+        self._refusing_until[user] = until
+        return Verdict(admitted=False, notify=notify, wait=max(1, math.ceil(until - now)))
+
+    def _forget_quiet(self, now: float) -> None:
+        for user in [u for u, times in self._admitted.items() if not times or now - times[-1] >= self.seconds]:
+            del self._admitted[user]
+            self._refusing_until.pop(user, None)

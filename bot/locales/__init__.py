@@ -1,0 +1,1 @@
+"""Message catalogues: one module per language, each a MESSAGES dict of key -> template."""

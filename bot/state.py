@@ -1,0 +1,77 @@
+"""The bot's memory between updates, typed: one object on a custom context (PTB's contexttypesbot pattern).
+
+Everything the handlers remember goes through here, to the state shared by the
+bot's workers (bot/shared_state.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
+
+from citebot.index import Answerer, Settings
+
+from .flood import Verdict
+from .shared_state import MemoryState, SharedState
+
+
+class BotState:
+    """What the running bot knows: its settings and answerer, and what it remembers between updates.
+
+    The memories (the query behind each button, the answers an edited question updates,
+    the flood guard's history, the reindex lock) live in `shared`: this process's memory
+    by default, Redis when several workers answer one bot (bot/shared_state.py).
+    """
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.answerer: Answerer | None = None
+        self.shared: SharedState | None = None
+        self.started = time.monotonic()
+        self.served = 0
+
+    def configure(self, settings: Settings, answerer: Answerer, shared: SharedState | None = None) -> None:
+        self.settings, self.answerer = settings, answerer
+        self.shared = shared or MemoryState()
+
+    async def remember(self, line: str) -> str:
+        """A short key for `line`, so callback data stays far below Telegram's 64 bytes."""
+        key = hashlib.blake2b(line.encode(), digest_size=6).hexdigest()
+        await self.shared.remember(key, line)
+        return key
+
+    async def recall(self, key: str) -> str | None:
+        """The line behind a button; None when it expired or was lost (the user is asked to send it again)."""
+        return await self.shared.recall(key)
+
+    async def answers_to(self, asked: tuple[int, int]) -> list[int] | None:
+        """The messages that answered (chat id, question message id)."""
+        return await self.shared.linked(*asked)
+
+    async def answered(self, asked: tuple[int, int], message_ids: list[int]) -> None:
+        await self.shared.link(*asked, message_ids)
+
+    async def admit(self, user_id: int) -> Verdict:
+        """The flood guard on one message of `user_id`, counted across workers."""
+        return await self.shared.flood(user_id, self.settings.flood_messages, self.settings.flood_seconds)
+
+
+class BotContext(CallbackContext[ExtBot, dict, dict, BotState]):
+    """The handlers' context: `context.state` is the bot's typed state."""
+
+    @property
+    def state(self) -> BotState:
+        return self.bot_data
+
+    @property
+    def settings(self) -> Settings:
+        return self.bot_data.settings
+
+    @property
+    def answerer(self) -> Answerer:
+        return self.bot_data.answerer
+
+
+CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=BotState)

@@ -1,0 +1,354 @@
+"""Telegram as people use it, end to end: no silences, everything tappable, edits, follow-ups, checkable citations.
+
+A real `citebot serve` talks to the fake Bot API server; every call it makes is
+checked against the Bot API description and Telegram's HTML rules.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from citebot.index.build import reindex
+from tests.botproc import ROOT, TOKEN, citebot, message
+from tests.conftest import settings_for
+from tests.fake_telegram import BOT, FakeTelegram, TelegramHTML
+from tests.users import added_to_group, edited, media, press, reply_to
+
+pytestmark = pytest.mark.e2e
+USER, GROUP = 5101, -100600
+
+
+@pytest.fixture(scope="module")
+def tg(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("telegram")
+    settings = settings_for(tmp, corpus=ROOT / "corpus")
+    reindex(settings)
+    server = FakeTelegram(TOKEN)
+    server.start()
+    with citebot(settings, server, tmp / "bot.log", CITEBOT_TELEGRAM_FLOOD_MESSAGES=1000):
+        yield server
+
+
+def sent_to(tg: FakeTelegram, chat: int, since: int, method: str = "sendMessage") -> list[dict]:
+    return [p for m, p in tg.calls[since:] if m == method and int(p["chat_id"]) == chat]
+
+
+def push(tg: FakeTelegram, update: dict, chat: int, method: str = "sendMessage", settle: float = 0.3) -> list[dict]:
+    """Push an update; return the calls of `method` to `chat` it caused (at least one)."""
+    n = len(tg.calls)
+    tg.push(update)
+    deadline = time.monotonic() + 20
+    while not sent_to(tg, chat, n, method) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(settle)
+    found = sent_to(tg, chat, n, method)
+    assert found, f"no {method} to {chat}; calls: {[c[0] for c in tg.calls[n:]]}"
+    return found
+
+
+def nothing_sent(tg: FakeTelegram, update: dict, chat: int, wait: float = 1.0) -> None:
+    n = len(tg.calls)
+    tg.push(update)
+    time.sleep(wait)
+    assert sent_to(tg, chat, n) == []
+
+
+def buttons(p: dict) -> list[dict]:
+    markup = p.get("reply_markup")
+    rows = (json.loads(markup) if isinstance(markup, str) else markup or {}).get("inline_keyboard", [])
+    return [b for row in rows for b in row]
+
+
+def say(tg: FakeTelegram, text: str, chat: int = USER, **kw) -> list[dict]:
+    return push(tg, message(text, chat=chat, **kw), chat)
+
+
+# -- no silences -------------------------------------------------------------------------------
+
+
+def test_an_unknown_command_gets_one_line_on_what_the_bot_does(tg):
+    (reply,) = say(tg, "/foo")
+    assert reply["text"].startswith("I don't know /foo. I answer with exact quotes from Iran's 1988 prison massacre")
+    assert "/docs" in reply["text"] and "\n" not in reply["text"]
+
+
+@pytest.mark.parametrize("kind", ["photo", "sticker", "voice"])
+def test_media_in_a_private_chat_get_one_line(tg, kind):
+    (reply,) = push(tg, media(kind, USER), USER)
+    assert reply["text"].startswith("I can only read text. I answer with exact quotes from Iran's 1988 prison")
+
+
+def test_a_photo_caption_is_a_question(tg):
+    (reply,) = push(tg, media("photo", USER, caption="Hamid Nouri"), USER)
+    assert reply["text"].startswith("Excerpts for “Hamid Nouri”:") and "<b>Hamid</b> <b>Nouri</b>" in reply["text"]
+
+
+def test_added_to_a_group_the_bot_introduces_itself_in_two_lines(tg):
+    (intro,) = push(tg, added_to_group(GROUP - 1, by=USER), GROUP - 1)
+    lines = intro["text"].split("\n")
+    assert len(lines) == 2
+    assert lines[0] == "Hello! I answer questions about Iran&#x27;s 1988 prison massacre with exact, cited quotes."
+    assert "/who NAME" in lines[1] and "reply to one of my answers" in lines[1]
+
+
+def test_in_groups_only_commands_naming_the_bot_get_the_unknown_command_line(tg):
+    nothing_sent(tg, message("/foo", chat=GROUP, user=USER, chat_type="supergroup"), GROUP)
+    nothing_sent(tg, message("/who@some_other_bot Raisi", chat=GROUP, user=USER, chat_type="supergroup"), GROUP)
+    (reply,) = say(tg, f"/foo@{BOT['username']}", chat=GROUP, user=USER, chat_type="supergroup")
+    assert reply["text"].startswith("I don't know /foo.")
+
+
+# -- everything tappable -----------------------------------------------------------------------
+
+
+def test_docs_lists_tappable_commands_that_open_each_document(tg):
+    (listing,) = say(tg, "/docs")
+    text = listing["text"]
+    assert "/doc mek" not in text
+    for n in range(1, 6):
+        assert f"open: /doc_{n}" in text
+    third = text.split("\n3. ", 1)[1].split(" · ", 1)[0]  # the third document's (linked) title
+    (card,) = say(tg, "/doc_3")
+    assert third in card["text"]
+    (card_again,) = say(tg, f"/doc_3@{BOT['username']}")
+    assert card_again["text"] == card["text"]
+    (missing,) = say(tg, "/doc_99")
+    assert missing["text"] == "There is no document 99: there are 5. Send /docs for the list."
+    (bare,) = say(tg, "/doc")
+    assert bare["text"] == listing["text"]
+
+
+def test_help_has_tappable_commands_inline_mode_and_a_documents_button(tg):
+    (reply,) = say(tg, "/help")
+    text = reply["text"]
+    assert "/doc " not in text and "/docs: the documents (tap one to open it)" in text
+    assert f"type @{BOT['username']} and a few words" in text
+    (docs,) = [b for b in buttons(reply) if b["text"] == "📚 The documents"]
+    (listing,) = push(tg, press(docs["callback_data"], USER, USER), USER)
+    assert listing["text"].startswith("5 documents in the collection, earliest first:")
+
+
+# -- edits and follow-ups ----------------------------------------------------------------------
+
+
+def test_an_edited_question_edits_its_answer_in_place(tg):
+    question = tg.push(message("/who Raisi", chat=USER + 1))
+    tg.wait_for(lambda m, p: m == "sendMessage" and int(p["chat_id"]) == USER + 1)
+    answer = next(m for m in reversed(tg.sent) if m["chat"]["id"] == USER + 1)
+    (edit,) = push(tg, edited(question, "/who Montazeri"), USER + 1, method="editMessageText")
+    assert int(edit["message_id"]) == answer["message_id"]
+    assert edit["text"].startswith("Hossein-Ali Montazeri, in the words of the sources.")
+    assert sent_to(tg, USER + 1, len(tg.calls) - 1) == []
+
+
+def test_an_edit_too_old_to_map_is_answered_under_the_edited_message(tg):
+    old = message("Raisi", chat=USER + 2)
+    old["message"]["message_id"] = 3  # asked before this bot process started: no answer to edit
+    (reply,) = push(tg, edited({"update_id": 0, **old}, "Hamid Nouri"), USER + 2)
+    assert reply["text"].startswith("Excerpts for “Hamid Nouri”:")
+    assert json.loads(reply["reply_parameters"])["message_id"] == 3
+
+
+def test_in_a_group_an_edit_updates_the_answer_and_leaves_no_second_one(tg):
+    question = tg.push(message("/quote Montazeri", chat=GROUP, user=USER, chat_type="supergroup"))
+    tg.wait_for(lambda m, p: m == "sendMessage" and int(p["chat_id"]) == GROUP
+                and str(question["message"]["message_id"]) in str(p.get("reply_parameters")))
+    n = len(tg.calls)
+    (edit,) = push(tg, edited(question, "/quote Robertson"), GROUP, method="editMessageText")
+    assert "Robertson" in edit["text"] and sent_to(tg, GROUP, n) == []
+
+
+def test_a_reply_to_the_bots_answer_in_a_group_is_a_follow_up_question(tg):
+    (answer,) = say(tg, "/who Raisi", chat=GROUP, user=USER, chat_type="supergroup")
+    bot_message = next(m for m in reversed(tg.sent) if m["chat"]["id"] == GROUP)
+    (follow,) = push(tg, reply_to(bot_message, "and Pour-Mohammadi?", GROUP, USER), GROUP)
+    assert follow["text"].startswith("Excerpts for “and Pour-Mohammadi?”:") and "<b>Pour</b>" in follow["text"]
+    someone = message("Raisi again", chat=GROUP, user=USER + 9, chat_type="supergroup")["message"]
+    nothing_sent(tg, reply_to(someone, "I agree", GROUP, USER), GROUP)  # a reply to a person is chatter
+
+
+def test_a_bare_who_sent_as_a_reply_asks_about_the_replied_to_text(tg):
+    someone = message("Montazeri", chat=GROUP, user=USER + 9, chat_type="supergroup")["message"]
+    (reply,) = push(tg, reply_to(someone, "/who", GROUP, USER), GROUP)
+    assert reply["text"].startswith("Hossein-Ali Montazeri, in the words of the sources.")
+    (reply,) = push(tg, reply_to(someone, "/quote", GROUP, USER), GROUP)
+    assert reply["text"].startswith("Direct quotations of Hossein-Ali Montazeri:")
+
+
+# -- numbered excerpts, cards, context, citations ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def texts(tg, tmp_path_factory):
+    """Each document's cleaned text and its passages as Whoosh holds them, read straight from the index."""
+    from whoosh import index, query
+
+    from citebot.index.store import Shelf
+
+    gen = Shelf(next(tmp_path_factory.getbasetemp().glob("telegram*")) / "index").current()
+    ix = index.open_dir(str(gen.path))
+    with ix.searcher() as searcher:
+        passages = {}
+        for doc in gen.meta["documents"]:
+            hits = searcher.search(query.Term("doc", doc["id"]), limit=None)
+            passages[doc["id"]] = sum(1 for h in hits if h["kind"] == "passage")
+    return {d["id"]: gen.text(d["id"]) for d in gen.meta["documents"]}, passages
+
+
+def pressed(tg: FakeTelegram, button: dict, chat: int = USER, method: str = "sendMessage") -> dict:
+    (reply,) = push(tg, press(button["callback_data"], chat, chat), chat, method=method)
+    return reply
+
+
+def visible(p: dict) -> str:
+    """The text a reader sees."""
+    return TelegramHTML.visible(p["text"])
+
+
+def button(p: dict, label: str) -> dict:
+    (found,) = [b for b in buttons(p) if b["text"] == label]
+    return found
+
+
+def test_excerpts_are_numbered_across_pages_and_each_has_its_own_button(tg):
+    (first,) = say(tg, "/source 30,000")
+    assert [f"[{n}] " in first["text"] for n in (1, 2, 3, 4)] == [True, True, True, False]
+    assert [b["text"] for b in buttons(first)][:3] == ["📄 1", "📄 2", "📄 3"]
+    second = pressed(tg, button(first, "More »"), method="editMessageText")
+    assert "[4] " in second["text"] and "[5] " in second["text"] and "[1] " not in second["text"]
+    assert [b["text"] for b in buttons(second)][:2] == ["📄 4", "📄 5"]
+
+
+def test_citations_are_compact_and_titles_link_where_a_url_is_known(tg):
+    (reply,) = say(tg, "/source refrigerated trucks")
+    text = reply["text"]
+    assert ('[2] <a href="https://www.irandemocratic.org/public_html/news/19164/">Robertson: “Worst Crime Against '
+            'Humanity Since WW2”</a> · publisher unknown · 2020') in text
+    assert "[1] <b>Bring the perpetrators to justice (joint NGO statement)</b> · Joint NGO statement" in text
+    assert "It is time to bring to justice the perpetrators" not in text  # the full title is on the card
+
+
+def test_the_card_of_an_excerpt_has_everything_to_check_it(tg, texts):
+    _, passages = texts
+    (answer,) = say(tg, "/who Raisi")
+    card = pressed(tg, button(answer, "📄 2"))
+    doc = "mek-2021-08-28-online-conference"
+    assert card["text"].split("\n") == [
+        '<b><a href="https://english.mojahedin.org/i/1988-massacre-online-conference-20210828">Online conference calls '
+        'for justice for the victims of Iran’s 1988 massacre</a></b>',
+        "Publisher: PMOI/MEK (Byline &quot;Reporting by PMOI/MEK&quot;.)",
+        "Date: 28 Aug 2021 (Dateline &quot;Iran, August 28, 2021—&quot;.)",
+        "Read it at: https://english.mojahedin.org/i/1988-massacre-online-conference-20210828 (Named in the project’s "
+        .replace("’", "&#x27;") + "issue #12 as this article&#x27;s page on the PMOI/MEK English site, with the same "
+        "title, byline and dateline. citebot never fetches it.)",
+        f"Share this card: https://t.me/{BOT['username']}?start=doc-{doc}",
+        f"The collection holds {passages[doc]} excerpts from it.",
+    ]
+    assert [b["text"] for b in buttons(card)] == ["📖 Context", "❝ Cite"]
+
+
+def test_context_shows_the_exact_paragraphs_around_the_excerpt_and_pages_through_them(tg, texts):
+    text = texts[0]["ngo-2020-bring-to-justice"]
+    paragraphs = text.split("\n\n")
+    (answer,) = say(tg, "/source refrigerated trucks")
+    card = pressed(tg, button(answer, "📄 1"))
+    assert card["text"].startswith("<b>It is time to bring to justice the perpetrators of the 1988 massacre")
+    ctx = pressed(tg, button(card, "📖 Context"))
+    at = next(n for n, p in enumerate(paragraphs) if "refrigerated trucks" in p)
+    assert "<b>Their corpses were doused with disinfectant, packed in refrigerated trucks, and buried at night in mass " \
+           "graves across the country.</b>" in ctx["text"]
+    body = visible(ctx).split("\n\n")
+    assert body[0] == f"Bring the perpetrators to justice (joint NGO statement), paragraphs {at}–{at + 2} of {len(paragraphs)}"
+    assert body[1:] == paragraphs[at - 1:at + 2]  # visible text: exactly the document's paragraphs
+    earlier = pressed(tg, button(ctx, "« Earlier"), method="editMessageText")
+    assert visible(earlier).split("\n\n")[1:] == paragraphs[at - 3:at]  # centred on the paragraph before those shown
+
+
+def test_cite_gives_a_ready_to_paste_citation(tg):
+    (answer,) = say(tg, "/quote Montazeri")
+    card = pressed(tg, button(answer, "📄 1"))
+    cite = pressed(tg, button(card, "❝ Cite"))
+    assert cite["text"].startswith("Citation, ready to paste:\n<pre>") and cite["text"].endswith("</pre>")
+    pasted = visible(cite).split("\n", 1)[1]
+    lines = pasted.split("\n")
+    assert lines[0].startswith("“the greatest crime committed during the reign of the Islamic Republic")
+    assert lines[0].endswith(" — Hossein-Ali Montazeri")
+    assert lines[1] == ("Lack of Investigation into 1988 Massacre is an ‘Abject Failure’ and Emboldened Mullahs to Commit "
+                        "Further Human Rights Abuses, MEK-Iran.com, Dec 2018.")
+    assert lines[2] == f"Open in citebot: https://t.me/{BOT['username']}?start=doc-mek-iran-2018-12-abject-failure"
+
+
+def test_a_deep_linked_card_reads_the_document_from_its_start(tg, texts):
+    doc = "mek-2020-07-24-tried-and-failed"
+    (card,) = say(tg, f"/start doc-{doc}")
+    assert [b["text"] for b in buttons(card)] == ["📖 Read it"]
+    ctx = pressed(tg, button(card, "📖 Read it"))
+    paragraphs = texts[0][doc].split("\n\n")
+    assert visible(ctx).split("\n\n")[1:] == paragraphs[:2]
+    assert [b["text"] for b in buttons(ctx)] == ["Later »"]
+
+
+def test_forged_context_offsets_are_clamped_or_refused(tg):
+    for data in ("cx:nope:0:10", "cp:mek-2020-07-24-tried-and-failed:99999999:1", "cx:mek-2020-07-24-tried-and-failed:x:1"):
+        tg.push(press(data, USER, USER, qid=f"forged-{data}"))
+        (_, p), = tg.wait_for(lambda m, p, d=data: m == "answerCallbackQuery" and p["callback_query_id"] == f"forged-{d}")
+
+
+# -- headers -----------------------------------------------------------------------------------
+
+
+def test_headers_cut_long_input_and_show_one_pair_of_quote_marks(tg):
+    (reply,) = say(tg, '/source "mass graves"')
+    assert reply["text"].startswith("3 documents say “mass graves”, earliest first:")
+    long = "the prisoners who were executed in the summer of 1988 and buried in unmarked mass graves " * 3
+    (reply,) = say(tg, long.strip())
+    header = reply["text"].split("\n")[0]
+    assert header == "Excerpts for “the prisoners who were executed in the summer of 1988 and…”:"
+
+
+# -- inline mode -------------------------------------------------------------------------------
+
+
+def inline(tg: FakeTelegram, text: str) -> dict:
+    qid = f"iq-{time.monotonic_ns()}"
+    tg.push({"inline_query": {"id": qid, "from": {"id": USER, "is_bot": False, "first_name": "Ana"},
+                              "query": text, "offset": ""}})
+    (_, p), = tg.wait_for(lambda m, p: m == "answerInlineQuery" and p["inline_query_id"] == qid)
+    return p
+
+
+def test_inline_results_have_distinct_titles_the_excerpt_as_description_and_no_headings(tg, texts):
+    results = json.loads(inline(tg, "massacre")["results"])
+    titles = [r["title"] for r in results]
+    assert len(titles) == 10 and len(set(titles)) == 10
+    headings = {p for t in texts[0].values() for p in t.split("\n\n") if len(p.split()) <= 12 and p[-1] not in ".”\""}
+    for r in results:
+        sent = TelegramHTML.visible(r["input_message_content"]["message_text"])
+        excerpt = sent.split("\n")[0]
+        assert excerpt not in headings and not r["description"][:4].isdigit()
+        assert excerpt.startswith(r["description"].rstrip("…")), (excerpt, r["description"])
+        assert r["title"].rstrip("…") in sent  # the speaker, or the excerpt's first words
+        assert f"@{BOT['username']}" in sent  # the shared message leads back to the source card
+
+
+def test_an_inline_quotation_is_titled_with_its_speaker(tg):
+    results = json.loads(inline(tg, "/quote Montazeri")["results"])
+    assert results[0]["title"] == "Hossein-Ali Montazeri"
+    assert results[0]["description"].startswith("“the greatest crime committed during the reign")
+
+
+def test_an_empty_inline_query_features_the_most_named_people_with_what_the_sources_say(tg):
+    results = json.loads(inline(tg, "")["results"])
+    assert [r["title"] for r in results[:2]] == ["Ruhollah Khomeini", "Ebrahim Raisi"]
+    raisi = TelegramHTML.visible(results[1]["input_message_content"]["message_text"])
+    assert raisi.startswith("These officials are the regime’s Supreme Leader, Ali Khamenei")
+
+
+def test_an_inline_query_with_no_match_explains_and_opens_the_bot(tg):
+    p = inline(tg, "zzxqv unfindable")
+    assert json.loads(p["results"]) == []
+    button = json.loads(p["button"]) if isinstance(p["button"], str) else p["button"]
+    assert button == {"text": "No excerpt matches “zzxqv unfindable”: open the bot", "start_parameter": "inline"}
