@@ -463,7 +463,7 @@ async def flood_guard(update: Update, context: BotContext) -> None:
     if not user:
         return
     settings = context.settings
-    verdict = await context.state.admit(user.id)
+    verdict = await context.state.admit(user.id, update.update_id)
     if verdict.admitted:
         return
     if update.callback_query:  # every button press must be answered, so the notice rides on that

@@ -7,6 +7,10 @@ shared state (Redis with several workers) and waits for it. A 429 `retry_after`
 pauses every worker. Calls without a chat (answering a button, setWebhook) are not
 messages and are not limited, as in PTB's AIORateLimiter.
 
+An update taken over from a killed worker may answer its button press again;
+Telegram refuses a second answer to one press, and that refusal means the press
+was answered already: it is not an error.
+
 A worker busy answering wakes up late for its slots; sending everything that is
 overdue at once would bunch messages past the limit, so a message more than LATE
 behind its slot books a new one instead (a few times at most).
@@ -19,7 +23,7 @@ import contextlib
 import logging
 import time
 
-from telegram.error import RetryAfter
+from telegram.error import BadRequest, RetryAfter
 from telegram.ext import BaseRateLimiter
 
 from .retry import retrying
@@ -52,6 +56,10 @@ class SharedRateLimiter(BaseRateLimiter):
                 await self.wait_turn(chat_id)
             try:
                 return await call(*args, **kwargs)
+            except BadRequest as error:
+                if endpoint == "answerCallbackQuery" and "query is too old" in error.message.lower():
+                    return True
+                raise
             except RetryAfter as error:
                 retries += 1
                 if retries > self.max_retries:

@@ -41,20 +41,28 @@ UNREACHABLE = (RedisDown, RedisSlow, OSError)
 NOW = "local t = redis.call('TIME') local now = tonumber(t[1]) + tonumber(t[2]) / 1000000\n"
 
 # KEYS: the user's admitted times (a sorted set), the end of their refusal stretch.
-# ARGV: limit, seconds, a unique member. The flood guard's sliding window (bot/flood.py):
+# ARGV: limit, seconds, the update's id. The flood guard's sliding window (bot/flood.py):
 # returns {admitted, notify (the first refusal of a stretch), whole seconds to wait}.
+# An update handled again after its worker died gets the same verdict: admitted stays admitted,
+# and the update that was to tell the user still tells them.
 FLOOD = NOW + """
 local limit, seconds = tonumber(ARGV[1]), tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - seconds)
+if redis.call('ZSCORE', KEYS[1], ARGV[3]) then return {1, 0, 0} end
 if redis.call('ZCARD', KEYS[1]) < limit then
-  redis.call('ZADD', KEYS[1], now, string.format('%.6f', now) .. ARGV[3])
+  redis.call('ZADD', KEYS[1], now, ARGV[3])
   redis.call('EXPIRE', KEYS[1], math.ceil(seconds) + 1)
   return {1, 0, 0}
 end
 local resume = tonumber(redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2]) + seconds
+local told = redis.call('HMGET', KEYS[2], 'until', 'by')
 local notify = 0
-if now >= tonumber(redis.call('GET', KEYS[2]) or '0') then notify = 1 end
-redis.call('SET', KEYS[2], string.format('%.6f', resume), 'PX', math.ceil((resume - now) * 1000) + 1000)
+if now >= tonumber(told[1] or '0') or told[2] == ARGV[3] then
+  notify = 1
+  redis.call('HSET', KEYS[2], 'by', ARGV[3])
+end
+redis.call('HSET', KEYS[2], 'until', string.format('%.6f', resume))
+redis.call('PEXPIRE', KEYS[2], math.ceil((resume - now) * 1000) + 1000)
 return {0, notify, math.max(1, math.ceil(resume - now))}
 """
 
@@ -175,10 +183,10 @@ class RedisState(SharedState):
         return await self.redis.get(self.key("q", key))
 
     @falls_back
-    async def flood(self, user_id, limit, seconds):
+    async def flood(self, user_id, limit, seconds, update_id=0):
         admitted, notify, wait = await self.scripts["flood"](
             keys=[self.key("flood", user_id), self.key("refusing", user_id)],
-            args=[limit, seconds, secrets.token_hex(4)])
+            args=[limit, seconds, update_id or secrets.token_hex(8)])
         return Verdict(bool(admitted), bool(notify), int(wait))
 
     @falls_back

@@ -96,8 +96,10 @@ class SharedState:
         raise NotImplementedError
 
     # -- flood guard -------------------------------------------------------------------------
-    async def flood(self, user_id: int, limit: int, seconds: float) -> Verdict:
-        """The flood guard (bot/flood.py) on the user's message, with the user's history shared by all workers."""
+    async def flood(self, user_id: int, limit: int, seconds: float, update_id: int = 0) -> Verdict:
+        """The flood guard (bot/flood.py) on the user's message, with the user's history shared by all workers.
+
+        An update admitted once is admitted again (handled anew after its worker died)."""
         raise NotImplementedError
 
     # -- question -> answer ------------------------------------------------------------------
@@ -243,7 +245,7 @@ class MemoryState(SharedState):
     async def recall(self, key):
         return self.queries.fetch(key)
 
-    async def flood(self, user_id, limit, seconds):
+    async def flood(self, user_id, limit, seconds, update_id=0):
         guard = self.guards.get((limit, seconds))
         if guard is None:
             guard = self.guards[(limit, seconds)] = FloodGuard(limit, seconds, memory=MEMORY)

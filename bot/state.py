@@ -53,9 +53,9 @@ class BotState:
     async def answered(self, asked: tuple[int, int], message_ids: list[int]) -> None:
         await self.shared.link(*asked, message_ids)
 
-    async def admit(self, user_id: int) -> Verdict:
-        """The flood guard on one message of `user_id`, counted across workers."""
-        return await self.shared.flood(user_id, self.settings.flood_messages, self.settings.flood_seconds)
+    async def admit(self, user_id: int, update_id: int = 0) -> Verdict:
+        """The flood guard on update `update_id` from `user_id`, counted across workers."""
+        return await self.shared.flood(user_id, self.settings.flood_messages, self.settings.flood_seconds, update_id)
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, BotState]):

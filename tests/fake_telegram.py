@@ -94,6 +94,7 @@ class FakeTelegram:
         self.webhook: dict | None = None
         self.rejected_deliveries = 0
         self.delivery_attempts = 0
+        self.answered_queries: set[str] = set()
         self._connections: asyncio.Semaphore | None = None
         self._session: ClientSession | None = None
         self._next_update = 1
@@ -254,6 +255,10 @@ class FakeTelegram:
             return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False, "pending_update_count": 0}
         if method == "answerInlineQuery":
             self._check_inline(p)
+        if method == "answerCallbackQuery":
+            if p["callback_query_id"] in self.answered_queries:  # Telegram takes one answer per query
+                raise ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
+            self.answered_queries.add(p["callback_query_id"])
         return True
 
     async def _get_updates(self, p: dict):

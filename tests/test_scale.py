@@ -169,11 +169,10 @@ def test_three_workers_answer_every_update_once_through_kill_redis_restart_and_r
     group_replies = Counter(reply_to(p) for m, p in calls if m == "sendMessage" and int(p["chat_id"]) < 0)
     lost += [m for m in grouped if group_replies[m] == 0]
     twice += [m for m in grouped if group_replies[m] > 1]
-    acks = Counter(p["callback_query_id"] for m, p in calls if m == "answerCallbackQuery")
     edits = Counter((int(p["chat_id"]), int(p["message_id"])) for m, p in calls
                     if m == "editMessageText" and int(p["chat_id"]) != ADMIN)  # the admin's progress is edited often
-    lost += [q for q in presses if acks[q] == 0]
-    twice += [q for q in presses if acks[q] > 1] + [k for k, n in edits.items() if n > 1]
+    lost += [q for q in presses if q not in tg.answered_queries]  # (Telegram, like the fake, takes one answer per press)
+    twice += [k for k, n in edits.items() if n > 1]
     expired = {p["callback_query_id"] for m, p in calls if m == "answerCallbackQuery" and "expired" in p.get("text", "")}
     tally.tried(len(asked) + len(grouped) + len(presses))
     tally.lost(len(lost))
@@ -195,7 +194,7 @@ def test_three_workers_answer_every_update_once_through_kill_redis_restart_and_r
                                                         for c, (line, _) in asked.items()}
     for user in range(900, 900 + FLOODERS):  # the flood limit holds across workers
         got = texts.get(user, [])
-        assert len([t for t in got if t.startswith("Slow down")]) == 1
+        assert len([t for t in got if t.startswith("You sent more than")]) == 1, got  # told once, by one worker
         assert len(got) == FLOOD + 1
     assert "error while handling an update" not in logs
 

@@ -53,6 +53,21 @@ async def test_the_flood_limit_is_shared(states):
     assert (await one.flood(43, 5, 60)).admitted  # another user has their own window
 
 
+async def test_an_update_handled_again_is_not_counted_twice(redis_url):
+    from citebot.bot.redis_state import RedisState
+
+    one, two = RedisState(redis_url, BUDGET, "w1"), RedisState(redis_url, BUDGET, "w2")
+    await one.redis.flushdb()
+    assert (await one.flood(45, 1, 60, 1001)).admitted
+    assert (await two.flood(45, 1, 60, 1001)).admitted  # the same update, after its first worker died
+    refused = await two.flood(45, 1, 60, 1002)
+    assert not refused.admitted and refused.notify
+    assert (await one.flood(45, 1, 60, 1002)).notify  # its worker died before telling: told by the next
+    assert not (await one.flood(45, 1, 60, 1003)).notify
+    await one.close()
+    await two.close()
+
+
 async def test_the_flood_window_slides(states):
     one, two = states
     assert (await one.flood(44, 1, 0.2)).admitted
