@@ -19,25 +19,24 @@ from telegram.ext import (
 
 from citebot.index import Answerer, Settings
 
+from . import admin as admin_handlers
+from . import buttons as b
 from . import handlers as h
+from . import inline
+from .catalogue import say
 from .ratelimit import SharedRateLimiter
 from .shared_state import SharedState, open_state
 from .state import CONTEXT_TYPES
 from .webhook import serve as serve_webhook
 from .webhook import webhook_secret
 
-COMMANDS = [
-    BotCommand("who", "Who a person is, in the sources' words"),
-    BotCommand("quote", "Direct quotations by a person or about a topic"),
-    BotCommand("source", "Every document that says this"),
-    BotCommand("docs", "The documents"),
-    BotCommand("help", "How to ask"),
-]
+COMMANDS = [BotCommand(name, say(f"menu.{name}")) for name in ("who", "quote", "source", "docs", "help")]
 # What a person can send that is not text; in a private chat each gets one line on what the bot reads.
 UNSUPPORTED = (filters.PHOTO | filters.Sticker.ALL | filters.VOICE | filters.VIDEO | filters.VIDEO_NOTE
                | filters.AUDIO | filters.Document.ALL | filters.ANIMATION | filters.LOCATION | filters.CONTACT
                | filters.POLL | filters.Dice.ALL | filters.VENUE)
-ADMIN_COMMANDS = COMMANDS + [BotCommand("reindex", "Rebuild the index"), BotCommand("stats", "Index and bot stats")]
+ADMIN_COMMANDS = COMMANDS + [BotCommand(name, say(f"menu.{name}"))
+                             for name in ("reindex", "stats", "add", "edit", "remove", "reports")]
 
 
 def build(settings: Settings, token: str, shared: SharedState | None = None) -> Application:
@@ -55,7 +54,7 @@ def build(settings: Settings, token: str, shared: SharedState | None = None) -> 
     )
     if settings.base_url:
         base = settings.base_url.rstrip("/")
-        builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot"))
+        builder = builder.base_url(base).base_file_url(settings.base_file_url or base.replace("/bot", "/file/bot"))
     app = builder.build()
     app.bot_data.configure(settings, Answerer(settings), shared)
 
@@ -64,8 +63,9 @@ def build(settings: Settings, token: str, shared: SharedState | None = None) -> 
     app.add_handler(CommandHandler("start", h.start))
     app.add_handler(CommandHandler("help", h.help_command))
     app.add_handler(CommandHandler(["who", "quote", "source", "docs", "doc"], h.ask_command))
-    app.add_handler(CommandHandler("reindex", h.reindex_command))
-    app.add_handler(CommandHandler("stats", h.stats_command))
+    app.add_handler(CommandHandler("reindex", admin_handlers.reindex_command))  # audited
+    app.add_handler(CommandHandler("stats", admin_handlers.stats_command))  # with the audit log
+    admin_handlers.register(app)  # adding documents, reports: before the plain-text search
     app.add_handler(MessageHandler(filters.Regex(r"^/doc_([0-9]{1,6})(?:@\w+)?$"), h.doc_number))
     app.add_handler(MessageHandler(filters.COMMAND, h.unknown_command))
     app.add_handler(MessageHandler(filters.TEXT & private, h.search_text))
@@ -73,15 +73,15 @@ def build(settings: Settings, token: str, shared: SharedState | None = None) -> 
     app.add_handler(MessageHandler(filters.TEXT & groups & filters.REPLY, h.follow_up))
     app.add_handler(MessageHandler(UNSUPPORTED & private, h.unsupported))
     app.add_handler(ChatMemberHandler(h.joined, ChatMemberHandler.MY_CHAT_MEMBER))
-    app.add_handler(CallbackQueryHandler(h.page_button, pattern=r"^pg:"))
-    app.add_handler(CallbackQueryHandler(h.doc_button, pattern=r"^doc:"))
-    app.add_handler(CallbackQueryHandler(h.excerpt_card_button, pattern=r"^dc:"))
-    app.add_handler(CallbackQueryHandler(h.cite_button, pattern=r"^ct:"))
-    app.add_handler(CallbackQueryHandler(h.context_button, pattern=r"^c[xp]:"))
-    app.add_handler(CallbackQueryHandler(h.docs_button, pattern=r"^docs$"))
-    app.add_handler(CallbackQueryHandler(h.example_button, pattern=r"^ex:"))
-    app.add_handler(CallbackQueryHandler(h.unknown_button))
-    app.add_handler(InlineQueryHandler(h.inline_query))
+    app.add_handler(CallbackQueryHandler(b.page_button, pattern=r"^pg:"))
+    app.add_handler(CallbackQueryHandler(b.person_button, pattern=r"^wh:"))
+    app.add_handler(CallbackQueryHandler(b.doc_button, pattern=r"^doc:"))
+    app.add_handler(CallbackQueryHandler(b.excerpt_button, pattern=r"^(dc|ct):"))
+    app.add_handler(CallbackQueryHandler(b.context_button, pattern=r"^c[xp]:"))
+    app.add_handler(CallbackQueryHandler(b.docs_button, pattern=r"^docs$"))
+    app.add_handler(CallbackQueryHandler(b.example_button, pattern=r"^ex:"))
+    app.add_handler(CallbackQueryHandler(b.unknown_button))
+    app.add_handler(InlineQueryHandler(inline.inline_query))
     app.add_error_handler(h.on_error)
     return app
 

@@ -9,13 +9,20 @@ from dataclasses import asdict
 import click
 
 from citebot.index import (
+    EDITABLE,
     Answerer,
     CitebotError,
     ConfigError,
+    Journal,
     Settings,
     bot_token,
+    commit_draft,
+    edit_document,
     env_name,
     load_settings,
+    prepare_file,
+    prepare_url,
+    remove_document,
     settings_defaults,
 )
 from citebot.index import reindex as reindex_corpus
@@ -134,6 +141,117 @@ def serve(obj: Context, webhook: bool) -> None:
     except InvalidToken:  # its message repeats the token, so say it in our own words
         raise click.ClickException("Telegram refused the bot token in TELEGRAM_BOT_TOKEN; "
                                    "check it with @BotFather (/mybots > API Token).") from None
+
+
+# -- the collection ---------------------------------------------------------------------------
+
+
+def _operator() -> str:
+    import getpass
+
+    return f"cli:{getpass.getuser()}"
+
+
+def _or_fail(failed: str, action, *args):
+    """Run a collection action; its CitebotError becomes the CLI's one-line error, prefixed by `failed`."""
+    try:
+        return action(*args)
+    except CitebotError as e:
+        raise click.ClickException(f"{failed}: {e}") from None
+
+
+def _changed(obj: Context, action: str, detail: str, reindex_after: bool) -> None:
+    """Audit the change, then make it searchable with the ordinary reindex."""
+    Journal(obj.settings.database_file).record(None, _operator(), action, detail)
+    if reindex_after:
+        run_reindex(obj.settings, quiet=False)
+        Journal(obj.settings.database_file).record(None, _operator(), "reindex", f"after {action} {detail}")
+
+
+@main.command()
+@click.argument("source")
+@click.option("--title")
+@click.option("--publisher", help="'unknown' if not known.")
+@click.option("--date", help="YYYY-MM-DD, YYYY-MM or YYYY, or 'unknown'.")
+@click.option("--url")
+@click.option("--kind")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--no-reindex", is_flag=True, help="Store it; index it with the next reindex.")
+@click.pass_obj
+def add(obj: Context, source: str, yes: bool, no_reindex: bool, **fields: str | None) -> None:
+    """Add a document to the collection from a FILE (.pdf .html .txt .md) or a URL, after showing what was found."""
+    from pathlib import Path
+
+    from citebot.bot.terminal import draft_card
+
+    try:
+        if source.startswith(("http://", "https://")):
+            draft = prepare_url(obj.settings, source)
+        else:
+            path = Path(source)
+            if not path.is_file():
+                raise click.ClickException(f"no such file: {source}")
+            draft = prepare_file(obj.settings, path.read_bytes(), path.name)
+        for name, value in fields.items():
+            if value is not None:
+                draft.set(name, value)
+    except CitebotError as e:
+        raise click.ClickException(f"not added: {e}") from None
+    click.echo("\n".join(draft_card(draft)))
+    if not yes and not click.confirm("\nAdd it with these details?"):
+        raise click.ClickException("not added.")
+    doc = _or_fail("not added", commit_draft, obj.settings, draft)
+    click.echo(f"Added {doc.id} ({doc.file}).")
+    _changed(obj, "add", doc.id, not no_reindex)
+
+
+@main.command()
+@click.argument("doc_id")
+@click.argument("field", type=click.Choice(EDITABLE, case_sensitive=False))
+@click.argument("value", nargs=-1, required=True)
+@click.option("--no-reindex", is_flag=True)
+@click.pass_obj
+def edit(obj: Context, doc_id: str, field: str, value: tuple[str, ...], no_reindex: bool) -> None:
+    """Correct FIELD of a document in the collection ('unknown' clears it)."""
+    entry = _or_fail("not changed", edit_document, obj.settings, doc_id, field, " ".join(value))
+    click.echo(f"{doc_id}: {field} is now {entry.get(field.lower())!r}.")
+    _changed(obj, "edit", f"{doc_id} {field.lower()}={entry.get(field.lower())!r}", not no_reindex)
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--no-reindex", is_flag=True)
+@click.pass_obj
+def remove(obj: Context, doc_id: str, yes: bool, no_reindex: bool) -> None:
+    """Remove a document (its file and manifest entry) from the collection."""
+    if not yes and not click.confirm(f"Remove {doc_id} from the collection?"):
+        raise click.ClickException("not removed.")
+    gone = _or_fail("not removed", remove_document, obj.settings, doc_id)
+    click.echo(f"Removed {doc_id} ({gone.get('title')}).")
+    _changed(obj, "remove", doc_id, not no_reindex)
+
+
+@main.command()
+@click.option("--all", "everything", is_flag=True, help="Resolved reports too.")
+@click.option("--resolve", type=int, metavar="N", help="Mark report N resolved.")
+@click.pass_obj
+def reports(obj: Context, everything: bool, resolve: int | None) -> None:
+    """Readers' reports of bad citations, newest first."""
+    from citebot.bot.terminal import report_lines
+
+    journal = Journal(obj.settings.database_file)
+    if resolve is not None:
+        if not journal.resolve(resolve, None):
+            raise click.ClickException(f"no open report #{resolve}")
+        journal.record(None, _operator(), "resolve", f"report #{resolve}")
+        click.echo(f"Report #{resolve} resolved.")
+        return
+    found = journal.reports("all" if everything else "open", limit=100)
+    if not found:
+        click.echo("No open reports." if not everything else "No reports.")
+    for r in found:
+        click.echo("\n".join(report_lines(r)))
 
 
 NO_TOKEN = """No TELEGRAM_BOT_TOKEN is set, so here is the bot in your terminal instead.

@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 from html import escape, unescape
 from string import Formatter
 
-from citebot.index import Answer, Context, Document, Paragraph, Person, Result
+from citebot.index import (
+    EDITABLE,
+    Answer,
+    AuditEntry,
+    Context,
+    Document,
+    Draft,
+    Paragraph,
+    Person,
+    ReaderReport,
+    Result,
+)
 
 from .attribution import cut_marks, notes, speaker
 from .catalogue import say, template
@@ -24,6 +35,7 @@ ELLIPSIS = " […]"
 SHORT_TITLE = 60  # characters of a title in compact citations, when the manifest gives no short_title
 HEADER_QUERY = 60  # characters of the user's words echoed in a header
 CONTEXT_BUDGET = 3600  # visible characters of document text in one "Context" message
+PEOPLE_BUTTONS = 12
 QUOTE_MARKS = "\"'“”‘’«»„"
 
 
@@ -79,10 +91,10 @@ def group_intro(c: Collection) -> str:
     return escape(say("group.intro", collection=c.label))
 
 
-def page(answer: Answer, number: int, size: int, key: str) -> Reply:
-    """Page `number` (0-based) of an answer; `key` names the query in callback data.
+def page(answer: Answer, number: int, size: int, key: str, note: str | None = None) -> Reply:
+    """Page `number` (0-based) of an answer; `key` names the query in callback data; `note` goes under the header.
 
-    Excerpts are numbered across pages, and each has a 📄 button with its number.
+    Excerpts are numbered across pages, and each has a 📄 button with its number; people listed have buttons.
     """
     pages = max(1, -(-len(answer.results) // size))
     number = min(max(number, 0), pages - 1)
@@ -91,8 +103,11 @@ def page(answer: Answer, number: int, size: int, key: str) -> Reply:
     header = escape(header_text(answer))
     if pages > 1:
         header += f"\n<i>{escape(say('page.range', first=first + 1, last=first + len(shown), total=len(answer.results)))}</i>"
+    if note:
+        header += f"\n<i>{escape(note)}</i>"
     blocks = [header] + [result(r, first + n) for n, r in enumerate(shown, 1)] + _extras(answer)
-    return Reply(messages=_pack(blocks), buttons=_buttons(len(shown), first, number, pages, key))
+    buttons = _buttons(len(shown), first, number, pages, key) + _people_buttons(answer.people, key)
+    return Reply(messages=_pack(blocks), buttons=with_report(buttons, key, number, len(shown)))
 
 
 def header_text(answer: Answer) -> str:
@@ -139,7 +154,9 @@ def citation(d: Document, number: int | None = None, full: bool = False) -> str:
     """[4] Short title (linked when the URL is known) · publisher · date; `full` gives the whole title."""
     title = d.title if full else short_title(d)
     title = f'<a href="{escape(d.url, quote=True)}">{escape(title)}</a>' if d.url else f"<b>{escape(title)}</b>"
-    text = " · ".join([title, escape(d.publisher or say("publisher.unknown")), escape(d.date_label())])
+    parts = [title, escape(d.publisher or say("publisher.unknown")), escape(d.date_label())]
+    text = " · ".join(parts + ([f"<i>{escape(say('result.inferred', fields=', '.join(d.inferred)))}</i>"]
+                               if d.inferred else []))
     return f"[{number}] {text}" if number else text
 
 
@@ -169,7 +186,7 @@ def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite
     `shown` (or the document from its start) and, with `cite` (callback data), a ready-to-paste citation."""
     title = f'<a href="{escape(d.url, quote=True)}">{escape(d.title)}</a>' if d.url else escape(d.title)
     rows = [f"<b>{title}</b>"]
-    publisher = d.publisher or say("publisher.unknown")
+    publisher = d.publisher or say("unknown")
     rows.append(_noted("card.publisher", "card.publisher_note", d.publisher_note, publisher=publisher))
     rows.append(_noted("card.date", "card.date_note", d.date_note, date=d.date_label()))
     if d.url:
@@ -179,7 +196,7 @@ def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite
     rows.append(escape(say("card.share", link=deep_link(bot, d))))
     rows.append(escape(say("card.excerpts", count=excerpts)))
     if d.inferred:
-        rows.append(f"<i>{escape(say('card.inferred'))}</i>")
+        rows.append(f"<i>{escape(say('card.inferred', fields=', '.join(d.inferred)))}</i>")
     if shown is not None:
         buttons = [(say("button.context"), f"cx:{d.id}:{shown.start}:{shown.end}")]
         buttons += [(say("button.cite"), cite)] if cite else []
@@ -309,6 +326,12 @@ def visible_length(html: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def _people_buttons(people: list[Person], key: str) -> list[list[tuple[str, str]]]:
+    """A button per person listed (the first PEOPLE_BUTTONS), two a row: /who for them in one tap."""
+    named = [(p.name[:40], f"wh:{key}:{n}") for n, p in enumerate(people[:PEOPLE_BUTTONS])] if key else []
+    return [named[i:i + 2] for i in range(0, len(named), 2)]
+
+
 def _buttons(count: int, first: int, number: int, pages: int, key: str) -> list[list[tuple[str, str]]]:
     """📄 N for each excerpt shown (its card), then « Back / More »."""
     rows = []
@@ -322,3 +345,78 @@ def _buttons(count: int, first: int, number: int, pages: int, key: str) -> list[
     if nav:
         rows.append(nav)
     return rows
+
+
+# -- the collection: drafts, reports, the audit log (admins) and the reader's Report button ------------------------
+
+
+def with_report(rows: list[list[tuple[str, str]]], key: str, number: int, shown: int) -> list[list[tuple[str, str]]]:
+    """The answer keyboard plus a "Report" action for the excerpts on this page (none for cards)."""
+    if not key or not shown:
+        return rows
+    return rows + [[("⚑ Report a problem", f"rp:{key}:{number}")]]
+
+
+def report_picker(results: list[Result], first: int) -> str:
+    """Which excerpt of a page the reader wants to report."""
+    lines = ["Which excerpt is wrong?"]
+    for n, r in enumerate(results, first):
+        lines.append(f"{n}. “{escape(r.excerpt[:90])}{'…' if len(r.excerpt) > 90 else ''}” — {escape(r.document.title)}")
+    return "\n".join(lines)
+
+
+def report_reasons(r: Result) -> str:
+    return f"What is wrong with this excerpt?\n<blockquote>{escape(r.excerpt[:600])}</blockquote>\n{citation(r.document)}"
+
+
+STATUS_MARK = {"inferred": " <i>(inferred)</i>", "unknown": " <i>(unknown)</i>", "given": ""}
+
+
+def draft_card(draft: Draft) -> str:
+    """The card an admin confirms before a document is added: each field marked inferred or unknown."""
+    d = draft.document
+    rows = [f"<b>New document</b> <code>{escape(d.id)}</code> from {escape(draft.source[:200])}"]
+    for name in EDITABLE:
+        value = d.date_label() if name == "date" and d.date else getattr(d, name)
+        shown = escape(str(value)) if value else "—"
+        if name == "date" and d.date:
+            shown += f" ({escape(d.date_precision or 'year')})"
+        rows.append(f"{name.capitalize()}: {shown}{STATUS_MARK[draft.status(name)]}")
+    rows.append(f"Found {_count(draft.passages, 'passage')}, {_count(draft.quotes, 'quotation')}, "
+                f"{_count(draft.people, 'person', 'people')}.")
+    for doc_id, title, share in draft.near:
+        rows.append(f"⚠️ Similar to <code>{escape(doc_id)}</code> ({escape(title)}): {share:.0%} of this text is there.")
+    rows.append("<blockquote>" + escape("\n".join(draft.first_lines())) + "</blockquote>")
+    rows.append("Nothing is stored until you confirm.")
+    return "\n".join(rows)
+
+
+def _count(n: int, one: str, many: str = "") -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
+def draft_buttons(key: str) -> list[list[tuple[str, str]]]:
+    edits = [(f"✏️ {name}", f"ad:ed:{key}:{name}") for name in EDITABLE]
+    return [[("✅ Confirm", f"ad:ok:{key}"), ("✖️ Cancel", f"ad:no:{key}")], edits[:3], edits[3:]]
+
+
+def report_card(r: ReaderReport) -> str:
+    note = f"\nNote: “{escape(r.note)}”" if r.note else ""
+    return (f"<b>Report #{r.id}</b> · {escape(r.reason_label())} · {escape(r.created[:16].replace('T', ' '))}{note}\n"
+            f"<blockquote>{escape(r.excerpt[:1500])}</blockquote>\n"
+            f"Document <code>{escape(r.doc)}</code> [{r.start}:{r.end}], generation {escape(r.generation)}\n"
+            f"Asked: {escape(r.question[:200])}")
+
+
+def report_notice(reports: list[ReaderReport]) -> str:
+    lines = [f"<b>{len(reports)} new report{'s' if len(reports) != 1 else ''}</b> from readers:"]
+    lines += [f"• #{r.id} {escape(r.reason_label())} in <code>{escape(r.doc)}</code>" for r in reports[:20]]
+    return "\n".join(lines + ["Open them with /reports."])
+
+
+def audit_lines(entries: list[AuditEntry], open_reports: int) -> str:
+    lines = [f"Open readers' reports: {open_reports}.", "<b>Recent admin actions</b>:" if entries else "No admin actions yet."]
+    for e in entries:
+        who = escape(e.who or str(e.user_id or "?"))
+        lines.append(f"• {escape(e.at[:16].replace('T', ' '))} {who}: {escape(e.action)} {escape(e.detail[:120])}")
+    return "\n".join(lines)

@@ -6,8 +6,11 @@ bot's workers (bot/shared_state.py).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import time
+from collections import OrderedDict
+from typing import Any
 
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
@@ -31,6 +34,10 @@ class BotState:
         self.shared: SharedState | None = None
         self.started = time.monotonic()
         self.served = 0
+        # Per worker: an admin's draft and the value the bot asked them for (see README, Several workers).
+        self.drafts: OrderedDict[str, Any] = OrderedDict()  # documents admins are adding, until confirmed
+        self.awaiting: Any = None  # bot.admin's filter for users the bot asked for a value
+        self.notice_task: asyncio.Task | None = None  # the batched "new reports" notice to admins, when due
 
     def configure(self, settings: Settings, answerer: Answerer, shared: SharedState | None = None) -> None:
         self.settings, self.answerer = settings, answerer

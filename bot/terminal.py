@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from citebot.index import Answer, Document, Result
+from citebot.index import EDITABLE, Answer, Document, Draft, ReaderReport, Result
 
 from .attribution import cut_marks, notes, speaker_line
+from .catalogue import say
 
 WIDTH = 88
 
@@ -31,22 +32,48 @@ def _result(n: int, r: Result) -> list[str]:
     out += [f"   {line}" for line in [speaker_line(r), *notes(r)] if line]
     out.append(f"   {citation(r.document)}")
     if r.also_in:
-        out.append(f"   Also in: {', '.join(r.also_in)}")
+        out.append(f"   {say('result.also_in', titles=', '.join(r.also_in))}")
     return out
 
 
 def citation(d: Document) -> str:
     """Title, publisher, date and link, each only when known."""
-    parts = [f"“{d.title}”", d.publisher or "publisher unknown", d.date_label()]
+    parts = [f"“{d.title}”", d.publisher or say("publisher.unknown"), d.date_label()]
     if d.url:
         parts.append(d.url)
+    if d.inferred:
+        parts.append(d.inferred_note())
     return " · ".join(parts)
 
 
 def card(d: Document) -> list[str]:
-    rows = [("id", d.id), ("title", d.title), ("publisher", d.publisher or "unknown"),
+    rows = [("id", d.id), ("title", d.title), ("publisher", d.publisher or say("unknown")),
             ("date", d.date_label()), ("date note", d.date_note), ("publisher note", d.publisher_note),
-            ("url", d.url or "unknown"), ("kind", d.kind), ("file", d.file)]
+            ("url", d.url or say("unknown")), ("url note", d.url_note), ("short title", d.short_title),
+            ("kind", d.kind), ("file", d.file)]
     if d.inferred:
-        rows.append(("metadata", "inferred from the text (no manifest entry)"))
+        rows.append(("metadata", say("card.inferred", fields=", ".join(d.inferred))))
     return [f"{k:>15}: {v}" for k, v in rows if v]
+
+
+# -- the collection: a draft's card and the reports list, for `citebot add` / `citebot reports` ------------------------
+
+
+def draft_card(draft: Draft) -> list[str]:
+    """What `citebot add` shows before asking to confirm: each field given, inferred or unknown."""
+    d = draft.document
+    rows = [f"{'id':>10}: {d.id}"]
+    for name in EDITABLE:
+        value = d.date_label() if name == "date" and d.date else getattr(d, name)
+        rows.append(f"{name:>10}: {value if value else '—'}  [{draft.status(name)}]")
+    rows.append(f"{'found':>10}: {draft.passages} passages, {draft.quotes} quotations, {draft.people} people")
+    rows += [f"{'similar':>10}: {doc_id} ({title}), {share:.0%} of this text" for doc_id, title, share in draft.near]
+    rows += ["", *(f"    {line}" for line in draft.first_lines())]
+    return rows
+
+
+def report_lines(r: ReaderReport) -> list[str]:
+    note = f" — “{r.note}”" if r.note else ""
+    return [f"#{r.id} [{r.status}] {r.created} {r.reason_label()}{note}",
+            f"    {r.doc} [{r.start}:{r.end}] (generation {r.generation}), asked: {r.question}",
+            f"    │ {textwrap.shorten(r.excerpt, WIDTH - 6)}"]

@@ -7,26 +7,44 @@ keeps bot/ to these names).
 from .answers import HELP, Answerer, IndexStats
 from .build import Report as ReindexReport
 from .build import reindex
+from .collection import EDITABLE, KINDS, CollectionError, InvalidField
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
+from .fetch import FetchError
+from .intake import Draft, collection_entry, prepare_url
+from .intake import commit as commit_draft
+from .intake import edit as edit_document
+from .intake import prepare as prepare_file
+from .intake import remove as remove_document
 from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
+from .reports import REASONS, AuditEntry, Journal, ReaderReport
 from .settings import Settings, bot_token, env_name, env_names
 from .settings import defaults_yaml as settings_defaults
 from .settings import load as load_settings
 
 # One name a line, sorted: helpers adding names merge without conflicts.
 __all__ = [
-    "HELP",
     "Answer",
     "Answerer",
+    "AuditEntry",
     "CitebotError",
+    "CollectionError",
     "ConfigError",
     "Context",
     "Document",
+    "Draft",
+    "EDITABLE",
+    "FetchError",
+    "HELP",
     "IndexStats",
+    "InvalidField",
+    "Journal",
+    "KINDS",
     "ManifestError",
     "NoIndex",
     "Paragraph",
     "Person",
+    "REASONS",
+    "ReaderReport",
     "Referent",
     "ReindexBusy",
     "ReindexReport",
@@ -35,9 +53,15 @@ __all__ = [
     "UnreadableFile",
     "Voice",
     "bot_token",
+    "collection_entry",
+    "commit_draft",
+    "edit_document",
     "env_name",
     "env_names",
     "load_settings",
+    "prepare_file",
+    "prepare_url",
     "reindex",
+    "remove_document",
     "settings_defaults",
 ]

@@ -110,6 +110,13 @@ class Answerer:
                 corpus.counts[doc_id] = len(passages(corpus.generation.text(doc_id)))
             return corpus.counts[doc_id]
 
+    def people_in(self, text: str) -> list[Person]:
+        """The known people `text` names, in the order it first names them."""
+        corpus = self.corpus()
+        ids = dict.fromkeys(m.person for m in corpus.registry.mentions(CONTROL.sub("", text or "")))
+        by_id = {p.id: p for p in corpus.people}
+        return [by_id[pid] for pid in ids if pid in by_id]
+
     def context(self, doc_id: str, start: int, end: int) -> Context | None:
         """The paragraphs holding text[start:end] of a document, with the paragraph before and after, exactly.
 

@@ -1,4 +1,4 @@
-"""Build a new index generation from the corpus folder: the one write path.
+"""Build a new index generation from the corpus and collection folders: the one write path.
 
 corpus files -> clean -> people -> quotes, referents, voices -> passages -> Whoosh generation,
 then an atomic switch. Runs under the reindex lock; the old generation keeps
@@ -19,7 +19,7 @@ from .people import Registry, discover, fold
 from .quotes import find_quotes
 from .referents import find_referents
 from .settings import Settings
-from .sources import Skipped, Source, load_corpus
+from .sources import Skipped, Source, load_all
 from .split import passages
 from .store import GenerationWriter, Shelf
 from .voices import find_voices
@@ -61,7 +61,7 @@ def reindex(settings: Settings, progress: Progress | None = None) -> Report:
     shelf = Shelf(settings.index_dir)
     with shelf.reindex_lock():
         report = Report(removed=shelf.clean_up())
-        sources, report.skipped = load_corpus(settings.corpus_dir, settings.max_file_bytes)
+        sources, report.skipped = load_all(settings)
         report.problems = [Skipped(s.document.file, p) for s in sources for p in s.problems]
         registry = Registry.from_yaml(settings.people_file)
         discover(registry, [s.cleaned.text for s in sources])

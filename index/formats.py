@@ -1,4 +1,4 @@
-"""Text and metadata out of HTML, Markdown and PDF files.
+"""Text and metadata out of Markdown and PDF files (HTML: extract.py).
 
 Each returns (raw text with one block per line, metadata found in the file).
 The cleaner does the rest, the same way for every format.
@@ -13,42 +13,7 @@ import yaml
 
 from .errors import UnreadableFile
 
-BLOCKS = ["p", "div", "section", "article", "li", "blockquote", "pre", "tr", "br", "figcaption",
-          "h1", "h2", "h3", "h4", "h5", "h6"]
-NOT_CONTENT = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-               "svg", "button", "template"]
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
-
-
-def html_text(html: str) -> tuple[str, dict]:
-    """The main text of a page (its <article> or <main>, without navigation) and its metadata."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    meta = _html_meta(soup)
-    for tag in soup(NOT_CONTENT):
-        tag.decompose()
-    main = soup.find("article") or soup.find("main") or soup.body or soup
-    for tag in main.find_all(BLOCKS):
-        tag.insert_after("\n\n")
-    return main.get_text(), meta
-
-
-def _html_meta(soup) -> dict:
-    def content(**attrs):
-        tag = soup.find("meta", attrs=attrs)
-        return tag.get("content") if tag and tag.get("content") else None
-
-    title = content(property="og:title") or (soup.title.string.strip() if soup.title and soup.title.string else None)
-    date = content(property="article:published_time") or content(name="date")
-    canonical = soup.find("link", rel="canonical")
-    meta = {
-        "title": title,
-        "publisher": content(property="og:site_name"),
-        "url": content(property="og:url") or (canonical.get("href") if canonical else None),
-        "date": date[:10] if date and re.match(r"\d{4}-\d{2}-\d{2}", date) else None,
-    }
-    return {k: v for k, v in meta.items() if v}
 
 
 def markdown_text(text: str) -> tuple[str, dict]:
@@ -75,6 +40,8 @@ def pdf_text(path: Path) -> tuple[str, dict]:
 
     try:
         reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableFile("encrypted PDF (password-protected): send an unprotected copy")
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata or {}
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:

@@ -24,7 +24,16 @@ class Document:
     file: str = ""
     date_note: str | None = None
     publisher_note: str | None = None
-    inferred: bool = False  # metadata guessed from the text, not given by the manifest
+    inferred: list[str] = field(default_factory=list)  # fields guessed from the file, not given or confirmed
+    retrieved: str | None = None  # ISO date a web page was fetched (documents added from a URL)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.inferred, bool):  # a generation built before the field became a list
+            self.inferred = ["metadata"] if self.inferred else []
+
+    def inferred_note(self) -> str:
+        """"inferred: publisher, date", shown beside the citation until an admin confirms them; "" if none."""
+        return f"inferred: {', '.join(self.inferred)}" if self.inferred else ""
     short_title: str | None = None  # for compact citations; the full title is on the card
     url_note: str | None = None  # how the URL is known (or why there is none), like date_note
     # Evidence in the text narrows when it was written (ISO days; `date_note` says why).
@@ -75,6 +84,7 @@ class Document:
             "short_title": self.short_title,
             "date_earliest": earliest,
             "date_latest": latest,
+            "inferred": list(self.inferred),
         }
 
 

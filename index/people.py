@@ -9,6 +9,10 @@ Secretary General of ..."), or a speech verb after it ("Bachelet said").
 Matching folds case, diacritics, hyphens, spaces and apostrophes, and joins
 spellings the corpus itself uses for one person (Avaei/Avaie) when the
 first names agree, so Khomeini and Khamenei stay two people.
+
+`Registry.resolve` is the one place a name a user types becomes a person:
+exact names first, then a transliteration variant only when one person is
+clearly closest, else candidates to choose from.
 """
 
 from __future__ import annotations
@@ -248,6 +252,7 @@ class Registry:
         by several people, or a near miss with no clear winner, gives
         candidates, never a guess. Titles are ignored; words the corpus itself
         uses are never taken for misspelt names ("Razavi" is a province).
+        Names in other scripts plug in as keys and aliases like any other.
         """
         form = _query_words(query)
         if pid := self._by_form.get(form):
@@ -255,6 +260,8 @@ class Registry:
         words = _strip_title_words(form)
         if not words:
             return Resolution(None)
+        # A lone word goes by parts even when people.yaml lists it as an alias ("Khomeini"):
+        # if the sources name two Khomeinis, the user must choose.
         if pid := self._by_key.get(words) if len(words) > 1 else None:
             return Resolution(self.entries[pid], how="name")
         return self._by_parts(words) or self._closest(words)
@@ -583,7 +590,13 @@ def describe(text: str, start: int, end: int) -> str | None:
 
 
 def _has_role(phrase: str) -> bool:
-    return any(fold(w).replace(" ", "-") in ROLES for w in TOKEN.findall(phrase))
+    return any(is_role(w) for w in TOKEN.findall(phrase))
+
+
+def is_role(word: str) -> bool:
+    """Whether a word names a role ("Minister", "Secretary-General"); plain lower case first, it is most words."""
+    low = word.lower()
+    return low in ROLES or (not low.isascii() and fold(word).replace(" ", "-") in ROLES)
 
 
 def _tidy(role: str) -> str | None:

@@ -17,7 +17,7 @@ import bisect
 import re
 
 from .models import Mention
-from .people import ROLES, TOKEN, describe, fold
+from .people import TOKEN, describe, fold, is_role
 from .split import sentences
 
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
@@ -50,8 +50,9 @@ class _Resolver:
         self.sentences = sentences(text)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.gender = _genders(text, mentions)
-        self.roles = [(m, d) for m in mentions if (d := describe(text, m.start, m.end))]
-        self.role_starts = [m.start for m, _ in self.roles]
+        self.named = mentions
+        self._roles: list[tuple[Mention, str]] | None = None  # (mention, folded description), by start
+        self._role_starts: list[int] = []
         self.outer: list[tuple[int, int]] = []  # quotations not inside another, with those nested in them
         self.nested: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for q in self.quoted:
@@ -70,6 +71,13 @@ class _Resolver:
             i = bisect.bisect_left(self.starts, m.start)
             self.mentions.insert(i, m)
             self.starts.insert(i, m.start)
+
+    def roles(self) -> list[tuple[Mention, str]]:
+        """Mentions the text describes right there, with the folded description; worked out when a title needs them."""
+        if self._roles is None:
+            self._roles = [(m, fold(d)) for m in self.named if (d := describe(self.text, m.start, m.end))]
+            self._role_starts = [m.start for m, _ in self._roles]
+        return self._roles
 
     def pronoun(self, start: int, end: int) -> Mention | None:
         context = self._context(start)
@@ -90,14 +98,15 @@ class _Resolver:
     def title(self, start: int, end: int, title: str) -> Mention | None:
         """'the High Commissioner': the person last introduced with that title, if no one else holds it since."""
         key = fold(title).removeprefix("un ")
-        if not any(fold(w).replace(" ", "-") in ROLES for w in TOKEN.findall(title)):
+        if not any(is_role(w) for w in TOKEN.findall(title)):
             return None
-        near = self.roles[bisect.bisect_left(self.role_starts, start - WINDOW):bisect.bisect_left(self.role_starts, start)]
+        roles, starts = self.roles(), self._role_starts
+        near = roles[bisect.bisect_left(starts, start - WINDOW):bisect.bisect_left(starts, start)]
         holders = [(m, d) for m, d in near if m.end <= start
-                   and fold(d).removeprefix("un ").startswith(key) and not self._inside_any(m.start)]
+                   and d.removeprefix("un ").startswith(key) and not self._inside_any(m.start)]
         if not holders:
             return None
-        if any(m.start >= holders[-1][0].end and m.person != holders[-1][0].person and key in fold(d) for m, d in near):
+        if any(m.start >= holders[-1][0].end and m.person != holders[-1][0].person and key in d for m, d in near):
             return None
         return Mention(holders[-1][0].person, start, end)
 
@@ -107,7 +116,7 @@ class _Resolver:
         appositive = re.match(r",[^,.;]*[,.;]", tail)
         offset = last.end + (appositive.end() if appositive else 0)
         for m in OTHER_ROLE.finditer(self.text, offset, start):
-            if self._context(m.start()) == context and fold(m["role"]).replace(" ", "-") in ROLES:
+            if self._context(m.start()) == context and is_role(m["role"]):
                 window = self.mentions[bisect.bisect_left(self.starts, last.start):bisect.bisect_left(self.starts, start)]
                 if not any(r.start <= m.start("role") < r.end + 1 for r in window if r.person == last.person):
                     return True

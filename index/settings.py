@@ -35,6 +35,9 @@ class Settings:
     corpus_dir: Path = setting("corpus_dir", Path("corpus"), "the bundled documents and sources.yaml")
     index_dir: Path = setting("index_dir", Path("var/index"), "index generations (written by reindex)")
     people_file: Path = setting("people_file", Path("config/people.yaml"), "canonical names and spellings")
+    collection_dir: Path | None = setting("collection_dir", None,
+                                          "documents admins add (writable); unset: beside index_dir")
+    database: Path | None = setting("database", None, "readers' reports and the audit log (SQLite); unset: beside index_dir")
     max_file_bytes: int = setting("limits.max_file_bytes", 20_000_000,
                                   "larger corpus files are skipped, with the reason in the report")
     page_size: int = setting("limits.page_size", 3, "excerpts per message; \"More\" pages through the rest")
@@ -44,6 +47,8 @@ class Settings:
                                      "Telegram user ids allowed to /reindex and /stats", env="CITEBOT_ADMINS")
     base_url: str | None = setting("telegram.base_url", None,
                                    "a self-hosted Bot API server, e.g. http://127.0.0.1:8081/bot")
+    base_file_url: str | None = setting("telegram.base_file_url", None,
+                                        "file downloads of a self-hosted Bot API server, e.g. http://127.0.0.1:8081/file/bot")
     webhook_url: str | None = setting("telegram.webhook_url", None, "public HTTPS URL for `citebot serve --webhook`")
     webhook_listen: str = setting("telegram.webhook_listen", "0.0.0.0", "address the webhook server binds")
     webhook_port: int = setting("telegram.webhook_port", 8443, "port the webhook server binds")
@@ -56,6 +61,10 @@ class Settings:
     poll_timeout: int = setting("telegram.poll_timeout", 10, "long-polling timeout, seconds")
     messages_per_second: int = setting("telegram.messages_per_second", 30,
                                        "outgoing, as Telegram allows a bot; 0 = no limit (self-hosted server)")
+    timeout_seconds: int = setting("fetch.timeout_seconds", 20, "fetching a URL an admin sends gives up after this")
+    max_redirects: int = setting("fetch.max_redirects", 5, "redirects followed, each checked like the first address")
+    allow_private_urls: bool = setting("fetch.allow_private_urls", False,
+                                       "fetch from loopback/private/link-local addresses (tests, intranets)")
     collection_name: str | None = setting("collection.name", None,
                                           "what the collection is about: /start, /help, the group intro")
     collection_description: str | None = setting("collection.description", None, "one sentence on the documents")
@@ -64,6 +73,14 @@ class Settings:
     redis_url: str | None = setting("state.redis_url", None,
                                     "Redis shared by several workers, e.g. redis://redis:6379/0; "
                                     "unset = this process's memory", secret=True)
+
+    @property
+    def collection(self) -> Path:
+        return self.collection_dir or self.index_dir.parent / "collection"
+
+    @property
+    def database_file(self) -> Path:
+        return self.database or self.index_dir.parent / "citebot.sqlite"
 
     def effective(self) -> dict[str, object]:
         """{dotted key: value} with secrets masked: what `citebot config` prints."""
@@ -173,6 +190,13 @@ def _convert(key: str, where: str, raw, kind, root: Path):
         if base is Path:
             p = Path(str(raw)).expanduser()
             return p if p.is_absolute() else root / p
+        if base is bool:
+            if isinstance(raw, bool):
+                return raw
+            word = str(raw).strip().lower()
+            if word in ("1", "true", "yes", "on", "0", "false", "no", "off", ""):
+                return word in ("1", "true", "yes", "on")
+            raise ValueError
         if base is int:
             if isinstance(raw, bool):
                 raise ValueError

@@ -1,9 +1,16 @@
 """Read the corpus folder: document files, their text, and their provenance.
 
 Provenance comes from `sources.yaml` (or a Markdown file's front matter);
-a file with neither still indexes, with metadata inferred from its text and
-marked `inferred`. Bad files are skipped with a reason, never fatal; a broken
-manifest is fatal, because indexing without it would lose provenance.
+a file with neither still indexes, with metadata inferred from its text or
+markup, each such field named in `Document.inferred`. Inference is
+conservative: null beats a wrong guess. Bad files are skipped with a reason,
+never fatal; a broken manifest is fatal, because indexing without it would
+lose provenance.
+
+Two folders are read: the bundled `corpus/` (files without a manifest entry
+are still indexed, inferred) and the writable collection admins add to, where
+the manifest is the commit point: a file it does not list is the leftover of
+an interrupted write and is ignored.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -19,14 +27,20 @@ from .clean import Cleaned, clean
 from .errors import ManifestError, UnreadableFile
 from .models import PRECISION_CHARS, Document, period
 
+if TYPE_CHECKING:
+    from .settings import Settings
+
 MANIFEST = "sources.yaml"
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATELINE = re.compile(rf"^[A-Z][\w .'-]{{0,40}}, (?P<date>(?:{MONTHS}) \d{{1,2}}, \d{{4}})\s*[—–-]", re.M)
-ANY_DATE = re.compile(rf"\b(?:(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 ISO_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 BOUNDS = {"date_not_before", "date_not_after"}
+INFERABLE = ("title", "publisher", "date", "url")
+# Words of a template or placeholder, never of a real publisher: "Copyright (C) year your name".
+TEMPLATE = re.compile(r"\b(?:your|name|year|author|holder|company|organi[sz]ation|owner|insert|todo)\b", re.I)
+NOT_A_TITLE = re.compile(r"https?://|www\.|@|\.(?:docx?|pdf|odt|rtf|indd)\b|^(?:untitled|microsoft word)", re.I)
 
 
 class _Loader(yaml.SafeLoader):
@@ -52,13 +66,33 @@ class Skipped:
     reason: str
 
 
-def load_corpus(folder: Path, max_bytes: int) -> tuple[list[Source], list[Skipped]]:
-    """Every readable document of `folder` with its provenance, and what was skipped and why."""
+def load_all(settings: Settings) -> tuple[list[Source], list[Skipped]]:
+    """The bundled corpus and the admins' collection together; an id used twice keeps its first document."""
+    sources, skipped = load_corpus(settings.corpus_dir, settings.max_file_bytes)
+    seen = {s.document.id: s.document.file for s in sources}
+    if settings.collection.is_dir():
+        more, more_skipped = load_corpus(settings.collection, settings.max_file_bytes, listed_only=True)
+        skipped += more_skipped
+        for s in more:
+            if s.document.id in seen:
+                skipped.append(Skipped(s.document.file, f"duplicate id {s.document.id!r} (already used by {seen[s.document.id]})"))
+                continue
+            seen[s.document.id] = s.document.file
+            sources.append(s)
+    return sources, skipped
+
+
+def load_corpus(folder: Path, max_bytes: int, listed_only: bool = False) -> tuple[list[Source], list[Skipped]]:
+    """Every readable document of `folder` with its provenance, and what was skipped and why.
+
+    `listed_only`: index only files the manifest lists (the admins' collection).
+    """
     manifest, skipped = read_manifest(folder)
     by_file = {entry["file"]: entry for entry in manifest}
     sources: list[Source] = []
     seen_ids: dict[str, str] = {}
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES):
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    for path in [p for p in files if p.name in by_file] if listed_only else files:
         try:
             source = read_source(path, by_file.get(path.name), max_bytes)
         except UnreadableFile as e:
@@ -100,31 +134,32 @@ def read_source(path: Path, entry: dict | None, max_bytes: int) -> Source:
         raise UnreadableFile(f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)")
     if size == 0:
         raise UnreadableFile("empty file")
-    raw, meta = _extract(path)
+    raw, found, given = _extract(path)
     cleaned = clean(raw)
     if len(cleaned.text.strip()) < 20:
         raise UnreadableFile("no text found")
-    fields = {**meta, **(entry or {})}
-    document, problems = _document(path, cleaned, fields, inferred=not (entry or meta))
+    document, problems = _document(path, cleaned, {**given, **(entry or {})}, found)
     return Source(document, cleaned, problems)
 
 
-def _extract(path: Path) -> tuple[str, dict]:
+def _extract(path: Path) -> tuple[str, dict, dict]:
+    """(raw text, metadata found in the markup (inferred), metadata the author gave (front matter))."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from .formats import pdf_text
 
-        return pdf_text(path)
+        return *pdf_text(path), {}
     text = decode(path.read_bytes())
     if suffix in {".html", ".htm"}:
-        from .formats import html_text
+        from .extract import html_text
 
-        return html_text(text)
+        return *html_text(text), {}
     if suffix in {".md", ".markdown"}:
         from .formats import markdown_text
 
-        return markdown_text(text)
-    return text, {}
+        raw, given = markdown_text(text)
+        return raw, {}, given
+    return text, {}, {}
 
 
 def decode(data: bytes) -> str:
@@ -142,27 +177,32 @@ def decode(data: bytes) -> str:
         return text
 
 
-def _document(path: Path, cleaned: Cleaned, fields: dict, inferred: bool) -> tuple[Document, list[str]]:
+def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[Document, list[str]]:
+    """`fields` were given (manifest, front matter); anything else is inferred from `found` or the text."""
     text = cleaned.text
-    dating = _date(fields, text)
-    publisher = fields.get("publisher") if "publisher" in fields else (cleaned.byline or cleaned.copyright)
-    return Document(
+    dating = _date(fields, found, text)
+    publisher, publisher_note = _publisher(fields, found, cleaned)
+    url = fields["url"] if "url" in fields else found.get("url")
+    doc = Document(
         id=_slug(str(fields.get("id") or path.stem)),
-        title=str(fields.get("title") or _first_line_of(text)),
+        title=str(fields.get("title") or _title(found, text, path)),
         publisher=publisher,
         date=dating.date,
         date_precision=dating.precision,
-        url=fields.get("url"),
+        url=url,
         kind=str(fields.get("kind") or "article"),
         file=path.name,
         date_note=dating.note,
-        publisher_note=fields.get("publisher_note") or (None if "publisher" in fields else "inferred from a byline or footer"),
-        inferred=inferred,
+        publisher_note=publisher_note,
         short_title=fields.get("short_title"),
         url_note=fields.get("url_note"),
         date_not_before=dating.not_before,
         date_not_after=dating.not_after,
-    ), dating.problems
+    )
+    doc.inferred = [f for f in INFERABLE if not fields.get(f) and getattr(doc, f)]
+    if fields.get("retrieved"):
+        doc.retrieved = str(fields["retrieved"])
+    return doc, dating.problems
 
 
 @dataclass
@@ -177,31 +217,66 @@ class Dating:
     problems: list[str] = field(default_factory=list)
 
 
-def _date(fields: dict, text: str) -> Dating:
-    if "date" in fields or BOUNDS & fields.keys():
-        return _given_date(fields)
+def _title(found: dict, text: str, path: Path) -> str:
+    """The markup's title, else the first line, else the file name: whichever first looks like a title."""
+    for candidate in (found.get("title"), _first_line_of(text)):
+        if candidate and plausible_title(str(candidate)):
+            return str(candidate).strip()
+    return path.stem.replace("_", " ").replace("-", " ")
+
+
+def plausible_title(value: str) -> bool:
+    value = value.strip()
+    return 3 <= len(value) <= 200 and any(c.isalpha() for c in value) and not NOT_A_TITLE.search(value)
+
+
+def plausible_publisher(value: str | None) -> bool:
+    """A name, not a template line ("year your name") nor a sentence."""
+    if not value:
+        return False
+    value = value.strip()
+    return (2 <= len(value) <= 60 and any(c.isupper() for c in value) and not TEMPLATE.search(value)
+            and not re.search(r"https?://|\d{4}", value))
+
+
+def _publisher(fields: dict, found: dict, cleaned: Cleaned) -> tuple[str | None, str | None]:
+    if "publisher" in fields:
+        return fields["publisher"], fields.get("publisher_note")
+    for value, how in ((found.get("publisher"), "the page's site name"), (cleaned.byline, "a byline"),
+                       (cleaned.copyright, "a copyright footer")):
+        if plausible_publisher(value):
+            return value.strip(), f"inferred from {how}, not checked"
+    return None, "unknown: not given, and no byline or site name to infer it from"
+
+
+def _date(fields: dict, found: dict, text: str) -> Dating:
+    """The date at its precision, then the manifest's bounds; what was wrong is said in the note."""
+    dating = _given_date(fields) if "date" in fields else _inferred_date(found, text)
+    _bounds(fields, dating)
+    if dating.problems:
+        dating.note = " ".join([*filter(None, [dating.note]), *(f"Manifest error: {p}." for p in dating.problems)])
+    return dating
+
+
+def _inferred_date(found: dict, text: str) -> Dating:
+    """A date only from the page's publication markup or a dateline: never any date in the text."""
+    if found.get("date") and ISO_DATE.fullmatch(found["date"]) and _valid(found["date"]):
+        return Dating(found["date"], {4: "year", 7: "month", 10: "day"}[len(found["date"])],
+                      "inferred from the page's publication-date markup, not checked")
     if m := DATELINE.search(text):
         return Dating(_iso(m["date"]), "day", f'inferred from the dateline "{m.group().strip()}"')
-    if m := ANY_DATE.search(text):
-        return Dating(_iso(m.group()), "day", f'inferred: first date in the text ("{m.group()}"), not checked')
-    return Dating(note="unknown: no date in the manifest or the text")
+    return Dating(note="unknown: no date given, and no dateline")
 
 
 def _given_date(fields: dict) -> Dating:
     dating = Dating(note=fields.get("date_note"))
-    value = fields.get("date")
-    if value is not None:
-        value = _text(value)
-        if _parse(value):
-            dating.date = value
-            dating.precision = _precision(fields.get("date_precision"), value, dating.problems)
-        else:
-            dating.problems.append(f"date {value!r} is not an ISO date ({ISO_FORMS}); the date is unknown")
-    _bounds(fields, dating)
-    if dating.date is None and not dating.problems:
+    if (value := fields.get("date")) is None:
         dating.note = dating.note or "unknown"
-    if dating.problems:
-        dating.note = " ".join([*filter(None, [dating.note]), *(f"Manifest error: {p}." for p in dating.problems)])
+    elif _parse(value := _text(value)):
+        dating.date = value
+        dating.precision = _precision(fields.get("date_precision"), value, dating.problems)
+    else:
+        dating.problems.append(f"date {value!r} is not an ISO date ({ISO_FORMS}); the date is unknown")
     return dating
 
 

@@ -139,17 +139,16 @@ class _Finder:
         """A named source that is not a person: 'Reuters reported on 23 December 2019: "...',
         'a statement by 31 American personalities addresses the 1988 massacre: “...'."""
         before = self.text[max(0, start - 300):start]
-        clause = before[before.rfind("\n\n") + 2:] if before.strip() and "\n\n" in before.rstrip() else before
+        clause = before.rsplit("\n\n", 1)[-1]
         if not clause.strip():  # the quotation opens its paragraph: the paragraph before introduces it
-            clause = before.rstrip()
-            clause = clause[clause.rfind("\n\n") + 2:] if "\n\n" in clause else clause
+            clause = before.rstrip().rsplit("\n\n", 1)[-1]
         clause = clause.rstrip()
         if m := GROUP_STATEMENT.search(clause):
             return m["who"]
         m = SOURCE_INTRO.search(clause)
         if not m or fold(m["source"]).split()[0] in NOT_SOURCES:
             return None
-        offset = start - len(before) + before.find(clause) + m.start("source")
+        offset = start - len(before) + before.rfind(clause) + m.start("source")
         if any(offset <= x.start < offset + len(m["source"]) for x in self.mentions):
             return None  # a person: quotes.py decides about people
         return m["source"]
@@ -180,14 +179,21 @@ def _continue_sources(text: str, voices: list[Voice]) -> list[Voice]:
 
 
 def _nest(voices: list[Voice]) -> list[Voice]:
-    """A voice inside another one is reported by it: the inner speaker 'as reported by' the outer."""
+    """A voice inside another one is reported by it: the inner speaker 'as reported by' the outer.
+
+    `voices` come sorted by (start, -end); a stack holds the voices that
+    contain the current one, so the pass is linear.
+    """
+    open_: list[Voice] = []
     for v in voices:
-        outer = [o for o in voices if o is not v and o.start <= v.start and v.end <= o.end
-                 and (o.start, o.end) != (v.start, v.end) and o.kind != "reported"]
-        if outer:
-            carrier = min(outer, key=lambda o: o.end - o.start)
+        while open_ and open_[-1].end < v.end:
+            open_.pop()
+        carrier = next((o for o in reversed(open_) if o.kind != "reported" and (o.start, o.end) != (v.start, v.end)),
+                       None)
+        if carrier:
             v.kind = "reported"
             v.reported_by = carrier.speaker
+        open_.append(v)
     return voices
 
 

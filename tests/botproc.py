@@ -33,6 +33,7 @@ def citebot(settings: Settings, server: FakeTelegram, log_path: Path, mode: str 
     """
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "CITEBOT_TELEGRAM_BASE_URL": server.base_url,
            "CITEBOT_INDEX_DIR": str(settings.index_dir), "CITEBOT_CORPUS_DIR": str(settings.corpus_dir),
+           "CITEBOT_COLLECTION_DIR": str(settings.collection), "CITEBOT_DATABASE": str(settings.database_file),
            "CITEBOT_TELEGRAM_POLL_TIMEOUT": "1", **{k: str(v) for k, v in env.items()}}
     args = [sys.executable, *(program or ["-m", "citebot.bot.cli", "serve"])]
 
@@ -62,6 +63,20 @@ def citebot(settings: Settings, server: FakeTelegram, log_path: Path, mode: str 
             proc.wait(10)
             log.seek(0)
             assert TOKEN.lower() not in log.read().lower(), "the token leaked into the logs"
+
+
+@contextlib.contextmanager
+def bundled_bot(tmp: Path, mode: str = "polling", **env):
+    """The bundled corpus, indexed in `tmp`, served by `citebot serve` against a fresh fake Bot API server."""
+    from citebot.index.build import reindex
+    from tests.conftest import settings_for
+
+    settings = settings_for(tmp, corpus=ROOT / "corpus")
+    reindex(settings)
+    server = FakeTelegram(TOKEN)
+    server.start()
+    with citebot(settings, server, tmp / "bot.log", mode, **env):
+        yield server
 
 
 def wait_listening(port: int, timeout: float = 10) -> None:

@@ -103,6 +103,7 @@ class FakeTelegram:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._new_update: asyncio.Event | None = None
         self.port = 0
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content): see "files" below
 
     # -- running ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -116,6 +117,7 @@ class FakeTelegram:
         self._new_update = asyncio.Event()
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{file_path:.+}", self._download)
         runner = web.AppRunner(app)
         self._loop.run_until_complete(runner.setup())
         site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -130,6 +132,10 @@ class FakeTelegram:
 
     # -- what tests use ----------------------------------------------------------------------
     def push(self, update: dict) -> dict:
+        """Deliver `update` (without update_id) to the bot; it must be a well-formed Update of the Bot API."""
+        problems = shape(update, "Update", required=False)
+        if problems:
+            raise AssertionError(f"not an Update Telegram would send: {problems}")
         with self._lock:
             update = {"update_id": self._next_update, **update}
             self._next_update += 1
@@ -259,6 +265,8 @@ class FakeTelegram:
             if p["callback_query_id"] in self.answered_queries:  # Telegram takes one answer per query
                 raise ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
             self.answered_queries.add(p["callback_query_id"])
+        if method == "getFile":
+            return self._get_file(p)
         return True
 
     async def _get_updates(self, p: dict):
@@ -292,8 +300,9 @@ class FakeTelegram:
             "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
             "from": {k: BOT[k] for k in ("id", "is_bot", "first_name", "username")}, "text": visible,
         }
-        if p.get("reply_markup"):
-            message["reply_markup"] = json.loads(p["reply_markup"]) if isinstance(p["reply_markup"], str) else p["reply_markup"]
+        markup = _json(p.get("reply_markup")) or {}
+        if "inline_keyboard" in markup:  # a Message carries only inline keyboards, not ForceReply and the like
+            message["reply_markup"] = markup
         return message
 
     def _check_inline(self, p: dict) -> None:
@@ -319,6 +328,71 @@ def _over(times: list[float], window: float, most: int, who: str) -> list[str]:
         if last - first + 1 > most:
             found.append(f"{who}: {last - first + 1} messages within {window:g} s at {t:.3f}")
     return found
+
+
+def shape(value, type_name: str, required: bool = True) -> list[str]:
+    """What is wrong with `value` as the Bot API type `type_name` (fields known, required ones present,
+    nested objects checked the same way; a union type accepts any of its subtypes)."""
+    spec = API["types"].get(type_name)
+    if spec is None:
+        return [] if TYPES.get(type_name, lambda v: True)(value) else [f"{value!r} is not {type_name}"]
+    if "subtypes" in spec:
+        tried = [shape(value, sub) for sub in spec["subtypes"]]
+        return [] if any(not t for t in tried) else [f"{type_name}: matches none of {spec['subtypes']}"]
+    if not isinstance(value, dict):
+        return [f"{type_name} must be an object"]
+    fields = {f["name"]: f for f in spec.get("fields", [])}
+    problems = [f"{type_name}.{k} is not a field" for k in value if k not in fields]
+    for name, field in fields.items():
+        if name not in value:
+            if field["required"] and required:
+                problems.append(f"{type_name}.{name} is missing")
+            continue
+        options = []
+        for t in field["types"]:
+            inner = t.removeprefix("Array of ")
+            items = value[name] if t != inner else [value[name]]
+            if not isinstance(items, list):
+                options.append([f"{type_name}.{name} must be a list"])
+            else:
+                options.append([p for item in items for p in shape(item, inner)])
+        if all(options):
+            problems += options[0]
+    return problems
+
+
+# -- files: getFile and the download URL, as Telegram and a self-hosted Bot API server serve them ---------
+def _add_file(self, name: str, data: bytes, mime_type: str = "application/octet-stream") -> dict:
+    """Make `data` downloadable; returns the Document object a message carrying it would have."""
+    n = len(self.files) + 1
+    file_id = f"BQACAgfile{n:04d}"
+    self.files[file_id] = (f"documents/file_{n}{Path(name).suffix}", data)
+    return {"file_id": file_id, "file_unique_id": f"uniq{n:04d}", "file_name": name, "mime_type": mime_type,
+            "file_size": len(data)}
+
+
+def _get_file(self, p: dict) -> dict:
+    if p["file_id"] not in self.files:
+        raise ApiError(400, "Bad Request: invalid file_id")
+    path, data = self.files[p["file_id"]]
+    if len(data) > 20_000_000:
+        raise ApiError(400, "Bad Request: file is too big")
+    return {"file_id": p["file_id"], "file_unique_id": "uniq", "file_size": len(data), "file_path": path}
+
+
+async def _download(self, request: web.Request) -> web.Response:
+    if request.match_info["token"] != self.token:
+        return web.Response(status=401)
+    by_path = {path: data for path, data in self.files.values()}
+    if request.match_info["file_path"] not in by_path:
+        return web.Response(status=404)
+    self.calls.append(("download", {"file_path": request.match_info["file_path"]}))
+    return web.Response(body=by_path[request.match_info["file_path"]])
+
+
+FakeTelegram.add_file = _add_file
+FakeTelegram._get_file = _get_file
+FakeTelegram._download = _download
 
 
 def _json(value):

@@ -66,6 +66,13 @@ def test_a_precision_finer_than_the_date_is_refused(corpus_dir):
     assert (b.document.date_label(), b.document.date_interval()) == ("2020", ("2020-01-01", "2020-12-31"))
 
 
+def test_bounds_without_a_date_still_place_the_document(corpus_dir):
+    docs = documents(corpus_dir, "- {file: a.txt, date: null, date_not_before: '2019-05', date_note: 'cites May 2019'}\n")
+    a = docs["a.txt"].document
+    assert (a.date_label(), a.date_interval()) == ("date unknown", ("2019-05-01", None))
+    assert a.chronology() < docs["b.txt"].document.chronology()  # b has no date at all: it comes last
+
+
 def test_reindex_reports_manifest_errors(tmp_path, corpus_dir):
     documents(corpus_dir, "- {file: a.txt, date: '2020', date_not_after: '2020-02-30'}\n")
     report = reindex(settings_for(tmp_path, corpus_dir))

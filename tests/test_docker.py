@@ -26,6 +26,7 @@ def test_compose_runs_a_real_command_with_known_settings():
     assert (ROOT / env["CITEBOT_CONFIG"].removeprefix("/app/")).exists()
     settings = load(ROOT / "config" / "citebot.yaml", env={k: v for k, v in env.items() if not v.startswith("$")})
     assert str(settings.index_dir) == "/data/index"
+    assert str(settings.collection) == "/data/collection" and str(settings.database_file) == "/data/citebot.sqlite"
 
 
 def test_dockerfile_copies_what_the_package_needs():

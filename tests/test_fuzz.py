@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from citebot.bot import render
-from citebot.bot.handlers import number
+from citebot.bot.buttons import number
 from citebot.index.analysis import MAX_TERMS, term_spans, terms
 from citebot.index.store import ANALYZER, TIME_LIMIT
 from tests.conftest import exact

@@ -35,7 +35,7 @@ def test_a_file_without_manifest_entry_gets_inferred_metadata(corpus_dir):
     docs, _ = by_file(corpus_dir)
     d = docs["Report on Trials.txt"].document
     assert (d.id, d.title, d.publisher, d.date, d.date_precision, d.inferred) == (
-        "report-on-trials", "Trials in Tehran", "Example News", "2021-03-03", "day", True)
+        "report-on-trials", "Trials in Tehran", "Example News", "2021-03-03", "day", ["title", "publisher", "date"])
     assert "dateline" in d.date_note
 
 
@@ -57,7 +57,8 @@ def test_html_main_text_without_navigation(corpus_dir):
         "<p>Second paragraph.</p></article><footer>© Example</footer></body></html>", encoding="utf-8")
     d = by_file(corpus_dir)[0]["page.html"]
     assert d.cleaned.text == "The headline\n\nFirst real paragraph of news.\n\nSecond paragraph."
-    assert (d.document.title, d.document.publisher, d.document.date) == ("Page title", "Example Times", "2020-08-01")
+    assert (d.document.title, d.document.publisher, d.document.date) == ("The headline", "Example Times", "2020-08-01")
+    assert d.document.inferred == ["title", "publisher", "date"]
 
 
 def test_pdf_text_layer(corpus_dir):
@@ -82,7 +83,7 @@ def test_bad_files_are_skipped_with_a_precise_reason(corpus_dir):
     assert skipped["empty.txt"] == "empty file"
     assert skipped["binary.txt"] == "binary file, not text"
     assert skipped["big.txt"].startswith("too large")
-    assert skipped["nobody.html"] == "no text found"
+    assert skipped["nobody.html"] == "no text found (the page has no main text, only menus, links or scripts)"
     assert "no text layer" in skipped["scan.pdf"]
     assert "unreadable PDF" in skipped["corrupt.pdf"]
 

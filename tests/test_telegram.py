@@ -11,9 +11,7 @@ import time
 
 import pytest
 
-from citebot.index.build import reindex
-from tests.botproc import ROOT, TOKEN, citebot, message
-from tests.conftest import settings_for
+from tests.botproc import bundled_bot, message
 from tests.fake_telegram import BOT, FakeTelegram, TelegramHTML
 from tests.users import added_to_group, edited, media, press, reply_to
 
@@ -23,12 +21,7 @@ USER, GROUP = 5101, -100600
 
 @pytest.fixture(scope="module")
 def tg(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("telegram")
-    settings = settings_for(tmp, corpus=ROOT / "corpus")
-    reindex(settings)
-    server = FakeTelegram(TOKEN)
-    server.start()
-    with citebot(settings, server, tmp / "bot.log", CITEBOT_TELEGRAM_FLOOD_MESSAGES=1000):
+    with bundled_bot(tmp_path_factory.mktemp("telegram"), CITEBOT_TELEGRAM_FLOOD_MESSAGES=1000) as server:
         yield server
 
 
@@ -71,7 +64,8 @@ def say(tg: FakeTelegram, text: str, chat: int = USER, **kw) -> list[dict]:
 
 def test_an_unknown_command_gets_one_line_on_what_the_bot_does(tg):
     (reply,) = say(tg, "/foo")
-    assert reply["text"].startswith("I don't know /foo. I answer with exact quotes from Iran's 1988 prison massacre")
+    assert reply["text"] == ("I don't know /foo. I answer with exact quotes from Iran's 1988 prison massacre: try "
+                             "/who Ruhollah Khomeini, /docs, or just type words. /help")  # the most named person
     assert "/docs" in reply["text"] and "\n" not in reply["text"]
 
 
@@ -113,12 +107,29 @@ def test_docs_lists_tappable_commands_that_open_each_document(tg):
     third = text.split("\n3. ", 1)[1].split(" · ", 1)[0]  # the third document's (linked) title
     (card,) = say(tg, "/doc_3")
     assert third in card["text"]
-    (card_again,) = say(tg, f"/doc_3@{BOT['username']}")
+    (card_again,) = say(tg, f"/doc_3@{BOT['username']}", chat=GROUP, user=USER, chat_type="supergroup")
     assert card_again["text"] == card["text"]
+    nothing_sent(tg, message("/doc_3@some_other_bot", chat=GROUP, user=USER, chat_type="supergroup"), GROUP)
     (missing,) = say(tg, "/doc_99")
     assert missing["text"] == "There is no document 99: there are 5. Send /docs for the list."
     (bare,) = say(tg, "/doc")
     assert bare["text"] == listing["text"]
+
+
+def test_people_listed_open_with_one_tap(tg):
+    (everyone,) = say(tg, "/who")
+    assert [b["text"] for b in buttons(everyone)][:3] == ["Ruhollah Khomeini", "Ebrahim Raisi", "Maryam Rajavi"]
+    (guess,) = say(tg, "/who Khomeni")  # as close to Khomeini as to Khamenei: candidates, never a guess
+    assert guess["text"].startswith("“Khomeni” could be several people: Ruhollah Khomeini, Ali Khamenei.")
+    reply = pressed(tg, button(guess, "Ali Khamenei"))
+    assert reply["text"].startswith("Ali Khamenei, in the words of the sources.")
+
+
+def test_words_in_another_script_are_told_the_documents_language(tg):
+    (reply,) = say(tg, "اعدام")
+    assert reply["text"] == "Nothing in the sources matches “اعدام”.\n<i>The documents are in English: try words in English.</i>"
+    (reply,) = say(tg, "zzxqv")
+    assert reply["text"] == "Nothing in the sources matches “zzxqv”."
 
 
 def test_help_has_tappable_commands_inline_mode_and_a_documents_button(tg):
@@ -176,6 +187,12 @@ def test_a_bare_who_sent_as_a_reply_asks_about_the_replied_to_text(tg):
     assert reply["text"].startswith("Hossein-Ali Montazeri, in the words of the sources.")
     (reply,) = push(tg, reply_to(someone, "/quote", GROUP, USER), GROUP)
     assert reply["text"].startswith("Direct quotations of Hossein-Ali Montazeri:")
+    question = message("So what exactly did Pour-Mohammadi do that summer?", chat=GROUP, user=USER + 9,
+                       chat_type="supergroup")["message"]
+    (reply,) = push(tg, reply_to(question, "/who", GROUP, USER), GROUP)  # the person the message names
+    assert reply["text"].startswith("Mostafa Pour-Mohammadi, in the words of the sources.")
+    (reply,) = push(tg, reply_to(question, "/source", GROUP, USER), GROUP)  # /source takes the words as they are
+    assert reply["text"].startswith("No document says “So what exactly did Pour-Mohammadi do that summer?”")
 
 
 # -- numbered excerpts, cards, context, citations ----------------------------------------------
@@ -225,9 +242,10 @@ def test_excerpts_are_numbered_across_pages_and_each_has_its_own_button(tg):
 def test_citations_are_compact_and_titles_link_where_a_url_is_known(tg):
     (reply,) = say(tg, "/source refrigerated trucks")
     text = reply["text"]
-    assert ('[2] <a href="https://www.irandemocratic.org/public_html/news/19164/">Robertson: “Worst Crime Against '
+    # earliest first: the speech (on or after 19 Jul 2020) before the statement (on or after Aug 2020)
+    assert ('[1] <a href="https://www.irandemocratic.org/public_html/news/19164/">Robertson: “Worst Crime Against '
             'Humanity Since WW2”</a> · publisher unknown · 2020') in text
-    assert "[1] <b>Bring the perpetrators to justice (joint NGO statement)</b> · Joint NGO statement" in text
+    assert "[2] <b>Bring the perpetrators to justice (joint NGO statement)</b> · Joint NGO statement" in text
     assert "It is time to bring to justice the perpetrators" not in text  # the full title is on the card
 
 
@@ -254,7 +272,7 @@ def test_context_shows_the_exact_paragraphs_around_the_excerpt_and_pages_through
     text = texts[0]["ngo-2020-bring-to-justice"]
     paragraphs = text.split("\n\n")
     (answer,) = say(tg, "/source refrigerated trucks")
-    card = pressed(tg, button(answer, "📄 1"))
+    card = pressed(tg, button(answer, "📄 2"))  # earliest first: the statement is second
     assert card["text"].startswith("<b>It is time to bring to justice the perpetrators of the 1988 massacre")
     ctx = pressed(tg, button(card, "📖 Context"))
     at = next(n for n, p in enumerate(paragraphs) if "refrigerated trucks" in p)
@@ -345,6 +363,7 @@ def test_an_empty_inline_query_features_the_most_named_people_with_what_the_sour
     assert [r["title"] for r in results[:2]] == ["Ruhollah Khomeini", "Ebrahim Raisi"]
     raisi = TelegramHTML.visible(results[1]["input_message_content"]["message_text"])
     assert raisi.startswith("These officials are the regime’s Supreme Leader, Ali Khamenei")
+    assert len({r["description"] for r in results}) == len(results)  # each person, their own excerpt
 
 
 def test_an_inline_query_with_no_match_explains_and_opens_the_bot(tg):

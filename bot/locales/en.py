@@ -6,6 +6,18 @@ and adds the markup. A translation is a sibling module with the same keys
 """
 
 MESSAGES = {
+    # the command menu
+    "menu.who": "Who a person is, in the sources' words",
+    "menu.quote": "Direct quotations by a person or about a topic",
+    "menu.source": "Every document that says this",
+    "menu.docs": "The documents",
+    "menu.help": "How to ask",
+    "menu.reindex": "Rebuild the index",
+    "menu.stats": "Index and bot stats",
+    "menu.add": "Add a document from a URL (or send a file)",
+    "menu.edit": "Correct a field: ID FIELD VALUE",
+    "menu.remove": "Remove a document: ID",
+    "menu.reports": "Readers' open reports",
     # /start, /help and the group introduction
     "start.intro": "I answer questions about {collection} with exact quotes, each with its title, publisher and "
                    "date. I never paraphrase.",
@@ -35,8 +47,10 @@ MESSAGES = {
     "button.more": "More »",
     "button.back": "« Back",
     "button.doc": "📄 {number}",
+    "hint.language": "The documents are in {language}: try words in {language}.",
     "result.also_in": "Also in: {titles}",
     "publisher.unknown": "publisher unknown",
+    "unknown": "unknown",
     # the document card
     "card.publisher": "Publisher: {publisher}",
     "card.publisher_note": "Publisher: {publisher} ({note})",
@@ -47,7 +61,8 @@ MESSAGES = {
     "card.no_link": "No public link to this document is known.",
     "card.share": "Share this card: {link}",
     "card.excerpts": "The collection holds {count} excerpts from it.",
-    "card.inferred": "Metadata inferred from the text: no manifest entry.",
+    "card.inferred": "Not confirmed by an admin (inferred: {fields}).",
+    "result.inferred": "inferred: {fields}",
     "button.context": "📖 Context",
     "button.read": "📖 Read it",
     "button.cite": "❝ Cite",

@@ -1,0 +1,428 @@
+"""Telegram side of growing the collection: admins add, correct and remove documents; readers report.
+
+An admin sends a file or a URL; the bot answers with a draft card (each field
+marked inferred or unknown) and buttons to confirm, edit a field or cancel.
+Nothing is stored until confirmed; then the document and its manifest entry
+are written atomically (citebot.index) and the ordinary /reindex runs, with
+its progress message. Every admin action goes to the audit log, shown by
+/stats. Readers press "Report" under an answer, pick the excerpt and a reason;
+admins hear of new reports at most once an hour, batched, and work through
+them with /reports.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import re
+import secrets
+from collections import OrderedDict
+from pathlib import Path
+
+from telegram import ForceReply, Message, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from citebot.index import (
+    EDITABLE,
+    KINDS,
+    REASONS,
+    CitebotError,
+    Draft,
+    Journal,
+    collection_entry,
+    commit_draft,
+    edit_document,
+    prepare_file,
+    prepare_url,
+    remove_document,
+)
+
+from . import handlers as h
+from . import render
+from .buttons import number
+from .replies import answer_line, keyboard
+from .state import BotContext
+
+log = logging.getLogger(__name__)
+TELEGRAM_DOWNLOAD_LIMIT = 20_000_000  # what a bot may download through the Bot API
+MAX_DRAFTS = 10  # drafts held in memory (each up to 20 MB); older ones expire
+NOTICE_EVERY = 3600  # seconds: admins hear of new reports at most this often
+URL = re.compile(r"^\s*(https?://\S+)\s*$")
+PROMPTS = {
+    "title": "Send the title.",
+    "publisher": "Send the publisher (or 'unknown').",
+    "date": "Send the date: YYYY-MM-DD, YYYY-MM or YYYY (or 'unknown').",
+    "url": "Send the web address (http:// or https://), or 'unknown'.",
+    "kind": f"Send the kind: {', '.join(KINDS)}.",
+}
+NOT_ADMIN = "Only the bot's admins can add or change documents."
+
+
+class Awaiting(filters.MessageFilter):
+    """Messages from a user the bot has just asked for a value (a field, a report's note)."""
+
+    def __init__(self) -> None:
+        super().__init__(name="Awaiting")
+        self.waiting: dict[int, tuple] = {}
+
+    def filter(self, message: Message) -> bool:
+        waiting = self.waiting.get(message.from_user.id) if message.from_user else None
+        if waiting and waiting[0] == "note":  # a reader's note must answer the bot's prompt, else it is a search
+            return bool(message.reply_to_message) and message.reply_to_message.message_id == waiting[2]
+        return waiting is not None
+
+
+def register(app: Application) -> None:
+    """Add the admin and report handlers; call before the plain-text search handler."""
+    awaiting = Awaiting()
+    app.bot_data.awaiting = awaiting
+    private = filters.ChatType.PRIVATE
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private & awaiting, typed_value))
+    app.add_handler(MessageHandler(filters.Document.ALL & private, document_sent))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private & filters.Regex(URL), url_sent))
+    app.add_handler(CommandHandler("add", add_command))
+    app.add_handler(CommandHandler("edit", edit_command))
+    app.add_handler(CommandHandler("remove", remove_command))
+    app.add_handler(CommandHandler("reports", reports_command))
+    app.add_handler(CallbackQueryHandler(draft_button, pattern=r"^ad:"))
+    app.add_handler(CallbackQueryHandler(remove_button, pattern=r"^rm:"))
+    app.add_handler(CallbackQueryHandler(resolve_button, pattern=r"^rs:"))
+    app.add_handler(CallbackQueryHandler(report_button, pattern=r"^rp:"))
+
+
+def journal(context: BotContext) -> Journal:
+    return Journal(context.settings.database_file)
+
+
+def _awaiting(context: BotContext) -> Awaiting:
+    return context.state.awaiting
+
+
+def _who(update: Update) -> str:
+    user = update.effective_user
+    return (user.username and f"@{user.username}") or user.full_name if user else "?"
+
+
+async def audit(update: Update, context: BotContext, action: str, detail: str) -> None:
+    user = update.effective_user
+    await asyncio.to_thread(journal(context).record, user.id if user else None, _who(update), action, detail)
+
+
+async def changed(update: Update, context: BotContext, action: str, detail: str) -> None:
+    """After a stored change: audit it, then the same reindex as /reindex, with its progress message."""
+    await audit(update, context, action, detail)
+    await reindex_command(update, context, wait=True)  # one running may not hold this change: another after it
+
+
+# -- adding ------------------------------------------------------------------------------------
+
+
+async def document_sent(update: Update, context: BotContext) -> None:
+    """A file in a private chat: an admin's new document."""
+    if not await h.admins_only(update, context, "a document upload", NOT_ADMIN):
+        return
+    sent = update.effective_message.document
+    name = sent.file_name or "document"
+    if Path(name).suffix.lower() not in {".pdf", ".html", ".htm", ".txt", ".md", ".markdown"}:
+        await update.effective_message.reply_text(f"Not added: {name} is not a .pdf, .html, .txt or .md file.")
+        return
+    limit = min(TELEGRAM_DOWNLOAD_LIMIT, context.settings.max_file_bytes)
+    if (sent.file_size or 0) > limit:
+        await update.effective_message.reply_text(
+            f"Not added: {name} is {sent.file_size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB.")
+        return
+    telegram_file = await context.bot.get_file(sent.file_id)
+    data = bytes(await telegram_file.download_as_bytearray())
+    await _draft(update, context, lambda settings: prepare_file(settings, data, name))
+
+
+async def url_sent(update: Update, context: BotContext) -> None:
+    """A bare URL in a private chat: an admin's new document from the web."""
+    if not await h.admins_only(update, context, "a URL", NOT_ADMIN):
+        return
+    url = URL.match(update.effective_message.text)[1]
+    await _draft(update, context, lambda settings: prepare_url(settings, url))
+
+
+async def add_command(update: Update, context: BotContext) -> None:
+    """/add URL (admins); a file can simply be sent."""
+    if not await h.admins_only(update, context, "/add", NOT_ADMIN):
+        return
+    if not context.args or not URL.match(context.args[0]):
+        await update.effective_message.reply_text("Send me a file (.pdf, .html, .txt, .md), or /add https://…")
+        return
+    url = context.args[0]
+    await _draft(update, context, lambda settings: prepare_url(settings, url))
+
+
+async def _draft(update: Update, context: BotContext, make) -> None:
+    status = await update.effective_message.reply_text("Reading it…")
+    try:
+        draft: Draft = await asyncio.to_thread(make, context.settings)
+    except CitebotError as e:
+        await status.edit_text(f"Not added: {e}.")
+        return
+    drafts: OrderedDict = context.state.drafts
+    key = secrets.token_hex(4)
+    drafts[key] = draft
+    while len(drafts) > MAX_DRAFTS:
+        drafts.popitem(last=False)
+    await _show_draft(status, key, draft)
+
+
+async def _show_draft(message: Message, key: str, draft: Draft, edit: bool = True) -> None:
+    markup = keyboard(render.draft_buttons(key))
+    if edit:
+        await message.edit_text(render.draft_card(draft), parse_mode=ParseMode.HTML, reply_markup=markup,
+                                disable_web_page_preview=True)
+    else:
+        await message.reply_html(render.draft_card(draft), reply_markup=markup, disable_web_page_preview=True)
+
+
+async def draft_button(update: Update, context: BotContext) -> None:
+    """Confirm, cancel, or edit a field of a draft."""
+    query = update.callback_query
+    if not h.is_admin(update, context):
+        await query.answer(NOT_ADMIN)
+        return
+    parts = (query.data or "").split(":")
+    drafts: OrderedDict = context.state.drafts
+    draft = drafts.get(parts[2]) if len(parts) >= 3 else None
+    if draft is None:
+        await query.answer("This draft has expired: send the file or URL again.")
+        return
+    await query.answer()
+    if parts[1] == "no":
+        drafts.pop(parts[2], None)
+        await query.edit_message_text(f"Cancelled: {draft.document.title[:200]} was not added.")
+    elif parts[1] == "ed" and len(parts) == 4 and parts[3] in EDITABLE:
+        _awaiting(context).waiting[update.effective_user.id] = ("field", parts[2], parts[3])
+        await query.message.reply_text(PROMPTS[parts[3]], reply_markup=ForceReply(selective=True))
+    elif parts[1] == "ok":
+        await _confirm(update, context, parts[2])
+
+
+async def _confirm(update: Update, context: BotContext, key: str) -> None:
+    draft = context.state.drafts.pop(key, None)
+    if draft is None:  # a double press: the first one is adding it
+        return
+    try:
+        doc = await asyncio.to_thread(commit_draft, context.settings, draft)
+    except CitebotError as e:
+        await update.callback_query.edit_message_text(f"Not added: {e}.")
+        return
+    await update.callback_query.edit_message_text(
+        f"Added {doc.id}: {doc.title[:200]} · {doc.publisher or 'publisher unknown'} · {doc.date_label()}.")
+    await changed(update, context, "add", f"{doc.id} ({draft.source[:100]})")
+
+
+async def typed_value(update: Update, context: BotContext) -> None:
+    """The value the bot asked for: a draft's field, or a reader's note on their report."""
+    user = update.effective_user.id
+    waiting = _awaiting(context).waiting
+    kind, *what = waiting.pop(user)
+    text = update.effective_message.text
+    if kind == "note":
+        await asyncio.to_thread(journal(context).add_note, what[0], user, text)
+        await update.effective_message.reply_text(f"Thank you: your note is added to report #{what[0]}.")
+        return
+    key, name = what
+    draft = context.state.drafts.get(key)
+    if draft is None:
+        await update.effective_message.reply_text("This draft has expired: send the file or URL again.")
+        return
+    try:
+        draft.set(name, text)
+    except CitebotError as e:
+        waiting[user] = (kind, key, name)
+        await update.effective_message.reply_text(f"Not changed: {e}. Send it again.",
+                                                  reply_markup=ForceReply(selective=True))
+        return
+    await _show_draft(update.effective_message, key, draft, edit=False)
+
+
+# -- correcting and removing -------------------------------------------------------------------------
+
+
+async def edit_command(update: Update, context: BotContext) -> None:
+    """/edit ID FIELD VALUE (admins): correct one field of a document in the collection."""
+    if not await h.admins_only(update, context, "/edit", NOT_ADMIN):
+        return
+    args = context.args or []
+    if len(args) < 3 or args[1].lower() not in EDITABLE:
+        await update.effective_message.reply_text(f"Usage: /edit ID FIELD VALUE, FIELD one of {', '.join(EDITABLE)}.")
+        return
+    doc_id, name, value = args[0], args[1].lower(), " ".join(args[2:])
+    try:
+        entry = await asyncio.to_thread(edit_document, context.settings, doc_id, name, value)
+    except CitebotError as e:
+        await update.effective_message.reply_text(f"Not changed: {e}.")
+        return
+    await update.effective_message.reply_text(f"{doc_id}: {name} is now {entry.get(name) or 'unknown'}.")
+    await changed(update, context, "edit", f"{doc_id} {name}={entry.get(name)!r}")
+
+
+async def remove_command(update: Update, context: BotContext) -> None:
+    """/remove ID (admins): asks for confirmation first."""
+    if not await h.admins_only(update, context, "/remove", NOT_ADMIN):
+        return
+    if not context.args:
+        await update.effective_message.reply_text("Usage: /remove ID (see /docs for the ids).")
+        return
+    try:
+        entry = await asyncio.to_thread(collection_entry, context.settings, context.args[0])
+    except CitebotError as e:
+        await update.effective_message.reply_text(f"Not removed: {e}.")
+        return
+    doc_id = entry["id"]
+    await update.effective_message.reply_text(
+        f"Remove {doc_id} ({str(entry.get('title'))[:200]}) from the collection? Its excerpts stop being answered.",
+        reply_markup=keyboard([[("🗑 Remove", f"rm:ok:{doc_id}"), ("Keep it", f"rm:no:{doc_id}")]]))
+
+
+async def remove_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    if not h.is_admin(update, context):
+        await query.answer(NOT_ADMIN)
+        return
+    await query.answer()
+    _, choice, doc_id = (query.data or "::").split(":", 2)
+    if choice != "ok":
+        await query.edit_message_text(f"Kept {doc_id}.")
+        return
+    try:
+        await asyncio.to_thread(remove_document, context.settings, doc_id)
+    except CitebotError as e:
+        await query.edit_message_text(f"Not removed: {e}.")
+        return
+    await query.edit_message_text(f"Removed {doc_id}.")
+    await changed(update, context, "remove", doc_id)
+
+
+# -- reindex and stats, audited ------------------------------------------------------------------
+
+
+async def reindex_command(update: Update, context: BotContext) -> None:
+    """/reindex, recorded in the audit log when an admin runs it."""
+    if h.is_admin(update, context):
+        await audit(update, context, "reindex", "")
+    await h.reindex_command(update, context)
+
+
+async def stats_command(update: Update, context: BotContext) -> None:
+    """/stats, then (in a private chat, not to a group) the open reports and the latest admin actions."""
+    await h.stats_command(update, context)
+    if h.is_admin(update, context) and update.effective_chat.type == ChatType.PRIVATE:
+        j = journal(context)
+        entries, open_reports = await asyncio.to_thread(lambda: (j.audit(10), j.open_count()))
+        await update.effective_message.reply_html(render.audit_lines(entries, open_reports))
+
+
+# -- readers' reports ----------------------------------------------------------------------------
+
+
+def _tag(result) -> str:
+    """A short fingerprint of an excerpt, so a button never reports a different one after a reindex."""
+    return hashlib.blake2b(f"{result.document.id}:{result.start}:{result.end}".encode(), digest_size=3).hexdigest()
+
+
+async def report_button(update: Update, context: BotContext) -> None:
+    """rp:KEY:PAGE → pick the excerpt; rp:KEY:PAGE:N.TAG → pick the reason; rp:KEY:PAGE:N.TAG:REASON → stored."""
+    query = update.callback_query
+    parts = (query.data or "").split(":")
+    line = await context.state.recall(parts[1]) if len(parts) >= 3 else None
+    page = number(parts[2]) if len(parts) >= 3 else None
+    if line is None or page is None:
+        await query.answer("This button has expired. Please send your question again.")
+        return
+    answer = await answer_line(context, line)
+    size = context.settings.page_size
+    shown = answer.results[page * size:(page + 1) * size]
+    pick, tag = (parts[3].split(".") + [""])[:2] if len(parts) >= 4 else ("0" if len(shown) == 1 else "", "")
+    pick = number(pick)
+    if not shown or (pick is not None and (pick >= len(shown) or (tag and tag != _tag(shown[pick])))):
+        await query.answer("The index has changed since: please ask again.")
+        return
+    await query.answer()
+    base = f"rp:{parts[1]}:{page}"
+    if pick is None:
+        rows = [[(str(page * size + n + 1), f"{base}:{n}.{_tag(r)}") for n, r in enumerate(shown)]]
+        await query.message.reply_html(render.report_picker(shown, page * size + 1), reply_markup=keyboard(rows))
+    elif len(parts) < 5:
+        rows = [[(label, f"{base}:{pick}.{_tag(shown[pick])}:{reason}")] for reason, label in REASONS.items()]
+        await query.message.reply_html(render.report_reasons(shown[pick]), reply_markup=keyboard(rows),
+                                       disable_web_page_preview=True)
+    elif parts[4] in REASONS:
+        await _store_report(update, context, answer, shown[pick], line, parts[4])
+
+
+async def _store_report(update, context, answer, result, line: str, reason: str) -> None:
+    user = update.effective_user
+    report_id = await asyncio.to_thread(
+        journal(context).report, user_id=user.id, doc=result.document.id, start=result.start, end=result.end,
+        generation=answer.generation, question=line, reason=reason, excerpt=result.excerpt)
+    await update.callback_query.edit_message_text(
+        f"Thank you: report #{report_id} ({REASONS[reason]}) is recorded for the admins.")
+    prompt = await update.callback_query.message.reply_text(
+        "To add a note, reply to this message with one line (optional).", reply_markup=ForceReply(selective=True))
+    _awaiting(context).waiting[user.id] = ("note", report_id, prompt.message_id)
+    await notify_admins(context)
+
+
+async def notify_admins(context: BotContext) -> None:
+    """Tell admins of new reports now if the last notice is an hour old, else once the hour is up."""
+    j = journal(context)
+    wait = await asyncio.to_thread(j.seconds_until_notice, NOTICE_EVERY)
+    if wait > 0:
+        task = context.state.notice_task
+        if task is None or task.done():
+            context.state.notice_task = asyncio.create_task(_notice_later(context, wait))
+        return
+    await _send_notice(context)
+
+
+async def _notice_later(context: BotContext, wait: float) -> None:
+    await asyncio.sleep(wait + 1)
+    await _send_notice(context)
+
+
+async def _send_notice(context: BotContext) -> None:
+    fresh = await asyncio.to_thread(journal(context).take_unnotified, NOTICE_EVERY)
+    if not fresh:
+        return
+    for admin in context.settings.admins:
+        try:
+            await context.bot.send_message(admin, render.report_notice(fresh), parse_mode=ParseMode.HTML)
+        except Exception:  # noqa: BLE001 - an admin who never opened the bot cannot be messaged
+            log.warning("could not tell admin %s about new reports", admin)
+
+
+async def reports_command(update: Update, context: BotContext) -> None:
+    """/reports (admins): open reports, newest first, each with resolve and open buttons."""
+    if not await h.admins_only(update, context, "/reports", "Only the bot's admins can see reports."):
+        return
+    found = await asyncio.to_thread(journal(context).reports, "open", 10)
+    if not found:
+        await update.effective_message.reply_text("No open reports.")
+        return
+    await update.effective_message.reply_text(f"{len(found)} open report{'s' if len(found) != 1 else ''}, newest first:")
+    for r in found:
+        rows = [[("✓ Resolve", f"rs:{r.id}"), ("📄 Open the document", f"doc:{r.doc}")]]
+        await update.effective_message.reply_html(render.report_card(r), reply_markup=keyboard(rows))
+
+
+async def resolve_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    if not h.is_admin(update, context):
+        await query.answer("Only the bot's admins can resolve reports.")
+        return
+    report_id = number((query.data or "")[3:])
+    done = report_id is not None and await asyncio.to_thread(journal(context).resolve, report_id, update.effective_user.id)
+    if not done:
+        await query.answer("Already resolved, or no such report.")
+        return
+    await query.answer(f"Report #{report_id} resolved.")
+    await query.edit_message_text(f"Report #{report_id} resolved by {_who(update)}.")
+    await audit(update, context, "resolve", f"report #{report_id}")

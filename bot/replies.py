@@ -1,0 +1,121 @@
+"""Answering in Telegram: a line through the answer layer, rendered, then sent (or edited into an earlier answer)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import unicodedata
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest
+
+from citebot.index import Answer, Document, Result
+
+from . import render
+from .catalogue import say
+from .state import BotContext
+
+log = logging.getLogger(__name__)
+EXAMPLES = ["/who Raisi", "/quote Montazeri", "/source 30,000", "mass graves"]  # /start's buttons
+INLINE_EXAMPLE = "mass graves"
+
+
+async def answer_line(context: BotContext, line: str) -> Answer:
+    answer = await asyncio.to_thread(context.answerer.ask, line)
+    context.state.served += 1
+    return answer
+
+
+def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup | None:
+    if not rows:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows])
+
+
+def collection(context: BotContext) -> render.Collection:
+    s = context.settings
+    return render.Collection(s.collection_name, s.collection_description, s.collection_language, bot_name(context))
+
+
+async def send(update: Update, reply: render.Reply, quote: bool | None = None) -> list[Message]:
+    """Send a rendered reply; in groups (and for edits), as a reply to the asking message."""
+    message = update.effective_message
+    if quote is None:
+        quote = message.chat.type != ChatType.PRIVATE
+    sent = []
+    for n, text in enumerate(reply.messages):
+        last = n == len(reply.messages) - 1
+        sent.append(await message.reply_html(text, do_quote=quote, disable_web_page_preview=True,
+                                             reply_markup=keyboard(reply.buttons) if last else None))
+    return sent
+
+
+async def deliver(update: Update, context: BotContext, reply: render.Reply) -> None:
+    """Answer a question; an edited question updates its earlier answer in place when it still can."""
+    message = update.effective_message
+    asked = (message.chat_id, message.message_id)
+    if update.edited_message:
+        earlier = await context.state.answers_to(asked)
+        if earlier and await edit_in_place(context, message.chat_id, earlier, reply):
+            return
+        sent = await send(update, reply, quote=True)  # too old to map: answer under the edited message
+    else:
+        sent = await send(update, reply)
+    await context.state.answered(asked, [m.message_id for m in sent])
+
+
+async def edit_in_place(context: BotContext, chat_id: int, earlier: list[int], reply: render.Reply) -> bool:
+    """Rewrite the messages of an earlier answer with `reply`; False when Telegram no longer lets us."""
+    if len(reply.messages) != len(earlier):
+        return False  # a different number of messages cannot be edited into place honestly
+    for n, (message_id, text) in enumerate(zip(earlier, reply.messages, strict=True)):
+        last = n == len(earlier) - 1
+        try:
+            await context.bot.edit_message_text(text, chat_id=chat_id, message_id=message_id,
+                                                parse_mode=ParseMode.HTML, disable_web_page_preview=True,
+                                                reply_markup=keyboard(reply.buttons) if last else None)
+        except BadRequest as e:
+            if "not modified" not in str(e).lower():
+                log.info("could not edit answer %s in chat %s: %s", message_id, chat_id, e)
+                return False
+    return True
+
+
+async def send_answer(update: Update, context: BotContext, line: str) -> None:
+    answer = await answer_line(context, line)
+    await deliver(update, context, await reply_to(context, answer, await context.state.remember(line)))
+
+
+async def reply_to(context: BotContext, answer: Answer, key: str) -> render.Reply:
+    """The first page of an answer; a single document is its card."""
+    if answer.command == "doc" and answer.documents:
+        return await card(context, answer.documents[0])
+    return render.page(answer, 0, context.settings.page_size, key, language_hint(context, answer))
+
+
+def language_hint(context: BotContext, answer: Answer) -> str | None:
+    """Words in another script found nothing: say which language the documents are in."""
+    language = context.settings.collection_language
+    letters = [ch for ch in answer.query if ch.isalpha()]
+    if answer.results or answer.people or not language or not letters:
+        return None
+    if any("LATIN" in unicodedata.name(ch, "") for ch in letters):
+        return None
+    return say("hint.language", language=language)
+
+
+async def card(context: BotContext, document: Document, shown: Result | None = None,
+               cite: str | None = None) -> render.Reply:
+    excerpts = await asyncio.to_thread(context.answerer.excerpt_count, document.id)
+    return render.card(document, bot_name(context), excerpts, shown, cite)
+
+
+def bot_name(context: BotContext) -> str:
+    return context.bot.username or "citebot"
+
+
+async def notice(update: Update, text: str) -> None:
+    """One short plain-text line, as a reply in groups."""
+    message = update.effective_message
+    await message.reply_text(text, do_quote=message.chat.type != ChatType.PRIVATE)

@@ -1,0 +1,107 @@
+"""Fetch a web page (or PDF) an admin names, safely: the copy citebot stores and quotes.
+
+httpx (already installed with python-telegram-bot) does the HTTP. Every hop
+of a redirect chain is checked before it is requested: http(s) only, at most
+`fetch.max_redirects` hops, and no loopback, private, link-local or other
+non-public address unless `fetch.allow_private_urls` is on, so a URL cannot
+make the server read its own network. The body is streamed and cut at the
+size limit; the content type must be one the index reads. Environment proxies
+are ignored, because a proxy would hide where a request really goes.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from .errors import CitebotError
+
+TYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt", "text/markdown": ".md",
+         "application/pdf": ".pdf"}
+AGENT = "citebot/0.1 (+document collection for cited answers)"
+
+
+class FetchError(CitebotError):
+    """A URL that cannot be fetched: the message is the one-line reason."""
+
+
+@dataclass
+class Fetched:
+    url: str  # after redirects
+    data: bytes
+    suffix: str  # ".html", ".pdf", …: how the index will read it
+
+
+def fetch(url: str, max_bytes: int, timeout: float = 20, max_redirects: int = 5, allow_private: bool = False) -> Fetched:
+    """The body at `url`. Raises FetchError with a one-line reason."""
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    with httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False,
+                      headers={"User-Agent": AGENT}) as client:
+        for _ in range(max_redirects + 1):
+            check_address(url, allow_private)
+            try:
+                with client.stream("GET", url) as response:
+                    if response.is_redirect:
+                        url = urljoin(url, response.headers.get("location", ""))
+                        continue
+                    return _body(response, url, max_bytes, deadline)
+            except httpx.TimeoutException:
+                raise FetchError(f"{_host(url)} did not answer within {timeout:.0f} s") from None
+            except httpx.HTTPError as e:
+                raise FetchError(f"cannot reach {_host(url)} ({type(e).__name__})") from None
+    raise FetchError(f"too many redirects (more than {max_redirects})")
+
+
+def check_address(url: str, allow_private: bool) -> None:
+    """Refuse non-web schemes, and hosts that resolve to a non-public address (unless allowed)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError(f"not a web address: {url[:80]!r} (http:// or https:// only)")
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
+                                   type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise FetchError(f"unknown host {parts.hostname}") from None
+    if allow_private:
+        return
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if refused(address):
+            raise FetchError(f"{parts.hostname} is a private, loopback or link-local address ({address}): refused")
+
+
+def refused(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Loopback, private, link-local (cloud metadata), reserved, multicast: anything not on the public internet."""
+    return not address.is_global or address.is_multicast
+
+
+def _body(response, url: str, max_bytes: int, deadline: float) -> Fetched:
+    if response.status_code != 200:
+        raise FetchError(f"{_host(url)} answered {response.status_code} {response.reason_phrase}")
+    kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    suffix = TYPES.get(kind)
+    if not suffix:
+        raise FetchError(f"unsupported content type {kind or 'none'!r}: web pages, text and PDF only")
+    if int(response.headers.get("content-length") or 0) > max_bytes:
+        raise FetchError(f"too large ({int(response.headers['content-length']) / 1e6:.1f} MB; the limit is "
+                         f"{max_bytes / 1e6:.0f} MB)")
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"too large (more than {max_bytes / 1e6:.0f} MB)")
+        if time.monotonic() > deadline:
+            raise FetchError(f"{_host(url)} is too slow (the download took too long)")
+        chunks.append(chunk)
+    if not size:
+        raise FetchError(f"{_host(url)} sent an empty page")
+    return Fetched(url=str(url), data=b"".join(chunks), suffix=suffix)
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname or url[:60]

@@ -1,0 +1,166 @@
+"""Readers' reports of bad citations, and the admin audit log: one small SQLite database.
+
+SQLite is embedded (no server to run), and with WAL and synchronous=FULL a
+report acknowledged to a reader survives a crash or a power cut. Each call
+opens its own connection, so the bot's threads and the CLI can share the file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+REASONS = {
+    "speaker": "wrong speaker",
+    "context": "out of context",
+    "source": "wrong date or source",
+    "link": "broken link",
+    "other": "other",
+}
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS reports (
+    id INTEGER PRIMARY KEY, created TEXT NOT NULL, user_id INTEGER, doc TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, generation TEXT NOT NULL, question TEXT NOT NULL,
+    reason TEXT NOT NULL, note TEXT, excerpt TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open',
+    resolved_by INTEGER, resolved_at TEXT, notified INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS audit (
+    id INTEGER PRIMARY KEY, at TEXT NOT NULL, user_id INTEGER, who TEXT, action TEXT NOT NULL, detail TEXT);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+@dataclass
+class ReaderReport:
+    id: int
+    created: str
+    user_id: int | None
+    doc: str
+    start: int
+    end: int
+    generation: str
+    question: str
+    reason: str  # a key of REASONS
+    note: str | None
+    excerpt: str
+    status: str = "open"
+    resolved_by: int | None = None
+    resolved_at: str | None = None
+
+    def reason_label(self) -> str:
+        return REASONS.get(self.reason, self.reason)
+
+
+@dataclass
+class AuditEntry:
+    at: str
+    user_id: int | None
+    who: str | None
+    action: str  # add | edit | remove | reindex | resolve
+    detail: str
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Journal:
+    """The reports and audit tables of the database file named by the `database` setting."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @contextlib.contextmanager
+    def _db(self) -> Iterator[sqlite3.Connection]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=30)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.executescript(SCHEMA)
+            with db:  # one transaction: committed on success, rolled back on error
+                yield db
+        finally:
+            db.close()
+
+    # -- readers' reports ---------------------------------------------------------------------
+    def report(self, *, user_id: int | None, doc: str, start: int, end: int, generation: str, question: str,
+               reason: str, excerpt: str, note: str | None = None) -> int:
+        if reason not in REASONS:
+            raise ValueError(f"unknown reason {reason!r}")
+        with self._db() as db:
+            cur = db.execute(
+                'INSERT INTO reports (created, user_id, doc, start, "end", generation, question, reason, note, excerpt)'
+                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (_now(), user_id, doc, start, end, generation, question[:500], reason, note, excerpt))
+            return cur.lastrowid
+
+    def add_note(self, report_id: int, user_id: int | None, note: str) -> bool:
+        """The reader's optional line, added to their own report."""
+        with self._db() as db:
+            cur = db.execute("UPDATE reports SET note=? WHERE id=? AND user_id IS ?", (note[:500], report_id, user_id))
+            return cur.rowcount == 1
+
+    def reports(self, status: str = "open", limit: int = 20) -> list[ReaderReport]:
+        """Reports with `status` ("open", "resolved" or "all"), newest first."""
+        where, args = ("", ()) if status == "all" else ("WHERE status=?", (status,))
+        with self._db() as db:
+            rows = db.execute(f"SELECT {_COLUMNS} FROM reports {where} ORDER BY id DESC LIMIT ?", (*args, limit))
+            return [ReaderReport(*row) for row in rows]
+
+    def get(self, report_id: int) -> ReaderReport | None:
+        with self._db() as db:
+            row = db.execute(f"SELECT {_COLUMNS} FROM reports WHERE id=?", (report_id,)).fetchone()
+            return ReaderReport(*row) if row else None
+
+    def resolve(self, report_id: int, user_id: int | None) -> bool:
+        """Mark an open report resolved; False if there is no such open report."""
+        with self._db() as db:
+            cur = db.execute("UPDATE reports SET status='resolved', resolved_by=?, resolved_at=? "
+                             "WHERE id=? AND status='open'", (user_id, _now(), report_id))
+            return cur.rowcount == 1
+
+    def open_count(self) -> int:
+        with self._db() as db:
+            return db.execute("SELECT COUNT(*) FROM reports WHERE status='open'").fetchone()[0]
+
+    def take_unnotified(self, every_seconds: int) -> list[ReaderReport]:
+        """Reports admins have not heard of, if the last notice is at least `every_seconds` old; marks them told."""
+        with self._db() as db:
+            row = db.execute("SELECT value FROM state WHERE key='notified_at'").fetchone()
+            if row and (dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(row[0])).total_seconds() < every_seconds:
+                return []
+            rows = [ReaderReport(*r) for r in
+                    db.execute(f"SELECT {_COLUMNS} FROM reports WHERE notified=0 ORDER BY id")]
+            if rows:
+                db.execute("UPDATE reports SET notified=1 WHERE id<=? AND notified=0", (rows[-1].id,))
+                db.execute("INSERT OR REPLACE INTO state (key, value) VALUES ('notified_at', ?)", (_now(),))
+            return rows
+
+    def seconds_until_notice(self, every_seconds: int) -> float:
+        """How long until the next batched notice may go out (0: now)."""
+        with self._db() as db:
+            row = db.execute("SELECT value FROM state WHERE key='notified_at'").fetchone()
+        if not row:
+            return 0.0
+        age = (dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(row[0])).total_seconds()
+        return max(0.0, every_seconds - age)
+
+    # -- audit log ----------------------------------------------------------------------------
+    def record(self, user_id: int | None, who: str | None, action: str, detail: str) -> None:
+        with self._db() as db:
+            db.execute("INSERT INTO audit (at, user_id, who, action, detail) VALUES (?,?,?,?,?)",
+                       (_now(), user_id, who, action, detail[:500]))
+
+    def audit(self, limit: int = 10) -> list[AuditEntry]:
+        """The latest admin actions, newest first."""
+        with self._db() as db:
+            rows = db.execute("SELECT at, user_id, who, action, detail FROM audit ORDER BY id DESC LIMIT ?", (limit,))
+            return [AuditEntry(*row) for row in rows]
+
+
+_COLUMNS = ('id, created, user_id, doc, start, "end", generation, question, reason, note, excerpt, status, '
+            "resolved_by, resolved_at")
