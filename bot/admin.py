@@ -304,11 +304,11 @@ async def remove_button(update: Update, context: BotContext) -> None:
 # -- reindex and stats, audited ------------------------------------------------------------------
 
 
-async def reindex_command(update: Update, context: BotContext) -> None:
+async def reindex_command(update: Update, context: BotContext, wait: bool = False) -> None:
     """/reindex, recorded in the audit log when an admin runs it."""
     if h.is_admin(update, context):
         await audit(update, context, "reindex", "")
-    await h.reindex_command(update, context)
+    await h.reindex_command(update, context, wait)
 
 
 async def stats_command(update: Update, context: BotContext) -> None:

@@ -214,7 +214,14 @@ async def stats_command(update: Update, context: BotContext) -> None:
     await update.effective_message.reply_text(say(
         "stats", generation=s.generation, megabytes=s.bytes / 1e6, documents=s.documents, passages=s.passages,
         quotes=s.quotes, people=s.people, hours=uptime // 3600, minutes=uptime % 3600 // 60,
-        served=context.state.served))
+        served=context.state.served) + "\n" + await worker_line(context, s.unopened))
+
+
+async def worker_line(context: BotContext, unopened: str | None) -> str:
+    """Which worker answered, how its shared state is, and a newer generation it could not open."""
+    shared = context.state.shared
+    line = say("stats.worker", worker=shared.worker, health=await shared.health())
+    return line + ("\n" + say("stats.unopened", problem=unopened) if unopened else "")
 
 
 # -- guards ----------------------------------------------------------------------------------

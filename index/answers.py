@@ -7,6 +7,7 @@ from one index generation per answer.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections import OrderedDict
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from .analysis import analysed, term_spans, terms
+from .errors import NoIndex
 from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
 from .people import Registry, Resolution, fold
 from .settings import Settings
@@ -24,6 +26,7 @@ from .store import Generation, Hit, Shelf
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
 COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+log = logging.getLogger(__name__)
 HELP = (
     "Ask about the documents and get exact quotes with their source.\n"
     "/who NAME: who a person is, in the sources' words\n"
@@ -42,6 +45,7 @@ class IndexStats:
     passages: int
     quotes: int
     people: int
+    unopened: str | None = None  # the newer generation this worker could not open, and why
 
 
 @dataclass
@@ -80,13 +84,33 @@ class Answerer:
         self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self.unopened: str | None = None  # why the generation CURRENT names could not be opened, if it could not
 
     def corpus(self) -> Corpus:
-        gen = self.shelf.current()
-        with self._lock:
-            if self._corpus is None or self._corpus.generation is not gen:
-                self._corpus = Corpus.load(gen)
-                self._cache.clear()
+        """The generation CURRENT names; if it cannot be opened, the one already open keeps answering.
+
+        Several workers read one CURRENT: a worker that cannot open a newly published generation
+        (a half-synced copy, a disk error) must not stop answering. It says so in the log and in
+        `stats().unopened`, and tries again at the next look at CURRENT.
+        """
+        try:
+            gen = self.shelf.current()
+            with self._lock:
+                if self._corpus is None or self._corpus.generation is not gen:
+                    self._corpus = Corpus.load(gen)
+                    self._cache.clear()
+                    self.unopened = None
+                return self._corpus
+        except NoIndex:
+            raise
+        except Exception as error:  # noqa: BLE001 - whatever a bad generation raises (OS, Whoosh, JSON)
+            if self._corpus is None:
+                raise
+            problem = f"{type(error).__name__}: {error}"
+            if problem != self.unopened:
+                log.error("cannot open the new index generation (%s); %s keeps answering",
+                          problem, self._corpus.generation.name)
+            self.unopened = problem
             return self._corpus
 
     def exists(self) -> bool:
@@ -144,7 +168,7 @@ class Answerer:
         gen = self.corpus().generation
         size = sum(p.stat().st_size for p in gen.path.rglob("*") if p.is_file())
         counts = {k: gen.meta["stats"][k] for k in ("documents", "passages", "quotes", "people")}
-        return IndexStats(generation=gen.name, bytes=size, **counts)
+        return IndexStats(generation=gen.name, bytes=size, unopened=self.unopened, **counts)
 
     def ask(self, line: str) -> Answer:
         """The answer to one line, exactly as a user would type it in Telegram."""

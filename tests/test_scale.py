@@ -141,6 +141,8 @@ def test_three_workers_answer_every_update_once_through_kill_redis_restart_and_r
                                                                    if m == "sendMessage"}:
             time.sleep(0.5)
         time.sleep(3)  # room for a late duplicate to show up
+        tg.push(message("/stats", chat=ADMIN))
+        stats = tg.wait_for(lambda m, p: m == "sendMessage" and "shared state" in p["text"], timeout=30)[0][1]["text"]
         calls = list(tg.calls)
         alive = [w.alive() for w in cluster.workers]
         logs = "".join(w.log_text() for w in cluster.workers)
@@ -197,6 +199,7 @@ def test_three_workers_answer_every_update_once_through_kill_redis_restart_and_r
         assert len([t for t in got if t.startswith("You sent more than")]) == 1, got  # told once, by one worker
         assert len(got) == FLOOD + 1
     assert "error while handling an update" not in logs
+    assert re.search(r"Worker \S+-\d+-\w+; shared state: redis ok, [0-9.]+ ms; 3 workers alive", stats), stats
 
 
 def act(cluster: Cluster, what: str, corpus) -> None:
