@@ -100,7 +100,7 @@ def mean(runs: list[dict]) -> dict:
         values = list(values)
         if isinstance(values[0], dict):
             return {k: avg(v[k] for v in values) for k in values[0]}
-        return values[0] if isinstance(values[0], str) else sum(values) / len(values)
+        return values[0] if len(set(values)) == 1 else sum(values) / len(values)
     return {k: avg(r[k] for r in runs) for k in runs[0]}
 
 
