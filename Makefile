@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint reliability bench bench-smoke reindex clean
+.PHONY: run test lint reliability bench bench-smoke bench-verify reindex clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ bench: $(BIN)/.bench  ## search at 10k, 100k and 1M passages vs FTS5 and tantivy
 
 bench-smoke: $(BIN)/.bench  ## the 10k search benchmark only (CI)
 	$(BIN)/python -m bench.run 10000
+
+bench-verify: $(BIN)/.bench  ## every 3-hot-word phrase and the ranked queries at 100k against brute force; prints the differences (0)
+	test -e var/bench/100000/citebot/CURRENT || $(BIN)/python -m bench.run 100000
+	$(BIN)/python -m bench.verify 100000
 
 reindex: $(BIN)/.installed
 	$(BIN)/citebot reindex

@@ -14,6 +14,7 @@ would measure the limiter. Writes var/bench/bot.json.
 from __future__ import annotations
 
 import json
+import os
 import random
 import tempfile
 import time
@@ -50,9 +51,10 @@ def drive(program: list[str] | None, settings, texts: list[str], work: Path) -> 
     server = FakeTelegram(TOKEN)
     server.start()
     env = {"CITEBOT_TELEGRAM_MESSAGES_PER_SECOND": 0, "CITEBOT_TELEGRAM_FLOOD_MESSAGES": 10**6}
-    with citebot(settings, server, work / "bot.log", program=program, **env):
+    with citebot(settings, server, work / "bot.log", program=program, **env) as proc:
         warm = [server.push(message("/help", chat=1))]
         wait(server, warm, {1: 0.0})
+        cpu = cpu_s(proc.pid)
         users = iter(range(10_000, 10**9))
         sent = {}
         pushed = []
@@ -63,6 +65,7 @@ def drive(program: list[str] | None, settings, texts: list[str], work: Path) -> 
             pushed.append(server.push(message(text, chat=user)))
         replied = wait(server, pushed, sent)
         throughput = len(pushed) / (max(replied.values()) - started)
+        cpu_ms = (cpu_s(proc.pid) - cpu) * 1000 / len(pushed)  # the bot's own cost, not the server's
         sent, pushed = {}, []
         for text in texts[BURST:BURST + STEADY]:
             user = next(users)
@@ -71,7 +74,13 @@ def drive(program: list[str] | None, settings, texts: list[str], work: Path) -> 
             time.sleep(1 / RATE)
         replied = wait(server, pushed, sent)
     latency = percentiles([(replied[u] - sent[u]) * 1000 for u in sent])
-    return {"updates_per_s": throughput, "latency_ms": latency}
+    return {"updates_per_s": throughput, "latency_ms": latency, "cpu_ms_per_update": cpu_ms}
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def wait(server: FakeTelegram, pushed: list[dict], sent: dict[int, float], timeout: float = 300) -> dict[int, float]:
@@ -116,6 +125,8 @@ def table(r: dict) -> str:
     for p in ("p50", "p90", "p99"):
         rows.append(f"{'reply latency ' + p + ' ms':28}{c['latency_ms'][p]:>12.1f}{e['latency_ms'][p]:>12.1f}")
     rows.append(f"{'citebot added p50 / p99 ms':28}{r['added_p50_ms']:>12.1f}{r['added_p99_ms']:>12.1f}")
+    if "cpu_ms_per_update" in c:
+        rows.append(f"{'own CPU ms per update':28}{c['cpu_ms_per_update']:>12.2f}{e['cpu_ms_per_update']:>12.2f}")
     return "\n".join(rows)
 
 

@@ -62,10 +62,17 @@ def opener(engine: str, work: Path):
     """Open the engine; return search(query) -> list of excerpts (top 10, stored text fetched)."""
     if engine == "citebot":
         from citebot.index.analysis import terms
+        from citebot.index.search import literal_phrase, passage_at
 
         gen = answerer(work).corpus().generation
-        return lambda q: [h.excerpt for h in gen.search(terms(" ".join(q["words"])), "passage",
-                                                         mode="phrase" if q["kind"] == "phrase" else "any", limit=10)]
+
+        def search(q):
+            text = " ".join(q["words"])
+            if q["kind"] == "phrase":  # every document that says it (true count), the first 10 passages
+                return [passage_at(gen, s).excerpt for s in (literal_phrase(gen, text) or [])[:10]]
+            return [h.excerpt for h in gen.search(terms(text), "passage", mode="any", limit=10)]
+
+        return search
     if engine == "fts5":
         db = sqlite3.connect(work / "fts5" / "fts.db", check_same_thread=False)
         sql = "SELECT text FROM p WHERE p MATCH ? ORDER BY rank LIMIT 10"
@@ -76,7 +83,7 @@ def opener(engine: str, work: Path):
     searcher = index.searcher()
 
     def search(q):
-        words = " ".join(_bare(w) for w in q["words"])
+        words = " ".join(_bare(w).lower() for w in q["words"])  # lower: "NOT", "AND" would be operators
         parsed = index.parse_query(f'"{words}"' if q["kind"] == "phrase" else words, ["text"])
         return [searcher.doc(addr)["text"][0] for _, addr in searcher.search(parsed, 10).hits]
 
@@ -92,19 +99,46 @@ def _bare(word: str) -> str:
     return "".join(c for c in word if c.isalnum())
 
 
+KINDS = ("word", "words", "phrase", "name", "number")
+RELEVANCE_SAMPLE = 100  # ranked queries per kind whose top 10 is compared with exhaustive scoring...
+RELEVANCE_SAMPLE_1M = 25  # ...at 1M, where scoring every match of a common word takes seconds
+
+
 def serve(engine: str, work: Path) -> dict:
-    """Cold open, then every query raw; for citebot also the complete answers the bot sends."""
+    """Cold open, then every query raw (per kind); for citebot also the complete answers the bot sends."""
     queries = json.loads((work / "queries.json").read_text())
     started = time.perf_counter()
     search = opener(engine, work)
     search(queries[0])
     out = {"open_ms": (time.perf_counter() - started) * 1000}
     out["raw"], out["raw_hits"] = _timed(search, queries)
+    for kind in KINDS:
+        out[f"raw {kind}"], out[f"hits {kind}"] = _timed(search, [q for q in queries if q["kind"] == kind])
     if engine == "citebot":
+        out["relevance"] = relevance(work, queries)
         for command in ("/source ", "", "/quote "):
             lines = [command + " ".join(q["words"]) for q in queries]
             out[f"answer {command.strip() or 'search'}"], _ = _timed(answerer(work).ask, lines)
     out["serve_rss_mb"] = _peak_rss()
+    return out
+
+
+def relevance(work: Path, queries: list[dict]) -> dict:
+    """Top-10 overlap of citebot's ranking with exhaustive scoring (every match scored, no pruning), per kind."""
+    from citebot.index.analysis import terms
+    from tests.bruteforce import exhaustive_top
+
+    gen = answerer(work).corpus().generation
+    sample = RELEVANCE_SAMPLE_1M if gen.meta["stats"]["passages"] > 500_000 else RELEVANCE_SAMPLE
+    out = {"sample": sample}
+    for kind in ("word", "words", "name", "number"):
+        overlaps = []
+        for q in [q for q in queries if q["kind"] == kind][:sample]:
+            words = terms(" ".join(q["words"]))
+            exact = {(d, s) for d, s, _ in exhaustive_top(gen, words, 10)}
+            fast = {(h.doc, h.start) for h in gen.search(words, "passage", limit=10)}
+            overlaps.append(len(exact & fast) / len(exact) if exact else 1.0)
+        out[kind] = sum(overlaps) / len(overlaps) if overlaps else None
     return out
 
 

@@ -12,6 +12,7 @@ import platform
 from pathlib import Path
 
 from bench import bot, run, scale
+from bench.engines import KINDS
 
 HERE = Path(__file__).resolve().parent
 DATA = run.OUT
@@ -35,6 +36,13 @@ pure-Python posting writer (about 60%) and people discovery and mention finding 
 """
 
 
+HONEST = """Until issue 11, the figures above came partly from answering easier questions: hot words were
+dropped beside rarer ones or read from build-time rankings, `/source` matched stems without stop
+words, and phrase candidates were capped. Those shortcuts are gone; the table above is exact work.
+
+"""
+
+
 def machine() -> str:
     mem = next(line.split()[1] for line in open("/proc/meminfo") if line.startswith("MemTotal"))
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
@@ -43,33 +51,44 @@ def machine() -> str:
 
 
 def targets(search: dict, bots: dict | None) -> list[tuple[str, str, bool]]:
-    """(target, measured, met) for every target of the performance issue that this run measured."""
+    """(target, measured, met) for every target of issue 11 that this run measured."""
     rows = []
+    for size, label in (("100000", "100k"), ("1000000", "1M")):
+        if not (r := search.get(size)):
+            continue
+        c, f = r["citebot"], r["fts5"]
+        overlap = min(v for k, v in c.get("relevance", {}).items() if k != "sample" and v is not None)
+        rows.append((f"{label}: top-10 overlap with exhaustive scoring >= 0.99", f"{overlap:.3f} (worst kind)",
+                     overlap >= 0.99))
+        for kind in KINDS:
+            if f"raw {kind}" in c:
+                cp, fp = c[f"raw {kind}"]["p99"], f[f"raw {kind}"]["p99"]
+                rows.append((f"{label}: {kind} p99 <= FTS5's", f"{cp:.2f} vs {fp:.2f} ms", cp <= fp))
     if r := search.get("100000"):
-        c = r["citebot"]
-        worst99 = max(c[k]["p99"] for k in ANSWERS)
-        worst50 = max(c[k]["p50"] for k in ANSWERS)
-        rows += [
-            ("100k: build >= 2,000 passages/s", f"{c['rate']:,.0f}/s", c["rate"] >= 2000),
-            ("100k: complete answer p99 <= 15 ms", f"{worst99:.1f} ms (worst command)", worst99 <= 15),
-            ("100k: complete answer p50 <= 3 ms", f"{worst50:.1f} ms (worst command)", worst50 <= 3),
-            ("100k: start-up to first answer <= 500 ms", f"{c['first_answer_ms']:.0f} ms", c["first_answer_ms"] <= 500),
-            ("100k: RSS while serving <= 250 MB", f"{c['serve_rss_mb']:.0f} MB", c["serve_rss_mb"] <= 250),
-        ]
+        c, s = r["citebot"], r.get("serve", {})
+        rows.append(("100k: build >= 2,500 passages/s", f"{c['rate']:,.0f}/s", c["rate"] >= 2500))
+        if "first_answer_ms" in s:
+            rows.append(("100k: real `citebot serve`, launch to first answer <= 500 ms", f"{s['first_answer_ms']:.0f} ms",
+                         s["first_answer_ms"] <= 500))
+        if "rss_mb" in s:
+            rows.append((f"100k: real `citebot serve`, RSS after {s['questions']:,} distinct questions <= 150 MB",
+                         f"{s['rss_mb']:.0f} MB", s["rss_mb"] <= 150))
     if r := search.get("1000000"):
         c = r["citebot"]
-        worst99 = max(c[k]["p99"] for k in ANSWERS)
         rows += [
-            ("1M: build within 15 minutes", f"{c['build_s'] / 60:.1f} min", c["build_s"] <= 900),
-            ("1M: build peak RSS <= 2 GB", f"{c['build_rss_mb'] / 1024:.2f} GB", c["build_rss_mb"] <= 2048),
-            ("1M: complete answer p99 <= 100 ms", f"{worst99:.1f} ms (worst command)", worst99 <= 100),
+            ("1M: build <= 10 minutes", f"{c['build_s'] / 60:.1f} min", c["build_s"] <= 600),
+            ("1M: build peak RSS <= 1 GB", f"{c['build_rss_mb'] / 1024:.2f} GB", c["build_rss_mb"] <= 1024),
         ]
-    if bots:
-        rows += [
-            ("bot: throughput >= 80% of the echo bot", f"{bots['throughput_ratio']:.0%}", bots["throughput_ratio"] >= 0.8),
-            ("bot: added latency p50 <= 10 ms", f"{bots['added_p50_ms']:.1f} ms", bots["added_p50_ms"] <= 10),
-        ]
+    if verify := _verify():
+        rows.append(("100k: exhaustive phrase check, 0 differences (make bench-verify)",
+                     f"{verify['differences']} of {verify['phrases']:,} phrases; ranking {verify['ranking_differences']} "
+                     f"of {verify['rankings']:,}", verify["differences"] == 0 and verify["ranking_differences"] == 0))
     return rows
+
+
+def _verify() -> dict | None:
+    path = DATA / "verify.json"
+    return json.loads(path.read_text()) if path.exists() else None
 
 
 def plot(search: dict, path: Path) -> None:
@@ -80,11 +99,10 @@ def plot(search: dict, path: Path) -> None:
 
     sizes = sorted(int(s) for s in search)
     fig, ax = plt.subplots(figsize=(8, 5))
-    for key, label in [("answer search", "citebot answer: search"), ("answer /source", "citebot answer: /source"),
-                       ("answer /quote", "citebot answer: /quote")]:
-        ax.plot(sizes, [search[str(s)]["citebot"][key]["p99"] for s in sizes], "o-", label=label + " p99")
-    for engine, style in [("citebot", "s--"), ("fts5", "^--"), ("tantivy", "v--")]:
-        ax.plot(sizes, [search[str(s)][engine]["raw"]["p99"] for s in sizes], style, label=f"{engine} raw search p99")
+    for engine, style in [("citebot", "-"), ("fts5", "--"), ("tantivy", ":")]:
+        for kind, marker in [("words", "o"), ("phrase", "s")]:
+            ax.plot(sizes, [search[str(s)][engine][f"raw {kind}"]["p99"] for s in sizes], marker + style,
+                    label=f"{engine}: {kind} p99")
     ax.set(xscale="log", yscale="log", xlabel="passages", ylabel="latency (ms)",
            title="Query latency against corpus size (p99)")
     ax.grid(True, which="both", alpha=0.3)
@@ -112,12 +130,22 @@ def main() -> None:
         "",
         "## Search: citebot (Whoosh) vs SQLite FTS5 vs tantivy",
         "",
-        "Same passages (citebot's own cleaning and splitting) and the same 1,200 queries drawn from them",
-        "(400 single words, 400 of 2-3 words, 400 three-word phrases). citebot's build time is its whole",
-        "reindex (reading, cleaning, splitting, people, quotations, Whoosh); FTS5 and tantivy index the",
-        "finished passages. \"answer\" rows are complete citebot answers (excerpts focused, highlighted,",
-        "cited), each computed afresh (answer cache off). RSS is VmHWM of the process doing the work;",
-        "index files are read through the page cache, which is not counted.",
+        "Equal work: the same passages (citebot's own cleaning and splitting) and the same 2,000 queries",
+        "drawn from them, 400 of each kind, with the same words and semantics for every engine:",
+        "`word`, `name`, `number` (one word) and `words` (2-3 words) are any-word BM25 rankings, top 10",
+        "(FTS5: `\"a\" OR \"b\"` ORDER BY rank; tantivy: its query parser's OR; citebot: exact BM25F",
+        "through Whoosh's block-max top-k, checked against exhaustive scoring in the `top-10 overlap` rows);",
+        "`phrase` is three words in a row (FTS5 and tantivy: a phrase of stemmed tokens, top 10; citebot:",
+        "every document whose text says the words literally, counted in full, and the passages of the",
+        "first 10: more work than the other two). citebot drops stop words, which carry no weight in its",
+        "scoring; FTS5 and tantivy keep them. The `c/fts5` and `c/tantivy` columns are citebot's time over",
+        "the other engine's. citebot's build time is its whole reindex (reading, cleaning, splitting,",
+        "people, quotations, Whoosh); FTS5 and tantivy index the finished passages. \"citebot answer\" rows",
+        "are complete answers (excerpts focused, highlighted, cited), each computed afresh (cache off), in",
+        "the benchmark process. RSS is VmHWM of the process doing the work; index files are read through",
+        "the page cache, which is not counted. The `serve:` rows are the real `citebot serve` process",
+        "(`bench/serve.py`): launch to the first answered update through the fake Bot API server, and",
+        "its RSS (VmRSS) after answering 10,000 distinct questions at 100k, with its own CPU per update.",
         "",
         "![latency against corpus size](latency.png)",
         "",
@@ -134,7 +162,7 @@ def main() -> None:
                   "```", bot.table(bots).strip(), "```", ""]
     if scale.OUT.exists():
         lines += scale.section(json.loads(scale.OUT.read_text()))
-    lines += [HISTORY]
+    lines += [HISTORY, HONEST]
     lines += [
         "## The scale corpus",
         "",

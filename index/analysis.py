@@ -1,9 +1,21 @@
-"""Text analysis: the terms of a text, as the index has them.
+"""Text analysis: the terms of a text, as the index has them. One definition for build and query.
 
-store.ANALYZER (Whoosh's analyzer chain) builds the index from these same
-parts: TOKEN, lower case, Whoosh's accent map, STOPS, the Porter stemmer.
-Queries, highlights and phrase checks use `term()`, which gives the same
-terms (tests/test_fuzz.py checks it) without Whoosh's per-token objects.
+A text is cut into tokens by TOKEN; each token becomes its index term through
+`term()` alone. The Whoosh analyzer the index is built with (ANALYZER) is
+TOKEN plus a filter calling `term()`, so build and query cannot drift apart.
+ANALYZER_VERSION is written into every generation's meta.json; a generation
+built with another version is refused (store.Generation), because its terms
+would not be the ones queries look for. Change the version with any change
+to TOKEN, `fold()`, `term()` or STOPS.
+
+Other scripts: `fold()` also gives Persian one spelling per letter and digit
+(index/persian.py: Arabic letter forms, Persian and Arabic-Indic digits), one
+character for one; `term()` then drops what a Persian word may carry or not
+(vowel marks, tatweel, ZWNJ), which TOKEN keeps inside a word.
+
+`literal()` is what /source matches on: the words as typed, folding only
+case, diacritics, apostrophes, hyphenation and whitespace; no stop words
+dropped, no stemming.
 """
 
 from __future__ import annotations
@@ -11,20 +23,81 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from whoosh.analysis import STOP_WORDS
+from whoosh.analysis import STOP_WORDS, Filter, RegexTokenizer
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
-# Numbers stay whole ("30,000", "1.5"); "Iran’s" gives "iran" + "s", and "s" is a stop word.
-TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+")
+from .persian import DROPPED, JOINERS, SAME_LENGTH
+
+ANALYZER_VERSION = "3"  # bump with any change below that changes a term (3: Persian folding)
+
+# Numbers stay whole ("30,000", "1.5", "۳۰٬۰۰۰"); "Iran’s" gives "iran" + "s", and "s" is a stop word.
+# Vowel marks and ZWNJ stay inside a word (اِعدام, می‌خواهم): `term()` removes them.
+TOKEN = re.compile(rf"\d+(?:[.,٫٬]\d+)*|[^\W_]+(?:[{JOINERS}]+[^\W_]*)*")
 STOPS = frozenset(STOP_WORDS | {"s", "t", "d", "ll", "re", "ve"})
 MAX_TERMS = 24  # a cap on query cost: longer queries keep their first 24 terms
+
+
+# Folding keeps every character one character, so a match in folded text has the original's offsets.
+# ("İ".lower() is two characters; accent_map turns "æ" into "ae": those become one-character forms or stay.)
+_UNDOTTED = {0x130: "i"}
+_ACCENTS = {k: v.translate(SAME_LENGTH) for k, v in accent_map.items() if len(v) == 1} | SAME_LENGTH
+
+
+def fold(text: str) -> str:
+    """Case and diacritics folded, length kept: the one per-character normalisation of index terms,
+    query terms and literal /source matching."""
+    if "\u0130" in text:
+        text = text.translate(_UNDOTTED)
+    low = text.lower()
+    # str.translate looks up every character in Python: only the few non-ASCII ones are folded here
+    return low if low.isascii() else _NON_ASCII.sub(_fold_char, low)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(m: re.Match) -> str:
+    return _ACCENTS.get(ord(m.group()), m.group())
+
+
+@lru_cache(maxsize=200_000)
+def term(token: str) -> str | None:
+    """The index term of one token (None for a stop word): the one per-token analysis."""
+    folded = fold(token)
+    if not folded.isascii():
+        folded = folded.translate(DROPPED)
+    return None if not folded or folded in STOPS else stem(folded)  # a lone tatweel or vowel mark is no word
+
+
+class TermFilter(Filter):
+    """Whoosh filter applying `term()`: stop words dropped and positions renumbered, as StopFilter(renumber=True)."""
+
+    def __call__(self, tokens):
+        pos = 0
+        for t in tokens:
+            found = term(t.text)
+            if found is None:
+                continue
+            t.text = found
+            if t.positions:
+                t.pos = pos
+            pos += 1
+            yield t
+
+
+ANALYZER = RegexTokenizer(TOKEN.pattern) | TermFilter()
 
 
 def analysed(text: str) -> list[str]:
     """Every index term of `text`, in order."""
     found = (term(m.group()) for m in TOKEN.finditer(text))
     return [t for t in found if t]
+
+
+def literal(text: str) -> list[str]:
+    """The words of `text` as /source matches them: folded, nothing dropped, nothing stemmed."""
+    return [fold(m.group()) for m in TOKEN.finditer(text)]
 
 
 def pairs(words: list[str]) -> list[str]:
@@ -35,13 +108,6 @@ def pairs(words: list[str]) -> list[str]:
 def in_a_row(words: list[str], sequence: list[str]) -> bool:
     n = len(words)
     return any(sequence[i:i + n] == words for i in range(len(sequence) - n + 1))
-
-
-@lru_cache(maxsize=200_000)
-def term(token: str) -> str | None:
-    """ANALYZER for one token, minus Whoosh's per-token objects: 5-10x faster at query time."""
-    folded = token.lower().translate(accent_map)
-    return None if folded in STOPS else stem(folded)
 
 
 def terms(text: str) -> list[str]:

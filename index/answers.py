@@ -7,6 +7,7 @@ from one index generation per answer.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import threading
@@ -15,17 +16,35 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .analysis import analysed, term_spans, terms
+from .analysis import TOKEN, analysed, fold, literal, term, term_spans, terms
+from .chatter import CHATTER, FUNCTION_WORDS, is_chatter, real_match, real_words
 from .errors import NoIndex
+from .glossary import Glossary
 from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
-from .people import Registry, Resolution, fold
+from .people import Registry, Resolution
+from .people import fold as fold_name
+from .persian import is_persian
+from .persian_questions import TRANSLATED, in_english
+from .search import (
+    Hit,
+    best_in,
+    document_of,
+    every_word,
+    hit,
+    literal_phrase,
+    passage_at,
+    passages_by_document,
+    ranked_ids,
+    stemmed,
+)
 from .settings import Settings
 from .split import passages
-from .store import Generation, Hit, Shelf
+from .store import Generation, Shelf
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
 COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# Keeps ZWNJ/ZWJ (U+200C/D), part of Persian words; analysis folds them.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 log = logging.getLogger(__name__)
 HELP = (
     "Ask about the documents and get exact quotes with their source.\n"
@@ -77,7 +96,7 @@ class Corpus:
 
 
 class Answerer:
-    def __init__(self, settings: Settings, cache_size: int = 1024) -> None:
+    def __init__(self, settings: Settings, cache_size: int = 256) -> None:  # 256: answers hold up to 50 excerpts each
         self.settings = settings
         self.shelf = Shelf(settings.index_dir)
         self._corpus: Corpus | None = None
@@ -85,6 +104,7 @@ class Answerer:
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.unopened: str | None = None  # why the generation CURRENT names could not be opened, if it could not
+        self.glossary = Glossary.load(settings.glossary_file or settings.people_file.with_name("glossary.yaml"))
 
     def corpus(self) -> Corpus:
         """The generation CURRENT names; if it cannot be opened, the one already open keeps answering.
@@ -197,7 +217,10 @@ class Answerer:
         }.get(name)
         if handler is None:
             return Answer(command=name, query=args, message=f"I don't know /{name[:30]}. Send /help for what I can do.")
-        answer = handler(corpus, args, self.settings.max_results)
+        if name in TRANSLATED and is_persian(args) and not is_chatter(args):
+            answer = in_english(corpus, self.glossary, name, args, handler, self.settings.max_results)
+        else:
+            answer = handler(corpus, args, self.settings.max_results)
         if note:
             answer.message = f"{answer.message}\n{note}".strip()
         return answer
@@ -254,7 +277,7 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
                       message=f"Direct quotations of {by_source[0].speaker}:")
     if entry:
         hits = gen.search([], "quote", speaker=entry.id, limit=500)
-        hits.sort(key=lambda h: (-len(h.also_in), corpus.documents[h.doc].date or "9999", h.start))
+        hits.sort(key=lambda h: (-len(h.also_in), corpus.documents[h.doc].chronology(), h.start))
         words: list[str] = []
         found = f"{_closest(resolved, arg)}Direct quotations of {entry.name}:"
         missing = (f"{_closest(resolved, arg)}No direct quotation of {entry.name} in the sources. "
@@ -272,37 +295,120 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
 
 
 def source(corpus: Corpus, text: str, limit: int) -> Answer:
-    words = terms(text)
-    if not words:
-        return Answer(command="source", query=text, message="Which words? Try /source refrigerated trucks.")
+    """Every document that says `text` word for word; else in other word forms; else with all its words."""
     gen = corpus.generation
-    hits, how = gen.search(words, "passage", mode="phrase", limit=limit, per_doc=True), "say"
-    if not hits and len(words) > 1:
-        hits, how = gen.search(words, "passage", mode="all", limit=limit, per_doc=True), "use all these words"
-    ordered = sorted(hits, key=lambda h: corpus.documents[h.doc].chronology())
-    results = [_result(corpus, h, words) for h in ordered]
-    if not results:
-        return Answer(command="source", query=text, message=f"No document says “{text}”.")
-    n = len(results)
-    # Not every document: the limit was reached, or a hot word was answered from its build-time ranking.
-    some = n == limit or (len(words) == 1 and gen.is_hot(words[0]))
-    return Answer(command="source", query=text, results=results,
-                  message=f"{'Among the best matches, ' if some else ''}{n} document{'s' if n != 1 else ''} "
-                          f"{how} “{text}”, earliest first:")
+    said = literal_phrase(gen, text)
+    if said is None:
+        message = (f"“{text}” has only words too common to look up, such as “the” or “of”. Add a rarer word."
+                   if literal(text) else "Which words? Try /source refrigerated trucks.")
+        return Answer(command="source", query=text, message=message)
+    unmatched = _unmatched(gen, text)
+    if said:
+        chosen = sorted(said, key=lambda s: _date_key(corpus, s.doc))[:limit]
+        results = [_result(corpus, passage_at(gen, s), terms(text)) for s in chosen]
+        return Answer(command="source", query=text, results=results, total=len(said),
+                      message=f"{_of(len(results), len(said))} {_verb(len(said), 'says', 'say')} “{text}”, earliest first:")
+    words = terms(text)
+    if unmatched:
+        return Answer(command="source", query=text, unmatched=unmatched, total=0,
+                      message=f"No document says “{text}”. {_no_mention(unmatched)}")
+    tries = [(stemmed(words), ("says", "say"), "only in other word forms (not word for word)")]
+    if len(set(words)) > 1:
+        tries.append((every_word(words), ("uses", "use"), "all these words, not in a row"))
+    for q, verb, how in tries:
+        passages = passages_by_document(gen, q)
+        docs = sorted(passages, key=lambda d: _date_key(corpus, d))
+        if docs:
+            hits = best_in(gen, q, passages, docs[:limit])
+            said_as = f"“{text}” {how}" if verb[0] == "says" else f"{how.split(',')[0]} “{text}”, {how.split(', ')[1]}"
+            return Answer(command="source", query=text, results=[_result(corpus, h, words) for h in hits],
+                          total=len(docs),
+                          message=f"{_of(len(hits), len(docs))} {_verb(len(docs), *verb)} {said_as}, earliest first:")
+    return Answer(command="source", query=text, total=0, message=f"No document says “{text}”.")
+
+
+def _date_key(corpus: Corpus, doc_id: str) -> tuple:
+    """"Earliest first": the order of /source's documents."""
+    return (*corpus.documents[doc_id].chronology(), doc_id)
+
+
+def _of(shown: int, total: int) -> str:
+    """"3 documents", or "10 of 42 documents" when fewer are shown than match."""
+    return f"{total} document{'s' if total != 1 else ''}" if shown == total else f"{shown} of {total} documents"
+
+
+def _verb(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+def _unmatched(gen: Generation, text: str) -> list[str]:
+    """The words of `text`, as typed, that are in no document (stop and function words aside)."""
+    out = []
+    for m in TOKEN.finditer(text):
+        t = term(m.group())
+        if t and fold(m.group()) not in FUNCTION_WORDS and not gen.searcher.doc_frequency("text", t) \
+                and m.group() not in out:
+            out.append(m.group())
+    return out
+
+
+def _no_mention(words: list[str]) -> str:
+    shown = [w if len(w) <= 40 else w[:40] + "…" for w in words[:5]]
+    return f"No document mentions {' or '.join(f'“{w}”' for w in shown)}."
 
 
 def search(corpus: Corpus, text: str, limit: int) -> Answer:
+    if is_chatter(text):
+        return Answer(command="search", query=text, message=CHATTER)
     words = terms(text)
     if not words:
-        return Answer(command="search", query=text, message="Send some words to search for, or /help.")
-    hits = corpus.generation.search(words, "passage", limit=limit * 2)
+        message = (f"“{text}” has only words too common to search for, such as “the” or “of”. Add a rarer word, or "
+                   "send /help." if literal(text) else "Send some words to search for, or /help.")
+        return Answer(command="search", query=text, message=message)
+    gen = corpus.generation
+    unmatched = _unmatched(gen, text)
+    missing = f" {_no_mention(unmatched)}" if unmatched else ""
+    # A passage matching only through function words ("des", "en"; "his" for "hi") is not an answer.
+    ordered = _every_word_first(gen, words, bool(unmatched), limit)
+    wanted = real_words(text)
+    shown = ((hit(gen, n, score), every) for n, score, every in ordered)  # stored fields read only as needed
+    kept = list(itertools.islice(((h, every) for h, every in shown if real_match(h.excerpt, wanted)), limit))
+    if not kept:
+        message = _no_mention(unmatched) if not ordered and unmatched else f"Nothing in the sources matches “{text}”."
+        return Answer(command="search", query=text, unmatched=unmatched, message=message)
+    n_full = sum(every for _, every in kept)
+    results = [_result(corpus, h, words) for h, _ in kept]
+    if n_full == len(results):
+        message = f"Excerpts for “{text}”:"
+    elif n_full:
+        first = "the first has" if n_full == 1 else f"the first {n_full} have"
+        message = f"Excerpts for “{text}”: {first} every word, the others only some of them."
+    else:
+        message = f"No excerpt has every word of “{text}”.{missing} Excerpts with some of them:"
+    return Answer(command="search", query=text, results=results, message=message, unmatched=unmatched,
+                  matched_all=n_full)
+
+
+def _every_word_first(gen: Generation, words: list[str], some_unmatched: bool,
+                      limit: int) -> list[tuple[int, float, bool]]:
+    """(docnum, score, has every word): passages with every word first (exact BM25F among them), then those
+    with only some, also in BM25F order; each part with distinct documents first. Stored fields are not read."""
+    if len(set(words)) == 1:
+        return [(n, score, True) for n, score in _distinct_first(gen, ranked_ids(gen, words, "passage", limit=limit * 2))]
+    full = [] if some_unmatched else ranked_ids(gen, words, "passage", mode="all", limit=limit * 2)
+    have = {n for n, _ in full}
+    some = [(n, score) for n, score in ranked_ids(gen, words, "passage", limit=limit * 2 + len(full)) if n not in have]
+    return [(n, sc, True) for n, sc in _distinct_first(gen, full)] + [(n, sc, False) for n, sc in _distinct_first(gen, some)]
+
+
+def _distinct_first(gen: Generation, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Distinct documents first, in the order given (score order), then further passages of the same documents."""
     firsts, rest, seen = [], [], set()
-    for h in hits:  # distinct documents first, in score order
-        (rest if h.doc in seen else firsts).append(h)
-        seen.add(h.doc)
-    results = [_result(corpus, h, words) for h in firsts + rest][:limit]
-    message = f"Excerpts for “{text}”:" if results else f"Nothing in the sources matches “{text}”."
-    return Answer(command="search", query=text, results=results, message=message)
+    for n, score in scored:
+        doc = document_of(gen, n)
+        (rest if doc in seen else firsts).append((n, score))
+        seen.add(doc)
+    return firsts + rest
 
 
 def docs(corpus: Corpus, args: str, limit: int) -> Answer:
@@ -368,10 +474,10 @@ def _focus(hit: Hit, spans: list[tuple[int, int]], voices: list[Voice]) -> tuple
 
 def _quotes_of_source(corpus: Corpus, name: str) -> list[Result]:
     """Quotations of a named source that is not a person ("Reuters", "The Wall Street Journal"), earliest first."""
-    key = fold(name).removeprefix("the ")
+    key = fold_name(name).removeprefix("the ")
     found = [(doc, v) for doc, voices in corpus.voices.items() for v in voices
-             if v.kind == "quotation" and v.speaker and not v.speaker_id and fold(v.speaker).removeprefix("the ") == key]
-    found.sort(key=lambda dv: (corpus.documents[dv[0]].date or "9999", dv[0], dv[1].start))
+             if v.kind == "quotation" and v.speaker and not v.speaker_id and fold_name(v.speaker).removeprefix("the ") == key]
+    found.sort(key=lambda dv: (corpus.documents[dv[0]].chronology(), dv[1].start))
     results = []
     for doc, v in found:
         text = corpus.generation.text(doc)

@@ -33,7 +33,8 @@ FOOTNOTE = re.compile(r"(?P<n>\d{1,3})\s+(?:https?://|www\.)\S*")
 URL_LINE = re.compile(r"(?:https?://|www\.)\S+")
 LINE_END = re.compile(r"""[.!?:]["”’')\]]*$""")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Not ZWNJ/ZWJ (U+200C/D): Persian spelling needs them (خانواده‌ها is not خانوادهها), and emoji.
+INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 
 
 @dataclass

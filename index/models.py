@@ -253,6 +253,10 @@ class Answer:
     people: list[Person] = field(default_factory=list)  # /who with no name, suggestions
     documents: list[Document] = field(default_factory=list)  # /docs, /doc
     generation: str = ""  # index generation that produced the answer
+    translated: str = ""  # a Persian question: the English that was searched instead
+    unmatched: list[str] = field(default_factory=list)  # query words, as typed, that no document has
+    matched_all: int | None = None  # search: the first N results have every query word, the rest only some
+    total: int | None = None  # /source: how many documents match in all (results may show fewer)
 
     def to_json(self) -> dict:
         out = {
@@ -260,11 +264,18 @@ class Answer:
             "query": self.query,
             "message": self.message,
             "results": [r.to_json() for r in self.results],
+            "unmatched": self.unmatched,
         }
+        if self.matched_all is not None:
+            out["matched_all"] = self.matched_all
+        if self.total is not None:
+            out["total"] = self.total
         if self.person:
             out["person"] = self.person.card()
         if self.people:
             out["people"] = [p.card() for p in self.people]
         if self.documents:
             out["documents"] = [d.card() for d in self.documents]
+        if self.translated:
+            out["translated"] = self.translated
         return out

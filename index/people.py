@@ -30,6 +30,7 @@ from rapidfuzz.distance import OSA
 
 from .clean import english_word_frequency
 from .models import Mention, Person
+from .persian import fold as persian_fold
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")  # a word of folded text
@@ -79,9 +80,12 @@ NOT_NAMES = set(
 
 
 def fold(text: str) -> str:
-    """Matching form of a name: lower case, no diacritics, one kind of apostrophe, no hyphens."""
+    """Matching form of a name: lower case, no diacritics, one kind of apostrophe, no hyphens.
+
+    Persian script folds as the index does (رئيسي = رئیسی), after NFKD has split hamza seats.
+    """
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = persian_fold("".join(c for c in text if not unicodedata.combining(c)))
     return " ".join(re.sub(r"[-\s]+", " ", text.casefold()).split())
 
 
@@ -143,6 +147,8 @@ class Registry:
                     entry.aliases.append(alias)
                     registry._index(entry, key(_strip_titles(alias)))
                     registry._index_form(entry, alias)
+                for spelling in item.get("fa") or []:  # Persian script: found in queries, not shown as aliases
+                    registry._index(entry, key(spelling))
         return registry
 
     def add(self, name: str) -> Entry | None:

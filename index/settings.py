@@ -35,6 +35,8 @@ class Settings:
     corpus_dir: Path = setting("corpus_dir", Path("corpus"), "the bundled documents and sources.yaml")
     index_dir: Path = setting("index_dir", Path("var/index"), "index generations (written by reindex)")
     people_file: Path = setting("people_file", Path("config/people.yaml"), "canonical names and spellings")
+    glossary_file: Path | None = setting("glossary_file", None,
+                                         "Persian words and the English the documents use; unset: beside people_file")
     collection_dir: Path | None = setting("collection_dir", None,
                                           "documents admins add (writable); unset: beside index_dir")
     database: Path | None = setting("database", None, "readers' reports and the audit log (SQLite); unset: beside index_dir")

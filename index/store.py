@@ -1,55 +1,51 @@
-"""The index on disk: Whoosh generations, switched atomically, and searching them.
+"""The index on disk: Whoosh generations, written, published atomically, and opened.
 
 Layout of the index folder:
     CURRENT                 name of the generation that answers
-    generations/<name>/     Whoosh segment files, meta.json, hot.json (hot words' best passages),
-                            texts/<doc id>.txt
+    generations/<name>/     Whoosh segment files, meta.json (with the analyzer version),
+                            hot.json (the hot words, see hot.py), texts/<doc id>.txt
     reindex.lock            held (flock) while a reindex runs
 
 A generation is written under a temporary name, renamed when complete, and
 only then named in CURRENT (write + os.replace), so a crash at any moment
 leaves the previous generation answering. The flock dies with its process,
-so no stale lock survives a crash.
+so no stale lock survives a crash. Searching is in search.py; what is
+precomputed at build time, in hot.py.
 """
 
 from __future__ import annotations
 
 import fcntl
-import itertools
 import json
 import os
 import shutil
 import threading
 import time
-from collections import Counter
 from collections.abc import Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from whoosh import collectors, index, query
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh import index
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.support.charset import accent_map
 
-from .analysis import STOPS, TOKEN, analysed, in_a_row, pairs
+from . import search as searching
+from .analysis import ANALYZER, ANALYZER_VERSION, analysed, fold
 from .errors import NoIndex, ReindexBusy
+from .hot import HOT_DF, hot_pairs, hot_words
+from .search import FIELD, TIME_LIMIT, Hit
 
-ANALYZER = (
-    RegexTokenizer(TOKEN.pattern)
-    | LowercaseFilter()
-    | CharsetFilter(accent_map)
-    | StopFilter(stoplist=STOPS, minsize=1)
-    | StemFilter()
-)
+__all__ = ["ANALYZER", "FIELD", "HOT_DF", "SCHEMA", "TIME_LIMIT", "Generation", "GenerationWriter", "Hit", "Shelf"]
+
+LAYOUT = 2  # what the fields hold (2: pairs run on across passage cuts); generations of another layout are refused
 
 # Passages and quotations get a text field each, so a query needs no "kind" filter:
 # intersecting with a filter that matches every document was most of the query time.
 SCHEMA = Schema(
     kind=STORED,  # "passage" | "quote"
-    doc=ID(stored=True, sortable=True),  # sortable: one hit per document (collapse)
+    doc=ID(stored=True, sortable=True),  # sortable: one hit per document (collapse), documents of a match
     text=TEXT(analyzer=ANALYZER, phrase=True),  # passages; positions for /source phrases
-    pairs=KEYWORD(),  # two hot words in a row, "a_b": phrases of hot words without their long position lists
+    pairs=KEYWORD(),  # two hot words in a row, "a_b": candidates for phrases of hot words (hot.py)
     quote=TEXT(analyzer=ANALYZER, phrase=False),  # quotations; searched by words only
     speaker=ID(stored=True),
     excerpt=STORED,
@@ -59,26 +55,10 @@ SCHEMA = Schema(
     also_in=STORED,  # other documents with the same quotation
     group=STORED,
 )
-FIELD = {"passage": "text", "quote": "quote"}
-# A word in more passages than HOT_DF is "hot": scoring all its passages is most of a query's
-# cost, so its HOT_TOP best passages are ranked once, at build time (hot.json).
-HOT_DF = 256
-HOT_TOP = 100
-TIME_LIMIT = 2.0  # seconds; a search past this returns what it has
 
 
-@dataclass
-class Hit:
-    kind: str
-    doc: str
-    start: int
-    end: int
-    excerpt: str
-    score: float
-    sentences: list = field(default_factory=list)
-    speaker: str | None = None
-    also_in: list[str] = field(default_factory=list)
-    group: int | None = None
+class StaleIndex(NoIndex):
+    """The generation was built with another analyzer: its terms are not the ones queries look for."""
 
 
 class Generation:
@@ -87,127 +67,45 @@ class Generation:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.name = path.name
-        self._index = index.open_dir(str(path))
-        self._searcher = self._index.searcher()
-        self._lock = threading.Lock()  # a Whoosh searcher is not safe across threads
-        self.time_limit = TIME_LIMIT
         self.meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        built_with = (self.meta.get("analyzer"), self.meta.get("layout"))
+        if built_with != (ANALYZER_VERSION, LAYOUT):
+            raise StaleIndex(f"the index {self.name} was built with analyzer {built_with[0]}, layout {built_with[1]}; "
+                             f"this citebot uses analyzer {ANALYZER_VERSION}, layout {LAYOUT}: run `citebot reindex`")
+        self._index = index.open_dir(str(path))
+        self.searcher = self._index.searcher()
+        self.doc_column = self.searcher.reader().column_reader("doc")  # docnum -> document id; costly to open
+        self.lock = threading.Lock()  # a Whoosh searcher is not safe across threads
+        self.time_limit = TIME_LIMIT
         hot = path / "hot.json"
-        self.hot: dict[str, list] = json.loads(hot.read_text()) if hot.exists() else {}
+        self.hot: frozenset[str] = frozenset(json.loads(hot.read_text())) if hot.exists() else frozenset()
+        self.folded_text = lru_cache(maxsize=64)(self._folded_text)
 
     def search(self, words: list[str], kind: str, mode: str = "any", limit: int = 50,
                speaker: str | None = None, per_doc: bool = False) -> list[Hit]:
-        """Hits for analysed `words`: any of them, all of them, or the phrase.
+        """Hits for analysed `words`, exact BM25F order: any of them, all of them, or (passages) in a row.
 
         per_doc: only the best hit of each document.
         """
-        if mode == "phrase" and len(words) > 1:
-            return self._phrase(words, limit, per_doc)
-        if kind == "passage" and mode != "all" and not speaker and words:
-            cold = [w for w in words if not self.is_hot(w)]
-            if not cold and limit <= HOT_TOP:
-                return self._from_hot(words, limit, per_doc)
-            words = cold or words  # hot words add little to BM25 beside rarer ones, and cost the most to score
-        clauses = [self._words(FIELD[kind], words, mode)] if words else []
         if speaker:
-            clauses.append(query.Term("speaker", speaker))
-        if not clauses:
-            return []
-        q = clauses[0] if len(clauses) == 1 else query.And(clauses)
-        return self._run(q, limit, per_doc)
-
-    def _phrase(self, words: list[str], limit: int, per_doc: bool) -> list[Hit]:
-        """Passages with the words in a row.
-
-        For hot words, pairs of them narrow it down and the passage's own terms
-        decide: pair lists are far shorter than hot words' position lists.
-        Two words are exact from the pair alone.
-        """
-        if not all(self.is_hot(w) for w in words):  # a rarer word keeps the positional query cheap
-            return self._run(query.Phrase("text", words), limit, per_doc)
-        q = query.And([query.Term("pairs", pair) for pair in pairs(words)])
-        if len(words) == 2:
-            return self._run(q, limit, per_doc)
-        hits = [h for h in self._run(q, limit * 2, per_doc, per_doc_keep=2) if in_a_row(words, analysed(h.excerpt))]
-        return _first_per_doc(hits, limit) if per_doc else hits[:limit]
+            return searching.by_speaker(self, speaker, words, limit)
+        if mode == "phrase" and words:
+            return searching.run(self, searching.stemmed(words), limit, per_doc)
+        return searching.ranked(self, words, kind, mode, limit, per_doc)
 
     def is_hot(self, word: str) -> bool:
-        """Searches for this word alone read its build-time ranking, not every passage."""
+        """Phrases of hot words find their candidates through pairs (hot.py)."""
         return word in self.hot
-
-    def _from_hot(self, words: list[str], limit: int, per_doc: bool) -> list[Hit]:
-        """The best passages for hot words, from the build-time rankings: summed scores."""
-        scores: dict[int, float] = {}
-        for w in words:
-            for docnum, score in self.hot[w]:
-                scores[docnum] = scores.get(docnum, 0.0) + score
-        best = sorted(scores.items(), key=lambda item: -item[1])
-        with self._lock:  # stored fields are read only until enough hits are found
-            hits = (_hit(self._searcher.stored_fields(docnum), score) for docnum, score in best)
-            return _first_per_doc(hits, limit) if per_doc else list(itertools.islice(hits, limit))
 
     def text(self, doc_id: str) -> str:
         return (self.path / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8")
 
+    def _folded_text(self, doc_id: str) -> str:
+        """The document's text folded for literal matching; same length, same offsets."""
+        return fold(self.text(doc_id))
+
     def close(self) -> None:
-        self._searcher.close()
-
-    @staticmethod
-    def _words(field: str, words: list[str], mode: str) -> query.Query:
-        parts = [query.Term(field, w) for w in words]
-        return query.And(parts) if mode == "all" else query.Or(parts)
-
-    def _run(self, q: query.Query, limit: int, per_doc: bool, per_doc_keep: int = 1) -> list[Hit]:
-        with self._lock:
-            collector = Deadline(self._searcher.collector(limit=limit), self.time_limit)
-            if per_doc:
-                collector = collectors.CollapseCollector(collector, "doc", limit=per_doc_keep)
-            try:
-                self._searcher.search_with_collector(q, collector)
-            except collectors.TimeLimit:
-                pass
-            results = collector.results()
-            return [_hit(r, r.score) for r in results]
-
-
-def _first_per_doc(hits: Iterable[Hit], limit: int) -> list[Hit]:
-    """The first hit of each document, in the order given, up to `limit` documents."""
-    out, seen = [], set()
-    for hit in hits:
-        if hit.doc not in seen:
-            seen.add(hit.doc)
-            out.append(hit)
-            if len(out) == limit:
-                break
-    return out
-
-
-class Deadline(collectors.WrappingCollector):
-    """Stops a search after `seconds`, keeping what it collected; the clock is read every 256 matches.
-
-    Whoosh's TimeLimitCollector starts a timer thread per search and feeds its
-    child's collect() directly, which bypasses a CollapseCollector around it.
-    """
-
-    def __init__(self, child: collectors.Collector, seconds: float) -> None:
-        super().__init__(child)
-        self.seconds = seconds
-
-    def matches(self):
-        stop = time.monotonic() + self.seconds
-        for n, docnum in enumerate(self.child.matches()):
-            if n % 256 == 0 and time.monotonic() > stop:
-                raise collectors.TimeLimit
-            yield docnum
-
-
-def _hit(stored, score: float) -> Hit:
-    return Hit(
-        kind=stored["kind"], doc=stored["doc"], start=stored["start"], end=stored["end"],
-        excerpt=stored["excerpt"], score=float(score or 0), sentences=stored.get("sentences") or [],
-        speaker=stored.get("speaker") or None, also_in=stored.get("also_in") or [],
-        group=stored.get("group"),
-    )
+        self.searcher.close()
 
 
 class Shelf:
@@ -296,6 +194,7 @@ class GenerationWriter:
     def __init__(self, shelf: Shelf, name: str) -> None:
         self.shelf, self.name = shelf, name
         self.hot: set[str] = set()  # see count_hot_words()
+        self._previous: tuple[str, list[str]] = ("", [])  # (doc, terms) of the last passage added: hot.hot_pairs
         self.tmp = shelf.root / "generations" / f"{name}.tmp"
         (self.tmp / "texts").mkdir(parents=True)
         self._index = index.create_in(str(self.tmp), SCHEMA)
@@ -309,10 +208,15 @@ class GenerationWriter:
 
     def add(self, *, kind: str, doc: str, text: str, start: int, end: int,
             speaker: str | None = None, sentences=None, also_in=None, group=None) -> None:
+        extra = {}
+        if kind == "passage":
+            words = analysed(text)
+            before = self._previous[1] if self._previous[0] == doc else []
+            extra["pairs"] = " ".join(hot_pairs(words, self.hot, before))
+            self._previous = (doc, words)
         self._writer.add_document(
             kind=kind, doc=doc, excerpt=text, speaker=speaker or "", start=start, end=end,
-            sentences=sentences or [], also_in=also_in or [], group=group, **{FIELD[kind]: text},
-            **({"pairs": " ".join(self._hot_pairs(text))} if kind == "passage" else {}),
+            sentences=sentences or [], also_in=also_in or [], group=group, **{FIELD[kind]: text}, **extra,
         )
         self.count += 1
 
@@ -320,14 +224,10 @@ class GenerationWriter:
         """Before any passage is added: which words are hot, so their pairs can be indexed."""
         self.hot = hot_words(passages)
 
-    def _hot_pairs(self, text: str) -> list[str]:
-        words, hot = analysed(text), self.hot
-        return [f"{a}_{b}" for a, b in zip(words, words[1:]) if a in hot and b in hot]
-
     def finish(self, meta: dict) -> Path:
         self._writer.commit()
-        (self.tmp / "hot.json").write_text(json.dumps(_rank_hot_words(self.tmp, self.hot)))
-        meta = {**meta, "generation": self.name}
+        (self.tmp / "hot.json").write_text(json.dumps(sorted(self.hot)))
+        meta = {**meta, "generation": self.name, "analyzer": ANALYZER_VERSION, "layout": LAYOUT}
         (self.tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         _fsync_dir(self.tmp)
         final = self.tmp.with_name(self.name)
@@ -340,21 +240,6 @@ class GenerationWriter:
         except Exception:  # noqa: BLE001 - the directory goes away regardless
             pass
         shutil.rmtree(self.tmp, ignore_errors=True)
-
-
-def hot_words(passages: Iterable[str]) -> set[str]:
-    """Terms in more than HOT_DF of the passages (an iterable of texts)."""
-    counts: Counter[str] = Counter()
-    for text in passages:
-        counts.update(set(analysed(text)))
-    return {w for w, n in counts.items() if n > HOT_DF}
-
-
-def _rank_hot_words(path: Path, hot: set[str]) -> dict[str, list]:
-    """{word: [[docnum, score], ...]}: the HOT_TOP best passages of every hot word."""
-    with index.open_dir(str(path)).searcher() as searcher:
-        return {w: [[hit.docnum, round(hit.score, 4)] for hit in searcher.search(query.Term("text", w), limit=HOT_TOP)]
-                for w in sorted(hot)}
 
 
 def _atomic_write(path: Path, content: str) -> None:

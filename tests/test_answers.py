@@ -124,5 +124,6 @@ def test_terminal_rendering_cites_every_excerpt(cli):
     out = cli("ask", "/quote Ortagus")
     assert out.startswith("Direct quotations of Morgan Ortagus:")
     assert "   — Morgan Ortagus" in out
-    assert "Joint NGO statement to the UN Human Rights Council · 2020" in out
-    assert "Also in: mek-2020-07-24-tried-and-failed, robertson-2020-worst-crime" in out
+    # earliest first: the speech's article (on or after 19 Jul 2020) holds it first
+    assert "– Geoffrey Robertson QC” · publisher unknown · 2020 · https://www.irandemocratic.org/" in out
+    assert "Also in: mek-2020-07-24-tried-and-failed, ngo-2020-bring-to-justice" in out

@@ -5,13 +5,13 @@ from __future__ import annotations
 import random
 
 import pytest
-from whoosh import query
 
 from citebot.index.analysis import analysed, in_a_row, terms
 from citebot.index.answers import Answerer
 from citebot.index.build import reindex
+from citebot.index.hot import HOT_DF
 from citebot.index.split import passages
-from citebot.index.store import HOT_DF
+from tests.bruteforce import exhaustive_top
 from tests.conftest import settings_for
 
 
@@ -69,20 +69,24 @@ def lanterns(harbour):
     return harbour.corpus().generation
 
 
-def test_a_hot_word_is_answered_from_its_build_time_ranking(lanterns):
+def test_a_hot_word_is_ranked_by_exhaustive_scoring(lanterns):
     assert "lantern" in lanterns.hot
-    exact = lanterns._searcher.search(query.Term("text", "lantern"), limit=20)
-    expected = [(h["doc"], h["start"]) for h in exact]
+    expected = [(d, start) for d, start, _ in exhaustive_top(lanterns, ["lantern"], 20)]
     assert [(h.doc, h.start) for h in lanterns.search(["lantern"], "passage", limit=20)] == expected
-    assert len(lanterns.search(["lantern"], "passage", limit=1000)) == 3 * (HOT_DF // 2 + 10)  # past the ranking: all
+    assert len(lanterns.search(["lantern"], "passage", limit=1000)) == 3 * (HOT_DF // 2 + 10)
 
 
-def test_beside_a_rarer_word_a_hot_word_does_not_decide(lanterns):
+def test_beside_a_rarer_word_a_hot_word_still_counts(lanterns):
     hits = lanterns.search(terms("lantern quay"), "passage", limit=50)
-    assert hits and all("quay" in h.excerpt for h in hits)
-    assert len({h.doc for h in lanterns.search(["lantern"], "passage", limit=50, per_doc=True)}) == 3
+    expected = [(d, start) for d, start, _ in exhaustive_top(lanterns, terms("lantern quay"), 50)]
+    assert [(h.doc, h.start) for h in hits] == expected
+    assert all("quay" in h.excerpt for h in hits[:3])  # both words beat one
 
 
-def test_source_of_a_hot_word_does_not_claim_every_document(harbour):
-    assert harbour.ask("/source lantern").message == "Among the best matches, 3 documents say “lantern”, earliest first:"
+def test_source_of_a_hot_word_counts_every_document(harbour):
+    assert harbour.ask("/source lantern").message == "3 documents say “lantern”, earliest first:"
     assert harbour.ask("/source quay").message == "3 documents say “quay”, earliest first:"
+    assert harbour.ask("/source the red lantern was lit").total == 3
+    assert harbour.ask("/source lantern the red").message.startswith("3 documents use all these words")
+    assert harbour.ask("/source lanterns").message == (
+        "3 documents say “lanterns” only in other word forms (not word for word), earliest first:")

@@ -126,10 +126,10 @@ def test_people_listed_open_with_one_tap(tg):
 
 
 def test_words_in_another_script_are_told_the_documents_language(tg):
-    (reply,) = say(tg, "اعدام")
-    assert reply["text"] == "Nothing in the sources matches “اعدام”.\n<i>The documents are in English: try words in English.</i>"
+    (reply,) = say(tg, "казнь")  # Persian has its own glossary (tests/test_persian.py); Russian does not
+    assert reply["text"] == "No document mentions “казнь”.\n<i>The documents are in English: try words in English.</i>"
     (reply,) = say(tg, "zzxqv")
-    assert reply["text"] == "Nothing in the sources matches “zzxqv”."
+    assert reply["text"] == "No document mentions “zzxqv”."
 
 
 def test_help_has_tappable_commands_inline_mode_and_a_documents_button(tg):
@@ -324,7 +324,7 @@ def test_headers_cut_long_input_and_show_one_pair_of_quote_marks(tg):
     long = "the prisoners who were executed in the summer of 1988 and buried in unmarked mass graves " * 3
     (reply,) = say(tg, long.strip())
     header = reply["text"].split("\n")[0]
-    assert header == "Excerpts for “the prisoners who were executed in the summer of 1988 and…”:"
+    assert header.startswith("No excerpt has every word of “the prisoners who were executed in the summer of 1988 and…”.")
 
 
 # -- inline mode -------------------------------------------------------------------------------
