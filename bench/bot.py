@@ -38,7 +38,7 @@ def lines(settings, n: int, seed: int = 7) -> list[str]:
     from citebot.index.answers import Answerer
 
     gen = Answerer(settings).corpus().generation
-    words = sorted({w for d in gen.meta["documents"] for w in analysed(gen.text(d["id"])) if len(w) > 3})
+    words = sorted({w for d in gen.meta.documents for w in analysed(gen.text(d.id)) if len(w) > 3})
     rng = random.Random(seed)
     out = []
     for _ in range(n):

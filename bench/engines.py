@@ -129,7 +129,7 @@ def relevance(work: Path, queries: list[dict]) -> dict:
     from tests.bruteforce import exhaustive_top
 
     gen = answerer(work).corpus().generation
-    sample = RELEVANCE_SAMPLE_1M if gen.meta["stats"]["passages"] > 500_000 else RELEVANCE_SAMPLE
+    sample = RELEVANCE_SAMPLE_1M if gen.meta.stats.passages > 500_000 else RELEVANCE_SAMPLE
     out = {"sample": sample}
     for kind in ("word", "words", "name", "number"):
         overlaps = []

@@ -11,7 +11,7 @@ import os
 import platform
 from pathlib import Path
 
-from bench import bot, run
+from bench import bot, run, scale
 from bench.engines import KINDS
 
 HERE = Path(__file__).resolve().parent
@@ -166,6 +166,8 @@ def main() -> None:
                   "none); with Telegram's 30 messages/s, that limit is the ceiling, not citebot. Across runs",
                   "here the throughput ratio moved between 0.90 and 1.10: the shared server sets the pace.", "",
                   "```", bot.table(bots).strip(), "```", ""]
+    if scale.OUT.exists():
+        lines += scale.section(json.loads(scale.OUT.read_text()))
     lines += [HISTORY, HONEST]
     lines += [
         "## The scale corpus",

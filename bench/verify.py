@@ -33,8 +33,8 @@ RANKED = ("word", "words", "name", "number")
 def hot_phrases(gen) -> dict[str, set[str]]:
     """{phrase: documents saying it} for every three hot words in a row in some paragraph."""
     truth: dict[str, set[str]] = {}
-    for d in gen.meta["documents"]:
-        for paragraph in re.split(r"\n\s*\n", gen.text(d["id"])):
+    for d in gen.meta.documents:
+        for paragraph in re.split(r"\n\s*\n", gen.text(d.id)):
             toks = list(TOKEN.finditer(paragraph))
             for i in range(len(toks) - 2):
                 window = toks[i:i + 3]
@@ -42,7 +42,7 @@ def hot_phrases(gen) -> dict[str, set[str]]:
                     continue
                 if all(gen.is_hot(term(t.group()) or "") for t in window) and all(
                         GAP.fullmatch(paragraph[a.end():b.start()]) for a, b in zip(window, window[1:])):
-                    truth.setdefault(" ".join(fold(t.group()) for t in window), set()).add(d["id"])
+                    truth.setdefault(" ".join(fold(t.group()) for t in window), set()).add(d.id)
     return truth
 
 

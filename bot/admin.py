@@ -113,9 +113,7 @@ async def audit(update: Update, context: BotContext, action: str, detail: str) -
 async def changed(update: Update, context: BotContext, action: str, detail: str) -> None:
     """After a stored change: audit it, then the same reindex as /reindex, with its progress message."""
     await audit(update, context, action, detail)
-    while context.state.reindexing:  # one is running, maybe without this change: run another after it
-        await asyncio.sleep(0.2)
-    await reindex_command(update, context)
+    await reindex_command(update, context, wait=True)  # one running may not hold this change: another after it
 
 
 # -- adding ------------------------------------------------------------------------------------
@@ -306,11 +304,11 @@ async def remove_button(update: Update, context: BotContext) -> None:
 # -- reindex and stats, audited ------------------------------------------------------------------
 
 
-async def reindex_command(update: Update, context: BotContext) -> None:
+async def reindex_command(update: Update, context: BotContext, wait: bool = False) -> None:
     """/reindex, recorded in the audit log when an admin runs it."""
     if h.is_admin(update, context):
         await audit(update, context, "reindex", "")
-    await h.reindex_command(update, context)
+    await h.reindex_command(update, context, wait)
 
 
 async def stats_command(update: Update, context: BotContext) -> None:
@@ -334,7 +332,7 @@ async def report_button(update: Update, context: BotContext) -> None:
     """rp:KEY:PAGE → pick the excerpt; rp:KEY:PAGE:N.TAG → pick the reason; rp:KEY:PAGE:N.TAG:REASON → stored."""
     query = update.callback_query
     parts = (query.data or "").split(":")
-    line = context.state.queries.get(parts[1]) if len(parts) >= 3 else None
+    line = await context.state.recall(parts[1]) if len(parts) >= 3 else None
     page = number(parts[2]) if len(parts) >= 3 else None
     if line is None or page is None:
         await query.answer("This button has expired. Please send your question again.")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-import secrets
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.ext import (
@@ -24,8 +24,11 @@ from . import buttons as b
 from . import handlers as h
 from . import inline
 from .catalogue import say
-from .retry import RetryingRateLimiter
+from .ratelimit import SharedRateLimiter
+from .shared_state import SharedState, open_state
 from .state import CONTEXT_TYPES
+from .webhook import serve as serve_webhook
+from .webhook import webhook_secret
 
 COMMANDS = [BotCommand(name, say(f"menu.{name}")) for name in ("who", "quote", "source", "docs", "help")]
 # What a person can send that is not text; in a private chat each gets one line on what the bot reads.
@@ -36,11 +39,13 @@ ADMIN_COMMANDS = COMMANDS + [BotCommand(name, say(f"menu.{name}"))
                              for name in ("reindex", "stats", "add", "edit", "remove", "reports")]
 
 
-def build(settings: Settings, token: str) -> Application:
+def build(settings: Settings, token: str, shared: SharedState | None = None) -> Application:
+    """The application; `shared` is the state workers share (default: Redis if configured, else memory)."""
+    shared = shared or open_state(settings)
     builder = (
         Application.builder()
         .token(token)
-        .rate_limiter(RetryingRateLimiter(overall_max_rate=settings.messages_per_second, max_retries=5))
+        .rate_limiter(SharedRateLimiter(shared, max_retries=5))
         .concurrent_updates(True)
         .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
         .get_updates_read_timeout(settings.poll_timeout + 5)  # a hung long poll is dropped soon
@@ -51,7 +56,7 @@ def build(settings: Settings, token: str) -> Application:
         base = settings.base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(settings.base_file_url or base.replace("/bot", "/file/bot"))
     app = builder.build()
-    app.bot_data.configure(settings, Answerer(settings))
+    app.bot_data.configure(settings, Answerer(settings), shared)
 
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     app.add_handler(TypeHandler(Update, h.flood_guard), group=-1)
@@ -96,11 +101,8 @@ def serve(settings: Settings, token: str, webhook: bool = False) -> None:
     if webhook:
         if not settings.webhook_url:
             raise SystemExit("citebot serve --webhook needs telegram.webhook_url (or CITEBOT_TELEGRAM_WEBHOOK_URL)")
-        # Without a configured secret, a random one per run still keeps forged updates out.
-        secret = settings.webhook_secret or secrets.token_urlsafe(32)
-        app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port, url_path="telegram",
-                        webhook_url=settings.webhook_url, secret_token=secret,
-                        allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
+        # Every worker behind the load balancer must check the same secret: see webhook_secret().
+        asyncio.run(serve_webhook(app, settings, app.bot_data.shared, webhook_secret(settings, token)))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.poll_timeout, poll_interval=0,
                         bootstrap_retries=-1)

@@ -47,7 +47,7 @@ async def remembered(context: BotContext, data: str | None) -> Pressed | None:
     parts = (data or "").split(":")
     if len(parts) != 3:
         return None
-    line, n = context.state.queries.get(parts[1]), number(parts[2])
+    line, n = await context.state.recall(parts[1]), number(parts[2])
     if line is None or n is None:
         return None
     return Pressed(parts[1], await answer_line(context, line), n)

@@ -25,10 +25,12 @@ from citebot.index import reindex as reindex_corpus
 from . import render
 from .catalogue import say
 from .replies import EXAMPLES, INLINE_EXAMPLE, answer_line, collection, keyboard, notice, send_answer
+from .shared_state import LockBusy
 from .state import BotContext
 
 log = logging.getLogger(__name__)
 ASKS_ABOUT = ("who", "quote", "source")  # commands that, sent bare as a reply, ask about the replied-to text
+REINDEX_LOCK_SECONDS = 60  # the reindex lock's expiry, renewed while the build runs
 
 
 def is_admin(update: Update, context: BotContext) -> bool:
@@ -165,18 +167,24 @@ async def joined(update: Update, context: BotContext) -> None:
 # -- admin -----------------------------------------------------------------------------------
 
 
-async def reindex_command(update: Update, context: BotContext) -> None:
-    """/reindex (admins): rebuild in a fresh generation while the old one keeps answering."""
+async def reindex_command(update: Update, context: BotContext, wait: bool = False) -> None:
+    """/reindex (admins): rebuild in a fresh generation while the old one keeps answering.
+
+    One builder among all workers: the lock is shared, and expires if its worker dies.
+    `wait`: when one is running (maybe without a change just stored), run another after it.
+    """
     if not await admins_only(update, context, "/reindex", say("admin.refuse_reindex")):
         return
-    if context.state.reindexing:
-        await update.effective_message.reply_text(say("reindex.busy"))
-        return
-    context.state.reindexing = True
-    try:
-        await _reindex(update, context)
-    finally:
-        context.state.reindexing = False
+    while True:
+        try:
+            async with context.state.shared.lock("reindex", ttl=REINDEX_LOCK_SECONDS):
+                await _reindex(update, context)
+            return
+        except LockBusy:
+            if not wait:
+                await update.effective_message.reply_text(say("reindex.busy"))
+                return
+            await asyncio.sleep(0.5)
 
 
 async def _reindex(update: Update, context: BotContext) -> None:
@@ -206,7 +214,14 @@ async def stats_command(update: Update, context: BotContext) -> None:
     await update.effective_message.reply_text(say(
         "stats", generation=s.generation, megabytes=s.bytes / 1e6, documents=s.documents, passages=s.passages,
         quotes=s.quotes, people=s.people, hours=uptime // 3600, minutes=uptime % 3600 // 60,
-        served=context.state.served))
+        served=context.state.served) + "\n" + await worker_line(context, s.unopened))
+
+
+async def worker_line(context: BotContext, unopened: str | None) -> str:
+    """Which worker answered, how its shared state is, and a newer generation it could not open."""
+    shared = context.state.shared
+    line = say("stats.worker", worker=shared.worker, health=await shared.health())
+    return line + ("\n" + say("stats.unopened", problem=unopened) if unopened else "")
 
 
 # -- guards ----------------------------------------------------------------------------------
@@ -218,7 +233,7 @@ async def flood_guard(update: Update, context: BotContext) -> None:
     if not user:
         return
     settings = context.settings
-    verdict = context.state.flood.check(user.id, time.monotonic())
+    verdict = await context.state.admit(user.id, update.update_id)
     if verdict.admitted:
         return
     if update.callback_query:  # every button press must be answered, so the notice rides on that

@@ -56,13 +56,13 @@ async def deliver(update: Update, context: BotContext, reply: render.Reply) -> N
     message = update.effective_message
     asked = (message.chat_id, message.message_id)
     if update.edited_message:
-        earlier = context.state.answers.get(asked)
+        earlier = await context.state.answers_to(asked)
         if earlier and await edit_in_place(context, message.chat_id, earlier, reply):
             return
         sent = await send(update, reply, quote=True)  # too old to map: answer under the edited message
     else:
         sent = await send(update, reply)
-    context.state.answers.put(asked, [m.message_id for m in sent])
+    await context.state.answered(asked, [m.message_id for m in sent])
 
 
 async def edit_in_place(context: BotContext, chat_id: int, earlier: list[int], reply: render.Reply) -> bool:
@@ -84,7 +84,7 @@ async def edit_in_place(context: BotContext, chat_id: int, earlier: list[int], r
 
 async def send_answer(update: Update, context: BotContext, line: str) -> None:
     answer = await answer_line(context, line)
-    await deliver(update, context, await reply_to(context, answer, context.state.remember(line)))
+    await deliver(update, context, await reply_to(context, answer, await context.state.remember(line)))
 
 
 async def reply_to(context: BotContext, answer: Answer, key: str) -> render.Reply:

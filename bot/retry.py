@@ -29,18 +29,25 @@ def worth_retrying(error: NetworkError) -> bool:
     return True  # a 5xx answer, a refused or reset connection
 
 
+def retrying(callback, endpoint: str):
+    """`callback` retried with backoff while Telegram certainly did not act on it."""
+
+    async def with_retries(*a, **kw):
+        wait = FIRST_WAIT
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return await callback(*a, **kw)
+            except NetworkError as error:
+                if attempt == ATTEMPTS or not worth_retrying(error):
+                    raise
+                log.warning("%s failed (%s); retry %d in %.1fs", endpoint, error.message, attempt, wait)
+                await asyncio.sleep(wait)
+                wait *= 2
+
+    return with_retries
+
+
 class RetryingRateLimiter(AIORateLimiter):
     async def process_request(self, callback, args, kwargs, endpoint, data, rate_limit_args):
-        async def with_retries(*a, **kw):
-            wait = FIRST_WAIT
-            for attempt in range(1, ATTEMPTS + 1):
-                try:
-                    return await callback(*a, **kw)
-                except NetworkError as error:
-                    if attempt == ATTEMPTS or not worth_retrying(error):
-                        raise
-                    log.warning("%s failed (%s); retry %d in %.1fs", endpoint, error.message, attempt, wait)
-                    await asyncio.sleep(wait)
-                    wait *= 2
-
-        return await super().process_request(with_retries, args, kwargs, endpoint, data, rate_limit_args)
+        return await super().process_request(retrying(callback, endpoint), args, kwargs, endpoint, data,
+                                             rate_limit_args)

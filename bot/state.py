@@ -1,7 +1,7 @@
 """The bot's memory between updates, typed: one object on a custom context (PTB's contexttypesbot pattern).
 
-Everything the handlers remember lives here, bounded, so it can later move to
-a shared store without touching the handlers.
+Everything the handlers remember goes through here, to the state shared by the
+bot's workers (bot/shared_state.py).
 """
 
 from __future__ import annotations
@@ -10,66 +10,59 @@ import asyncio
 import hashlib
 import time
 from collections import OrderedDict
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from citebot.index import Answerer, Settings
 
-from .flood import FloodGuard
-
-K = TypeVar("K")
-V = TypeVar("V")
-QUERY_MEMORY = 10_000  # queries remembered for buttons; older buttons politely expire
-ANSWER_MEMORY = 10_000  # questions whose answers an edit can still update in place
-
-
-class Recent(Generic[K, V]):
-    """A mapping that keeps only the `size` most recently stored keys."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[K, V] = OrderedDict()
-
-    def put(self, key: K, value: V) -> None:
-        self._items[key] = value
-        self._items.move_to_end(key)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
-
-    def get(self, key: K) -> V | None:
-        return self._items.get(key)
-
-    def __len__(self) -> int:
-        return len(self._items)
+from .flood import Verdict
+from .shared_state import MemoryState, SharedState
 
 
 class BotState:
-    """What the running bot knows: its settings and answerer, and its bounded memories."""
+    """What the running bot knows: its settings and answerer, and what it remembers between updates.
+
+    The memories (the query behind each button, the answers an edited question updates,
+    the flood guard's history, the reindex lock) live in `shared`: this process's memory
+    by default, Redis when several workers answer one bot (bot/shared_state.py).
+    """
 
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.answerer: Answerer | None = None
-        self.flood: FloodGuard | None = None
+        self.shared: SharedState | None = None
         self.started = time.monotonic()
         self.served = 0
-        self.reindexing = False
-        self.queries: Recent[str, str] = Recent(QUERY_MEMORY)  # short key -> the line it answers
-        # (chat id, question message id) -> ids of the messages that answered it
-        self.answers: Recent[tuple[int, int], list[int]] = Recent(ANSWER_MEMORY)
+        # Per worker: an admin's draft and the value the bot asked them for (see README, Several workers).
         self.drafts: OrderedDict[str, Any] = OrderedDict()  # documents admins are adding, until confirmed
         self.awaiting: Any = None  # bot.admin's filter for users the bot asked for a value
         self.notice_task: asyncio.Task | None = None  # the batched "new reports" notice to admins, when due
 
-    def configure(self, settings: Settings, answerer: Answerer) -> None:
+    def configure(self, settings: Settings, answerer: Answerer, shared: SharedState | None = None) -> None:
         self.settings, self.answerer = settings, answerer
-        self.flood = FloodGuard(settings.flood_messages, settings.flood_seconds)
+        self.shared = shared or MemoryState()
 
-    def remember(self, line: str) -> str:
+    async def remember(self, line: str) -> str:
         """A short key for `line`, so callback data stays far below Telegram's 64 bytes."""
         key = hashlib.blake2b(line.encode(), digest_size=6).hexdigest()
-        self.queries.put(key, line)
+        await self.shared.remember(key, line)
         return key
+
+    async def recall(self, key: str) -> str | None:
+        """The line behind a button; None when it expired or was lost (the user is asked to send it again)."""
+        return await self.shared.recall(key)
+
+    async def answers_to(self, asked: tuple[int, int]) -> list[int] | None:
+        """The messages that answered (chat id, question message id)."""
+        return await self.shared.linked(*asked)
+
+    async def answered(self, asked: tuple[int, int], message_ids: list[int]) -> None:
+        await self.shared.link(*asked, message_ids)
+
+    async def admit(self, user_id: int, update_id: int = 0) -> Verdict:
+        """The flood guard on update `update_id` from `user_id`, counted across workers."""
+        return await self.shared.flood(user_id, self.settings.flood_messages, self.settings.flood_seconds, update_id)
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, BotState]):

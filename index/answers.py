@@ -8,6 +8,7 @@ from one index generation per answer.
 from __future__ import annotations
 
 import itertools
+import logging
 import re
 import threading
 from collections import OrderedDict
@@ -17,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from .analysis import TOKEN, analysed, fold, literal, term, term_spans, terms
 from .chatter import CHATTER, FUNCTION_WORDS, is_chatter, real_match, real_words
+from .errors import NoIndex
 from .glossary import Glossary
 from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
 from .people import Registry, Resolution
@@ -43,6 +45,7 @@ PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separat
 COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
 # Keeps ZWNJ/ZWJ (U+200C/D), part of Persian words; analysis folds them.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+log = logging.getLogger(__name__)
 HELP = (
     "Ask about the documents and get exact quotes with their source.\n"
     "/who NAME: who a person is, in the sources' words\n"
@@ -61,6 +64,7 @@ class IndexStats:
     passages: int
     quotes: int
     people: int
+    unopened: str | None = None  # the newer generation this worker could not open, and why
 
 
 @dataclass
@@ -96,14 +100,34 @@ class Answerer:
         self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
+        self.unopened: str | None = None  # why the generation CURRENT names could not be opened, if it could not
         self.glossary = Glossary.load(settings.glossary_file or settings.people_file.with_name("glossary.yaml"))
 
     def corpus(self) -> Corpus:
-        gen = self.shelf.current()
-        with self._lock:
-            if self._corpus is None or self._corpus.generation is not gen:
-                self._corpus = Corpus.load(gen)
-                self._cache.clear()
+        """The generation CURRENT names; if it cannot be opened, the one already open keeps answering.
+
+        Several workers read one CURRENT: a worker that cannot open a newly published generation
+        (a half-synced copy, a disk error) must not stop answering. It says so in the log and in
+        `stats().unopened`, and tries again at the next look at CURRENT.
+        """
+        try:
+            gen = self.shelf.current()
+            with self._lock:
+                if self._corpus is None or self._corpus.generation is not gen:
+                    self._corpus = Corpus.load(gen)
+                    self._cache.clear()
+                    self.unopened = None
+                return self._corpus
+        except NoIndex:
+            raise
+        except Exception as error:  # noqa: BLE001 - whatever a bad generation raises (OS, Whoosh, JSON)
+            if self._corpus is None:
+                raise
+            problem = f"{type(error).__name__}: {error}"
+            if problem != self.unopened:
+                log.error("cannot open the new index generation (%s); %s keeps answering",
+                          problem, self._corpus.generation.name)
+            self.unopened = problem
             return self._corpus
 
     def exists(self) -> bool:
@@ -161,7 +185,7 @@ class Answerer:
         gen = self.corpus().generation
         size = sum(p.stat().st_size for p in gen.path.rglob("*") if p.is_file())
         s = gen.meta.stats
-        return IndexStats(gen.name, size, s.documents, s.passages, s.quotes, s.people)
+        return IndexStats(gen.name, size, s.documents, s.passages, s.quotes, s.people, unopened=self.unopened)
 
     def ask(self, line: str) -> Answer:
         """The answer to one line, exactly as a user would type it in Telegram."""

@@ -55,7 +55,8 @@ class Settings:
     webhook_listen: str = setting("telegram.webhook_listen", "0.0.0.0", "address the webhook server binds")
     webhook_port: int = setting("telegram.webhook_port", 8443, "port the webhook server binds")
     webhook_secret: str | None = setting("telegram.webhook_secret", None,
-                                         "better set in the environment; random when unset", secret=True)
+                                         "better set in the environment; derived from the bot token when unset "
+                                         "(the same in every worker)", secret=True)
     flood_messages: int = setting("telegram.flood_messages", 20, "per user, within flood_seconds")
     flood_seconds: int = setting("telegram.flood_seconds", 10, "the flood guard's window")
     inline_cache_seconds: int = setting("telegram.inline_cache_seconds", 300, "how long Telegram caches inline results")
@@ -71,6 +72,9 @@ class Settings:
     collection_description: str | None = setting("collection.description", None, "one sentence on the documents")
     collection_language: str | None = setting("collection.language", None,
                                               "the documents' language, in words (\"English\")")
+    redis_url: str | None = setting("state.redis_url", None,
+                                    "Redis shared by several workers, e.g. redis://redis:6379/0; "
+                                    "unset = this process's memory", secret=True)
 
     @property
     def collection(self) -> Path:

@@ -6,8 +6,10 @@ present, no unknown fields, value types match. It parses HTML like Telegram
 (only Telegram's tags, balanced, entities decoded), measures message length
 after parsing, checks callback data, and answers in the real response shapes.
 Tests push updates in (served by getUpdates, or POSTed to the bot's webhook with
-its secret token, retried until accepted, as Telegram does), read the calls the
-bot made, and inject faults: error statuses, slow answers, dropped connections.
+its secret token, at most `max_connections` at a time and retried until accepted,
+as Telegram does), read the calls the bot made, and inject faults: error statuses,
+slow answers, dropped connections. `limit_breaches` checks the calls against
+Telegram's outgoing limits.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from aiohttp import ClientError, ClientSession, web
+from aiohttp import ClientError, ClientSession, ClientTimeout, web
 
 API = json.loads((Path(__file__).parent / "data" / "telegram-bot-api" / "api.json").read_text())
 TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre",
@@ -91,6 +93,10 @@ class FakeTelegram:
         self.faults: list[Fault] = []
         self.webhook: dict | None = None
         self.rejected_deliveries = 0
+        self.delivery_attempts = 0
+        self.answered_queries: set[str] = set()
+        self._connections: asyncio.Semaphore | None = None
+        self._session: ClientSession | None = None
         self._next_update = 1
         self._next_message = 100
         self._lock = threading.Lock()
@@ -194,18 +200,46 @@ class FakeTelegram:
         return fault.drop
 
     async def _deliver(self, update: dict) -> None:
-        """POST an update to the webhook until the bot accepts it, like Telegram."""
+        """POST an update to the webhook until the bot accepts it, like Telegram.
+
+        At most the webhook's max_connections deliveries are open at once (40 unless
+        setWebhook said otherwise); an update whose delivery failed (an error status, a
+        refused or cut connection) is delivered again.
+        """
+        if self._session is None:
+            self._session = ClientSession(timeout=ClientTimeout(total=90))
+            self._connections = asyncio.Semaphore(int((self.webhook or {}).get("max_connections") or 40))
         while self.webhook:
             headers = {"X-Telegram-Bot-Api-Secret-Token": self.webhook.get("secret_token", "")}
+            self.delivery_attempts += 1
             try:
-                async with ClientSession() as session:
-                    async with session.post(self.webhook["url"], json=update, headers=headers) as r:
-                        if r.status == 200:
-                            return
-            except ClientError:
+                async with self._connections, self._session.post(self.webhook["url"], json=update,
+                                                                 headers=headers) as r:
+                    if r.status == 200:
+                        return
+            except (ClientError, TimeoutError):
                 pass
             self.rejected_deliveries += 1
             await asyncio.sleep(0.2)
+
+    def limit_breaches(self, per_second: int = 30, per_group_minute: int = 20, chat_window: float = 5.0) -> list[str]:
+        """Where the bot sent faster than Telegram allows: overall, into one private chat, into one group.
+
+        A private chat may get one message a second; Telegram tolerates short bursts, and a
+        message reaches it a little before or after its turn, so that is counted over windows
+        of `chat_window` seconds (at most 5 messages in any 5 s).
+        """
+        sends = [(t, str(p["chat_id"])) for (m, p), t in zip(list(self.calls), list(self.stamps))
+                 if "chat_id" in p and (m.startswith("send") or m.startswith("edit"))]
+        found = _over(sorted(t for t, _ in sends), 1.0, per_second, "the bot")
+        chats: dict[str, list[float]] = {}
+        for t, chat in sends:
+            chats.setdefault(chat, []).append(t)
+        for chat, times in chats.items():
+            group = chat.startswith("-") or chat.startswith("@")
+            found += _over(sorted(times), 60.0 if group else chat_window,
+                           per_group_minute if group else int(chat_window), f"chat {chat}")
+        return found
 
     async def _result(self, method: str, p: dict):
         if method == "getMe":
@@ -227,6 +261,10 @@ class FakeTelegram:
             return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False, "pending_update_count": 0}
         if method == "answerInlineQuery":
             self._check_inline(p)
+        if method == "answerCallbackQuery":
+            if p["callback_query_id"] in self.answered_queries:  # Telegram takes one answer per query
+                raise ApiError(400, "Bad Request: query is too old and response timeout expired or query ID is invalid")
+            self.answered_queries.add(p["callback_query_id"])
         if method == "getFile":
             return self._get_file(p)
         return True
@@ -279,6 +317,17 @@ class FakeTelegram:
             content = r["input_message_content"]
             if content.get("parse_mode") == "HTML":
                 TelegramHTML.visible(content["message_text"])
+
+
+def _over(times: list[float], window: float, most: int, who: str) -> list[str]:
+    """Sliding windows of `window` seconds holding more than `most` of `times`."""
+    found, first = [], 0
+    for last, t in enumerate(times):
+        while t - times[first] >= window:
+            first += 1
+        if last - first + 1 > most:
+            found.append(f"{who}: {last - first + 1} messages within {window:g} s at {t:.3f}")
+    return found
 
 
 def shape(value, type_name: str, required: bool = True) -> list[str]:

@@ -26,6 +26,7 @@ class Row:
     failures: int = 0  # a wrong answer: a failed assertion
     crashes: int = 0   # an exception escaped, or a process died
     lost: int = 0      # an answer never sent, a document or an index generation gone
+    duplicated: int = 0  # an update answered more than once
 
 
 ROWS: dict[str, Row] = {}
@@ -46,6 +47,9 @@ class Tally:
 
     def lost(self, n: int = 1) -> None:
         self.row.lost += n
+
+    def duplicated(self, n: int = 1) -> None:
+        self.row.duplicated += n
 
     def note(self, text: str) -> None:
         NOTES[self.category] = text
@@ -75,8 +79,9 @@ def pytest_terminal_summary(terminalreporter) -> None:
     width = max(len(c) for c in ROWS)
     write("")
     write(f"Reliability ({'full' if FULL else 'CI'} counts)")
-    write(f"{'category':<{width}}  {'tried':>7}  {'failures':>8}  {'crashes':>7}  {'lost':>4}")
+    write(f"{'category':<{width}}  {'tried':>7}  {'failures':>8}  {'crashes':>7}  {'lost':>4}  {'duplicated':>10}")
     for category, row in ROWS.items():
-        write(f"{category:<{width}}  {row.tried:>7}  {row.failures:>8}  {row.crashes:>7}  {row.lost:>4}")
+        write(f"{category:<{width}}  {row.tried:>7}  {row.failures:>8}  {row.crashes:>7}  {row.lost:>4}"
+              f"  {row.duplicated:>10}")
     for category, text in NOTES.items():
         write(f"{category}: {text}")

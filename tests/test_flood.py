@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from citebot.bot import shared_state
 from citebot.bot.flood import FloodGuard, Verdict
-from citebot.bot.state import Recent
 
 
 def test_admits_the_limit_then_refuses_telling_once_with_the_exact_wait():
@@ -32,10 +32,12 @@ def test_memory_forgets_quiet_users_only():
     assert guard.check(1, 20).admitted
 
 
-def test_recent_keeps_the_newest():
-    recent: Recent[str, int] = Recent(2)
-    recent.put("a", 1)
-    recent.put("b", 2)
-    recent.put("a", 3)  # refreshed, so "b" is the oldest
-    recent.put("c", 4)
-    assert (recent.get("a"), recent.get("b"), recent.get("c"), len(recent)) == (3, None, 4, 2)
+def test_a_table_keeps_the_newest_and_forgets_the_expired(monkeypatch):
+    monkeypatch.setattr(shared_state, "MEMORY", 2)
+    table = shared_state.Table()
+    table.put("a", 1, 60)
+    table.put("b", 2, 60)
+    table.put("a", 3, 60)  # refreshed, so "b" is the oldest
+    table.put("c", 4, 60)
+    table.put("d", 5, -1)  # already expired
+    assert (table.fetch("a"), table.fetch("b"), table.fetch("c"), table.fetch("d")) == (None, None, 4, None)

@@ -92,6 +92,8 @@ MESSAGES = {
     "reindex.failed": "Reindex failed: {error}. The previous index keeps answering.",
     "stats": "Index {generation}: {megabytes:.1f} MB, {documents} documents, {passages} passages, {quotes} quotes, "
              "{people} people.\nUptime {hours}h {minutes}m; {served} queries served.",
+    "stats.worker": "Worker {worker}; shared state: {health}.",
+    "stats.unopened": "A newer index generation could not be opened here ({problem}); this one keeps answering.",
     # errors
     "error": "Sorry, something went wrong. Please try again.",
 }

@@ -1,0 +1,121 @@
+"""`citebot serve --webhook`: Telegram's deliveries, acknowledged only once they are answered.
+
+PTB's own webhook server says 200 as soon as an update is queued, so a worker killed
+mid-answer loses it: Telegram never redelivers. Here the 200 comes after the
+handlers ran, and an update is claimed in the shared state first:
+- new: handle it, mark it done, 200;
+- done already (a redelivery whose first 200 was lost): 200, nothing sent twice;
+- claimed by a live worker: 503, Telegram (or the load balancer) tries again later;
+  a claim of a dead worker (no heartbeat) is taken over, so a killed worker's
+  updates are answered by another one.
+GET /healthz is the load balancer's health check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import signal
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import Application
+from tornado.httpserver import HTTPServer
+from tornado.web import Application as WebApp
+from tornado.web import RequestHandler
+
+from citebot.index import Settings
+
+from .shared_state import Claim, SharedState, heartbeat
+
+log = logging.getLogger(__name__)
+PATH = "/telegram"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+def webhook_secret(settings: Settings, token: str) -> str:
+    """The configured secret, else one derived from the bot token: the same in every worker."""
+    if settings.webhook_secret:
+        return settings.webhook_secret
+    return hmac.new(token.encode(), b"citebot webhook secret", hashlib.sha256).hexdigest()
+
+
+class Deliveries(RequestHandler):
+    def initialize(self, app: Application, state: SharedState, secret: str) -> None:
+        self.app, self.state, self.secret = app, state, secret
+
+    async def post(self) -> None:
+        if not hmac.compare_digest(self.request.headers.get(SECRET_HEADER, ""), self.secret):
+            self.set_status(403)
+            return
+        try:
+            update = Update.de_json(json.loads(self.request.body), self.app.bot)
+        except (ValueError, TypeError, KeyError, TelegramError):
+            log.warning("an undecodable delivery was refused")
+            self.set_status(400)
+            return
+        claim = await self.state.claim(update.update_id)
+        if claim is Claim.BUSY:
+            self.set_status(503)
+            return
+        if claim is Claim.NEW:
+            await self.handle(update)
+
+    async def handle(self, update: Update) -> None:
+        try:
+            await self.app.process_update(update)  # handler errors go to the error handler, not here
+        except Exception:
+            await self.state.release_claim(update.update_id)
+            log.exception("update %s failed; Telegram will deliver it again", update.update_id)
+            self.set_status(500)
+            return
+        await self.state.done(update.update_id)
+
+
+class Health(RequestHandler):
+    def initialize(self, state: SharedState) -> None:
+        self.state = state
+
+    def get(self) -> None:
+        self.write(f"ok {self.state.worker} {self.state.backend}\n")
+
+
+async def set_webhook(app: Application, settings: Settings, secret: str) -> None:
+    """Every worker sets the same URL and secret (harmless repeats); retried until Telegram takes it."""
+    wait = 1.0
+    while True:
+        try:
+            await app.bot.set_webhook(settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES)
+            return
+        except TelegramError as error:
+            log.warning("setWebhook failed (%s); again in %.0f s", error, wait)
+            await asyncio.sleep(wait)
+            wait = min(wait * 2, 30)
+
+
+async def serve(app: Application, settings: Settings, state: SharedState, secret: str) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    web = WebApp([(PATH, Deliveries, {"app": app, "state": state, "secret": secret}),
+                  ("/healthz", Health, {"state": state})])
+    server = HTTPServer(web, xheaders=True)
+    beating = asyncio.create_task(heartbeat(state))
+    async with app:
+        if app.post_init:
+            await app.post_init(app)
+        await app.start()
+        server.listen(settings.webhook_port, settings.webhook_listen)
+        await set_webhook(app, settings, secret)
+        log.info("worker %s answers webhooks on %s:%s (state: %s)", state.worker, settings.webhook_listen,
+                 settings.webhook_port, state.backend)
+        await stop.wait()
+        server.stop()
+        await server.close_all_connections()
+        await app.stop()
+    beating.cancel()
+    await state.close()

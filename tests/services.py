@@ -1,0 +1,92 @@
+"""redis-server and haproxy on 127.0.0.1 for the scale tests, from Debian packages.
+
+CI (.ci/run, which sets CITEBOT_CI=1) installs both; elsewhere a test that needs a
+missing one is skipped and says how to install it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.botproc import free_port, wait_listening
+
+INSTALL = "apt-get update && apt-get install -y redis-server haproxy"
+
+
+def need(program: str) -> str:
+    path = shutil.which(program) or next((p for p in (f"/usr/sbin/{program}", f"/usr/bin/{program}")
+                                          if os.path.exists(p)), None)
+    if path:
+        return path
+    if os.environ.get("CITEBOT_CI"):
+        pytest.fail(f"{program} is missing in CI: .ci/run installs it ({INSTALL})")
+    pytest.skip(f"{program} is not installed (as root: {INSTALL})")
+
+
+class Redis:
+    """A throwaway redis-server without persistence: a restart loses everything, the worst case."""
+
+    def __init__(self, folder: Path) -> None:
+        self.binary = need("redis-server")
+        self.folder = folder
+        self.port = free_port()
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.proc = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", str(self.folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_listening(self.port)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+    def restart(self, down: float = 0.5) -> None:
+        self.stop()
+        time.sleep(down)
+        self.start()
+
+
+@contextlib.contextmanager
+def redis_server(folder: Path):
+    server = Redis(folder)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@contextlib.contextmanager
+def haproxy(config: Path, port: int, workers: list[int], folder: Path):
+    """deploy/haproxy.cfg with the workers' ports put in, listening on `port` without TLS."""
+    binary = need("haproxy")
+    text = config.read_text()
+    text = text.replace("bind :8443 ssl crt /etc/haproxy/certs/citebot.pem", f"bind 127.0.0.1:{port}")
+    servers = "\n".join(f"    server w{n} 127.0.0.1:{p} check inter 500 fall 2 rise 1"
+                        for n, p in enumerate(workers, 1))
+    text = text.replace("    server-template worker 1-3 worker:8443 check resolvers docker init-addr none", servers)
+    path = folder / "haproxy.cfg"
+    path.write_text(text)
+    proc = subprocess.Popen([binary, "-f", str(path), "-db"], stdout=subprocess.DEVNULL,
+                            stderr=open(folder / "haproxy.log", "w"))
+    try:
+        wait_listening(port)
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait(10)
