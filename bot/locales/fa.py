@@ -99,4 +99,45 @@ MESSAGES = {
              "{people} شخص.\nزمان کارکرد {hours} ساعت و {minutes} دقیقه؛ {served} پرسش پاسخ داده شد.",
     # errors
     "error": "متأسفم، خطایی رخ داد. لطفاً دوباره تلاش کنید.",
+    # the answer layer's messages (index/messages.py), keyed "answer.*"
+    "answer.help": "دربارهٔ اسناد بپرسید و نقل‌قول‌های عینی را همراه با منبعشان دریافت کنید.\n"
+                   "\u200f\u200e/who نام: یک شخص کیست، به روایت خود منابع\n"
+                   "\u200f\u200e/quote نام یا موضوع: نقل‌قول‌های مستقیم\n"
+                   "\u200f\u200e/source متن: همهٔ اسنادی که این را می‌گویند\n"
+                   "\u200f\u200e/docs: فهرست اسناد؛ \u200e/doc شناسه: یک سند\n"
+                   "یا فقط چند واژه بنویسید تا جست‌وجو کنم.",
+    "answer.unknown_command": "فرمان \u200e/{command}\u200e را نمی‌شناسم. برای دیدن آنچه از من برمی‌آید، "
+                              "\u200e/help\u200e را بفرستید.",
+    "answer.limit": "(فقط {limit} نویسهٔ نخست پیام شما به کار رفت.)",
+    "answer.closest": "نمایش {name} (نزدیک‌ترین به «{typed}»).",
+    "answer.who.everyone": "اشخاصی که در منابع نامشان آمده است، به ترتیب شمار اسنادی که از آنان یاد می‌کنند:",
+    "answer.who.found": "{name}، به روایت خود منابع.",
+    "answer.who.documents_one": "نامش در یک سند آمده است.",
+    "answer.who.documents": "نامش در {count} سند آمده است.",
+    "answer.who.aliases": "به این صورت‌ها نیز نوشته شده است: {aliases}.",
+    "answer.who.none": "در منابع از کسی به نام «{name}» یاد نشده است.",
+    "answer.who.several": "«{name}» ممکن است چند نفر باشد: {names}. کدام یک؟ نام کامل را بفرستید.",
+    "answer.did_you_mean": "آیا منظورتان {names} بود؟",
+    "answer.see_who": "برای دیدن همهٔ کسانی که منابع نام می‌برند، \u200e/who\u200e را بفرستید.",
+    "answer.quote.ask": "سخنان چه کسی، یا دربارهٔ چه؟ برای نمونه \u200e/quote Montazeri\u200e یا "
+                        "\u200e/quote mass graves\u200e را بیازمایید.",
+    "answer.quote.of": "نقل‌قول‌های مستقیم از {name}:",
+    "answer.quote.none_of": "در منابع هیچ نقل‌قول مستقیمی از {name} نیست. برای آنچه منابع دربارهٔ او می‌گویند، "
+                            "\u200e/who {name}\u200e را بیازمایید.",
+    "answer.quote.about": "نقل‌قول‌های مستقیم دربارهٔ «{topic}»:",
+    "answer.quote.none_about": "در منابع هیچ نقل‌قول مستقیمی دربارهٔ «{topic}» نیست.",
+    "answer.docs": "{count} سند در این مجموعه، به ترتیب تاریخ (قدیمی‌ترین نخست):",
+    "answer.doc": "{title}",
+    "answer.doc.none": "سندی با شناسهٔ «{id}» وجود ندارد.",
+    "answer.see_docs": "برای فهرست، \u200e/docs\u200e را بفرستید.",
+    "answer.search.ask": "چند واژه برای جست‌وجو بفرستید، یا \u200e/help\u200e.",
+    "answer.search.found": "بخش‌هایی از اسناد برای «{query}»:",
+    "answer.search.none": "هیچ بخشی از منابع با «{query}» جور نیست.",
+    "answer.source.ask": "کدام واژه‌ها؟ برای نمونه \u200e/source refrigerated trucks\u200e را بیازمایید.",
+    "answer.source.none": "هیچ سندی «{text}» را نمی‌گوید.",
+    "answer.persian.searched": "جست‌وجو شد برای: {terms}.",
+    "answer.persian.searched_more": "جست‌وجو شد برای: {terms} و واژه‌های دیگر.",
+    "answer.persian.no_one": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، از کسی به نام «{query}» یاد نشده است.",
+    "answer.persian.nothing": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، چیزی با «{query}» جور نیست.",
+    "answer.persian.english": "اسناد به زبان انگلیسی‌اند: واژه‌های انگلیسی را بیازمایید، برای نمونه {words}.",
 }
