@@ -5,7 +5,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from collections.abc import Callable
 from functools import cache
+
+from citebot.index import Answer
 
 DEFAULT = "en"
 RIGHT_TO_LEFT = {"fa"}
@@ -52,6 +55,16 @@ def say(key: str, lang: str = DEFAULT, **params) -> str:
     if lang in RIGHT_TO_LEFT:
         params = {k: isolate(v) if isinstance(v, str) else v for k, v in params.items()}
     return template(key, lang).format(**params)
+
+
+def spoken(answer: Answer, lang: str, shown: Callable[[dict], dict] = dict) -> str:
+    """The answer layer's message in `lang`: said from its phrases when `lang` has every one, else the English.
+
+    `shown` may change the parameters first (the bot cuts a long question to fit a header).
+    """
+    if lang != DEFAULT and answer.phrases and all(has(p.key, lang) for p in answer.phrases):
+        return "".join((p.sep if n else "") + say(p.key, lang, **shown(p.params)) for n, p in enumerate(answer.phrases))
+    return answer.message
 
 
 def isolate(text: str) -> str:

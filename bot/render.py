@@ -26,9 +26,9 @@ from citebot.index import (
     Result,
 )
 
-from . import solar_hijri
 from .attribution import cut_marks, notes, speaker
-from .catalogue import DEFAULT, RIGHT_TO_LEFT, has, isolate, say, template
+from .catalogue import DEFAULT, RIGHT_TO_LEFT, isolate, say, spoken, template
+from .solar_hijri import date_label
 
 MAX_MESSAGE = 4096
 MAX_EXCERPT = 3000  # longer quotations show their first 3000 characters, marked […]
@@ -38,7 +38,6 @@ HEADER_QUERY = 60  # characters of the user's words echoed in a header
 CONTEXT_BUDGET = 3600  # visible characters of document text in one "Context" message
 PEOPLE_BUTTONS = 12
 QUOTE_MARKS = "\"'“”‘’«»„"
-SOLAR_HIJRI = {"fa"}  # languages whose dates add the Solar Hijri date
 
 
 @dataclass
@@ -119,9 +118,9 @@ def header_text(answer: Answer, lang: str = DEFAULT) -> str:
     In another language, the message is said from its phrases when that language has every one of them.
     """
     query = answer.query
-    if lang != DEFAULT and answer.phrases and all(has(p.key, lang) for p in answer.phrases):
-        return "".join((p.sep if n else "") + say(p.key, lang, **_clipped(p.params, query))
-                       for n, p in enumerate(answer.phrases))
+    said = spoken(answer, lang, lambda params: _clipped(params, query))
+    if said is not answer.message:
+        return said
     if not query:
         return answer.message
     unquoted = query[1:-1].strip() if len(query) > 1 and query[0] in QUOTE_MARKS and query[-1] in QUOTE_MARKS else query
@@ -161,12 +160,6 @@ def result(r: Result, number: int | None = None, full: bool = False, lang: str =
 
 def short_title(d: Document) -> str:
     return d.short_title or clip(d.title, SHORT_TITLE)
-
-
-def date_label(d: Document, lang: str = DEFAULT) -> str:
-    """The document's date as the manifest gives it; in Persian, with the Solar Hijri date beside it."""
-    hijri = solar_hijri.label(d.date, d.date_precision) if lang in SOLAR_HIJRI else ""
-    return f"{d.date_label()} ({hijri})" if hijri else d.date_label()
 
 
 def citation(d: Document, number: int | None = None, full: bool = False, lang: str = DEFAULT) -> str:

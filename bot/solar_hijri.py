@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from citebot.index import Document
+
+LANGUAGES = {"fa"}  # whose dates add the Solar Hijri date
 MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
 DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _BEFORE = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)  # Gregorian days before each month
@@ -31,6 +34,12 @@ def from_gregorian(day: dt.date) -> tuple[int, int, int]:
     return year, 7 + (days - 186) // 30, 1 + (days - 186) % 30
 
 
+def date_label(d: Document, lang: str) -> str:
+    """The document's date as the manifest gives it; in Persian, with the Solar Hijri date beside it."""
+    hijri = label(d.date, d.date_precision) if lang in LANGUAGES else ""
+    return f"{d.date_label()} ({hijri})" if hijri else d.date_label()
+
+
 def label(iso: str | None, precision: str | None) -> str:
     """A document's date in Persian words and digits: "۲۸ تیر ۱۳۶۷" for a day, the one or two years a month
     or a year falls in otherwise ("۱۳۶۶–۱۳۶۷" for 1988). Empty when there is no date."""
@@ -46,7 +55,11 @@ def label(iso: str | None, precision: str | None) -> str:
     years = sorted({from_gregorian(first)[0], from_gregorian(last)[0]})
     if precision == "month" and len(parts) > 1:
         a, b = from_gregorian(first), from_gregorian(last)
-        text = (f"{MONTHS[a[1] - 1]} {a[0]}" if a[:2] == b[:2] else
-                f"{MONTHS[a[1] - 1]} {a[0]} – {MONTHS[b[1] - 1]} {b[0]}")
+        if a[:2] == b[:2]:
+            text = f"{MONTHS[a[1] - 1]} {a[0]}"
+        elif a[0] == b[0]:
+            text = f"{MONTHS[a[1] - 1]}–{MONTHS[b[1] - 1]} {a[0]}"
+        else:
+            text = f"{MONTHS[a[1] - 1]} {a[0]} – {MONTHS[b[1] - 1]} {b[0]}"
         return text.translate(DIGITS)
     return "–".join(str(y) for y in years).translate(DIGITS)

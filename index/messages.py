@@ -90,5 +90,6 @@ def add(answer: Answer, extra: Phrase, before: bool = False) -> None:
 def requote(answer: Answer, old: str, new: str) -> None:
     """The answer quotes `new` where it quoted `old` (a Persian question, not the English searched)."""
     answer.message = answer.message.replace(f"“{old}”", f"“{new}”")
-    answer.phrases = [replace(p, params={k: new if v == old else v for k, v in p.params.items()})
+    answer.phrases = [replace(p, params={k: new if v == old and f"“{{{k}}}”" in MESSAGES[p.key] else v
+                                         for k, v in p.params.items()})
                       for p in answer.phrases]
