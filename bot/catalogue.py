@@ -70,6 +70,7 @@ def spoken(answer: Answer, lang: str, shown: Callable[[dict], dict] = dict) -> s
 def isolate(text: str) -> str:
     """Latin text (a name, a title, "30,000") set in its own direction inside right-to-left text.
 
-    Without the isolate, punctuation and numbers at its edges take the Persian side's direction and move.
+    Without the isolate, the spaces, punctuation and numbers in it take the Persian side's direction and move.
+    One bare word ("Raisi", "frobnicate" after a "/") needs none, and a command must stay one run to stay tappable.
     """
-    return f"{FSI}{text}{PDI}" if LEFT_TO_RIGHT.search(text) else text
+    return f"{FSI}{text}{PDI}" if LEFT_TO_RIGHT.search(text) and not re.fullmatch(r"\w+", text) else text

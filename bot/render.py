@@ -109,7 +109,7 @@ def page(answer: Answer, number: int, size: int, key: str, note: str | None = No
         header += f"\n<i>{escape(note)}</i>"
     blocks = [header] + [result(r, first + n, lang=lang) for n, r in enumerate(shown, 1)] + _extras(answer, lang)
     buttons = _buttons(len(shown), first, number, pages, key, lang) + _people_buttons(answer.people, key)
-    return Reply(messages=_pack(blocks), buttons=with_report(buttons, key, number, len(shown)))
+    return Reply(messages=_pack(blocks), buttons=with_report(buttons, key, number, len(shown), lang))
 
 
 def header_text(answer: Answer, lang: str = DEFAULT) -> str:
@@ -365,11 +365,12 @@ def _buttons(count: int, first: int, number: int, pages: int, key: str,
 # -- the collection: drafts, reports, the audit log (admins) and the reader's Report button ------------------------
 
 
-def with_report(rows: list[list[tuple[str, str]]], key: str, number: int, shown: int) -> list[list[tuple[str, str]]]:
+def with_report(rows: list[list[tuple[str, str]]], key: str, number: int, shown: int,
+                lang: str = DEFAULT) -> list[list[tuple[str, str]]]:
     """The answer keyboard plus a "Report" action for the excerpts on this page (none for cards)."""
     if not key or not shown:
         return rows
-    return rows + [[("⚑ Report a problem", f"rp:{key}:{number}")]]
+    return rows + [[(say("button.report", lang), f"rp:{key}:{number}")]]
 
 
 def report_picker(results: list[Result], first: int) -> str:

@@ -66,6 +66,7 @@ MESSAGES = {
     "button.context": "📖 Context",
     "button.read": "📖 Read it",
     "button.cite": "❝ Cite",
+    "button.report": "⚑ Report a problem",
     "context.title": "{title}, paragraphs {first}–{last} of {total}",
     "button.earlier": "« Earlier",
     "button.later": "Later »",

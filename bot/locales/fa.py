@@ -71,6 +71,7 @@ MESSAGES = {
     "button.context": "📖 متن پیرامون",
     "button.read": "📖 خواندن سند",
     "button.cite": "❝ ارجاع",
+    "button.report": "⚑ گزارش یک اشکال",
     "context.title": "{title}، بندهای {first} تا {last} از {total}",
     "button.earlier": "« پیش‌تر",
     "button.later": "پس‌تر »",
