@@ -148,9 +148,9 @@ def result(r: Result, number: int | None = None, full: bool = False, lang: str =
     """An excerpt as a quotation, then whose words they are and where it was published."""
     before, after = cut_marks(r)
     lines = [f"<blockquote>{before}{highlighted(r.excerpt, r.highlights)}{after}</blockquote>"]
-    if who := speaker(r):
+    if who := speaker(r, lang):
         lines.append(f"— <i>{escape(who[0])}</i>{escape(who[1])}")
-    lines += [escape(line) for line in notes(r)]
+    lines += [escape(line) for line in notes(r, lang)]
     lines.append(citation(r.document, number, full, lang))
     if r.also_in:
         titles = "; ".join(clip(t, SHORT_TITLE) for t in (r.also_in_titles or r.also_in))

@@ -32,7 +32,7 @@ def _result(n: int, r: Result, lang: str = DEFAULT) -> list[str]:
     before, after = cut_marks(r)
     quote = textwrap.wrap(before + r.excerpt + after, WIDTH - 4) or [""]
     out = [f"{n}. " + ("│ " + quote[0])] + ["   │ " + q for q in quote[1:]]
-    out += [f"   {line}" for line in [speaker_line(r), *notes(r)] if line]
+    out += [f"   {line}" for line in [speaker_line(r, lang), *notes(r, lang)] if line]
     out.append(f"   {citation(r.document, lang)}")
     if r.also_in:
         out.append(f"   {say('result.also_in', lang, titles=', '.join(r.also_in))}")
