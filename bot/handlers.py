@@ -40,12 +40,12 @@ def is_admin(update: Update, context: BotContext) -> bool:
 
 
 async def admins_only(update: Update, context: BotContext, command: str, refusal: str) -> bool:
-    """True for an admin; anyone else gets the catalogue's `refusal`, and the refusal is logged."""
+    """True for an admin; anyone else gets `refusal`, and the refusal is logged."""
     if is_admin(update, context):
         return True
     user, chat = update.effective_user, update.effective_chat
     log.info("refused %s from user %s in chat %s", command, user.id if user else "-", chat.id if chat else "-")
-    await update.effective_message.reply_text(say(refusal, lang_of(update)))
+    await update.effective_message.reply_text(refusal)
     return False
 
 
@@ -170,7 +170,7 @@ async def joined(update: Update, context: BotContext) -> None:
 
 async def reindex_command(update: Update, context: BotContext) -> None:
     """/reindex (admins): rebuild in a fresh generation while the old one keeps answering."""
-    if not await admins_only(update, context, "/reindex", "admin.refuse_reindex"):
+    if not await admins_only(update, context, "/reindex", say("admin.refuse_reindex", lang_of(update))):
         return
     if context.state.reindexing:
         await update.effective_message.reply_text(say("reindex.busy", lang_of(update)))
@@ -202,7 +202,7 @@ async def _reindex(update: Update, context: BotContext) -> None:
 
 async def stats_command(update: Update, context: BotContext) -> None:
     """/stats (admins): index size, documents, uptime, queries served."""
-    if not await admins_only(update, context, "/stats", "admin.refuse_stats"):
+    if not await admins_only(update, context, "/stats", say("admin.refuse_stats", lang_of(update))):
         return
     s = await asyncio.to_thread(context.answerer.stats)
     uptime = int(time.monotonic() - context.state.started)

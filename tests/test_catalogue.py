@@ -24,7 +24,7 @@ def keys_in_code() -> set[str]:
     for path in BOT.glob("*.py"):
         text = path.read_text(encoding="utf-8")
         found |= set(ASKED.findall(text))
-        found |= set(re.findall(r"""["']((?:card|admin|voice)\.[a-z_]+)["']""", text))  # passed on to _noted
+        found |= set(re.findall(r"""["']((?:card|voice)\.[a-z_]+)["']""", text))  # passed on to _noted
     return found | {f"menu.{name}" for name in MENU}
 
 
