@@ -23,20 +23,27 @@ from . import admin as admin_handlers
 from . import buttons as b
 from . import handlers as h
 from . import inline
-from .catalogue import say
+from .catalogue import DEFAULT, languages, say
 from .ratelimit import SharedRateLimiter
 from .shared_state import SharedState, open_state
 from .state import CONTEXT_TYPES
 from .webhook import serve as serve_webhook
 from .webhook import webhook_secret
 
-COMMANDS = [BotCommand(name, say(f"menu.{name}")) for name in ("who", "quote", "source", "docs", "help")]
+MENU = ("who", "quote", "source", "docs", "help")
+ADMIN_MENU = MENU + ("reindex", "stats", "add", "edit", "remove", "reports")
+
+
+def menu(names: tuple[str, ...], lang: str = DEFAULT) -> list[BotCommand]:
+    return [BotCommand(name, say(f"menu.{name}", lang)) for name in names]
+
+
+COMMANDS = menu(MENU)
 # What a person can send that is not text; in a private chat each gets one line on what the bot reads.
 UNSUPPORTED = (filters.PHOTO | filters.Sticker.ALL | filters.VOICE | filters.VIDEO | filters.VIDEO_NOTE
                | filters.AUDIO | filters.Document.ALL | filters.ANIMATION | filters.LOCATION | filters.CONTACT
                | filters.POLL | filters.Dice.ALL | filters.VENUE)
-ADMIN_COMMANDS = COMMANDS + [BotCommand(name, say(f"menu.{name}"))
-                             for name in ("reindex", "stats", "add", "edit", "remove", "reports")]
+ADMIN_COMMANDS = menu(ADMIN_MENU)
 
 
 def build(settings: Settings, token: str, shared: SharedState | None = None) -> Application:
@@ -87,8 +94,11 @@ def build(settings: Settings, token: str, shared: SharedState | None = None) -> 
 
 
 async def post_init(app: Application) -> None:
-    """Register the command menu; admins see the admin commands in their private chats."""
+    """Register the command menu, in each translated language too; admins see the admin commands in their
+    private chats (in English: an admin's language is not known before they write)."""
     await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
+    for lang in languages():
+        await app.bot.set_my_commands(menu(MENU, lang), scope=BotCommandScopeDefault(), language_code=lang)
     for admin in app.bot_data.settings.admins:
         try:
             await app.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin))

@@ -8,24 +8,26 @@ from __future__ import annotations
 
 from citebot.index import Result, Voice
 
-HOW = {"quotation": "quoted in", "speech": "speech reproduced in", "reported": "quoted in"}
+from .catalogue import DEFAULT, say
+
+HOW = {"quotation": "voice.quotation", "speech": "voice.speech", "reported": "voice.quotation"}  # catalogue keys
 
 
-def speaker(r: Result) -> tuple[str, str] | None:
+def speaker(r: Result, lang: str = DEFAULT) -> tuple[str, str] | None:
     """The speaker's name and the rest of the line: ('Asma Jahangir', ' (UN Special Rapporteur), quoted in:')."""
     voice = r.voice()
     if voice and voice.speaker:
-        return voice.speaker, f"{_who(voice)[len(voice.speaker):]}, {HOW.get(voice.kind, 'quoted in')}:"
+        return voice.speaker, _who(voice, lang)[len(voice.speaker):] + say(HOW.get(voice.kind, "voice.quotation"), lang)
     return (r.speaker, "") if r.speaker else None
 
 
-def speaker_line(r: Result) -> str | None:
+def speaker_line(r: Result, lang: str = DEFAULT) -> str | None:
     """'— Asma Jahangir (UN Special Rapporteur), quoted in:' for an excerpt wholly in one named voice."""
-    found = speaker(r)
+    found = speaker(r, lang)
     return f"— {found[0]}{found[1]}" if found else None
 
 
-def other_voices(r: Result) -> str | None:
+def other_voices(r: Result, lang: str = DEFAULT) -> str | None:
     """'Includes words of X (role); Y' for named voices the excerpt holds besides its own speaker's."""
     own = r.voice()
     carriers = {own.reported_by} if own else set()  # already named: "as reported by ..."
@@ -33,8 +35,8 @@ def other_voices(r: Result) -> str | None:
              and not (v.start <= r.start and r.end <= v.end and v.speaker in carriers)]
     if own is None and r.speaker:
         named = [v for v in named if v.speaker != r.speaker]
-    whos = list(dict.fromkeys(_who(v) for v in named))
-    return f"Includes words of {'; '.join(whos)}." if whos else None
+    whos = list(dict.fromkeys(_who(v, lang) for v in named))
+    return say("voice.includes", lang, whos="; ".join(whos)) if whos else None
 
 
 def referent_note(r: Result) -> str | None:
@@ -49,15 +51,15 @@ def cut_marks(r: Result) -> tuple[str, str]:
     return ("… " if opens else "", " …" if closes else "")
 
 
-def notes(r: Result) -> list[str]:
+def notes(r: Result, lang: str = DEFAULT) -> list[str]:
     """Every attribution line after the speaker's, in the order shown below the excerpt."""
-    return [line for line in (other_voices(r), referent_note(r)) if line]
+    return [line for line in (other_voices(r, lang), referent_note(r)) if line]
 
 
-def _who(v: Voice) -> str:
+def _who(v: Voice, lang: str) -> str:
     name = f"{v.speaker} ({v.role})" if v.role else v.speaker or ""
     if v.kind == "reported" and v.reported_by:
-        name += f", as reported by {v.reported_by}"
+        name += say("voice.reported_by", lang, name=v.reported_by)
     return name
 
 

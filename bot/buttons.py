@@ -24,7 +24,7 @@ from citebot.index import Answer, Result
 
 from . import render
 from .catalogue import say
-from .replies import EXAMPLES, answer_line, bot_name, card, keyboard, language_hint, send, send_answer
+from .replies import EXAMPLES, answer_line, bot_name, card, keyboard, lang_of, language_hint, send, send_answer
 from .state import BotContext
 
 
@@ -58,12 +58,12 @@ async def page_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     pressed = await remembered(context, query.data)
     if pressed is None:
-        await query.answer(say("button.expired"))
+        await query.answer(say("button.expired", lang_of(update)))
         return
     await query.answer()
-    answer = pressed.answer
+    answer, lang = pressed.answer, lang_of(update)
     await edit(query, render.page(answer, pressed.n, context.settings.page_size, pressed.key,
-                                  language_hint(context, answer)))
+                                  language_hint(context, answer, lang), lang))
 
 
 async def person_button(update: Update, context: BotContext) -> None:
@@ -71,7 +71,7 @@ async def person_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     pressed = await remembered(context, query.data)
     if pressed is None or pressed.n >= len(pressed.answer.people):
-        await query.answer(say("button.expired"))
+        await query.answer(say("button.expired", lang_of(update)))
         return
     await query.answer()
     await send_answer(update, context, f"/who {pressed.answer.people[pressed.n].name}")
@@ -92,10 +92,10 @@ async def doc_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     document = await asyncio.to_thread(context.answerer.document, query.data[4:])
     if document is None:
-        await query.answer(say("button.expired_short"))
+        await query.answer(say("button.expired_short", lang_of(update)))
         return
     await query.answer()
-    await send(update, await card(context, document))
+    await send(update, await card(context, document, lang=lang_of(update)))
 
 
 async def excerpt_button(update: Update, context: BotContext) -> None:
@@ -104,13 +104,14 @@ async def excerpt_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     pressed, r = await excerpt(context, query.data)
     if r is None:
-        await query.answer(say("button.expired"))
+        await query.answer(say("button.expired", lang_of(update)))
         return
     await query.answer()
     if query.data.startswith("dc:"):
-        await send(update, await card(context, r.document, shown=r, cite=f"ct:{pressed.key}:{pressed.n}"))
+        await send(update, await card(context, r.document, shown=r, cite=f"ct:{pressed.key}:{pressed.n}",
+                                      lang=lang_of(update)))
     else:
-        await send(update, render.cite(r, bot_name(context)))
+        await send(update, render.cite(r, bot_name(context), lang_of(update)))
 
 
 async def excerpt(context: BotContext, data: str | None) -> tuple[Pressed | None, Result | None]:
@@ -131,13 +132,13 @@ async def context_button(update: Update, context: BotContext) -> None:
     if start is not None and end is not None:
         found = await asyncio.to_thread(context.answerer.context, parts[1], start, end)
     if found is None:
-        await query.answer(say("button.expired_short"))
+        await query.answer(say("button.expired_short", lang_of(update)))
         return
     await query.answer()
     if parts[0] == "cx":
-        await send(update, render.context(found, mark=True))
+        await send(update, render.context(found, mark=True, lang=lang_of(update)))
     else:
-        await edit(query, render.context(found, mark=False))
+        await edit(query, render.context(found, mark=False, lang=lang_of(update)))
 
 
 async def docs_button(update: Update, context: BotContext) -> None:
@@ -151,7 +152,7 @@ async def example_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     n = number(query.data[3:])
     if n is None or n >= len(EXAMPLES):
-        await query.answer(say("button.expired_short"))
+        await query.answer(say("button.expired_short", lang_of(update)))
         return
     await query.answer()
     await send_answer(update, context, EXAMPLES[n])
@@ -159,4 +160,4 @@ async def example_button(update: Update, context: BotContext) -> None:
 
 async def unknown_button(update: Update, context: BotContext) -> None:
     """Forged or foreign callback data: a polite answer, nothing else."""
-    await update.callback_query.answer(say("button.foreign"))
+    await update.callback_query.answer(say("button.foreign", lang_of(update)))

@@ -3,17 +3,43 @@
 from __future__ import annotations
 
 import importlib
+import pkgutil
+import re
+from collections.abc import Callable
 from functools import cache
 
+from citebot.index import Answer
+
 DEFAULT = "en"
+RIGHT_TO_LEFT = {"fa"}
+FSI, PDI = "\u2068", "\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
+LEFT_TO_RIGHT = re.compile(r"[A-Za-z0-9\u00c0-\u024f]")
 
 
 @cache
 def _messages(lang: str) -> dict[str, str]:
+    if not re.fullmatch(r"[a-z]{2,3}", lang):
+        return {}
     try:
         return importlib.import_module(f"{__package__}.locales.{lang}").MESSAGES
     except ModuleNotFoundError:
         return {}
+
+
+def languages() -> list[str]:
+    """The translated languages: each module of bot/locales but English."""
+    folder = importlib.import_module(f"{__package__}.locales").__path__
+    return sorted(m.name for m in pkgutil.iter_modules(folder) if m.name != DEFAULT)
+
+
+def language(code: str | None) -> str:
+    """The catalogue for a Telegram `language_code` ("fa", "fa-IR"): its language when translated, else English."""
+    lang = (code or "").split("-")[0].lower()
+    return lang if lang != DEFAULT and _messages(lang) else DEFAULT
+
+
+def has(key: str, lang: str) -> bool:
+    return key in _messages(lang)
 
 
 def template(key: str, lang: str = DEFAULT) -> str:
@@ -22,5 +48,29 @@ def template(key: str, lang: str = DEFAULT) -> str:
 
 
 def say(key: str, lang: str = DEFAULT, **params) -> str:
-    """The `key` message with `params` filled in. Plain text, not HTML."""
+    """The `key` message with `params` filled in. Plain text, not HTML.
+
+    In a right-to-left language, text parameters with Latin letters or digits are isolated (`isolate`).
+    """
+    if lang in RIGHT_TO_LEFT:
+        params = {k: isolate(v) if isinstance(v, str) else v for k, v in params.items()}
     return template(key, lang).format(**params)
+
+
+def spoken(answer: Answer, lang: str, shown: Callable[[dict], dict] = dict) -> str:
+    """The answer layer's message in `lang`: said from its phrases when `lang` has every one, else the English.
+
+    `shown` may change the parameters first (the bot cuts a long question to fit a header).
+    """
+    if lang != DEFAULT and answer.phrases and all(has(p.key, lang) for p in answer.phrases):
+        return "".join((p.sep if n else "") + say(p.key, lang, **shown(p.params)) for n, p in enumerate(answer.phrases))
+    return answer.message
+
+
+def isolate(text: str) -> str:
+    """Latin text (a name, a title, "30,000") set in its own direction inside right-to-left text.
+
+    Without the isolate, the spaces, punctuation and numbers in it take the Persian side's direction and move.
+    One bare word ("Raisi", "frobnicate" after a "/") needs none, and a command must stay one run to stay tappable.
+    """
+    return f"{FSI}{text}{PDI}" if LEFT_TO_RIGHT.search(text) and not re.fullmatch(r"\w+", text) else text

@@ -27,6 +27,8 @@ from citebot.index import (
 )
 from citebot.index import reindex as reindex_corpus
 
+from .catalogue import DEFAULT, languages
+
 
 class Context:
     def __init__(self, config: str | None) -> None:
@@ -50,6 +52,10 @@ class Context:
         return answerer
 
 
+LANG = click.option("--lang", type=click.Choice([DEFAULT, *languages()]), default=DEFAULT, show_default=True,
+                    help="The language of the interface (the excerpts stay as the documents wrote them).")
+
+
 @click.group()
 @click.option("--config", envvar="CITEBOT_CONFIG", type=click.Path(dir_okay=False), help="Settings file (default config/citebot.yaml).")
 @click.pass_context
@@ -61,13 +67,14 @@ def main(ctx: click.Context, config: str | None) -> None:
 @main.command()
 @click.argument("line", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@LANG
 @click.pass_obj
-def ask(obj: Context, line: tuple[str, ...], as_json: bool) -> None:
+def ask(obj: Context, line: tuple[str, ...], as_json: bool, lang: str) -> None:
     """Answer LINE as the bot would: /who NAME, /quote NAME, /source TEXT, or words to search."""
     from citebot.bot.terminal import render
 
     answer = obj.answerer().ask(" ".join(line))
-    click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) if as_json else render(answer))
+    click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) if as_json else render(answer, lang))
 
 
 @main.command()
@@ -274,13 +281,14 @@ def config(obj: Context, defaults: bool) -> None:
 
 
 @main.command()
+@LANG
 @click.pass_obj
-def chat(obj: Context) -> None:
+def chat(obj: Context, lang: str) -> None:
     """Talk to the bot in this terminal: the same answers, no token needed."""
-    chat_loop(obj)
+    chat_loop(obj, lang)
 
 
-def chat_loop(obj: Context) -> None:
+def chat_loop(obj: Context, lang: str = "en") -> None:
     from citebot.bot.terminal import render
 
     answerer = obj.answerer()
@@ -292,7 +300,7 @@ def chat_loop(obj: Context) -> None:
             click.echo()
             return
         if line.strip():
-            click.echo(render(answerer.ask(line)) + "\n")
+            click.echo(render(answerer.ask(line), lang) + "\n")
 
 
 if __name__ == "__main__":

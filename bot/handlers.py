@@ -24,7 +24,7 @@ from citebot.index import reindex as reindex_corpus
 
 from . import render
 from .catalogue import say
-from .replies import EXAMPLES, INLINE_EXAMPLE, answer_line, collection, keyboard, notice, send_answer
+from .replies import EXAMPLES, INLINE_EXAMPLE, answer_line, collection, keyboard, lang_of, notice, send_answer
 from .shared_state import LockBusy
 from .state import BotContext
 
@@ -71,15 +71,16 @@ async def start(update: Update, context: BotContext) -> None:
         await send_answer(update, context, f"/doc {context.args[0][4:]}")
         return
     corpus = await asyncio.to_thread(context.answerer.corpus)
-    text = render.start(collection(context), len(corpus.documents), INLINE_EXAMPLE)
+    text = render.start(collection(context), len(corpus.documents), INLINE_EXAMPLE, lang_of(update))
     rows = [[(example, f"ex:{n}")] for n, example in enumerate(EXAMPLES)]
     await update.effective_message.reply_html(text, reply_markup=keyboard(rows))
 
 
 async def help_command(update: Update, context: BotContext) -> None:
     """/help: what the bot can do, every command tappable, the documents one button away."""
-    await update.effective_message.reply_html(render.help_text(collection(context), INLINE_EXAMPLE),
-                                              reply_markup=keyboard([[(say("button.docs"), "docs")]]))
+    lang = lang_of(update)
+    await update.effective_message.reply_html(render.help_text(collection(context), INLINE_EXAMPLE, lang),
+                                              reply_markup=keyboard([[(say("button.docs", lang), "docs")]]))
 
 
 async def ask_command(update: Update, context: BotContext) -> None:
@@ -114,7 +115,7 @@ async def doc_number(update: Update, context: BotContext) -> None:
     n = int(context.matches[0].group(1))
     answer = await answer_line(context, "/docs")
     if not 1 <= n <= len(answer.documents):
-        await notice(update, say("doc.no_number", number=n, count=len(answer.documents)))
+        await notice(update, say("doc.no_number", lang_of(update), number=n, count=len(answer.documents)))
         return
     await send_answer(update, context, f"/doc {answer.documents[n - 1].id}")
 
@@ -138,18 +139,20 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     if not addressed_to_me(message, context):
         return
     command = message.text.split()[0][1:].split("@")[0]
-    await notice(update, say("unknown.command", command=command[:30], **await _what_i_do(context)))
+    lang = lang_of(update)
+    await notice(update, say("unknown.command", lang, command=command[:30], **await _what_i_do(context, lang)))
 
 
 async def unsupported(update: Update, context: BotContext) -> None:
     """Stickers, voice notes, photos without a caption... in a private chat: one line, never silence."""
-    await notice(update, say("unsupported", **await _what_i_do(context)))
+    lang = lang_of(update)
+    await notice(update, say("unsupported", lang, **await _what_i_do(context, lang)))
 
 
-async def _what_i_do(context: BotContext) -> dict:
+async def _what_i_do(context: BotContext, lang: str) -> dict:
     """The collection's name, and the person its sources name most as the /who example."""
     people = (await answer_line(context, "/who")).people
-    return {"collection": context.settings.collection_name or say("default_collection"),
+    return {"collection": context.settings.collection_name or say("default_collection", lang),
             "name": people[0].name if people else "NAME"}
 
 
@@ -160,7 +163,7 @@ async def joined(update: Update, context: BotContext) -> None:
                                                ChatMemberStatus.OWNER)
     now_in = change.new_chat_member.status in (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR)
     if now_in and not was_in and change.chat.type in (ChatType.GROUP, ChatType.SUPERGROUP):
-        await context.bot.send_message(change.chat.id, render.group_intro(collection(context)),
+        await context.bot.send_message(change.chat.id, render.group_intro(collection(context), lang_of(update)),
                                        parse_mode=ParseMode.HTML)
 
 
@@ -173,7 +176,7 @@ async def reindex_command(update: Update, context: BotContext, wait: bool = Fals
     One builder among all workers: the lock is shared, and expires if its worker dies.
     `wait`: when one is running (maybe without a change just stored), run another after it.
     """
-    if not await admins_only(update, context, "/reindex", say("admin.refuse_reindex")):
+    if not await admins_only(update, context, "/reindex", say("admin.refuse_reindex", lang_of(update))):
         return
     while True:
         try:
@@ -182,46 +185,46 @@ async def reindex_command(update: Update, context: BotContext, wait: bool = Fals
             return
         except LockBusy:
             if not wait:
-                await update.effective_message.reply_text(say("reindex.busy"))
+                await update.effective_message.reply_text(say("reindex.busy", lang_of(update)))
                 return
             await asyncio.sleep(0.5)
 
 
 async def _reindex(update: Update, context: BotContext) -> None:
-    status = await update.effective_message.reply_text(say("reindex.started"))
+    status = await update.effective_message.reply_text(say("reindex.started", lang_of(update)))
     loop = asyncio.get_running_loop()
     last = [0.0]
 
     def progress(done: int, total: int, what: str) -> None:
         if time.monotonic() - last[0] >= 1.0 and done < total:
             last[0] = time.monotonic()
-            asyncio.run_coroutine_threadsafe(status.edit_text(say("reindex.progress", done=done, total=total)), loop)
+            asyncio.run_coroutine_threadsafe(status.edit_text(say("reindex.progress", lang_of(update), done=done, total=total)), loop)
 
     try:
         report = await asyncio.to_thread(reindex_corpus, context.settings, progress)
     except CitebotError as e:
-        await status.edit_text(say("reindex.failed", error=e))
+        await status.edit_text(say("reindex.failed", lang_of(update), error=e))
         return
     await status.edit_text(report.summary())
 
 
 async def stats_command(update: Update, context: BotContext) -> None:
     """/stats (admins): index size, documents, uptime, queries served."""
-    if not await admins_only(update, context, "/stats", say("admin.refuse_stats")):
+    if not await admins_only(update, context, "/stats", say("admin.refuse_stats", lang_of(update))):
         return
     s = await asyncio.to_thread(context.answerer.stats)
     uptime = int(time.monotonic() - context.state.started)
     await update.effective_message.reply_text(say(
-        "stats", generation=s.generation, megabytes=s.bytes / 1e6, documents=s.documents, passages=s.passages,
+        "stats", lang_of(update), generation=s.generation, megabytes=s.bytes / 1e6, documents=s.documents, passages=s.passages,
         quotes=s.quotes, people=s.people, hours=uptime // 3600, minutes=uptime % 3600 // 60,
-        served=context.state.served) + "\n" + await worker_line(context, s.unopened))
+        served=context.state.served) + "\n" + await worker_line(context, s.unopened, lang_of(update)))
 
 
-async def worker_line(context: BotContext, unopened: str | None) -> str:
+async def worker_line(context: BotContext, unopened: str | None, lang: str) -> str:
     """Which worker answered, how its shared state is, and a newer generation it could not open."""
     shared = context.state.shared
-    line = say("stats.worker", worker=shared.worker, health=await shared.health())
-    return line + ("\n" + say("stats.unopened", problem=unopened) if unopened else "")
+    line = say("stats.worker", lang, worker=shared.worker, health=await shared.health())
+    return line + ("\n" + say("stats.unopened", lang, problem=unopened) if unopened else "")
 
 
 # -- guards ----------------------------------------------------------------------------------
@@ -237,9 +240,9 @@ async def flood_guard(update: Update, context: BotContext) -> None:
     if verdict.admitted:
         return
     if update.callback_query:  # every button press must be answered, so the notice rides on that
-        await update.callback_query.answer(say("flood.button"))
+        await update.callback_query.answer(say("flood.button", lang_of(update)))
     elif verdict.notify and update.effective_message:
-        await notice(update, say("flood.notice", limit=settings.flood_messages, seconds=settings.flood_seconds,
+        await notice(update, say("flood.notice", lang_of(update), limit=settings.flood_messages, seconds=settings.flood_seconds,
                                  wait=verdict.wait))
     raise ApplicationHandlerStop
 
@@ -253,6 +256,6 @@ async def on_error(update: object, context: BotContext) -> None:
     log.error("error while handling an update%s", where, exc_info=context.error)
     if isinstance(update, Update) and update.effective_message:
         try:
-            await update.effective_message.reply_text(say("error"))
+            await update.effective_message.reply_text(say("error", lang_of(update)))
         except Exception:  # noqa: BLE001 - Telegram itself may be the problem
             log.warning("could not tell the user about the error")

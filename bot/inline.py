@@ -8,7 +8,7 @@ from telegram.constants import ParseMode
 from . import render
 from .buttons import number
 from .catalogue import say
-from .replies import answer_line, bot_name
+from .replies import answer_line, bot_name, lang_of
 from .state import BotContext
 
 INLINE_PAGE = 10
@@ -23,11 +23,12 @@ async def inline_query(update: Update, context: BotContext) -> None:
     query = update.inline_query
     text = query.query.strip()
     offset = number(query.offset) or 0
+    lang = lang_of(update)
     if text:
         answer = await answer_line(context, text)
-        items, generation = render.inline_items(answer, bot_name(context)), answer.generation
+        items, generation = render.inline_items(answer, bot_name(context), lang), answer.generation
     else:
-        items, generation = await featured(context)
+        items, generation = await featured(context, lang)
     page = items[offset:offset + INLINE_PAGE]
     results = [
         InlineQueryResultArticle(
@@ -40,13 +41,13 @@ async def inline_query(update: Update, context: BotContext) -> None:
     more = offset + INLINE_PAGE < len(items)
     button = None
     if not items:  # never a blank panel: say so, and open the bot
-        hint = say("inline.no_match", query=render.clip(text, 24)) if text else say("inline.hint")
+        hint = say("inline.no_match", lang, query=render.clip(text, 24)) if text else say("inline.hint", lang)
         button = InlineQueryResultsButton(hint, start_parameter="inline")
     await query.answer(results, cache_time=context.settings.inline_cache_seconds, button=button,
                        next_offset=str(offset + INLINE_PAGE) if more else "")
 
 
-async def featured(context: BotContext) -> tuple[list[dict], str]:
+async def featured(context: BotContext, lang: str) -> tuple[list[dict], str]:
     """The people the sources name most, each with their best describing excerpt."""
     everyone = await answer_line(context, "/who")
     pairs, used = [], set()
@@ -56,4 +57,4 @@ async def featured(context: BotContext) -> tuple[list[dict], str]:
         if fresh:
             pairs.append((person, fresh[0]))
             used.add((fresh[0].document.id, fresh[0].start))
-    return render.featured_items(pairs, bot_name(context)), everyone.generation
+    return render.featured_items(pairs, bot_name(context), lang), everyone.generation

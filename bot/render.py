@@ -27,7 +27,8 @@ from citebot.index import (
 )
 
 from .attribution import cut_marks, notes, speaker
-from .catalogue import say, template
+from .catalogue import DEFAULT, RIGHT_TO_LEFT, isolate, say, spoken, template
+from .solar_hijri import date_label
 
 MAX_MESSAGE = 4096
 MAX_EXCERPT = 3000  # longer quotations show their first 3000 characters, marked […]
@@ -47,13 +48,14 @@ class Reply:
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)  # rows of (label, callback data)
 
 
-def markup(key: str, **html: str) -> str:
+def markup(key: str, lang: str = DEFAULT, **html: str) -> str:
     """A catalogue message as HTML: its own text escaped, `html` parameters (already markup) put in as they are."""
     out = []
-    for literal, name, spec, _ in Formatter().parse(template(key)):
+    for literal, name, spec, _ in Formatter().parse(template(key, lang)):
         out.append(escape(literal))
         if name is not None:
-            out.append(html[name] if not spec else escape(format(html[name], spec)))
+            value = html[name] if not spec else escape(format(html[name], spec))
+            out.append(isolate(value) if lang in RIGHT_TO_LEFT else value)
     return "".join(out)
 
 
@@ -66,32 +68,31 @@ class Collection:
     language: str | None
     bot: str  # the bot's username, for inline-mode examples and deep links
 
-    @property
-    def label(self) -> str:
-        return self.name or say("default_collection")
+    def label(self, lang: str = DEFAULT) -> str:
+        return self.name or say("default_collection", lang)
 
 
-def start(c: Collection, documents: int, example: str) -> str:
+def start(c: Collection, documents: int, example: str, lang: str = DEFAULT) -> str:
     """/start: what the collection is, how to ask, and inline mode."""
-    intro = markup("start.intro", collection=f"<b>{escape(c.label)}</b>")
-    about = (say("start.collection", description=c.description, documents=documents, language=c.language)
-             if c.description and c.language else say("start.collection_plain", documents=documents))
-    return "\n\n".join([intro, escape(about), escape(say("help.commands")),
-                         escape(say("help.inline", bot=c.bot, example=example))])
+    intro = markup("start.intro", lang, collection=f"<b>{escape(c.label(lang))}</b>")
+    about = (say("start.collection", lang, description=c.description, documents=documents, language=c.language)
+             if c.description and c.language else say("start.collection_plain", lang, documents=documents))
+    return "\n\n".join([intro, escape(about), escape(say("help.commands", lang)),
+                         escape(say("help.inline", lang, bot=c.bot, example=example))])
 
 
-def help_text(c: Collection, example: str) -> str:
+def help_text(c: Collection, example: str, lang: str = DEFAULT) -> str:
     """/help: every command tappable (none needs an argument Telegram would cut off), inline mode, groups."""
-    intro = markup("start.intro", collection=f"<b>{escape(c.label)}</b>")
-    return "\n\n".join([intro, escape(say("help.commands")), escape(say("help.inline", bot=c.bot, example=example)),
-                         escape(say("help.groups"))])
+    intro = markup("start.intro", lang, collection=f"<b>{escape(c.label(lang))}</b>")
+    return "\n\n".join([intro, escape(say("help.commands", lang)),
+                         escape(say("help.inline", lang, bot=c.bot, example=example)), escape(say("help.groups", lang))])
 
 
-def group_intro(c: Collection) -> str:
-    return escape(say("group.intro", collection=c.label))
+def group_intro(c: Collection, lang: str = DEFAULT) -> str:
+    return escape(say("group.intro", lang, collection=c.label(lang)))
 
 
-def page(answer: Answer, number: int, size: int, key: str, note: str | None = None) -> Reply:
+def page(answer: Answer, number: int, size: int, key: str, note: str | None = None, lang: str = DEFAULT) -> Reply:
     """Page `number` (0-based) of an answer; `key` names the query in callback data; `note` goes under the header.
 
     Excerpts are numbered across pages, and each has a 📄 button with its number; people listed have buttons.
@@ -100,25 +101,36 @@ def page(answer: Answer, number: int, size: int, key: str, note: str | None = No
     number = min(max(number, 0), pages - 1)
     first = number * size
     shown = answer.results[first:first + size]
-    header = escape(header_text(answer))
+    header = escape(header_text(answer, lang))
     if pages > 1:
-        header += f"\n<i>{escape(say('page.range', first=first + 1, last=first + len(shown), total=len(answer.results)))}</i>"
+        shown_range = say("page.range", lang, first=first + 1, last=first + len(shown), total=len(answer.results))
+        header += f"\n<i>{escape(shown_range)}</i>"
     if note:
         header += f"\n<i>{escape(note)}</i>"
-    blocks = [header] + [result(r, first + n) for n, r in enumerate(shown, 1)] + _extras(answer)
-    buttons = _buttons(len(shown), first, number, pages, key) + _people_buttons(answer.people, key)
-    return Reply(messages=_pack(blocks), buttons=with_report(buttons, key, number, len(shown)))
+    blocks = [header] + [result(r, first + n, lang=lang) for n, r in enumerate(shown, 1)] + _extras(answer, lang)
+    buttons = _buttons(len(shown), first, number, pages, key, lang) + _people_buttons(answer.people, key)
+    return Reply(messages=_pack(blocks), buttons=with_report(buttons, key, number, len(shown), lang))
 
 
-def header_text(answer: Answer) -> str:
-    """The answer's message, with the user's words shown once quoted and cut to HEADER_QUERY characters."""
+def header_text(answer: Answer, lang: str = DEFAULT) -> str:
+    """The answer's message, with the user's words shown once quoted and cut to HEADER_QUERY characters.
+
+    In another language, the message is said from its phrases when that language has every one of them.
+    """
     query = answer.query
+    said = spoken(answer, lang, lambda params: _clipped(params, query))
+    if said is not answer.message:
+        return said
     if not query:
         return answer.message
     unquoted = query[1:-1].strip() if len(query) > 1 and query[0] in QUOTE_MARKS and query[-1] in QUOTE_MARKS else query
     shown = clip(unquoted, HEADER_QUERY)
     message = answer.message.replace(f"“{query}”", f"“{shown}”")
     return message.replace(query, shown) if len(query) > HEADER_QUERY else message
+
+
+def _clipped(params: dict, query: str) -> dict:
+    return {k: clip(v, HEADER_QUERY) if v == query and isinstance(v, str) else v for k, v in params.items()}
 
 
 def clip(text: str, limit: int) -> str:
@@ -132,17 +144,17 @@ def clip(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.–—-") + "…"
 
 
-def result(r: Result, number: int | None = None, full: bool = False) -> str:
+def result(r: Result, number: int | None = None, full: bool = False, lang: str = DEFAULT) -> str:
     """An excerpt as a quotation, then whose words they are and where it was published."""
     before, after = cut_marks(r)
     lines = [f"<blockquote>{before}{highlighted(r.excerpt, r.highlights)}{after}</blockquote>"]
-    if who := speaker(r):
+    if who := speaker(r, lang):
         lines.append(f"— <i>{escape(who[0])}</i>{escape(who[1])}")
-    lines += [escape(line) for line in notes(r)]
-    lines.append(citation(r.document, number, full))
+    lines += [escape(line) for line in notes(r, lang)]
+    lines.append(citation(r.document, number, full, lang))
     if r.also_in:
         titles = "; ".join(clip(t, SHORT_TITLE) for t in (r.also_in_titles or r.also_in))
-        lines.append(escape(say("result.also_in", titles=titles)))
+        lines.append(escape(say("result.also_in", lang, titles=titles)))
     return "\n".join(lines)
 
 
@@ -150,12 +162,12 @@ def short_title(d: Document) -> str:
     return d.short_title or clip(d.title, SHORT_TITLE)
 
 
-def citation(d: Document, number: int | None = None, full: bool = False) -> str:
+def citation(d: Document, number: int | None = None, full: bool = False, lang: str = DEFAULT) -> str:
     """[4] Short title (linked when the URL is known) · publisher · date; `full` gives the whole title."""
     title = d.title if full else short_title(d)
     title = f'<a href="{escape(d.url, quote=True)}">{escape(title)}</a>' if d.url else f"<b>{escape(title)}</b>"
-    parts = [title, escape(d.publisher or say("publisher.unknown")), escape(d.date_label())]
-    text = " · ".join(parts + ([f"<i>{escape(say('result.inferred', fields=', '.join(d.inferred)))}</i>"]
+    parts = [title, escape(d.publisher or say("publisher.unknown", lang)), escape(date_label(d, lang))]
+    text = " · ".join(parts + ([f"<i>{escape(say('result.inferred', lang, fields=', '.join(d.inferred)))}</i>"]
                                if d.inferred else []))
     return f"[{number}] {text}" if number else text
 
@@ -180,47 +192,48 @@ def deep_link(bot: str, d: Document) -> str:
     return f"https://t.me/{bot}?start=doc-{d.id}"
 
 
-def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite: str | None = None) -> Reply:
+def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite: str | None = None,
+         lang: str = DEFAULT) -> Reply:
     """Everything needed to check a source: full title, publisher, date and link with how each is known,
     the shareable deep link, and how much of it the collection holds. Buttons: the text around the excerpt
     `shown` (or the document from its start) and, with `cite` (callback data), a ready-to-paste citation."""
     title = f'<a href="{escape(d.url, quote=True)}">{escape(d.title)}</a>' if d.url else escape(d.title)
     rows = [f"<b>{title}</b>"]
-    publisher = d.publisher or say("unknown")
-    rows.append(_noted("card.publisher", "card.publisher_note", d.publisher_note, publisher=publisher))
-    rows.append(_noted("card.date", "card.date_note", d.date_note, date=d.date_label()))
+    publisher = d.publisher or say("unknown", lang)
+    rows.append(_noted("card.publisher", "card.publisher_note", d.publisher_note, lang, publisher=publisher))
+    rows.append(_noted("card.date", "card.date_note", d.date_note, lang, date=date_label(d, lang)))
     if d.url:
-        rows.append(_noted("card.link", "card.link_note", d.url_note, url=d.url))
+        rows.append(_noted("card.link", "card.link_note", d.url_note, lang, url=d.url))
     else:
-        rows.append(escape(d.url_note or say("card.no_link")))
-    rows.append(escape(say("card.share", link=deep_link(bot, d))))
-    rows.append(escape(say("card.excerpts", count=excerpts)))
+        rows.append(escape(d.url_note or say("card.no_link", lang)))
+    rows.append(escape(say("card.share", lang, link=deep_link(bot, d))))
+    rows.append(escape(say("card.excerpts", lang, count=excerpts)))
     if d.inferred:
-        rows.append(f"<i>{escape(say('card.inferred', fields=', '.join(d.inferred)))}</i>")
+        rows.append(f"<i>{escape(say('card.inferred', lang, fields=', '.join(d.inferred)))}</i>")
     if shown is not None:
-        buttons = [(say("button.context"), f"cx:{d.id}:{shown.start}:{shown.end}")]
-        buttons += [(say("button.cite"), cite)] if cite else []
+        buttons = [(say("button.context", lang), f"cx:{d.id}:{shown.start}:{shown.end}")]
+        buttons += [(say("button.cite", lang), cite)] if cite else []
     else:
-        buttons = [(say("button.read"), f"cx:{d.id}:0:0")]
+        buttons = [(say("button.read", lang), f"cx:{d.id}:0:0")]
     return Reply(messages=["\n".join(rows)], buttons=[buttons])
 
 
-def _noted(plain: str, noted: str, note: str | None, **params) -> str:
-    return escape(say(noted, note=note, **params) if note else say(plain, **params))
+def _noted(plain: str, noted: str, note: str | None, lang: str, **params) -> str:
+    return escape(say(noted, lang, note=note, **params) if note else say(plain, lang, **params))
 
 
-def context(ctx: Context, mark: bool) -> Reply:
+def context(ctx: Context, mark: bool, lang: str = DEFAULT) -> Reply:
     """Paragraphs of a document around an excerpt (in bold when `mark`), exact; Earlier / Later page on."""
     d = ctx.document
-    header = escape(say("context.title", title=short_title(d), first=ctx.first + 1,
+    header = escape(say("context.title", lang, title=short_title(d), first=ctx.first + 1,
                         last=ctx.first + len(ctx.paragraphs), total=ctx.total))
     budget = CONTEXT_BUDGET // len(ctx.paragraphs)
     body = [_paragraph(p, ctx, mark, budget) for p in ctx.paragraphs]
     nav = []
     if ctx.earlier:
-        nav.append((say("button.earlier"), f"cp:{d.id}:{ctx.earlier.start}:{ctx.earlier.end}"))
+        nav.append((say("button.earlier", lang), f"cp:{d.id}:{ctx.earlier.start}:{ctx.earlier.end}"))
     if ctx.later:
-        nav.append((say("button.later"), f"cp:{d.id}:{ctx.later.start}:{ctx.later.end}"))
+        nav.append((say("button.later", lang), f"cp:{d.id}:{ctx.later.start}:{ctx.later.end}"))
     return Reply(messages=["\n\n".join([f"<b>{header}</b>", *body])], buttons=[nav] if nav else [])
 
 
@@ -243,22 +256,22 @@ def _paragraph(p: Paragraph, ctx: Context, mark: bool, budget: int) -> str:
     return ("[…] " if start > p.start else "") + html + (ELLIPSIS if end < p.end else "")
 
 
-def cite(r: Result, bot: str) -> Reply:
+def cite(r: Result, bot: str, lang: str = DEFAULT) -> Reply:
     """A citation to paste anywhere: the excerpt, its speaker, title, publisher, date, URL and the deep link."""
     d = r.document
     excerpt = r.excerpt[:MAX_EXCERPT] + (ELLIPSIS if len(r.excerpt) > MAX_EXCERPT else "")
     quoted = excerpt if excerpt[:1] in QUOTE_MARKS else f"“{excerpt}”"
     lines = [quoted + (f" — {r.speaker}" if r.speaker else "")]
-    source = ", ".join([d.title, d.publisher or say("publisher.unknown"), d.date_label()])
+    source = ", ".join([d.title, d.publisher or say("publisher.unknown", lang), date_label(d, lang)])
     lines.append(source + (f". {d.url}" if d.url else "."))
-    lines.append(say("cite.via", link=deep_link(bot, d)))
-    return Reply(messages=[f"{escape(say('cite.title'))}\n<pre>{escape(chr(10).join(lines))}</pre>"])
+    lines.append(say("cite.via", lang, link=deep_link(bot, d)))
+    return Reply(messages=[f"{escape(say('cite.title', lang))}\n<pre>{escape(chr(10).join(lines))}</pre>"])
 
 
 # -- inline mode ---------------------------------------------------------------------------------
 
 
-def inline_items(answer: Answer, bot: str = "citebot") -> list[dict]:
+def inline_items(answer: Answer, bot: str = "citebot", lang: str = DEFAULT) -> list[dict]:
     """Inline-mode results as plain data: a distinct title, the excerpt as description, and the message sent.
 
     Bare headings are not evidence, so they are never results.
@@ -266,18 +279,19 @@ def inline_items(answer: Answer, bot: str = "citebot") -> list[dict]:
     items: list[dict] = []
     for r in answer.results:
         if not is_heading(r):
-            items.append(_inline_item(r, bot, _inline_title(r, {i["title"] for i in items})))
+            items.append(_inline_item(r, bot, _inline_title(r, {i["title"] for i in items}), lang))
     return items
 
 
-def featured_items(featured: list[tuple[Person, Result]], bot: str = "citebot") -> list[dict]:
+def featured_items(featured: list[tuple[Person, Result]], bot: str = "citebot", lang: str = DEFAULT) -> list[dict]:
     """For an empty inline query: the people most named, each with the excerpt that best says who they are."""
-    return [_inline_item(r, bot, person.name) for person, r in featured]
+    return [_inline_item(r, bot, person.name, lang) for person, r in featured]
 
 
-def _inline_item(r: Result, bot: str, title: str) -> dict:
-    via = f'<a href="{escape(deep_link(bot, r.document), quote=True)}">{escape(say("inline.via", bot=bot))}</a>'
-    return {"title": title[:100], "description": clip(r.excerpt, 160) or title, "html": f"{result(r, full=True)}\n{via}"}
+def _inline_item(r: Result, bot: str, title: str, lang: str = DEFAULT) -> dict:
+    via = f'<a href="{escape(deep_link(bot, r.document), quote=True)}">{escape(say("inline.via", lang, bot=bot))}</a>'
+    return {"title": title[:100], "description": clip(r.excerpt, 160) or title,
+            "html": f"{result(r, full=True, lang=lang)}\n{via}"}
 
 
 def _inline_title(r: Result, used: set[str]) -> str:
@@ -299,9 +313,9 @@ def is_heading(r: Result) -> bool:
 # -- helpers -------------------------------------------------------------------------------------
 
 
-def _extras(answer: Answer) -> list[str]:
+def _extras(answer: Answer, lang: str = DEFAULT) -> list[str]:
     if answer.command == "docs":  # /doc_N: Telegram makes the whole command tappable, unlike "/doc ID"
-        return ["\n".join(f"{n}. {citation(d, full=True)}\n    {escape(say('docs.open', number=n))}"
+        return ["\n".join(f"{n}. {citation(d, full=True, lang=lang)}\n    {escape(say('docs.open', lang, number=n))}"
                           for n, d in enumerate(answer.documents, 1))]
     if answer.people:
         return ["\n".join(f"• {escape(p.name)} ({p.documents})" for p in answer.people)]
@@ -332,16 +346,17 @@ def _people_buttons(people: list[Person], key: str) -> list[list[tuple[str, str]
     return [named[i:i + 2] for i in range(0, len(named), 2)]
 
 
-def _buttons(count: int, first: int, number: int, pages: int, key: str) -> list[list[tuple[str, str]]]:
+def _buttons(count: int, first: int, number: int, pages: int, key: str,
+             lang: str = DEFAULT) -> list[list[tuple[str, str]]]:
     """📄 N for each excerpt shown (its card), then « Back / More »."""
     rows = []
     if count and key:
-        rows.append([(say("button.doc", number=n), f"dc:{key}:{n}") for n in range(first + 1, first + count + 1)])
+        rows.append([(say("button.doc", lang, number=n), f"dc:{key}:{n}") for n in range(first + 1, first + count + 1)])
     nav = []
     if number > 0:
-        nav.append((say("button.back"), f"pg:{key}:{number - 1}"))
+        nav.append((say("button.back", lang), f"pg:{key}:{number - 1}"))
     if number < pages - 1:
-        nav.append((say("button.more"), f"pg:{key}:{number + 1}"))
+        nav.append((say("button.more", lang), f"pg:{key}:{number + 1}"))
     if nav:
         rows.append(nav)
     return rows
@@ -350,11 +365,12 @@ def _buttons(count: int, first: int, number: int, pages: int, key: str) -> list[
 # -- the collection: drafts, reports, the audit log (admins) and the reader's Report button ------------------------
 
 
-def with_report(rows: list[list[tuple[str, str]]], key: str, number: int, shown: int) -> list[list[tuple[str, str]]]:
+def with_report(rows: list[list[tuple[str, str]]], key: str, number: int, shown: int,
+                lang: str = DEFAULT) -> list[list[tuple[str, str]]]:
     """The answer keyboard plus a "Report" action for the excerpts on this page (none for cards)."""
     if not key or not shown:
         return rows
-    return rows + [[("⚑ Report a problem", f"rp:{key}:{number}")]]
+    return rows + [[(say("button.report", lang), f"rp:{key}:{number}")]]
 
 
 def report_picker(results: list[Result], first: int) -> str:

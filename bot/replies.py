@@ -13,7 +13,7 @@ from telegram.error import BadRequest
 from citebot.index import Answer, Document, Result
 
 from . import render
-from .catalogue import say
+from .catalogue import language, say
 from .state import BotContext
 
 log = logging.getLogger(__name__)
@@ -82,19 +82,25 @@ async def edit_in_place(context: BotContext, chat_id: int, earlier: list[int], r
     return True
 
 
+def lang_of(update: Update) -> str:
+    """The catalogue for the person who sent this update: their Telegram language when it is translated."""
+    user = update.effective_user
+    return language(user.language_code if user else None)
+
+
 async def send_answer(update: Update, context: BotContext, line: str) -> None:
     answer = await answer_line(context, line)
-    await deliver(update, context, await reply_to(context, answer, await context.state.remember(line)))
+    await deliver(update, context, await reply_to(context, answer, await context.state.remember(line), lang_of(update)))
 
 
-async def reply_to(context: BotContext, answer: Answer, key: str) -> render.Reply:
+async def reply_to(context: BotContext, answer: Answer, key: str, lang: str) -> render.Reply:
     """The first page of an answer; a single document is its card."""
     if answer.command == "doc" and answer.documents:
-        return await card(context, answer.documents[0])
-    return render.page(answer, 0, context.settings.page_size, key, language_hint(context, answer))
+        return await card(context, answer.documents[0], lang=lang)
+    return render.page(answer, 0, context.settings.page_size, key, language_hint(context, answer, lang), lang)
 
 
-def language_hint(context: BotContext, answer: Answer) -> str | None:
+def language_hint(context: BotContext, answer: Answer, lang: str) -> str | None:
     """Words in another script found nothing: say which language the documents are in."""
     language = context.settings.collection_language
     letters = [ch for ch in answer.query if ch.isalpha()]
@@ -102,13 +108,13 @@ def language_hint(context: BotContext, answer: Answer) -> str | None:
         return None
     if any("LATIN" in unicodedata.name(ch, "") for ch in letters):
         return None
-    return say("hint.language", language=language)
+    return say("hint.language", lang, language=language)
 
 
 async def card(context: BotContext, document: Document, shown: Result | None = None,
-               cite: str | None = None) -> render.Reply:
+               cite: str | None = None, lang: str = "en") -> render.Reply:
     excerpts = await asyncio.to_thread(context.answerer.excerpt_count, document.id)
-    return render.card(document, bot_name(context), excerpts, shown, cite)
+    return render.card(document, bot_name(context), excerpts, shown, cite, lang)
 
 
 def bot_name(context: BotContext) -> str:

@@ -7,38 +7,41 @@ import textwrap
 from citebot.index import EDITABLE, Answer, Document, Draft, ReaderReport, Result
 
 from .attribution import cut_marks, notes, speaker_line
-from .catalogue import say
+from .catalogue import DEFAULT, say, spoken
+from .solar_hijri import date_label
 
 WIDTH = 88
 
 
-def render(answer: Answer) -> str:
-    lines = [answer.message]
+def render(answer: Answer, lang: str = DEFAULT) -> str:
+    """The answer as terminal text; `lang` says the interface (never the excerpts) in another catalogue."""
+    lines = [spoken(answer, lang)]
     for n, r in enumerate(answer.results, 1):
-        lines += ["", *_result(n, r)]
+        lines += ["", *_result(n, r, lang)]
     for p in answer.people:
-        lines.append(f"  • {p.name} ({p.documents} document{'s' if p.documents != 1 else ''})")
+        count = f"{p.documents} document{'s' if p.documents != 1 else ''}" if lang == DEFAULT else p.documents
+        lines.append(f"  • {p.name} ({count})")
     if answer.command == "docs":
-        lines += [f"  • {d.id}: {citation(d)}" for d in answer.documents]
+        lines += [f"  • {d.id}: {citation(d, lang)}" for d in answer.documents]
     elif answer.command == "doc" and answer.documents:
-        lines += ["", *card(answer.documents[0])]
+        lines += ["", *card(answer.documents[0], lang)]
     return "\n".join(lines)
 
 
-def _result(n: int, r: Result) -> list[str]:
+def _result(n: int, r: Result, lang: str = DEFAULT) -> list[str]:
     before, after = cut_marks(r)
     quote = textwrap.wrap(before + r.excerpt + after, WIDTH - 4) or [""]
     out = [f"{n}. " + ("│ " + quote[0])] + ["   │ " + q for q in quote[1:]]
-    out += [f"   {line}" for line in [speaker_line(r), *notes(r)] if line]
-    out.append(f"   {citation(r.document)}")
+    out += [f"   {line}" for line in [speaker_line(r, lang), *notes(r, lang)] if line]
+    out.append(f"   {citation(r.document, lang)}")
     if r.also_in:
-        out.append(f"   {say('result.also_in', titles=', '.join(r.also_in))}")
+        out.append(f"   {say('result.also_in', lang, titles=', '.join(r.also_in))}")
     return out
 
 
-def citation(d: Document) -> str:
+def citation(d: Document, lang: str = DEFAULT) -> str:
     """Title, publisher, date and link, each only when known."""
-    parts = [f"“{d.title}”", d.publisher or say("publisher.unknown"), d.date_label()]
+    parts = [f"“{d.title}”", d.publisher or say("publisher.unknown", lang), date_label(d, lang)]
     if d.url:
         parts.append(d.url)
     if d.inferred:
@@ -46,13 +49,13 @@ def citation(d: Document) -> str:
     return " · ".join(parts)
 
 
-def card(d: Document) -> list[str]:
-    rows = [("id", d.id), ("title", d.title), ("publisher", d.publisher or say("unknown")),
-            ("date", d.date_label()), ("date note", d.date_note), ("publisher note", d.publisher_note),
-            ("url", d.url or say("unknown")), ("url note", d.url_note), ("short title", d.short_title),
+def card(d: Document, lang: str = DEFAULT) -> list[str]:
+    rows = [("id", d.id), ("title", d.title), ("publisher", d.publisher or say("unknown", lang)),
+            ("date", date_label(d, lang)), ("date note", d.date_note), ("publisher note", d.publisher_note),
+            ("url", d.url or say("unknown", lang)), ("url note", d.url_note), ("short title", d.short_title),
             ("kind", d.kind), ("file", d.file)]
     if d.inferred:
-        rows.append(("metadata", say("card.inferred", fields=", ".join(d.inferred))))
+        rows.append(("metadata", say("card.inferred", lang, fields=", ".join(d.inferred))))
     return [f"{k:>15}: {v}" for k, v in rows if v]
 
 

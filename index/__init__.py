@@ -15,6 +15,7 @@ from .intake import commit as commit_draft
 from .intake import edit as edit_document
 from .intake import prepare as prepare_file
 from .intake import remove as remove_document
+from .messages import MESSAGES as ANSWER_MESSAGES
 from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
 from .reports import REASONS, AuditEntry, Journal, ReaderReport
 from .settings import Settings, bot_token, env_name, env_names
@@ -23,6 +24,7 @@ from .settings import load as load_settings
 
 # One name a line, sorted: helpers adding names merge without conflicts.
 __all__ = [
+    "ANSWER_MESSAGES",
     "Answer",
     "Answerer",
     "AuditEntry",

@@ -20,7 +20,8 @@ from .analysis import TOKEN, analysed, fold, literal, term, term_spans, terms
 from .chatter import CHATTER, FUNCTION_WORDS, is_chatter, real_match, real_words
 from .errors import NoIndex
 from .glossary import Glossary
-from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
+from .messages import MESSAGES, add, phrase, said
+from .models import Answer, Context, Document, Paragraph, Person, Phrase, Referent, Result, Voice
 from .people import Registry, Resolution
 from .people import fold as fold_name
 from .persian import is_persian
@@ -46,14 +47,7 @@ COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re
 # Keeps ZWNJ/ZWJ (U+200C/D), part of Persian words; analysis folds them.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 log = logging.getLogger(__name__)
-HELP = (
-    "Ask about the documents and get exact quotes with their source.\n"
-    "/who NAME: who a person is, in the sources' words\n"
-    "/quote NAME or TOPIC: direct quotations\n"
-    "/source TEXT: every document that says this\n"
-    "/docs: the documents; /doc ID: one document\n"
-    "Or just type words to search."
-)
+HELP = MESSAGES["answer.help"]
 
 
 @dataclass
@@ -213,37 +207,36 @@ class Answerer:
             "start": help_, "help": help_,
         }.get(name)
         if handler is None:
-            return Answer(command=name, query=args, message=f"I don't know /{name[:30]}. Send /help for what I can do.")
+            return said(name, args, phrase("answer.unknown_command", command=name[:30]))
         if name in TRANSLATED and is_persian(args) and not is_chatter(args):
             answer = in_english(corpus, self.glossary, name, args, handler, self.settings.max_results)
         else:
             answer = handler(corpus, args, self.settings.max_results)
         if note:
-            answer.message = f"{answer.message}\n{note}".strip()
+            add(answer, note)
         return answer
 
-    def _limit(self, args: str) -> tuple[str, str]:
+    def _limit(self, args: str) -> tuple[str, Phrase | None]:
         limit = self.settings.max_query_chars
         if len(args) <= limit:
-            return args, ""
-        return args[:limit], f"(Only the first {limit} characters of your message were used.)"
+            return args, None
+        return args[:limit], phrase("answer.limit", "\n", limit=limit)
 
 
 # -- commands ------------------------------------------------------------------
 
 
 def help_(corpus: Corpus, args: str, limit: int) -> Answer:
-    return Answer(command="help", query=args, message=HELP)
+    return said("help", args, phrase("answer.help"))
 
 
 def who(corpus: Corpus, name: str, limit: int) -> Answer:
     if not name:
-        return Answer(command="who", query="", people=corpus.people[:limit],
-                      message="People named in the sources, by the number of documents that mention them:")
+        return said("who", "", phrase("answer.who.everyone"), people=corpus.people[:limit])
     resolved = corpus.registry.resolve(name)
     entry = resolved.person
     if not entry:
-        return Answer(command="who", query=name, message=_not_found(resolved, name), people=_people(corpus, resolved))
+        return said("who", name, *_not_found(resolved, name), people=_people(corpus, resolved))
     person = next((p for p in corpus.people if p.id == entry.id), Person(entry.id, entry.name))
     rows = corpus.generation.meta.who.get(entry.id, [])[:limit]
     results = [
@@ -254,40 +247,39 @@ def who(corpus: Corpus, name: str, limit: int) -> Answer:
     for r in results:  # "He went on to hold ...": the pronoun that stands for them is highlighted too
         r.highlights = sorted(r.highlights + [(x.start - r.start, x.end - r.start) for x in r.refers_to
                                               if x.person == entry.name])
-    also = f" Also written: {', '.join(person.aliases[:6])}." if person.aliases else ""
-    docs = f"Named in {person.documents} document{'s' if person.documents != 1 else ''}."
-    return Answer(command="who", query=name, person=person, results=results,
-                  message=f"{_closest(resolved, name)}{person.name}, in the words of the sources. {docs}{also}")
+    found = [*_closest(resolved, name), phrase("answer.who.found", name=person.name),
+             phrase("answer.who.documents_one") if person.documents == 1 else
+             phrase("answer.who.documents", count=person.documents)]
+    found += [phrase("answer.who.aliases", aliases=", ".join(person.aliases[:6]))] if person.aliases else []
+    return said("who", name, *found, person=person, results=results)
 
 
 def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
     if not arg:
-        return Answer(command="quote", query="", message="Whose words, or about what? Try /quote Montazeri or /quote mass graves.")
+        return said("quote", "", phrase("answer.quote.ask"))
     resolved = corpus.registry.resolve(arg)
     entry = resolved.person
     if resolved.how == "ambiguous":  # a name several people share: ask, never guess
-        return Answer(command="quote", query=arg, message=_not_found(resolved, arg), people=_people(corpus, resolved))
+        return said("quote", arg, *_not_found(resolved, arg), people=_people(corpus, resolved))
     gen = corpus.generation
     if not entry and (by_source := _quotes_of_source(corpus, arg)):
-        return Answer(command="quote", query=arg, results=by_source[:limit],
-                      message=f"Direct quotations of {by_source[0].speaker}:")
+        return said("quote", arg, phrase("answer.quote.of", name=by_source[0].speaker), results=by_source[:limit])
     if entry:
         hits = gen.search([], "quote", speaker=entry.id, limit=500)
         hits.sort(key=lambda h: (-len(h.also_in), corpus.documents[h.doc].chronology(), h.start))
         words: list[str] = []
-        found = f"{_closest(resolved, arg)}Direct quotations of {entry.name}:"
-        missing = (f"{_closest(resolved, arg)}No direct quotation of {entry.name} in the sources. "
-                   f"Try /who {entry.name} for what they say about them.")
+        found = [*_closest(resolved, arg), phrase("answer.quote.of", name=entry.name)]
+        missing = [*_closest(resolved, arg), phrase("answer.quote.none_of", name=entry.name)]
     else:
         words = terms(arg)
         # every topic word must be in the quotation; unnamed ones are dropped after, so look deeper than `limit`
         hits = gen.search(words, "quote", mode="all", limit=limit * 10)
-        found = f"Direct quotations about “{arg}”:"
-        missing = f"No direct quotation about “{arg}” in the sources."
+        found = [phrase("answer.quote.about", topic=arg)]
+        missing = [phrase("answer.quote.none_about", topic=arg)]
     results = [_result(corpus, h, words, focus=False) for h in _one_per_group(hits)]
     results = _words_of_people(results, words)[:limit]
-    return Answer(command="quote", query=arg, results=results, message=found if results else missing,
-                  person=_person(corpus, entry.id) if entry else None)
+    return said("quote", arg, *(found if results else missing), results=results,
+                person=_person(corpus, entry.id) if entry else None)
 
 
 def source(corpus: Corpus, text: str, limit: int) -> Answer:
@@ -409,17 +401,16 @@ def _distinct_first(gen: Generation, scored: list[tuple[int, float]]) -> list[tu
 
 def docs(corpus: Corpus, args: str, limit: int) -> Answer:
     ordered = sorted(corpus.documents.values(), key=Document.chronology)
-    return Answer(command="docs", query=args, documents=ordered,
-                  message=f"{len(ordered)} documents in the collection, earliest first:")
+    return said("docs", args, phrase("answer.docs", count=len(ordered)), documents=ordered)
 
 
 def doc(corpus: Corpus, doc_id: str, limit: int) -> Answer:
     found = corpus.documents.get(doc_id.strip().lower())
     if not found:
         close = process.extract(doc_id, list(corpus.documents), scorer=fuzz.WRatio, limit=3, score_cutoff=60)
-        hint = f" Did you mean {', '.join(c[0] for c in close)}?" if close else " Send /docs for the list."
-        return Answer(command="doc", query=doc_id, message=f"No document with id “{doc_id}”.{hint}")
-    return Answer(command="doc", query=doc_id, documents=[found], message=found.title)
+        hint = phrase("answer.did_you_mean", names=", ".join(c[0] for c in close)) if close else phrase("answer.see_docs")
+        return said("doc", doc_id, phrase("answer.doc.none", id=doc_id), hint)
+    return said("doc", doc_id, phrase("answer.doc", title=found.title), documents=[found])
 
 
 # -- helpers -------------------------------------------------------------------
@@ -522,17 +513,17 @@ def _people(corpus: Corpus, resolved: Resolution) -> list[Person]:
     return [_person(corpus, e.id) or Person(e.id, e.name) for e in resolved.candidates]
 
 
-def _closest(resolved: Resolution, typed: str) -> str:
+def _closest(resolved: Resolution, typed: str) -> list[Phrase]:
     """Said first whenever a name was resolved by spelling alone, so no one is misled."""
-    return f"Showing {resolved.person.name} (closest to “{typed}”). " if resolved.approximate else ""
+    return [phrase("answer.closest", name=resolved.person.name, typed=typed)] if resolved.approximate else []
 
 
-def _not_found(resolved: Resolution, name: str) -> str:
+def _not_found(resolved: Resolution, name: str) -> list[Phrase]:
     names = ", ".join(e.name for e in resolved.candidates)
     if resolved.how == "ambiguous":
-        return f"“{name}” could be several people: {names}. Which one? Send the full name."
-    hint = f" Did you mean {names}?" if names else " Send /who for everyone they name."
-    return f"No one called “{name}” is named in the sources.{hint}"
+        return [phrase("answer.who.several", name=name, names=names)]
+    hint = phrase("answer.did_you_mean", names=names) if names else phrase("answer.see_who")
+    return [phrase("answer.who.none", name=name), hint]
 
 
 def _short(d: Document) -> str:

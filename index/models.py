@@ -241,6 +241,18 @@ class Result:
         }
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """One sentence of an answer's message: a key of index/messages.py and its parameters (plain data)."""
+
+    key: str
+    params: dict = field(default_factory=dict)
+    sep: str = " "  # joins it to the sentence before
+
+    def to_json(self) -> dict:
+        return {"key": self.key, "params": self.params}
+
+
 @dataclass
 class Answer:
     """What citebot says to one line a user typed."""
@@ -257,6 +269,7 @@ class Answer:
     unmatched: list[str] = field(default_factory=list)  # query words, as typed, that no document has
     matched_all: int | None = None  # search: the first N results have every query word, the rest only some
     total: int | None = None  # /source: how many documents match in all (results may show fewer)
+    phrases: list[Phrase] = field(default_factory=list)  # `message` as keyed sentences, when built from them
 
     def to_json(self) -> dict:
         out = {
@@ -278,4 +291,6 @@ class Answer:
             out["documents"] = [d.card() for d in self.documents]
         if self.translated:
             out["translated"] = self.translated
+        if self.phrases:
+            out["message_parts"] = [p.to_json() for p in self.phrases]
         return out

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from . import translit
 from .analysis import MAX_TERMS, TOKEN
 from .glossary import Glossary, key
+from .messages import add, phrase, requote, said
 from .models import Answer
 from .people import Entry, Registry
 from .persian import fold, is_persian
@@ -73,11 +74,13 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str,
     if answer is None or not (answer.results or answer.person):
         return _persian_unknown(corpus, glossary, name, args, reading)
     answer.query, answer.translated = args, " ".join(english)
-    answer.message = answer.message.replace(f"“{searched}”", f"“{args}”")
+    requote(answer, searched, args)
     if english:
         shown = ", ".join(english)
-        shown = shown if len(shown) <= SHOWN else shown[:SHOWN].rsplit(", ", 1)[0] + " and more"
-        answer.message = f"Searched for: {shown}.\n{answer.message}"
+        more = len(shown) > SHOWN
+        shown = shown[:SHOWN].rsplit(", ", 1)[0] if more else shown
+        add(answer, phrase("answer.persian.searched_more" if more else "answer.persian.searched", "\n", terms=shown),
+            before=True)
     return answer
 
 
@@ -85,19 +88,13 @@ def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, r
     """Nothing answers a Persian question: suggest people it may name, or English words to try."""
     close = translit.candidates(" ".join(reading.unknown) or args, corpus.people)
     if close:
-        nothing = f"No one called “{args}” is named" if name in ("who", "quote") else f"Nothing matches “{args}”"
-        return Answer(command=name, query=args, people=close,
-                      message=f"{nothing} in the sources, which spell names in Latin letters. "
-                              f"Did you mean {', '.join(p.name for p in close)}?")
+        nothing = "answer.persian.no_one" if name in ("who", "quote") else "answer.persian.nothing"
+        return said(name, args, phrase(nothing, query=args),
+                    phrase("answer.did_you_mean", names=", ".join(p.name for p in close)), people=close)
     if name == "who":
-        return Answer(command=name, query=args, message=f"No one called “{args}” is named in the sources, which "
-                                                        "spell names in Latin letters. Send /who for everyone they name.")
-    return Answer(command=name, query=args,
-                  message=f"Nothing in the sources matches “{args}”. {_in_english_hint(glossary, reading)}")
-
-
-def _in_english_hint(glossary: Glossary, reading: Reading) -> str:
-    return f"The documents are in English: try English words, e.g. {', '.join(glossary.hints(reading.unknown))}."
+        return said(name, args, phrase("answer.persian.no_one", query=args), phrase("answer.see_who"))
+    return said(name, args, phrase("answer.search.none", query=args),
+                phrase("answer.persian.english", words=", ".join(glossary.hints(reading.unknown))))
 
 
 def read(text: str, registry: Registry, glossary: Glossary) -> Reading:

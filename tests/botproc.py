@@ -91,12 +91,15 @@ def wait_listening(port: int, timeout: float = 10) -> None:
 _next_id = [int(time.time() * 1000) % 10**8]
 
 
-def message(text: str, chat: int, user: int | None = None, chat_type: str = "private") -> dict:
+def message(text: str, chat: int, user: int | None = None, chat_type: str = "private",
+            language: str | None = None) -> dict:
+    """A text message update; `language` is the sender's Telegram language_code ("fa")."""
     _next_id[0] += 1
     user = chat if user is None else user
+    sender = {"id": user, "is_bot": False, "first_name": "Ana", **({"language_code": language} if language else {})}
     msg = {"message_id": _next_id[0], "date": int(time.time()),
            "chat": {"id": chat, "type": chat_type, **({"title": "Group"} if chat < 0 else {"first_name": "Ana"})},
-           "from": {"id": user, "is_bot": False, "first_name": "Ana"}, "text": text}
+           "from": sender, "text": text}
     if text.startswith("/"):
         msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
     return {"message": msg}

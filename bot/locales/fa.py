@@ -1,0 +1,150 @@
+"""Every user-facing string of the Telegram bot, in Persian (same keys and {parameters} as en.py).
+
+Excerpts are never translated: they are the documents' own English words.
+The answer layer's messages (index/messages.py) are keyed "answer.*"; bot/
+uses these when present and the English `Answer.message` otherwise.
+Parameters holding Latin text are wrapped in Unicode isolates by bot/catalogue.py; a command (/who)
+starts with LEFT-TO-RIGHT MARK (\\u200e) so its slash stays on its left, and a line that starts with one
+with RIGHT-TO-LEFT MARK (\\u200f) first so that the line reads right to left.
+"""
+
+MESSAGES = {
+    # the command menu
+    "menu.who": "یک شخص کیست، به روایت خود منابع",
+    "menu.quote": "نقل‌قول‌های مستقیم از یک شخص یا دربارهٔ یک موضوع",
+    "menu.source": "همهٔ اسنادی که این را می‌گویند",
+    "menu.docs": "فهرست اسناد",
+    "menu.help": "چگونه بپرسیم",
+    "menu.reindex": "بازسازی نمایه",
+    "menu.stats": "آمار نمایه و ربات",
+    "menu.add": "افزودن یک سند از نشانی اینترنتی (یا فرستادن پرونده)",
+    "menu.edit": "اصلاح یک فیلد: شناسه فیلد مقدار",
+    "menu.remove": "حذف یک سند: شناسه",
+    "menu.reports": "گزارش‌های بازِ خوانندگان",
+    # /start, /help and the group introduction
+    "start.intro": "من به پرسش‌ها دربارهٔ {collection} با نقل‌قول‌های عینی پاسخ می‌دهم و برای هر یک عنوان، "
+                   "ناشر و تاریخ آن را می‌آورم. هرگز سخن منابع را به بیان خودم بازنویسی نمی‌کنم.",
+    "start.collection": "{description} ({documents} سند، به زبان {language}.)",
+    "start.collection_plain": "{documents} سند.",
+    "help.commands": "\u200f\u200e/who نام: یک شخص کیست، به روایت خود منابع\n"
+                     "\u200f\u200e/quote نام یا موضوع: نقل‌قول‌های مستقیم\n"
+                     "\u200f\u200e/source متن: همهٔ اسنادی که این را می‌گویند\n"
+                     "\u200f\u200e/docs: فهرست اسناد (برای گشودن هر سند روی آن بزنید)\n"
+                     "یا فقط چند واژه بنویسید تا جست‌وجو کنم. می‌توانید به فارسی بپرسید؛ "
+                     "اسناد به انگلیسی‌اند و نقل‌قول‌ها بی‌کم‌وکاست به همان زبان آورده می‌شوند.",
+    "help.inline": "در هر گفت‌وگویی، \u200e@{bot}\u200e و چند واژه بنویسید (برای نمونه \u200e@{bot} {example}\u200e) تا بخشی از "
+                   "یک سند را هم‌رسانی کنید.",
+    "help.groups": "در گروه‌ها از فرمان‌ها استفاده کنید، یا برای پرسش تکمیلی به یکی از پاسخ‌هایم پاسخ دهید.",
+    "button.docs": "📚 اسناد",
+    "group.intro": "سلام! من به پرسش‌ها دربارهٔ {collection} با نقل‌قول‌های عینی و مستند پاسخ می‌دهم.\n"
+                   "با \u200e/who نام، \u200e/quote موضوع یا \u200e/source واژه‌ها بپرسید، یا به یکی از پاسخ‌هایم پاسخ دهید.",
+    "default_collection": "یک مجموعهٔ اسناد",
+    # no silences
+    "unknown.command": "فرمان \u200e/{command}\u200e را نمی‌شناسم. من با نقل‌قول‌های عینی از {collection} پاسخ می‌دهم: "
+                       "\u200e/who {name}\u200e یا \u200e/docs\u200e را بیازمایید، یا فقط چند واژه بنویسید. \u200e/help\u200e",
+    "unsupported": "من فقط متن را می‌خوانم. با نقل‌قول‌های عینی از {collection} پاسخ می‌دهم: \u200e/who {name}\u200e یا "
+                   "\u200e/docs\u200e را بیازمایید، یا برای جست‌وجو چند واژه بنویسید. \u200e/help\u200e",
+    # /docs
+    "docs.open": "گشودن: \u200e/doc_{number}\u200e",
+    "doc.no_number": "سند شمارهٔ {number} وجود ندارد: {count} سند هست. برای فهرست، \u200e/docs\u200e را بفرستید.",
+    # answers
+    "page.range": "{first} تا {last} از {total}",
+    "button.more": "بیشتر »",
+    "button.back": "« بازگشت",
+    "button.doc": "📄 {number}",
+    "hint.language": "اسناد به زبان {language} هستند: واژه‌هایی به {language} را بیازمایید.",
+    "result.also_in": "همچنین در: {titles}",
+    "publisher.unknown": "ناشر نامعلوم",
+    "unknown": "نامعلوم",
+    # the document card
+    "card.publisher": "ناشر: {publisher}",
+    "card.publisher_note": "ناشر: {publisher} ({note})",
+    "card.date": "تاریخ: {date}",
+    "card.date_note": "تاریخ: {date} ({note})",
+    "card.link": "متن کامل: {url}",
+    "card.link_note": "متن کامل: {url} ({note})",
+    "card.no_link": "پیوند عمومی‌ای به این سند شناخته نیست.",
+    "card.share": "هم‌رسانی این کارت: {link}",
+    "card.excerpts": "این مجموعه {count} بخش از این سند را در خود دارد.",
+    "card.inferred": "به تأیید مدیر نرسیده است (استنباط‌شده: {fields}).",
+    "result.inferred": "استنباط‌شده: {fields}",
+    "voice.quotation": "، به نقل از:",
+    "voice.speech": "، متن سخنرانی در:",
+    "voice.reported_by": "، به روایت {name}",
+    "voice.includes": "شامل سخنانی از {whos}.",
+    "button.context": "📖 متن پیرامون",
+    "button.read": "📖 خواندن سند",
+    "button.cite": "❝ ارجاع",
+    "button.report": "⚑ گزارش یک اشکال",
+    "context.title": "{title}، بندهای {first} تا {last} از {total}",
+    "button.earlier": "« پیش‌تر",
+    "button.later": "پس‌تر »",
+    "cite.title": "ارجاع، آمادهٔ رونوشت:",
+    "cite.via": "گشودن در citebot: {link}",
+    # buttons that no longer work
+    "button.expired": "این دکمه دیگر کار نمی‌کند. لطفاً پرسش خود را دوباره بفرستید.",
+    "button.expired_short": "این دکمه دیگر کار نمی‌کند.",
+    "button.foreign": "این دکمه از من نیست یا دیگر کار نمی‌کند.",
+    # inline mode
+    "inline.hint": "برای جست‌وجو واژه یا نامی بنویسید",
+    "inline.via": "گشودن منبع در \u200e@{bot}\u200e",
+    "inline.no_match": "هیچ بخشی با «{query}» جور نیست: ربات را بگشایید",
+    # flooding
+    "flood.button": "لطفاً کمی آهسته‌تر.",
+    "flood.notice": "شما در {seconds} ثانیه بیش از {limit} پیام فرستادید، پس آنچه را در {wait} ثانیهٔ آینده "
+                    "بفرستید نادیده می‌گیرم. لطفاً پس از آن، پرسش‌هایتان را دوباره بفرستید.",
+    # admin
+    "admin.refuse_reindex": "فقط مدیران ربات می‌توانند نمایه را بازسازی کنند.",
+    "admin.refuse_stats": "فقط مدیران ربات می‌توانند آمار را ببینند.",
+    "reindex.busy": "بازسازی نمایه هم‌اکنون در جریان است.",
+    "reindex.started": "در حال بازسازی نمایه…",
+    "reindex.progress": "در حال بازسازی نمایه… {done} از {total} سند",
+    "reindex.failed": "بازسازی نمایه ناموفق بود: {error}. نمایهٔ پیشین همچنان پاسخ می‌دهد.",
+    "stats": "نمایهٔ {generation}: {megabytes:.1f} مگابایت، {documents} سند، {passages} بند، {quotes} نقل‌قول، "
+             "{people} شخص.\nزمان کارکرد {hours} ساعت و {minutes} دقیقه؛ {served} پرسش پاسخ داده شد.",
+    # errors
+    "stats.worker": "پردازشگر {worker}؛ وضعیت حافظهٔ مشترک: {health}.",
+    "stats.unopened": "نسل تازه‌تری از نمایه اینجا باز نشد ({problem})؛ همین نسل به پاسخ‌دادن ادامه می‌دهد.",
+    "error": "متأسفم، خطایی رخ داد. لطفاً دوباره تلاش کنید.",
+    # the answer layer's messages (index/messages.py), keyed "answer.*"
+    "answer.help": "دربارهٔ اسناد بپرسید و نقل‌قول‌های عینی را همراه با منبعشان دریافت کنید.\n"
+                   "\u200f\u200e/who نام: یک شخص کیست، به روایت خود منابع\n"
+                   "\u200f\u200e/quote نام یا موضوع: نقل‌قول‌های مستقیم\n"
+                   "\u200f\u200e/source متن: همهٔ اسنادی که این را می‌گویند\n"
+                   "\u200f\u200e/docs: فهرست اسناد؛ \u200e/doc شناسه: یک سند\n"
+                   "یا فقط چند واژه بنویسید تا جست‌وجو کنم.",
+    "answer.unknown_command": "فرمان \u200e/{command}\u200e را نمی‌شناسم. برای دیدن آنچه از من برمی‌آید، "
+                              "\u200e/help\u200e را بفرستید.",
+    "answer.limit": "(فقط {limit} نویسهٔ نخست پیام شما به کار رفت.)",
+    "answer.closest": "نمایش {name} (نزدیک‌ترین به «{typed}»).",
+    "answer.who.everyone": "اشخاصی که در منابع نامشان آمده است، به ترتیب شمار اسنادی که از آنان یاد می‌کنند:",
+    "answer.who.found": "{name}، به روایت خود منابع.",
+    "answer.who.documents_one": "نامش در یک سند آمده است.",
+    "answer.who.documents": "نامش در {count} سند آمده است.",
+    "answer.who.aliases": "به این صورت‌ها نیز نوشته شده است: {aliases}.",
+    "answer.who.none": "در منابع از کسی به نام «{name}» یاد نشده است.",
+    "answer.who.several": "«{name}» ممکن است چند نفر باشد: {names}. کدام یک؟ نام کامل را بفرستید.",
+    "answer.did_you_mean": "آیا منظورتان {names} بود؟",
+    "answer.see_who": "برای دیدن همهٔ کسانی که منابع نام می‌برند، \u200e/who\u200e را بفرستید.",
+    "answer.quote.ask": "سخنان چه کسی، یا دربارهٔ چه؟ برای نمونه \u200e/quote Montazeri\u200e یا "
+                        "\u200e/quote mass graves\u200e را بیازمایید.",
+    "answer.quote.of": "نقل‌قول‌های مستقیم از {name}:",
+    "answer.quote.none_of": "در منابع هیچ نقل‌قول مستقیمی از {name} نیست. برای آنچه منابع دربارهٔ او می‌گویند، "
+                            "\u200e/who {name}\u200e را بیازمایید.",
+    "answer.quote.about": "نقل‌قول‌های مستقیم دربارهٔ «{topic}»:",
+    "answer.quote.none_about": "در منابع هیچ نقل‌قول مستقیمی دربارهٔ «{topic}» نیست.",
+    "answer.docs": "{count} سند در این مجموعه، به ترتیب تاریخ (قدیمی‌ترین نخست):",
+    "answer.doc": "{title}",
+    "answer.doc.none": "سندی با شناسهٔ «{id}» وجود ندارد.",
+    "answer.see_docs": "برای فهرست، \u200e/docs\u200e را بفرستید.",
+    "answer.search.ask": "چند واژه برای جست‌وجو بفرستید، یا \u200e/help\u200e.",
+    "answer.search.found": "بخش‌هایی از اسناد برای «{query}»:",
+    "answer.search.none": "هیچ بخشی از منابع با «{query}» جور نیست.",
+    "answer.source.ask": "کدام واژه‌ها؟ برای نمونه \u200e/source refrigerated trucks\u200e را بیازمایید.",
+    "answer.source.none": "هیچ سندی «{text}» را نمی‌گوید.",
+    "answer.persian.searched": "جست‌وجو شد برای: {terms}.",
+    "answer.persian.searched_more": "جست‌وجو شد برای: {terms} و واژه‌های دیگر.",
+    "answer.persian.no_one": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، از کسی به نام «{query}» یاد نشده است.",
+    "answer.persian.nothing": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، چیزی با «{query}» جور نیست.",
+    "answer.persian.english": "اسناد به زبان انگلیسی‌اند: واژه‌های انگلیسی را بیازمایید، برای نمونه {words}.",
+}

@@ -1,0 +1,95 @@
+"""What the answer layer says, as keyed English templates: `Answer.message` is built from them.
+
+An answer keeps its message's phrases (key and parameters, plain data) beside the English text, so a
+front end can say the same in another language (bot/locales/<lang>.py has the same "answer.*" keys)
+and fall back to the English `message` for any answer not built from phrases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .models import Answer, Phrase
+
+MESSAGES = {
+    "answer.help": "Ask about the documents and get exact quotes with their source.\n"
+                   "/who NAME: who a person is, in the sources' words\n"
+                   "/quote NAME or TOPIC: direct quotations\n"
+                   "/source TEXT: every document that says this\n"
+                   "/docs: the documents; /doc ID: one document\n"
+                   "Or just type words to search.",
+    "answer.unknown_command": "I don't know /{command}. Send /help for what I can do.",
+    "answer.limit": "(Only the first {limit} characters of your message were used.)",
+    "answer.closest": "Showing {name} (closest to “{typed}”).",
+    "answer.who.everyone": "People named in the sources, by the number of documents that mention them:",
+    "answer.who.found": "{name}, in the words of the sources.",
+    "answer.who.documents_one": "Named in 1 document.",
+    "answer.who.documents": "Named in {count} documents.",
+    "answer.who.aliases": "Also written: {aliases}.",
+    "answer.who.none": "No one called “{name}” is named in the sources.",
+    "answer.who.several": "“{name}” could be several people: {names}. Which one? Send the full name.",
+    "answer.did_you_mean": "Did you mean {names}?",
+    "answer.see_who": "Send /who for everyone they name.",
+    "answer.quote.ask": "Whose words, or about what? Try /quote Montazeri or /quote mass graves.",
+    "answer.quote.of": "Direct quotations of {name}:",
+    "answer.quote.none_of": "No direct quotation of {name} in the sources. Try /who {name} for what they say about them.",
+    "answer.quote.about": "Direct quotations about “{topic}”:",
+    "answer.quote.none_about": "No direct quotation about “{topic}” in the sources.",
+    "answer.docs": "{count} documents in the collection, earliest first:",
+    "answer.doc": "{title}",
+    "answer.doc.none": "No document with id “{id}”.",
+    "answer.see_docs": "Send /docs for the list.",
+    # search and /source: keyed here for answers.search() and answers.source() to use
+    "answer.search.ask": "Send some words to search for, or /help.",
+    "answer.search.found": "Excerpts for “{query}”:",
+    "answer.search.none": "Nothing in the sources matches “{query}”.",
+    "answer.source.ask": "Which words? Try /source refrigerated trucks.",
+    "answer.source.none": "No document says “{text}”.",
+    # a Persian question read as English (index/persian_questions.py)
+    "answer.persian.searched": "Searched for: {terms}.",
+    "answer.persian.searched_more": "Searched for: {terms} and more.",
+    "answer.persian.no_one": "No one called “{query}” is named in the sources, which spell names in Latin letters.",
+    "answer.persian.nothing": "Nothing matches “{query}” in the sources, which spell names in Latin letters.",
+    "answer.persian.english": "The documents are in English: try English words, e.g. {words}.",
+}
+
+
+def phrase(key: str, sep: str = " ", **params) -> Phrase:
+    """One keyed sentence; `sep` joins it to the one before."""
+    return Phrase(key, params, sep)
+
+
+def text(phrases: list[Phrase]) -> str:
+    """The English message the phrases make."""
+    return "".join((p.sep if n else "") + MESSAGES[p.key].format(**p.params) for n, p in enumerate(phrases))
+
+
+def said(command: str, query: str, *phrases: Phrase, **fields) -> Answer:
+    """An Answer whose message is `phrases`, in English and as keys."""
+    return Answer(command=command, query=query, message=text(list(phrases)), phrases=list(phrases), **fields)
+
+
+def add(answer: Answer, extra: Phrase, before: bool = False) -> None:
+    """Add a sentence to an answer's message (before it, or after it), in English and as keys.
+
+    An answer whose message was not built from phrases keeps only the English, so no translation says less.
+    """
+    keyed = bool(answer.phrases) or not answer.message
+    english = MESSAGES[extra.key].format(**extra.params)
+    answer.message = (f"{english}{extra.sep}{answer.message}" if before else
+                      f"{answer.message}{extra.sep}{english}").strip()
+    if not keyed:
+        return
+    if before:
+        rest = [replace(answer.phrases[0], sep=extra.sep), *answer.phrases[1:]] if answer.phrases else []
+        answer.phrases = [replace(extra, sep=""), *rest]
+    else:
+        answer.phrases = [*answer.phrases, extra]
+
+
+def requote(answer: Answer, old: str, new: str) -> None:
+    """The answer quotes `new` where it quoted `old` (a Persian question, not the English searched)."""
+    answer.message = answer.message.replace(f"“{old}”", f"“{new}”")
+    answer.phrases = [replace(p, params={k: new if v == old and f"“{{{k}}}”" in MESSAGES[p.key] else v
+                                         for k, v in p.params.items()})
+                      for p in answer.phrases]
