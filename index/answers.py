@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from .analysis import TOKEN, analysed, fold, literal, term, term_spans, terms
-from .chatter import CHATTER, FUNCTION_WORDS, is_chatter, real_match, real_words
+from .chatter import FUNCTION_WORDS, is_chatter, real_match, real_words
 from .errors import NoIndex
 from .glossary import Glossary
 from .messages import MESSAGES, add, phrase, said
@@ -285,34 +285,29 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
 def source(corpus: Corpus, text: str, limit: int) -> Answer:
     """Every document that says `text` word for word; else in other word forms; else with all its words."""
     gen = corpus.generation
-    said = literal_phrase(gen, text)
-    if said is None:
-        message = (f"“{text}” has only words too common to look up, such as “the” or “of”. Add a rarer word."
-                   if literal(text) else "Which words? Try /source refrigerated trucks.")
-        return Answer(command="source", query=text, message=message)
+    saying = literal_phrase(gen, text)
+    if saying is None:
+        return said("source", text, phrase("answer.source.common" if literal(text) else "answer.source.ask", text=text))
     unmatched = _unmatched(gen, text)
-    if said:
-        chosen = sorted(said, key=lambda s: _date_key(corpus, s.doc))[:limit]
+    if saying:
+        chosen = sorted(saying, key=lambda s: _date_key(corpus, s.doc))[:limit]
         results = [_result(corpus, passage_at(gen, s), terms(text)) for s in chosen]
-        return Answer(command="source", query=text, results=results, total=len(said),
-                      message=f"{_of(len(results), len(said))} {_verb(len(said), 'says', 'say')} “{text}”, earliest first:")
+        return said("source", text, _found("says", text, len(results), len(saying)), results=results, total=len(saying))
     words = terms(text)
     if unmatched:
-        return Answer(command="source", query=text, unmatched=unmatched, total=0,
-                      message=f"No document says “{text}”. {_no_mention(unmatched)}")
-    tries = [(stemmed(words), ("says", "say"), "only in other word forms (not word for word)")]
+        return said("source", text, phrase("answer.source.none", text=text), _no_mention(unmatched),
+                     unmatched=unmatched, total=0)
+    tries = [(stemmed(words), "forms")]
     if len(set(words)) > 1:
-        tries.append((every_word(words), ("uses", "use"), "all these words, not in a row"))
-    for q, verb, how in tries:
+        tries.append((every_word(words), "all"))
+    for q, how in tries:
         passages = passages_by_document(gen, q)
         docs = sorted(passages, key=lambda d: _date_key(corpus, d))
         if docs:
             hits = best_in(gen, q, passages, docs[:limit])
-            said_as = f"“{text}” {how}" if verb[0] == "says" else f"{how.split(',')[0]} “{text}”, {how.split(', ')[1]}"
-            return Answer(command="source", query=text, results=[_result(corpus, h, words) for h in hits],
-                          total=len(docs),
-                          message=f"{_of(len(hits), len(docs))} {_verb(len(docs), *verb)} {said_as}, earliest first:")
-    return Answer(command="source", query=text, total=0, message=f"No document says “{text}”.")
+            return said("source", text, _found(how, text, len(hits), len(docs)),
+                         results=[_result(corpus, h, words) for h in hits], total=len(docs))
+    return said("source", text, phrase("answer.source.none", text=text), total=0)
 
 
 def _date_key(corpus: Corpus, doc_id: str) -> tuple:
@@ -320,13 +315,10 @@ def _date_key(corpus: Corpus, doc_id: str) -> tuple:
     return (*corpus.documents[doc_id].chronology(), doc_id)
 
 
-def _of(shown: int, total: int) -> str:
-    """"3 documents", or "10 of 42 documents" when fewer are shown than match."""
-    return f"{total} document{'s' if total != 1 else ''}" if shown == total else f"{shown} of {total} documents"
-
-
-def _verb(n: int, one: str, many: str) -> str:
-    return one if n == 1 else many
+def _found(how: str, text: str, shown: int, total: int) -> Phrase:
+    """"3 documents say …", "1 document says …", or "10 of 42 documents say …" when fewer are shown than match."""
+    form = "_one" if total == 1 else "" if shown == total else "_some"
+    return phrase(f"answer.source.{how}{form}", text=text, shown=shown, total=total)
 
 
 def _unmatched(gen: Generation, text: str) -> list[str]:
@@ -340,41 +332,38 @@ def _unmatched(gen: Generation, text: str) -> list[str]:
     return out
 
 
-def _no_mention(words: list[str]) -> str:
+def _no_mention(words: list[str]) -> Phrase:
     shown = [w if len(w) <= 40 else w[:40] + "…" for w in words[:5]]
-    return f"No document mentions {' or '.join(f'“{w}”' for w in shown)}."
+    return phrase("answer.no_mention", words=" or ".join(f"“{w}”" for w in shown))
 
 
 def search(corpus: Corpus, text: str, limit: int) -> Answer:
     if is_chatter(text):
-        return Answer(command="search", query=text, message=CHATTER)
+        return said("search", text, phrase("answer.chatter"))
     words = terms(text)
     if not words:
-        message = (f"“{text}” has only words too common to search for, such as “the” or “of”. Add a rarer word, or "
-                   "send /help." if literal(text) else "Send some words to search for, or /help.")
-        return Answer(command="search", query=text, message=message)
+        return said("search", text, phrase("answer.search.common" if literal(text) else "answer.search.ask", query=text))
     gen = corpus.generation
     unmatched = _unmatched(gen, text)
-    missing = f" {_no_mention(unmatched)}" if unmatched else ""
     # A passage matching only through function words ("des", "en"; "his" for "hi") is not an answer.
     ordered = _every_word_first(gen, words, bool(unmatched), limit)
     wanted = real_words(text)
     shown = ((hit(gen, n, score), every) for n, score, every in ordered)  # stored fields read only as needed
     kept = list(itertools.islice(((h, every) for h, every in shown if real_match(h.excerpt, wanted)), limit))
     if not kept:
-        message = _no_mention(unmatched) if not ordered and unmatched else f"Nothing in the sources matches “{text}”."
-        return Answer(command="search", query=text, unmatched=unmatched, message=message)
+        none = _no_mention(unmatched) if not ordered and unmatched else phrase("answer.search.none", query=text)
+        return said("search", text, none, unmatched=unmatched)
     n_full = sum(every for _, every in kept)
     results = [_result(corpus, h, words) for h, _ in kept]
     if n_full == len(results):
-        message = f"Excerpts for “{text}”:"
+        message = [phrase("answer.search.found", query=text)]
     elif n_full:
-        first = "the first has" if n_full == 1 else f"the first {n_full} have"
-        message = f"Excerpts for “{text}”: {first} every word, the others only some of them."
+        message = [phrase("answer.search.found_first_one" if n_full == 1 else "answer.search.found_first",
+                          query=text, count=n_full)]
     else:
-        message = f"No excerpt has every word of “{text}”.{missing} Excerpts with some of them:"
-    return Answer(command="search", query=text, results=results, message=message, unmatched=unmatched,
-                  matched_all=n_full)
+        message = [phrase("answer.search.no_full", query=text), *([_no_mention(unmatched)] if unmatched else []),
+                   phrase("answer.search.some")]
+    return said("search", text, *message, results=results, unmatched=unmatched, matched_all=n_full)
 
 
 def _every_word_first(gen: Generation, words: list[str], some_unmatched: bool,

@@ -11,9 +11,6 @@ import re
 
 from .analysis import TOKEN, fold, term
 
-CHATTER = ("Hello! Send me a few words and I answer with exact quotes from the documents, with their source. "
-           "For example: mass graves. Send /help for more.")
-
 GREETINGS = frozenset("""
 hi hello hey heya hiya howdy yo hallo hullo greetings salut bonjour bonsoir hola ciao merci gracias danke salam
 salaam slm dorood dorud سلام درود ممنون مرسی thanks thank thx ty cheers ok okay k kk cool nice great wow lol

@@ -40,11 +40,33 @@ MESSAGES = {
     "answer.doc.none": "No document with id “{id}”.",
     "answer.see_docs": "Send /docs for the list.",
     # search and /source: keyed here for answers.search() and answers.source() to use
+    "answer.chatter": "Hello! Send me a few words and I answer with exact quotes from the documents, with their "
+                      "source. For example: mass graves. Send /help for more.",
+    "answer.no_mention": "No document mentions {words}.",
     "answer.search.ask": "Send some words to search for, or /help.",
+    "answer.search.common": "“{query}” has only words too common to search for, such as “the” or “of”. "
+                            "Add a rarer word, or send /help.",
     "answer.search.found": "Excerpts for “{query}”:",
+    "answer.search.found_first_one": "Excerpts for “{query}”: the first has every word, the others only some of them.",
+    "answer.search.found_first": "Excerpts for “{query}”: the first {count} have every word, "
+                                 "the others only some of them.",
+    "answer.search.no_full": "No excerpt has every word of “{query}”.",
+    "answer.search.some": "Excerpts with some of them:",
     "answer.search.none": "Nothing in the sources matches “{query}”.",
     "answer.source.ask": "Which words? Try /source refrigerated trucks.",
+    "answer.source.common": "“{text}” has only words too common to look up, such as “the” or “of”. Add a rarer word.",
     "answer.source.none": "No document says “{text}”.",
+    # /source found, word for word (says), in other forms (forms), all words not in a row (all); "_some": capped
+    "answer.source.says_one": "1 document says “{text}”, earliest first:",
+    "answer.source.says": "{total} documents say “{text}”, earliest first:",
+    "answer.source.says_some": "{shown} of {total} documents say “{text}”, earliest first:",
+    "answer.source.forms_one": "1 document says “{text}” only in other word forms (not word for word), earliest first:",
+    "answer.source.forms": "{total} documents say “{text}” only in other word forms (not word for word), earliest first:",
+    "answer.source.forms_some": "{shown} of {total} documents say “{text}” only in other word forms (not word for word), "
+                                "earliest first:",
+    "answer.source.all_one": "1 document uses all these words “{text}”, not in a row, earliest first:",
+    "answer.source.all": "{total} documents use all these words “{text}”, not in a row, earliest first:",
+    "answer.source.all_some": "{shown} of {total} documents use all these words “{text}”, not in a row, earliest first:",
     # a Persian question read as English (index/persian_questions.py)
     "answer.persian.searched": "Searched for: {terms}.",
     "answer.persian.searched_more": "Searched for: {terms} and more.",

@@ -75,6 +75,7 @@ def test_who_in_persian_with_a_persian_interface(tg):  # noqa: F811
 def test_plain_persian_question_gets_english_excerpts_in_a_persian_interface(tg):  # noqa: F811
     (reply,) = ask_fa(tg, "گورهای جمعی")
     text = reply["text"]
+    assert text.startswith("جست‌وجو شد برای:") and "بخش‌هایی از اسناد برای «گورهای جمعی»" in text  # the header too
     assert "buried at night in <b>mass</b> <b>graves</b> across the country." in text
     assert "Joint NGO statement to the UN Human Rights Council · 2020 (۱۳۹۸–۱۳۹۹)" in text
     assert {"📄 1", "📄 2"} <= set(labels(reply))

@@ -102,9 +102,9 @@ MESSAGES = {
     "reindex.failed": "بازسازی نمایه ناموفق بود: {error}. نمایهٔ پیشین همچنان پاسخ می‌دهد.",
     "stats": "نمایهٔ {generation}: {megabytes:.1f} مگابایت، {documents} سند، {passages} بند، {quotes} نقل‌قول، "
              "{people} شخص.\nزمان کارکرد {hours} ساعت و {minutes} دقیقه؛ {served} پرسش پاسخ داده شد.",
-    # errors
     "stats.worker": "پردازشگر {worker}؛ وضعیت حافظهٔ مشترک: {health}.",
     "stats.unopened": "نسل تازه‌تری از نمایه اینجا باز نشد ({problem})؛ همین نسل به پاسخ‌دادن ادامه می‌دهد.",
+    # errors
     "error": "متأسفم، خطایی رخ داد. لطفاً دوباره تلاش کنید.",
     # the answer layer's messages (index/messages.py), keyed "answer.*"
     "answer.help": "دربارهٔ اسناد بپرسید و نقل‌قول‌های عینی را همراه با منبعشان دریافت کنید.\n"
@@ -139,9 +139,32 @@ MESSAGES = {
     "answer.see_docs": "برای فهرست، \u200e/docs\u200e را بفرستید.",
     "answer.search.ask": "چند واژه برای جست‌وجو بفرستید، یا \u200e/help\u200e.",
     "answer.search.found": "بخش‌هایی از اسناد برای «{query}»:",
+    "answer.search.found_first_one": "بخش‌هایی از اسناد برای «{query}»: نخستین، همهٔ واژه‌ها را دارد و بقیه تنها برخی را.",
+    "answer.search.found_first": "بخش‌هایی از اسناد برای «{query}»: {count} مورد نخست همهٔ واژه‌ها را دارند و بقیه تنها برخی را.",
+    "answer.search.no_full": "هیچ بخشی همهٔ واژه‌های «{query}» را ندارد.",
+    "answer.search.some": "بخش‌هایی که برخی از آن‌ها را دارند:",
+    "answer.search.common": "«{query}» تنها واژه‌هایی دارد که برای جست‌وجو بیش از حد رایج‌اند (مانند «the» یا «of»). "
+                            "واژه‌ای کمیاب‌تر بیفزایید، یا \u200e/help\u200e را بفرستید.",
+    "answer.chatter": "سلام! چند واژه بفرستید تا با نقل‌قول‌های عینی از اسناد، همراه با منبعشان، پاسخ دهم. "
+                      "برای نمونه: mass graves. برای راهنمایی \u200e/help\u200e را بفرستید.",
+    "answer.no_mention": "هیچ سندی از {words} نام نمی‌برد.",
     "answer.search.none": "هیچ بخشی از منابع با «{query}» جور نیست.",
     "answer.source.ask": "کدام واژه‌ها؟ برای نمونه \u200e/source refrigerated trucks\u200e را بیازمایید.",
     "answer.source.none": "هیچ سندی «{text}» را نمی‌گوید.",
+    "answer.source.common": "«{text}» تنها واژه‌هایی دارد که برای جست‌وجو بیش از حد رایج‌اند (مانند «the» یا «of»). "
+                            "واژه‌ای کمیاب‌تر بیفزایید.",
+    "answer.source.says_one": "۱ سند «{text}» را می‌گوید؛ به ترتیب از قدیمی‌ترین:",
+    "answer.source.says": "{total} سند «{text}» را می‌گویند؛ به ترتیب از قدیمی‌ترین:",
+    "answer.source.says_some": "{shown} از {total} سند «{text}» را می‌گویند؛ به ترتیب از قدیمی‌ترین:",
+    "answer.source.forms_one": "۱ سند «{text}» را تنها با صورت‌های دیگر واژه‌ها (نه عیناً) می‌گوید؛ به ترتیب از قدیمی‌ترین:",
+    "answer.source.forms": "{total} سند «{text}» را تنها با صورت‌های دیگر واژه‌ها (نه عیناً) می‌گویند؛ "
+                           "به ترتیب از قدیمی‌ترین:",
+    "answer.source.forms_some": "{shown} از {total} سند «{text}» را تنها با صورت‌های دیگر واژه‌ها (نه عیناً) می‌گویند؛ "
+                                "به ترتیب از قدیمی‌ترین:",
+    "answer.source.all_one": "۱ سند همهٔ واژه‌های «{text}» را به کار می‌برد، نه پشت سر هم؛ به ترتیب از قدیمی‌ترین:",
+    "answer.source.all": "{total} سند همهٔ واژه‌های «{text}» را به کار می‌برند، نه پشت سر هم؛ به ترتیب از قدیمی‌ترین:",
+    "answer.source.all_some": "{shown} از {total} سند همهٔ واژه‌های «{text}» را به کار می‌برند، نه پشت سر هم؛ "
+                              "به ترتیب از قدیمی‌ترین:",
     "answer.persian.searched": "جست‌وجو شد برای: {terms}.",
     "answer.persian.searched_more": "جست‌وجو شد برای: {terms} و واژه‌های دیگر.",
     "answer.persian.no_one": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، از کسی به نام «{query}» یاد نشده است.",
