@@ -375,7 +375,9 @@ def _every_word_first(gen: Generation, words: list[str], some_unmatched: bool,
 
 def _distinct_first(gen: Generation, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
     """Distinct documents first, in the order given (score order), then further passages of the same documents."""
-    firsts, rest, seen = [], [], set()
+    firsts: list[tuple[int, float]] = []
+    rest: list[tuple[int, float]] = []
+    seen = set()
     for n, score in scored:
         doc = document_of(gen, n)
         (rest if doc in seen else firsts).append((n, score))
@@ -500,7 +502,7 @@ def _people(corpus: Corpus, resolved: Resolution) -> list[Person]:
 
 def _closest(resolved: Resolution, typed: str) -> str:
     """Said first whenever a name was resolved by spelling alone, so no one is misled."""
-    return f"Showing {resolved.person.name} (closest to “{typed}”). " if resolved.approximate else ""
+    return f"Showing {resolved.person.name} (closest to “{typed}”). " if resolved.approximate and resolved.person else ""
 
 
 def _not_found(resolved: Resolution, name: str) -> str:

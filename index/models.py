@@ -259,7 +259,7 @@ class Answer:
     total: int | None = None  # /source: how many documents match in all (results may show fewer)
 
     def to_json(self) -> dict:
-        out = {
+        out: dict = {
             "command": self.command,
             "query": self.query,
             "message": self.message,
