@@ -81,10 +81,12 @@ class BotContext(CallbackContext[ExtBot, dict, dict, BotState]):
 
     @property
     def settings(self) -> Settings:
+        assert self.bot_data.settings is not None  # configure() runs before the first update
         return self.bot_data.settings
 
     @property
     def answerer(self) -> Answerer:
+        assert self.bot_data.answerer is not None  # configure() runs before the first update
         return self.bot_data.answerer
 
 
