@@ -129,9 +129,9 @@ async def document_sent(update: Update, context: BotContext) -> None:
         await update.effective_message.reply_text(f"Not added: {name} is not a .pdf, .html, .txt or .md file.")
         return
     limit = min(TELEGRAM_DOWNLOAD_LIMIT, context.settings.max_file_bytes)
-    if (sent.file_size or 0) > limit:
+    if (size := sent.file_size or 0) > limit:
         await update.effective_message.reply_text(
-            f"Not added: {name} is {sent.file_size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB.")
+            f"Not added: {name} is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB.")
         return
     telegram_file = await context.bot.get_file(sent.file_id)
     data = bytes(await telegram_file.download_as_bytearray())
@@ -142,7 +142,8 @@ async def url_sent(update: Update, context: BotContext) -> None:
     """A bare URL in a private chat: an admin's new document from the web."""
     if not await h.admins_only(update, context, "a URL", NOT_ADMIN):
         return
-    url = URL.match(update.effective_message.text)[1]
+    assert context.matches  # set by the handler's Regex(URL) filter
+    url = context.matches[0][1]
     await _draft(update, context, lambda settings: prepare_url(settings, url))
 
 
@@ -224,6 +225,7 @@ async def typed_value(update: Update, context: BotContext) -> None:
     waiting = _awaiting(context).waiting
     kind, *what = waiting.pop(user)
     text = update.effective_message.text
+    assert text is not None  # filters.TEXT
     if kind == "note":
         await asyncio.to_thread(journal(context).add_note, what[0], user, text)
         await update.effective_message.reply_text(f"Thank you: your note is added to report #{what[0]}.")
@@ -240,6 +242,7 @@ async def typed_value(update: Update, context: BotContext) -> None:
         await update.effective_message.reply_text(f"Not changed: {e}. Send it again.",
                                                   reply_markup=ForceReply(selective=True))
         return
+    assert update.effective_message  # filters.TEXT: a message
     await _show_draft(update.effective_message, key, draft, edit=False)
 
 

@@ -56,6 +56,7 @@ async def remembered(context: BotContext, data: str | None) -> Pressed | None:
 async def page_button(update: Update, context: BotContext) -> None:
     """"More" / "Back": show another page of the same answer, in place."""
     query = update.callback_query
+    assert query is not None  # a CallbackQueryHandler is only called with one
     pressed = await remembered(context, query.data)
     if pressed is None:
         await query.answer(say("button.expired", lang_of(update)))
@@ -90,7 +91,7 @@ async def edit(query: CallbackQuery, reply: render.Reply) -> None:
 async def doc_button(update: Update, context: BotContext) -> None:
     """"doc:ID": the card of a document."""
     query = update.callback_query
-    document = await asyncio.to_thread(context.answerer.document, query.data[4:])
+    document = await asyncio.to_thread(context.answerer.document, (query.data or "")[4:])
     if document is None:
         await query.answer(say("button.expired_short", lang_of(update)))
         return
@@ -126,6 +127,7 @@ async def context_button(update: Update, context: BotContext) -> None:
     """"📖 Context" (cx:DOC:START:END, the excerpt in bold, as a new message) and "« Earlier" / "Later »"
     (cp:..., paging that message in place): the document's own paragraphs around a place in it."""
     query = update.callback_query
+    assert query is not None  # a CallbackQueryHandler is only called with one
     parts = (query.data or "").split(":")
     start, end = (number(parts[2]), number(parts[3])) if len(parts) == 4 else (None, None)
     found = None
@@ -150,7 +152,7 @@ async def docs_button(update: Update, context: BotContext) -> None:
 async def example_button(update: Update, context: BotContext) -> None:
     """The example buttons under /start."""
     query = update.callback_query
-    n = number(query.data[3:])
+    n = number((query.data or "")[3:])
     if n is None or n >= len(EXAMPLES):
         await query.answer(say("button.expired_short", lang_of(update)))
         return

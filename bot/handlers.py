@@ -89,11 +89,12 @@ async def ask_command(update: Update, context: BotContext) -> None:
     Sent bare as a reply, /who, /quote and /source ask about the replied-to message.
     """
     message = update.effective_message
+    assert message and message.text  # a CommandHandler is only called with a command's text
     command = message.text.split()[0][1:].split("@")[0].lower()
     line = message.text
     replied = message.reply_to_message
-    if not context.args and command in ASKS_ABOUT and replied and (replied.text or replied.caption):
-        line = f"/{command} {await about(context, command, replied.text or replied.caption)}"
+    if not context.args and command in ASKS_ABOUT and replied and (quoted := replied.text or replied.caption):
+        line = f"/{command} {await about(context, command, quoted)}"
     elif not context.args and command == "doc":
         line = "/docs"  # a bare /doc would only say "no document with id ''"
     await send_answer(update, context, line)
@@ -110,6 +111,7 @@ async def about(context: BotContext, command: str, text: str) -> str:
 
 async def doc_number(update: Update, context: BotContext) -> None:
     """/doc_3: the third document of /docs, one tap from the list."""
+    assert update.effective_message and context.matches  # set by the handler's Regex filter
     if named_bot(update.effective_message) not in (None, (context.bot.username or "").lower()):
         return  # /doc_3@otherbot in a group is for another bot
     n = int(context.matches[0].group(1))
@@ -123,19 +125,20 @@ async def doc_number(update: Update, context: BotContext) -> None:
 async def search_text(update: Update, context: BotContext) -> None:
     """Plain text in a private chat is a search; so is a photo's or file's caption."""
     message = update.effective_message
-    await send_answer(update, context, message.text or message.caption)
+    await send_answer(update, context, message.text or message.caption or "")  # filters.TEXT or CAPTION: one is there
 
 
 async def follow_up(update: Update, context: BotContext) -> None:
     """In a group, a reply to one of this bot's messages is a question to it."""
     replied = update.effective_message.reply_to_message
     if replied and replied.from_user and replied.from_user.id == context.bot.id:
-        await send_answer(update, context, update.effective_message.text)
+        await send_answer(update, context, update.effective_message.text or "")  # filters.TEXT: always there
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
     """A command this bot does not have: one line on what it can do (in groups, only when named)."""
     message = update.effective_message
+    assert message  # a command always comes in a message
     if not addressed_to_me(message, context):
         return
     command = message.text.split()[0][1:].split("@")[0]
@@ -159,6 +162,7 @@ async def _what_i_do(context: BotContext, lang: str) -> dict:
 async def joined(update: Update, context: BotContext) -> None:
     """Added to a group: introduce myself in two lines."""
     change = update.my_chat_member
+    assert change  # a ChatMemberHandler is only called with one
     was_in = change.old_chat_member.status in (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR,
                                                ChatMemberStatus.OWNER)
     now_in = change.new_chat_member.status in (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR)

@@ -202,7 +202,7 @@ class Schedule:
             self.taken.add(i)
             at = i * slot
         interval = self.budget.chat_interval(chat_id)
-        if interval:
+        if interval and chat_id is not None:
             self.chat_next[chat_id] = at + interval
             self.chat_next.move_to_end(chat_id)
             while len(self.chat_next) > MEMORY:

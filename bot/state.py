@@ -31,7 +31,7 @@ class BotState:
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.answerer: Answerer | None = None
-        self.shared: SharedState | None = None
+        self.shared: SharedState = MemoryState()  # replaced by configure()
         self.started = time.monotonic()
         self.served = 0
         # Per worker: an admin's draft and the value the bot asked them for (see README, Several workers).
@@ -62,7 +62,9 @@ class BotState:
 
     async def admit(self, user_id: int, update_id: int = 0) -> Verdict:
         """The flood guard on update `update_id` from `user_id`, counted across workers."""
-        return await self.shared.flood(user_id, self.settings.flood_messages, self.settings.flood_seconds, update_id)
+        settings = self.settings
+        assert settings is not None  # configured before the first update
+        return await self.shared.flood(user_id, settings.flood_messages, settings.flood_seconds, update_id)
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, BotState]):
@@ -74,10 +76,12 @@ class BotContext(CallbackContext[ExtBot, dict, dict, BotState]):
 
     @property
     def settings(self) -> Settings:
+        assert self.bot_data.settings is not None  # configure() runs before the first update
         return self.bot_data.settings
 
     @property
     def answerer(self) -> Answerer:
+        assert self.bot_data.answerer is not None  # configure() runs before the first update
         return self.bot_data.answerer
 
 

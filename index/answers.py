@@ -380,7 +380,9 @@ def _every_word_first(gen: Generation, words: list[str], some_unmatched: bool,
 
 def _distinct_first(gen: Generation, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
     """Distinct documents first, in the order given (score order), then further passages of the same documents."""
-    firsts, rest, seen = [], [], set()
+    firsts: list[tuple[int, float]] = []
+    rest: list[tuple[int, float]] = []
+    seen = set()
     for n, score in scored:
         doc = document_of(gen, n)
         (rest if doc in seen else firsts).append((n, score))
@@ -504,7 +506,8 @@ def _people(corpus: Corpus, resolved: Resolution) -> list[Person]:
 
 def _closest(resolved: Resolution, typed: str) -> list[Phrase]:
     """Said first whenever a name was resolved by spelling alone, so no one is misled."""
-    return [phrase("answer.closest", name=resolved.person.name, typed=typed)] if resolved.approximate else []
+    return ([phrase("answer.closest", name=resolved.person.name, typed=typed)]
+            if resolved.approximate and resolved.person else [])
 
 
 def _not_found(resolved: Resolution, name: str) -> list[Phrase]:

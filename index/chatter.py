@@ -45,7 +45,8 @@ def is_chatter(text: str) -> bool:
 
 def real_words(text: str) -> frozenset[str]:
     """The terms of `text` that are not function words."""
-    return frozenset({term(m.group()) for m in TOKEN.finditer(text) if fold(m.group()) not in FUNCTION_WORDS} - {None})
+    return frozenset(t for m in TOKEN.finditer(text)
+                     if fold(m.group()) not in FUNCTION_WORDS and (t := term(m.group())) is not None)
 
 
 def real_match(excerpt: str, wanted: frozenset[str]) -> bool:

@@ -108,7 +108,8 @@ def _drop_repeats(lines: list[str]) -> list[str]:
     counts: dict[str, int] = {}
     for line in lines:
         counts[line] = counts.get(line, 0) + 1
-    kept, previous = [], None
+    kept: list[str] = []
+    previous = None
     for line in lines:
         if not line:
             kept.append(line)

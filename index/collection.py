@@ -18,6 +18,7 @@ import os
 import re
 import secrets
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import yaml
@@ -83,7 +84,7 @@ class Collection:
     def entry(self, doc_id: str) -> dict | None:
         return next((e for e in self.entries() if e.get("id") == doc_id), None)
 
-    def add(self, data: bytes, suffix: str, entry: dict, taken: set[str] = frozenset()) -> dict:
+    def add(self, data: bytes, suffix: str, entry: dict, taken: AbstractSet[str] = frozenset()) -> dict:
         """Store a document and its manifest entry; its id gets a -2, -3… suffix if `taken` or listed already."""
         if suffix not in SUFFIXES:
             raise CollectionError(f"unsupported file type {suffix!r}")

@@ -26,12 +26,13 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 def html_text(html: str) -> tuple[str, dict]:
     """(raw main text with a blank line between blocks, metadata found in the markup). Raises UnreadableFile."""
     import trafilatura
+    from trafilatura.settings import Document
 
     found = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True,
         deduplicate=False, date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = (found.text if found else "") or ""
+    text = (found.text if isinstance(found, Document) else "") or ""  # None when nothing is found
     if len(text.strip()) < 20:
         raise UnreadableFile("no text found (the page has no main text, only menus, links or scripts)")
     return text.replace("\n", "\n\n"), _meta(found)

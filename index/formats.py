@@ -7,7 +7,9 @@ The cleaner does the rest, the same way for every format.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -43,7 +45,7 @@ def pdf_text(path: Path) -> tuple[str, dict]:
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableFile("encrypted PDF (password-protected): send an unprotected copy")
         pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
         raise UnreadableFile(f"unreadable PDF ({type(e).__name__}: {str(e)[:80]})") from e
     text = "\n\n".join(pages)

@@ -10,7 +10,7 @@ text. Nothing here decides a ranking.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .analysis import MAX_TERMS, analysed
 
@@ -25,7 +25,7 @@ def hot_words(passages: Iterable[str]) -> set[str]:
     return {w for w, n in counts.items() if n > HOT_DF}
 
 
-def hot_pairs(words: list[str], hot: set[str], before: list[str] = ()) -> list[str]:
+def hot_pairs(words: list[str], hot: set[str], before: Sequence[str] = ()) -> list[str]:
     """The "a_b" pairs of hot words in a row in `words` (analysed terms, stop words skipped).
 
     before: the terms of the passage just before. A long sentence is cut into passages at a space,

@@ -272,7 +272,7 @@ class Answer:
     phrases: list[Phrase] = field(default_factory=list)  # `message` as keyed sentences, when built from them
 
     def to_json(self) -> dict:
-        out = {
+        out: dict = {
             "command": self.command,
             "query": self.query,
             "message": self.message,

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .clean import english_word_frequency
+from .errors import ConfigError
 from .models import Mention, Person
 from .persian import fold as persian_fold
 
@@ -143,6 +144,8 @@ class Registry:
         if path and path.exists():
             for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
                 entry = registry.add(item["name"])
+                if entry is None:  # a lone surname matching no one (or several) names no one to attach aliases to
+                    raise ConfigError(f"{path}: {item['name']!r} is not a full name (first and last)")
                 for alias in item.get("aliases") or []:
                     entry.aliases.append(alias)
                     registry._index(entry, key(_strip_titles(alias)))
@@ -414,7 +417,9 @@ def _word(word: str) -> str:
 
 def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
     """Runs of capitalised words separated by single spaces (or a title's full stop)."""
-    runs, run, last_end = [], [], -10
+    runs: list[list[tuple[str, int, int]]] = []
+    run: list[tuple[str, int, int]] = []
+    last_end = -10
     for m in TOKEN.finditer(text):
         word, start, end = m.group(), m.start(), m.end()
         if word.endswith(("’s", "'s")):
@@ -541,8 +546,9 @@ def _name_distance(words: tuple[str, ...], forms: list[str]) -> float | None:
     if len(words) > 1:
         tokens = {sound(t) for f in forms for t in f.split()}
         each = [min((c for t in tokens if (c := _near(sound(w), t)) is not None), default=None) for w in words]
-        if None not in each:
-            costs.append(sum(each))
+        found = [c for c in each if c is not None]
+        if len(found) == len(each):
+            costs.append(sum(found))
     return min(costs, default=None)
 
 

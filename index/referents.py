@@ -66,7 +66,8 @@ class _Resolver:
 
     def add(self, mentions: list[Mention]) -> None:
         if not hasattr(self, "mentions"):
-            self.mentions, self.starts = [], []
+            self.mentions: list[Mention] = []
+            self.starts: list[int] = []
         for m in mentions:
             i = bisect.bisect_left(self.starts, m.start)
             self.mentions.insert(i, m)

@@ -96,6 +96,7 @@ class Journal:
                 'INSERT INTO reports (created, user_id, doc, start, "end", generation, question, reason, note, excerpt)'
                 " VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (_now(), user_id, doc, start, end, generation, question[:500], reason, note, excerpt))
+            assert cur.lastrowid is not None  # an INSERT always sets it
             return cur.lastrowid
 
     def add_note(self, report_id: int, user_id: int | None, note: str) -> bool:

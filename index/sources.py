@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 import yaml
 
@@ -230,7 +230,7 @@ def plausible_title(value: str) -> bool:
     return 3 <= len(value) <= 200 and any(c.isalpha() for c in value) and not NOT_A_TITLE.search(value)
 
 
-def plausible_publisher(value: str | None) -> bool:
+def plausible_publisher(value: str | None) -> TypeGuard[str]:
     """A name, not a template line ("year your name") nor a sentence."""
     if not value:
         return False

@@ -32,7 +32,8 @@ Span = tuple[int, int]
 
 def sentences(text: str) -> list[Span]:
     """Sentence spans of `text`, never crossing a paragraph break, trimmed of spaces."""
-    spans, start = [], 0
+    spans: list[Span] = []
+    start = 0
     for m in BOUNDARY.finditer(text):
         if m.group() != "\n\n" and _is_abbreviation(text, m.start(), m.group()):
             continue
@@ -87,7 +88,7 @@ def _add(spans: list[Span], text: str, start: int, end: int) -> None:
 def _clauses(text: str, span: Span, max_chars: int) -> list[Span]:
     """Cut an over-long sentence at clause boundaries (; : — ,) into pieces <= max_chars."""
     start, end = span
-    pieces = []
+    pieces: list[Span] = []
     while end - start > max_chars:
         cuts = [m.end() for m in CLAUSE.finditer(text, start + max_chars // 3, start + max_chars)]
         cut = cuts[-1] if cuts else _last_space(text, start, start + max_chars)

@@ -69,7 +69,7 @@ class _Finder:
 
     def voice(self, start: int, end: int, kind: str, speaker_id: str | None) -> Voice:
         name = self.names.get(speaker_id) if speaker_id else None
-        return Voice(start, end, name, kind, role=self._role(speaker_id, start) if name else None,
+        return Voice(start, end, name, kind, role=self._role(speaker_id, start) if speaker_id and name else None,
                      speaker_id=speaker_id if name else None)
 
     def quotation(self, q: Quote) -> Voice:

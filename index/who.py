@@ -38,7 +38,9 @@ def describing_excerpts(doc_id: str, text: str, units: list[tuple[int, int]], me
 def rank(candidates: list[dict]) -> list[dict]:
     """Most descriptive first, one per document before any second from the same document."""
     ordered = sorted(candidates, key=lambda c: (-c["score"], c["doc"], c["start"]))
-    firsts, rest, seen = [], [], set()
+    firsts: list[dict] = []
+    rest: list[dict] = []
+    seen = set()
     for c in ordered:
         (rest if c["doc"] in seen else firsts).append(c)
         seen.add(c["doc"])

@@ -2,7 +2,10 @@
 
 from pathlib import Path
 
+import pytest
+
 from citebot.index.clean import clean
+from citebot.index.errors import ConfigError
 from citebot.index.people import Registry, candidates, discover, fold
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -67,3 +70,10 @@ def test_mentions_are_exact_offsets():
     text = "Ebrahim Raisi was there. Raisi’s role and Mrs. Rajavi's speech."
     found = [(text[m.start:m.end], m.person) for m in registry.mentions(text)]
     assert [f[0] for f in found] == ["Ebrahim Raisi", "Raisi", "Rajavi"]
+
+
+def test_a_people_file_naming_someone_by_surname_alone_says_which_entry(tmp_path):
+    people = tmp_path / "people.yaml"
+    people.write_text("- name: Montazeri\n  aliases: [Ayatollah Montazeri]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="'Montazeri' is not a full name"):
+        Registry.from_yaml(people)
