@@ -42,7 +42,8 @@ from citebot.index import (
 from . import handlers as h
 from . import render
 from .buttons import number
-from .replies import answer_line, keyboard
+from .catalogue import say
+from .replies import answer_line, keyboard, lang_of
 from .state import BotContext
 
 log = logging.getLogger(__name__)
@@ -228,7 +229,7 @@ async def typed_value(update: Update, context: BotContext) -> None:
     assert text is not None  # filters.TEXT
     if kind == "note":
         await asyncio.to_thread(journal(context).add_note, what[0], user, text)
-        await update.effective_message.reply_text(f"Thank you: your note is added to report #{what[0]}.")
+        await update.effective_message.reply_text(say("report.note_added", lang_of(update), id=what[0]))
         return
     key, name = what
     draft = context.state.drafts.get(key)
@@ -334,11 +335,12 @@ def _tag(result) -> str:
 async def report_button(update: Update, context: BotContext) -> None:
     """rp:KEY:PAGE → pick the excerpt; rp:KEY:PAGE:N.TAG → pick the reason; rp:KEY:PAGE:N.TAG:REASON → stored."""
     query = update.callback_query
+    lang = lang_of(update)
     parts = (query.data or "").split(":")
     line = await context.state.recall(parts[1]) if len(parts) >= 3 else None
     page = number(parts[2]) if len(parts) >= 3 else None
     if line is None or page is None:
-        await query.answer("This button has expired. Please send your question again.")
+        await query.answer(say("report.expired", lang))
         return
     answer = await answer_line(context, line)
     size = context.settings.page_size
@@ -346,30 +348,31 @@ async def report_button(update: Update, context: BotContext) -> None:
     pick, tag = (parts[3].split(".") + [""])[:2] if len(parts) >= 4 else ("0" if len(shown) == 1 else "", "")
     pick = number(pick)
     if not shown or (pick is not None and (pick >= len(shown) or (tag and tag != _tag(shown[pick])))):
-        await query.answer("The index has changed since: please ask again.")
+        await query.answer(say("report.changed", lang))
         return
     await query.answer()
     base = f"rp:{parts[1]}:{page}"
     if pick is None:
         rows = [[(str(page * size + n + 1), f"{base}:{n}.{_tag(r)}") for n, r in enumerate(shown)]]
-        await query.message.reply_html(render.report_picker(shown, page * size + 1), reply_markup=keyboard(rows))
+        await query.message.reply_html(render.report_picker(shown, page * size + 1, lang), reply_markup=keyboard(rows))
     elif len(parts) < 5:
-        rows = [[(label, f"{base}:{pick}.{_tag(shown[pick])}:{reason}")] for reason, label in REASONS.items()]
-        await query.message.reply_html(render.report_reasons(shown[pick]), reply_markup=keyboard(rows),
+        rows = [[(say(f"report.reason.{reason}", lang), f"{base}:{pick}.{_tag(shown[pick])}:{reason}")]
+                for reason in REASONS]
+        await query.message.reply_html(render.report_reasons(shown[pick], lang), reply_markup=keyboard(rows),
                                        disable_web_page_preview=True)
     elif parts[4] in REASONS:
-        await _store_report(update, context, answer, shown[pick], line, parts[4])
+        await _store_report(update, context, answer, shown[pick], line, parts[4], lang)
 
 
-async def _store_report(update, context, answer, result, line: str, reason: str) -> None:
+async def _store_report(update, context, answer, result, line: str, reason: str, lang: str) -> None:
     user = update.effective_user
     report_id = await asyncio.to_thread(
         journal(context).report, user_id=user.id, doc=result.document.id, start=result.start, end=result.end,
         generation=answer.generation, question=line, reason=reason, excerpt=result.excerpt)
     await update.callback_query.edit_message_text(
-        f"Thank you: report #{report_id} ({REASONS[reason]}) is recorded for the admins.")
-    prompt = await update.callback_query.message.reply_text(
-        "To add a note, reply to this message with one line (optional).", reply_markup=ForceReply(selective=True))
+        say("report.recorded", lang, id=report_id, reason=say(f"report.reason.{reason}", lang)))
+    prompt = await update.callback_query.message.reply_text(say("report.note_prompt", lang),
+                                                            reply_markup=ForceReply(selective=True))
     _awaiting(context).waiting[user.id] = ("note", report_id, prompt.message_id)
     await notify_admins(context)
 

@@ -373,16 +373,17 @@ def with_report(rows: list[list[tuple[str, str]]], key: str, number: int, shown:
     return rows + [[(say("button.report", lang), f"rp:{key}:{number}")]]
 
 
-def report_picker(results: list[Result], first: int) -> str:
+def report_picker(results: list[Result], first: int, lang: str = "en") -> str:
     """Which excerpt of a page the reader wants to report."""
-    lines = ["Which excerpt is wrong?"]
+    lines = [escape(say("report.which", lang))]
     for n, r in enumerate(results, first):
         lines.append(f"{n}. “{escape(r.excerpt[:90])}{'…' if len(r.excerpt) > 90 else ''}” — {escape(r.document.title)}")
     return "\n".join(lines)
 
 
-def report_reasons(r: Result) -> str:
-    return f"What is wrong with this excerpt?\n<blockquote>{escape(r.excerpt[:600])}</blockquote>\n{citation(r.document)}"
+def report_reasons(r: Result, lang: str = "en") -> str:
+    return (f"{escape(say('report.what', lang))}\n<blockquote>{escape(r.excerpt[:600])}</blockquote>\n"
+            f"{citation(r.document, lang=lang)}")
 
 
 STATUS_MARK = {"inferred": " <i>(inferred)</i>", "unknown": " <i>(unknown)</i>", "given": ""}

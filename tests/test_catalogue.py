@@ -12,7 +12,7 @@ from citebot.bot import render
 from citebot.bot.catalogue import language, say, template
 from citebot.bot.locales.en import MESSAGES
 from citebot.bot.locales.fa import MESSAGES as FA
-from citebot.index import ANSWER_MESSAGES
+from citebot.index import ANSWER_MESSAGES, REASONS
 
 BOT = Path(__file__).resolve().parents[1] / "bot"
 ASKED = re.compile(r"""\b(?:say|markup|template|_noted)\(\s*["']([a-z_.]+)["']""")
@@ -25,7 +25,7 @@ def keys_in_code() -> set[str]:
         text = path.read_text(encoding="utf-8")
         found |= set(ASKED.findall(text))
         found |= set(re.findall(r"""["']((?:card|voice)\.[a-z_]+)["']""", text))  # passed on to _noted
-    return found | {f"menu.{name}" for name in MENU}
+    return found | {f"menu.{name}" for name in MENU} | {f"report.reason.{reason}" for reason in REASONS}
 
 
 def test_every_key_the_bot_asks_for_is_in_the_english_catalogue():

@@ -8,6 +8,7 @@ import pytest
 
 from tests.fake_telegram import TelegramHTML
 from tests.test_e2e import USER, ask, tg  # noqa: F401 - tg is the module's bot fixture
+from tests.users import press
 
 pytestmark = pytest.mark.e2e
 
@@ -100,3 +101,15 @@ def test_the_command_menu_in_persian(tg):  # noqa: F811
     commands = json.loads(menus[0]["commands"]) if isinstance(menus[0]["commands"], str) else menus[0]["commands"]
     assert {"command": "who", "description": "یک شخص کیست، به روایت خود منابع"} in commands
     assert [c["command"] for c in commands] == ["who", "quote", "source", "docs", "help"]
+
+
+def test_a_persian_reader_reports_an_excerpt_in_persian(tg):  # noqa: F811
+    (reply,) = ask_fa(tg, "/who رئیسی")
+    markup = reply["reply_markup"]
+    rows = (json.loads(markup) if isinstance(markup, str) else markup)["inline_keyboard"]
+    data = next(b["callback_data"] for row in rows for b in row if b["text"] == "⚑ گزارش یک اشکال")
+    update = press(data, USER, USER)
+    update["callback_query"]["from"]["language_code"] = "fa"
+    tg.push(update)
+    (_, picker), = tg.wait_for(lambda m, p: m == "sendMessage" and p["text"].startswith("کدام بخش نادرست است؟"))
+    TelegramHTML.visible(picker["text"])
