@@ -24,6 +24,7 @@ from citebot.index import (
     Person,
     ReaderReport,
     Result,
+    echo,
 )
 
 from .attribution import cut_marks, notes, speaker
@@ -125,12 +126,13 @@ def header_text(answer: Answer, lang: str = DEFAULT) -> str:
         return answer.message
     unquoted = query[1:-1].strip() if len(query) > 1 and query[0] in QUOTE_MARKS and query[-1] in QUOTE_MARKS else query
     shown = clip(unquoted, HEADER_QUERY)
-    message = answer.message.replace(f"“{query}”", f"“{shown}”")
+    message = answer.message.replace(f"“{query}”", f"“{shown}”").replace(f"“{echo(query)}”", f"“{shown}”")
     return message.replace(query, shown) if len(query) > HEADER_QUERY else message
 
 
 def _clipped(params: dict, query: str) -> dict:
-    return {k: clip(v, HEADER_QUERY) if v == query and isinstance(v, str) else v for k, v in params.items()}
+    return {k: clip(v, HEADER_QUERY) if v in (query, echo(query)) and isinstance(v, str) else v
+            for k, v in params.items()}
 
 
 def clip(text: str, limit: int) -> str:

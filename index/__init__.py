@@ -16,6 +16,7 @@ from .intake import edit as edit_document
 from .intake import prepare as prepare_file
 from .intake import remove as remove_document
 from .messages import MESSAGES as ANSWER_MESSAGES
+from .messages import echo
 from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
 from .reports import REASONS, AuditEntry, Journal, ReaderReport
 from .settings import Settings, bot_token, env_name, env_names
@@ -57,6 +58,7 @@ __all__ = [
     "bot_token",
     "collection_entry",
     "commit_draft",
+    "echo",
     "edit_document",
     "env_name",
     "env_names",

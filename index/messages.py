@@ -76,9 +76,18 @@ MESSAGES = {
 }
 
 
+ECHO = 150  # characters of the user's own words a message repeats; a longer question is shown cut, with "…"
+TYPED = ("query", "text", "topic", "typed")  # the parameters that repeat what the user typed
+
+
+def echo(typed: str) -> str:
+    """The user's words as a message repeats them: whole, or their first ECHO characters and "…"."""
+    return typed if len(typed) <= ECHO else typed[:ECHO].rstrip() + "…"
+
+
 def phrase(key: str, sep: str = " ", **params) -> Phrase:
-    """One keyed sentence; `sep` joins it to the one before."""
-    return Phrase(key, params, sep)
+    """One keyed sentence; `sep` joins it to the one before. A huge question is not repeated whole."""
+    return Phrase(key, {k: echo(v) if k in TYPED and isinstance(v, str) else v for k, v in params.items()}, sep)
 
 
 def text(phrases: list[Phrase]) -> str:
@@ -111,6 +120,7 @@ def add(answer: Answer, extra: Phrase, before: bool = False) -> None:
 
 def requote(answer: Answer, old: str, new: str) -> None:
     """The answer quotes `new` where it quoted `old` (a Persian question, not the English searched)."""
+    old, new = echo(old), echo(new)
     answer.message = answer.message.replace(f"“{old}”", f"“{new}”")
     answer.phrases = [replace(p, params={k: new if v == old and f"“{{{k}}}”" in MESSAGES[p.key] else v
                                          for k, v in p.params.items()})

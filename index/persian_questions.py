@@ -41,7 +41,7 @@ TITLES = {key(w) for w in "آیت‌الله آیت الله العظمی اما
 SOLAR_HIJRI = range(1300, 1421)  # years a Persian question means in the Solar Hijri calendar
 HIJRI_OFFSET = 621  # 1367 began in March 1988
 TRANSLATED = {"who", "quote", "source", "search"}  # the commands a Persian question is read for
-SHOWN = 120  # characters of English terms listed in "Searched for: ..." (a message stays short)
+SHOWN = 60  # characters of English terms listed in "Searched for: ..." (a message stays short)
 
 
 @dataclass
