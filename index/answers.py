@@ -29,6 +29,7 @@ from .persian_questions import TRANSLATED, in_english
 from .search import (
     Hit,
     best_in,
+    doc_frequency,
     document_of,
     every_word,
     hit,
@@ -326,7 +327,7 @@ def _unmatched(gen: Generation, text: str) -> list[str]:
     out = []
     for m in TOKEN.finditer(text):
         t = term(m.group())
-        if t and fold(m.group()) not in FUNCTION_WORDS and not gen.searcher.doc_frequency("text", t) \
+        if t and fold(m.group()) not in FUNCTION_WORDS and not doc_frequency(gen, t) \
                 and m.group() not in out:
             out.append(m.group())
     return out

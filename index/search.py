@@ -121,7 +121,14 @@ def hit(gen: Generation, docnum: int, score: float) -> Hit:
 
 
 def document_of(gen: Generation, docnum: int) -> str:
-    return gen.doc_column[docnum]
+    with gen.lock:  # a column reader seeks in a shared file, like the searcher
+        return gen.doc_column[docnum]
+
+
+def doc_frequency(gen: Generation, word: str) -> int:
+    """How many passages hold the analysed `word`."""
+    with gen.lock:
+        return gen.searcher.doc_frequency("text", word)
 
 
 class Deadline(collectors.WrappingCollector):
@@ -165,8 +172,7 @@ def candidates(gen: Generation, words: list[str]) -> query.Query:
     """
     cold = [w for w in dict.fromkeys(words) if not gen.is_hot(w)]
     if cold:
-        with gen.lock:
-            rarest = min(cold, key=lambda w: gen.searcher.doc_frequency("text", w))
+        rarest = min(cold, key=lambda w: doc_frequency(gen, w))
         return query.Term("text", rarest)
     if len(words) == 1:
         return query.Term("text", words[0])
