@@ -7,6 +7,10 @@ non-public address unless `fetch.allow_private_urls` is on, so a URL cannot
 make the server read its own network. The body is streamed and cut at the
 size limit; the content type must be one the index reads. Environment proxies
 are ignored, because a proxy would hide where a request really goes.
+
+The check and the connection use one DNS answer: the connection goes to the
+address just checked (`_Checked`), so a name that resolves to a public address
+for the check and to a private one a moment later (DNS rebinding) is refused.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ def fetch(url: str, max_bytes: int, timeout: float = 20, max_redirects: int = 5,
 
     deadline = time.monotonic() + timeout
     with httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False, trust_env=False,
-                      headers={"User-Agent": AGENT}) as client:
+                      headers={"User-Agent": AGENT}, transport=_transport(allow_private)) as client:
         for _ in range(max_redirects + 1):
             check_address(url, allow_private)
             try:
@@ -62,22 +66,53 @@ def check_address(url: str, allow_private: bool) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError(f"not a web address: {url[:80]!r} (http:// or https:// only)")
+    addresses(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80), allow_private)
+
+
+def addresses(host: str, port: int, allow_private: bool) -> list[str]:
+    """The addresses `host` resolves to now; FetchError if it is unknown or any of them is not public."""
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80),
-                                   type=socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
-        raise FetchError(f"unknown host {parts.hostname}") from None
-    if allow_private:
-        return
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if refused(address):
-            raise FetchError(f"{parts.hostname} is a private, loopback or link-local address ({address}): refused")
+        raise FetchError(f"unknown host {host}") from None
+    found = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    for address in found if not allow_private else ():
+        if refused(ipaddress.ip_address(address)):
+            raise FetchError(f"{host} is a private, loopback or link-local address ({address}): refused")
+    return found
 
 
 def refused(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     """Loopback, private, link-local (cloud metadata), reserved, multicast: anything not on the public internet."""
     return not address.is_global or address.is_multicast
+
+
+def _transport(allow_private: bool):
+    """httpx's transport, connecting through `_Checked`.
+
+    httpx has no public setting for the connection's network backend yet (encode/httpx#3749), so its
+    pool is replaced by one built with httpcore's public constructor.
+    """
+    import httpcore
+    import httpx
+
+    transport = httpx.HTTPTransport(trust_env=False)
+    transport._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(trust_env=False),
+                                              network_backend=_checked_backend(allow_private))
+    return transport
+
+
+def _checked_backend(allow_private: bool):
+    import httpcore
+
+    class _Checked(httpcore.SyncBackend):
+        """Resolves the host once, refuses a non-public answer, and connects to the address it checked."""
+
+        def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+            address = addresses(host, port, allow_private)[0]
+            return super().connect_tcp(address, port, timeout, local_address, socket_options)
+
+    return _Checked()
 
 
 def _body(response, url: str, max_bytes: int, deadline: float) -> Fetched:

@@ -85,3 +85,19 @@ def test_a_redirect_to_a_private_address_is_refused(site, monkeypatch):
     assert get(f"{site}/to-page", allow_private=False).url == f"{site}/page"
     with pytest.raises(FetchError, match=r"169\.254\.169\.254 is a private, loopback or link-local address"):
         get(f"{site}/to-metadata", allow_private=False)
+
+
+def test_a_name_that_turns_private_after_the_check_is_refused(site, monkeypatch):
+    """DNS rebinding: the name answers a public address to the check, then the test site's loopback one."""
+    real = fetch_module.socket.getaddrinfo
+    answers = iter(["93.184.216.34"])
+
+    def rebinding(host, port, *args, **kw):
+        if host != "rebind.example":
+            return real(host, port, *args, **kw)
+        return real(next(answers, "127.0.0.1"), port, *args, **kw)
+
+    monkeypatch.setattr(fetch_module.socket, "getaddrinfo", rebinding)
+    port = site.rsplit(":", 1)[1]
+    with pytest.raises(FetchError, match=r"rebind\.example is a private, loopback or link-local address \(127\.0\.0\.1\)"):
+        get(f"http://rebind.example:{port}/page", allow_private=False)
