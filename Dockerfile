@@ -5,7 +5,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY bot/ bot/
 COPY index/ index/
-RUN pip install --no-cache-dir . && useradd --create-home --uid 10001 citebot && mkdir -p /data && chown citebot /data
+RUN pip install --no-cache-dir '.[postgres]' && useradd --create-home --uid 10001 citebot && mkdir -p /data && chown citebot /data
 COPY config/ config/
 COPY corpus/ corpus/
 USER citebot

@@ -94,7 +94,7 @@ def register(app: Application) -> None:
 
 
 def journal(context: BotContext) -> Journal:
-    return Journal(context.settings.database_file)
+    return Journal(context.settings.database_at)
 
 
 def _awaiting(context: BotContext) -> Awaiting:

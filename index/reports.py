@@ -1,18 +1,16 @@
-"""Readers' reports of bad citations, and the admin audit log: one small SQLite database.
+"""Readers' reports of bad citations, and the admin audit log, in the database (database.py).
 
-SQLite is embedded (no server to run), and with WAL and synchronous=FULL a
-report acknowledged to a reader survives a crash or a power cut. Each call
-opens its own connection, so the bot's threads and the CLI can share the file.
+SQLite by default (the `database` file); PostgreSQL when `database_url` is set,
+so workers on several hosts share one record.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .database import Database
 
 REASONS = {
     "speaker": "wrong speaker",
@@ -23,12 +21,12 @@ REASONS = {
 }
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
-    id INTEGER PRIMARY KEY, created TEXT NOT NULL, user_id INTEGER, doc TEXT NOT NULL,
+    id {key}, created TEXT NOT NULL, user_id BIGINT, doc TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, generation TEXT NOT NULL, question TEXT NOT NULL,
     reason TEXT NOT NULL, note TEXT, excerpt TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open',
-    resolved_by INTEGER, resolved_at TEXT, notified INTEGER NOT NULL DEFAULT 0);
+    resolved_by BIGINT, resolved_at TEXT, notified INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS audit (
-    id INTEGER PRIMARY KEY, at TEXT NOT NULL, user_id INTEGER, who TEXT, action TEXT NOT NULL, detail TEXT);
+    id {key}, at TEXT NOT NULL, user_id BIGINT, who TEXT, action TEXT NOT NULL, detail TEXT);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT);
 """
 
@@ -68,23 +66,11 @@ def _now() -> str:
 
 
 class Journal:
-    """The reports and audit tables of the database file named by the `database` setting."""
+    """The reports and audit tables: in an SQLite file (a path) or a PostgreSQL database (a postgresql:// URL)."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    @contextlib.contextmanager
-    def _db(self) -> Iterator[sqlite3.Connection]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=30)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
-            db.executescript(SCHEMA)
-            with db:  # one transaction: committed on success, rolled back on error
-                yield db
-        finally:
-            db.close()
+    def __init__(self, where: Path | str) -> None:
+        self.database = Database(where, SCHEMA)
+        self._db = self.database.transaction
 
     # -- readers' reports ---------------------------------------------------------------------
     def report(self, *, user_id: int | None, doc: str, start: int, end: int, generation: str, question: str,
@@ -92,59 +78,62 @@ class Journal:
         if reason not in REASONS:
             raise ValueError(f"unknown reason {reason!r}")
         with self._db() as db:
-            cur = db.execute(
+            cur = db.run(
                 'INSERT INTO reports (created, user_id, doc, start, "end", generation, question, reason, note, excerpt)'
-                " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                " VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
                 (_now(), user_id, doc, start, end, generation, question[:500], reason, note, excerpt))
-            assert cur.lastrowid is not None  # an INSERT always sets it
-            return cur.lastrowid
+            return int(cur.fetchone()[0])
 
     def add_note(self, report_id: int, user_id: int | None, note: str) -> bool:
         """The reader's optional line, added to their own report."""
         with self._db() as db:
-            cur = db.execute("UPDATE reports SET note=? WHERE id=? AND user_id IS ?", (note[:500], report_id, user_id))
+            cur = db.run("UPDATE reports SET note=? WHERE id=? AND user_id IS NOT DISTINCT FROM ?", (note[:500], report_id, user_id))
             return cur.rowcount == 1
 
     def reports(self, status: str = "open", limit: int = 20) -> list[ReaderReport]:
         """Reports with `status` ("open", "resolved" or "all"), newest first."""
         where, args = ("", ()) if status == "all" else ("WHERE status=?", (status,))
         with self._db() as db:
-            rows = db.execute(f"SELECT {_COLUMNS} FROM reports {where} ORDER BY id DESC LIMIT ?", (*args, limit))
+            rows = db.run(f"SELECT {_COLUMNS} FROM reports {where} ORDER BY id DESC LIMIT ?", (*args, limit))
             return [ReaderReport(*row) for row in rows]
 
     def get(self, report_id: int) -> ReaderReport | None:
         with self._db() as db:
-            row = db.execute(f"SELECT {_COLUMNS} FROM reports WHERE id=?", (report_id,)).fetchone()
+            row = db.run(f"SELECT {_COLUMNS} FROM reports WHERE id=?", (report_id,)).fetchone()
             return ReaderReport(*row) if row else None
 
     def resolve(self, report_id: int, user_id: int | None) -> bool:
         """Mark an open report resolved; False if there is no such open report."""
         with self._db() as db:
-            cur = db.execute("UPDATE reports SET status='resolved', resolved_by=?, resolved_at=? "
+            cur = db.run("UPDATE reports SET status='resolved', resolved_by=?, resolved_at=? "
                              "WHERE id=? AND status='open'", (user_id, _now(), report_id))
             return cur.rowcount == 1
 
     def open_count(self) -> int:
         with self._db() as db:
-            return db.execute("SELECT COUNT(*) FROM reports WHERE status='open'").fetchone()[0]
+            return db.run("SELECT COUNT(*) FROM reports WHERE status='open'").fetchone()[0]
 
     def take_unnotified(self, every_seconds: int) -> list[ReaderReport]:
-        """Reports admins have not heard of, if the last notice is at least `every_seconds` old; marks them told."""
-        with self._db() as db:
-            row = db.execute("SELECT value FROM state WHERE key='notified_at'").fetchone()
+        """Reports admins have not heard of, if the last notice is at least `every_seconds` old; marks them told.
+
+        Exclusive: workers asking at once must not each tell the admins of the same reports.
+        """
+        with self._db(exclusive=True) as db:
+            row = db.run("SELECT value FROM state WHERE key='notified_at'").fetchone()
             if row and (dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(row[0])).total_seconds() < every_seconds:
                 return []
             rows = [ReaderReport(*r) for r in
-                    db.execute(f"SELECT {_COLUMNS} FROM reports WHERE notified=0 ORDER BY id")]
+                    db.run(f"SELECT {_COLUMNS} FROM reports WHERE notified=0 ORDER BY id")]
             if rows:
-                db.execute("UPDATE reports SET notified=1 WHERE id<=? AND notified=0", (rows[-1].id,))
-                db.execute("INSERT OR REPLACE INTO state (key, value) VALUES ('notified_at', ?)", (_now(),))
+                db.run("UPDATE reports SET notified=1 WHERE id<=? AND notified=0", (rows[-1].id,))
+                db.run("INSERT INTO state (key, value) VALUES ('notified_at', ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value=excluded.value", (_now(),))
             return rows
 
     def seconds_until_notice(self, every_seconds: int) -> float:
         """How long until the next batched notice may go out (0: now)."""
         with self._db() as db:
-            row = db.execute("SELECT value FROM state WHERE key='notified_at'").fetchone()
+            row = db.run("SELECT value FROM state WHERE key='notified_at'").fetchone()
         if not row:
             return 0.0
         age = (dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(row[0])).total_seconds()
@@ -153,13 +142,13 @@ class Journal:
     # -- audit log ----------------------------------------------------------------------------
     def record(self, user_id: int | None, who: str | None, action: str, detail: str) -> None:
         with self._db() as db:
-            db.execute("INSERT INTO audit (at, user_id, who, action, detail) VALUES (?,?,?,?,?)",
+            db.run("INSERT INTO audit (at, user_id, who, action, detail) VALUES (?,?,?,?,?)",
                        (_now(), user_id, who, action, detail[:500]))
 
     def audit(self, limit: int = 10) -> list[AuditEntry]:
         """The latest admin actions, newest first."""
         with self._db() as db:
-            rows = db.execute("SELECT at, user_id, who, action, detail FROM audit ORDER BY id DESC LIMIT ?", (limit,))
+            rows = db.run("SELECT at, user_id, who, action, detail FROM audit ORDER BY id DESC LIMIT ?", (limit,))
             return [AuditEntry(*row) for row in rows]
 
 

@@ -40,6 +40,10 @@ class Settings:
     collection_dir: Path | None = setting("collection_dir", None,
                                           "documents admins add (writable); unset: beside index_dir")
     database: Path | None = setting("database", None, "readers' reports and the audit log (SQLite); unset: beside index_dir")
+    database_url: str | None = setting("database_url", None,
+                                       "PostgreSQL for reports and the audit log instead of the SQLite file (workers on "
+                                       "several hosts); holds a password: set CITEBOT_DATABASE_URL in the environment",
+                                       secret=True)
     max_file_bytes: int = setting("limits.max_file_bytes", 20_000_000,
                                   "larger corpus files are skipped, with the reason in the report")
     page_size: int = setting("limits.page_size", 3, "excerpts per message; \"More\" pages through the rest")
@@ -83,6 +87,11 @@ class Settings:
     @property
     def database_file(self) -> Path:
         return self.database or self.index_dir.parent / "citebot.sqlite"
+
+    @property
+    def database_at(self) -> Path | str:
+        """Where reports and the audit log are: the PostgreSQL URL if one is set, else the SQLite file."""
+        return self.database_url or self.database_file
 
     def effective(self) -> dict[str, object]:
         """{dotted key: value} with secrets masked: what `citebot config` prints."""

@@ -1,15 +1,17 @@
-"""redis-server and haproxy on 127.0.0.1 for the scale tests, from Debian packages.
+"""redis-server, haproxy and a PostgreSQL server on 127.0.0.1 for the tests, from Debian packages.
 
-CI (.ci/run, which sets CITEBOT_CI=1) installs both; elsewhere a test that needs a
+CI (.ci/run, which sets CITEBOT_CI=1) installs them; elsewhere a test that needs a
 missing one is skipped and says how to install it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -17,12 +19,12 @@ import pytest
 
 from tests.botproc import free_port, wait_listening
 
-INSTALL = "apt-get update && apt-get install -y redis-server haproxy"
+INSTALL = "apt-get update && apt-get install -y redis-server haproxy postgresql"
 
 
 def need(program: str) -> str:
-    path = shutil.which(program) or next((p for p in (f"/usr/sbin/{program}", f"/usr/bin/{program}")
-                                          if os.path.exists(p)), None)
+    places = [f"/usr/sbin/{program}", f"/usr/bin/{program}", *sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{program}"))]
+    path = shutil.which(program) or next((p for p in places if os.path.exists(p)), None)
     if path:
         return path
     if os.environ.get("CITEBOT_CI"):
@@ -90,3 +92,32 @@ def haproxy(config: Path, port: int, workers: list[int], folder: Path):
     finally:
         proc.kill()
         proc.wait(10)
+
+
+@contextlib.contextmanager
+def postgres_server():
+    """A throwaway PostgreSQL cluster (fsync off) with a database `citebot`; yields its URL.
+
+    PostgreSQL refuses to run as root, so under root (CI) it runs as the `postgres` user Debian's package
+    adds, in a folder of its own under /tmp (pytest's are private to root).
+    """
+    initdb, pg_ctl = need("initdb"), need("pg_ctl")
+    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    folder = Path(tempfile.mkdtemp(prefix="citebot-pg-"))
+    if as_user:
+        shutil.chown(folder, "postgres")
+    data, port = folder / "data", free_port()
+    subprocess.run([*as_user, initdb, "-D", str(data), "-A", "trust", "-U", "citebot"], check=True,
+                   stdout=subprocess.DEVNULL)
+    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run([*as_user, pg_ctl, "-D", str(data), "-o", options, "-l", str(folder / "postgres.log"),
+                    "-w", "start"], check=True, stdout=subprocess.DEVNULL)
+    try:
+        import psycopg
+
+        with psycopg.connect(f"postgresql://citebot@127.0.0.1:{port}/postgres", autocommit=True) as db:
+            db.execute("CREATE DATABASE citebot")
+        yield f"postgresql://citebot@127.0.0.1:{port}/citebot"
+    finally:
+        subprocess.run([*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], stdout=subprocess.DEVNULL)
+        shutil.rmtree(folder, ignore_errors=True)

@@ -230,7 +230,7 @@ def test_the_cli_adds_edits_removes_and_lists_reports(settings, tmp_path):
     assert '"publisher": "Justice for Victims"' in asked.stdout and '"inferred": []' in asked.stdout
     assert cli("edit", "families", "kind", "statement").returncode == 0
     assert cli("remove", "families", "--yes").returncode == 0
-    journal = Journal(settings.database_file)
+    journal = Journal(settings.database_at)
     rid = journal.report(user_id=5, doc="ngo-2020-bring-to-justice", start=0, end=10, generation="g",
                          question="/who Raisi", reason="context", excerpt="An excerpt")
     listed = cli("reports")
