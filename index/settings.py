@@ -90,16 +90,16 @@ class SettingsSource:
         config = self.path.resolve().parent
         self.root = config.parent if config.name == "config" else Path.cwd()
 
-    def table(self, table: type[T]) -> T:
-        """`table` with each field from the environment, else the file, else its default."""
-        kinds = typing.get_type_hints(table)
+    def table(self, cls: type[T]) -> T:
+        """The table `cls` with each field from the environment, else the file, else its default."""
+        kinds = typing.get_type_hints(cls)
         values = {}
-        for f in fields(table):  # type: ignore[arg-type]  # a settings table is a dataclass
+        for f in fields(cls):  # type: ignore[arg-type]  # a settings table is a dataclass
             key, alias = f.metadata["key"], f.metadata["env"]
             name = alias if alias and alias in self.env else env_name(key)
             raw = self.env[name] if name in self.env else _get(self.data, key, f.default)
             values[f.name] = _convert(key, name if name in self.env else str(self.path), raw, kinds[f.name], self.root)
-        return table(**values)
+        return cls(**values)
 
 
 def defaults_yaml(tables: Sequence[type]) -> str:

@@ -42,28 +42,21 @@ def test_the_index_table_knows_nothing_of_telegram():
                                                                 "state.redis_url"}
     with pytest.raises(ConfigError, match="unknown key 'limits.page_size'"):  # a key no table given declares
         SettingsSource([Settings], ROOT / "config" / "citebot.yaml", env={})
-    index_only = SettingsSource([Settings], None, env={"CITEBOT_CONFIG": "/nonexistent.yaml", "CITEBOT_LIMITS_MAX_RESULTS": "9"})
+    index_only = SettingsSource([Settings], env={"CITEBOT_CONFIG": "/nowhere.yaml", "CITEBOT_LIMITS_MAX_RESULTS": "9"})
     assert index_only.table(Settings).max_results == 9
 
 
-def test_bad_config_names_the_key(tmp_path):
-    (tmp_path / "c.yaml").write_text("limits:\n  page_size: many\n")
-    with pytest.raises(ConfigError, match="'limits.page_size' must be int, got 'many'"):
-        load(tmp_path / "c.yaml", env={})
-    (tmp_path / "c.yaml").write_text("limits:\n  max_results: all\n")
-    with pytest.raises(ConfigError, match="'limits.max_results' must be int, got 'all'"):
-        load(tmp_path / "c.yaml", env={})
-    (tmp_path / "c.yaml").write_text("limits:\n  pagesize: 3\n")
-    with pytest.raises(ConfigError, match="unknown key 'limits.pagesize'"):
-        load(tmp_path / "c.yaml", env={})
-    (tmp_path / "c.yaml").write_text("telegram:\n  flood_message: 3\n")
-    with pytest.raises(ConfigError, match="unknown key 'telegram.flood_message'"):
-        load(tmp_path / "c.yaml", env={})
-    (tmp_path / "c.yaml").write_text("telegram:\n  webhook_port: https\n")
-    with pytest.raises(ConfigError, match="c.yaml: 'telegram.webhook_port' must be int, got 'https'"):
-        load(tmp_path / "c.yaml", env={})
-    (tmp_path / "c.yaml").write_text("limits: [\n")
-    with pytest.raises(ConfigError, match="not valid YAML"):
+@pytest.mark.parametrize("text, error", [
+    ("limits:\n  page_size: many\n", "c.yaml: 'limits.page_size' must be int, got 'many'"),  # bot/'s table
+    ("limits:\n  max_results: all\n", "c.yaml: 'limits.max_results' must be int, got 'all'"),  # the index's
+    ("limits:\n  pagesize: 3\n", "unknown key 'limits.pagesize'"),
+    ("telegram:\n  flood_message: 3\n", "unknown key 'telegram.flood_message'"),
+    ("telegram:\n  webhook_port: https\n", "c.yaml: 'telegram.webhook_port' must be int, got 'https'"),
+    ("limits: [\n", "not valid YAML"),
+])
+def test_bad_config_names_the_key(tmp_path, text, error):
+    (tmp_path / "c.yaml").write_text(text)
+    with pytest.raises(ConfigError, match=error):
         load(tmp_path / "c.yaml", env={})
 
 
