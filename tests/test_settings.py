@@ -103,7 +103,8 @@ def test_citebot_config_prints_effective_settings_with_secrets_masked():
     assert "telegram.admins = []" in out and "limits.max_results = 50  (CITEBOT_LIMITS_MAX_RESULTS)" in out
     assert 'state.redis_url = null  (CITEBOT_STATE_REDIS_URL)' in out
     printed = [line.split(" = ")[0] for line in out.splitlines()]
-    assert printed == [f.metadata["key"] for table in TABLES for f in fields(table)]  # every setting, once
+    assert printed == [f.metadata["key"] for table in TABLES for f in fields(table)]  # every setting of both tables
+    assert len(set(printed)) == len(printed)  # each declared in one table only
 
 
 def test_admins_must_be_numbers():
