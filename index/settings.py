@@ -115,10 +115,12 @@ def defaults_yaml(tables: Sequence[type]) -> str:
 
 
 def effective(*loaded: object) -> dict[str, object]:
-    """{dotted key: value} of loaded tables, secrets masked: what `citebot config` prints."""
-    return {f.metadata["key"]: ("***" if f.metadata["secret"] and getattr(table, f.name) else
-                                _plain(getattr(table, f.name)))
-            for table in loaded for f in fields(table)}  # type: ignore[arg-type]  # settings tables are dataclasses
+    """{dotted key: value} of loaded tables in the file's order, secrets masked: what `citebot config` prints."""
+    values = {f.metadata["key"]: ("***" if f.metadata["secret"] and getattr(table, f.name) else
+                                  _plain(getattr(table, f.name)))
+              for table in loaded for f in fields(table)}  # type: ignore[arg-type]  # settings tables are dataclasses
+    return {f.metadata["key"]: values[f.metadata["key"]]
+            for rows in _sections([type(table) for table in loaded]).values() for f in rows}
 
 
 def _rows(tables: Sequence[type]) -> Iterator[Field]:

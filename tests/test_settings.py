@@ -5,6 +5,7 @@ from dataclasses import fields
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from citebot.bot.cli import main
@@ -103,7 +104,11 @@ def test_citebot_config_prints_effective_settings_with_secrets_masked():
     assert "telegram.admins = []" in out and "limits.max_results = 50  (CITEBOT_LIMITS_MAX_RESULTS)" in out
     assert 'state.redis_url = null  (CITEBOT_STATE_REDIS_URL)' in out
     printed = [line.split(" = ")[0] for line in out.splitlines()]
-    assert printed == [f.metadata["key"] for table in TABLES for f in fields(table)]  # every setting of both tables
+    documented = [f"{top}.{key}" if isinstance(value, dict) else top
+                  for top, value in yaml.safe_load(defaults_yaml(TABLES)).items()
+                  for key in (value if isinstance(value, dict) else [None])]
+    assert printed == documented  # every setting of both tables, in the order config/citebot.yaml has them
+    assert sorted(printed) == sorted(f.metadata["key"] for table in TABLES for f in fields(table))
     assert len(set(printed)) == len(printed)  # each declared in one table only
 
 
