@@ -343,7 +343,7 @@ async def report_button(update: Update, context: BotContext) -> None:
         await query.answer(say("report.expired", lang))
         return
     answer = await answer_line(context, line)
-    size = context.settings.page_size
+    size = context.bot_settings.page_size
     shown = answer.results[page * size:(page + 1) * size]
     pick, tag = (parts[3].split(".") + [""])[:2] if len(parts) >= 4 else ("0" if len(shown) == 1 else "", "")
     pick = number(pick)
@@ -398,7 +398,7 @@ async def _send_notice(context: BotContext) -> None:
     fresh = await asyncio.to_thread(journal(context).take_unnotified, NOTICE_EVERY)
     if not fresh:
         return
-    for admin in context.settings.admins:
+    for admin in context.bot_settings.admins:
         try:
             await context.bot.send_message(admin, render.report_notice(fresh), parse_mode=ParseMode.HTML)
         except Exception:  # noqa: BLE001 - an admin who never opened the bot cannot be messaged

@@ -25,6 +25,7 @@ from . import handlers as h
 from . import inline
 from .catalogue import DEFAULT, languages, say
 from .ratelimit import SharedRateLimiter
+from .settings import BotSettings
 from .shared_state import SharedState, open_state
 from .state import CONTEXT_TYPES
 from .webhook import serve as serve_webhook
@@ -46,24 +47,24 @@ UNSUPPORTED = (filters.PHOTO | filters.Sticker.ALL | filters.VOICE | filters.VID
 ADMIN_COMMANDS = menu(ADMIN_MENU)
 
 
-def build(settings: Settings, token: str, shared: SharedState | None = None) -> Application:
+def build(settings: Settings, bot_settings: BotSettings, token: str, shared: SharedState | None = None) -> Application:
     """The application; `shared` is the state workers share (default: Redis if configured, else memory)."""
-    shared = shared or open_state(settings)
+    shared = shared or open_state(bot_settings)
     builder = (
         Application.builder()
         .token(token)
         .rate_limiter(SharedRateLimiter(shared, max_retries=5))
         .concurrent_updates(True)
         .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
-        .get_updates_read_timeout(settings.poll_timeout + 5)  # a hung long poll is dropped soon
+        .get_updates_read_timeout(bot_settings.poll_timeout + 5)  # a hung long poll is dropped soon
         .post_init(post_init)
         .context_types(CONTEXT_TYPES)
     )
-    if settings.base_url:
-        base = settings.base_url.rstrip("/")
-        builder = builder.base_url(base).base_file_url(settings.base_file_url or base.replace("/bot", "/file/bot"))
+    if bot_settings.base_url:
+        base = bot_settings.base_url.rstrip("/")
+        builder = builder.base_url(base).base_file_url(bot_settings.base_file_url or base.replace("/bot", "/file/bot"))
     app = builder.build()
-    app.bot_data.configure(settings, Answerer(settings), shared)
+    app.bot_data.configure(settings, bot_settings, Answerer(settings), shared)
 
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     app.add_handler(TypeHandler(Update, h.flood_guard), group=-1)
@@ -99,20 +100,20 @@ async def post_init(app: Application) -> None:
     await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
     for lang in languages():
         await app.bot.set_my_commands(menu(MENU, lang), scope=BotCommandScopeDefault(), language_code=lang)
-    for admin in app.bot_data.settings.admins:
+    for admin in app.bot_data.bot_settings.admins:
         try:
             await app.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin))
         except Exception:  # noqa: BLE001 - an admin who never opened the bot has no chat yet
             logging.getLogger(__name__).warning("could not set admin commands for %s", admin)
 
 
-def serve(settings: Settings, token: str, webhook: bool = False) -> None:
-    app = build(settings, token)
+def serve(settings: Settings, bot_settings: BotSettings, token: str, webhook: bool = False) -> None:
+    app = build(settings, bot_settings, token)
     if webhook:
-        if not settings.webhook_url:
+        if not bot_settings.webhook_url:
             raise SystemExit("citebot serve --webhook needs telegram.webhook_url (or CITEBOT_TELEGRAM_WEBHOOK_URL)")
         # Every worker behind the load balancer must check the same secret: see webhook_secret().
-        asyncio.run(serve_webhook(app, settings, app.bot_data.shared, webhook_secret(settings, token)))
+        asyncio.run(serve_webhook(app, bot_settings, app.bot_data.shared, webhook_secret(bot_settings, token)))
     else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.poll_timeout, poll_interval=0,
+        app.run_polling(allowed_updates=Update.ALL_TYPES, timeout=bot_settings.poll_timeout, poll_interval=0,
                         bootstrap_retries=-1)

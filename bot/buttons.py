@@ -26,6 +26,7 @@ from . import render
 from .catalogue import say
 from .replies import EXAMPLES, answer_line, bot_name, card, keyboard, lang_of, language_hint, send, send_answer
 from .state import BotContext
+from .telegram_errors import Refusal, refusal
 
 
 def number(text: str | None) -> int | None:
@@ -63,7 +64,7 @@ async def page_button(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     answer, lang = pressed.answer, lang_of(update)
-    await edit(query, render.page(answer, pressed.n, context.settings.page_size, pressed.key,
+    await edit(query, render.page(answer, pressed.n, context.bot_settings.page_size, pressed.key,
                                   language_hint(context, answer, lang), lang))
 
 
@@ -84,7 +85,7 @@ async def edit(query: CallbackQuery, reply: render.Reply) -> None:
         await query.edit_message_text(reply.messages[0], parse_mode=ParseMode.HTML,
                                       reply_markup=keyboard(reply.buttons), disable_web_page_preview=True)
     except BadRequest as e:
-        if "not modified" not in str(e).lower():
+        if refusal(e) is not Refusal.NOT_MODIFIED:  # pressed again: the page already shows it
             raise
 
 

@@ -15,11 +15,10 @@ from citebot.index import (
     ConfigError,
     Journal,
     Settings,
-    bot_token,
     commit_draft,
     edit_document,
+    effective_settings,
     env_name,
-    load_settings,
     prepare_file,
     prepare_url,
     remove_document,
@@ -28,21 +27,31 @@ from citebot.index import (
 from citebot.index import reindex as reindex_corpus
 
 from .catalogue import DEFAULT, languages
+from .settings import TABLES, BotSettings, bot_token
+from .settings import load as load_settings
 
 
 class Context:
     def __init__(self, config: str | None) -> None:
         self.config = config
-        self._settings: Settings | None = None
+        self._tables: tuple[Settings, BotSettings] | None = None
+
+    def tables(self) -> tuple[Settings, BotSettings]:
+        """Both settings tables, read once, the first time a command needs either."""
+        if self._tables is None:
+            try:
+                self._tables = load_settings(self.config)
+            except ConfigError as e:
+                raise click.ClickException(str(e)) from None
+        return self._tables
 
     @property
     def settings(self) -> Settings:
-        if self._settings is None:
-            try:
-                self._settings = load_settings(self.config)
-            except ConfigError as e:
-                raise click.ClickException(str(e)) from None
-        return self._settings
+        return self.tables()[0]
+
+    @property
+    def bot_settings(self) -> BotSettings:
+        return self.tables()[1]
 
     def answerer(self) -> Answerer:
         answerer = Answerer(self.settings)
@@ -144,7 +153,7 @@ def serve(obj: Context, webhook: bool) -> None:
     logs.setup(token)
     obj.answerer()  # builds the index on first run
     try:
-        app.serve(obj.settings, token, webhook=webhook)
+        app.serve(obj.settings, obj.bot_settings, token, webhook=webhook)
     except InvalidToken:  # its message repeats the token, so say it in our own words
         raise click.ClickException("Telegram refused the bot token in TELEGRAM_BOT_TOKEN; "
                                    "check it with @BotFather (/mybots > API Token).") from None
@@ -274,9 +283,9 @@ and run this command again.
 def config(obj: Context, defaults: bool) -> None:
     """Print the effective settings (file + environment), secrets masked."""
     if defaults:
-        click.echo(settings_defaults(), nl=False)
+        click.echo(settings_defaults(TABLES), nl=False)
         return
-    for key, value in obj.settings.effective().items():
+    for key, value in effective_settings(*obj.tables()).items():
         click.echo(f"{key} = {json.dumps(value)}  ({env_name(key)})")
 
 

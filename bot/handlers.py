@@ -38,7 +38,7 @@ def is_admin(update: Update, context: BotContext) -> bool:
     user, message = update.effective_user, update.effective_message
     if message and message.sender_chat:
         return False
-    return bool(user) and user.id in context.settings.admins
+    return bool(user) and user.id in context.bot_settings.admins
 
 
 async def admins_only(update: Update, context: BotContext, command: str, refusal: str) -> bool:
@@ -155,7 +155,7 @@ async def unsupported(update: Update, context: BotContext) -> None:
 async def _what_i_do(context: BotContext, lang: str) -> dict:
     """The collection's name, and the person its sources name most as the /who example."""
     people = (await answer_line(context, "/who")).people
-    return {"collection": context.settings.collection_name or say("default_collection", lang),
+    return {"collection": context.bot_settings.collection_name or say("default_collection", lang),
             "name": people[0].name if people else "NAME"}
 
 
@@ -239,7 +239,7 @@ async def flood_guard(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if not user:
         return
-    settings = context.settings
+    settings = context.bot_settings
     verdict = await context.state.admit(user.id, update.update_id)
     if verdict.admitted:
         return

@@ -43,7 +43,7 @@ async def inline_query(update: Update, context: BotContext) -> None:
     if not items:  # never a blank panel: say so, and open the bot
         hint = say("inline.no_match", lang, query=render.clip(text, 24)) if text else say("inline.hint", lang)
         button = InlineQueryResultsButton(hint, start_parameter="inline")
-    await query.answer(results, cache_time=context.settings.inline_cache_seconds, button=button,
+    await query.answer(results, cache_time=context.bot_settings.inline_cache_seconds, button=button,
                        next_offset=str(offset + INLINE_PAGE) if more else "")
 
 

@@ -28,6 +28,7 @@ from telegram.ext import BaseRateLimiter
 
 from .retry import retrying
 from .shared_state import SharedState
+from .telegram_errors import Refusal, refusal
 
 log = logging.getLogger(__name__)
 LATE = 0.05     # seconds behind its slot a message may still go out
@@ -57,7 +58,7 @@ class SharedRateLimiter(BaseRateLimiter):
             try:
                 return await call(*args, **kwargs)
             except BadRequest as error:
-                if endpoint == "answerCallbackQuery" and "query is too old" in error.message.lower():
+                if endpoint == "answerCallbackQuery" and refusal(error) is Refusal.QUERY_TOO_OLD:
                     return True
                 raise
             except RetryAfter as error:

@@ -15,6 +15,7 @@ from citebot.index import Answer, Document, Result
 from . import render
 from .catalogue import language, say
 from .state import BotContext
+from .telegram_errors import Refusal, refusal
 
 log = logging.getLogger(__name__)
 EXAMPLES = ["/who Raisi", "/quote Montazeri", "/source 30,000", "mass graves"]  # /start's buttons
@@ -34,7 +35,7 @@ def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup | None:
 
 
 def collection(context: BotContext) -> render.Collection:
-    s = context.settings
+    s = context.bot_settings
     return render.Collection(s.collection_name, s.collection_description, s.collection_language, bot_name(context))
 
 
@@ -76,7 +77,7 @@ async def edit_in_place(context: BotContext, chat_id: int, earlier: list[int], r
                                                 parse_mode=ParseMode.HTML, disable_web_page_preview=True,
                                                 reply_markup=keyboard(reply.buttons) if last else None)
         except BadRequest as e:
-            if "not modified" not in str(e).lower():
+            if refusal(e) is not Refusal.NOT_MODIFIED:  # the same answer: that message stays as it is
                 log.info("could not edit answer %s in chat %s: %s", message_id, chat_id, e)
                 return False
     return True
@@ -97,12 +98,12 @@ async def reply_to(context: BotContext, answer: Answer, key: str, lang: str) -> 
     """The first page of an answer; a single document is its card."""
     if answer.command == "doc" and answer.documents:
         return await card(context, answer.documents[0], lang=lang)
-    return render.page(answer, 0, context.settings.page_size, key, language_hint(context, answer, lang), lang)
+    return render.page(answer, 0, context.bot_settings.page_size, key, language_hint(context, answer, lang), lang)
 
 
 def language_hint(context: BotContext, answer: Answer, lang: str) -> str | None:
     """Words in another script found nothing: say which language the documents are in."""
-    language = context.settings.collection_language
+    language = context.bot_settings.collection_language
     letters = [ch for ch in answer.query if ch.isalpha()]
     if answer.results or answer.people or not language or not letters:
         return None

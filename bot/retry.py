@@ -25,7 +25,8 @@ def worth_retrying(error: NetworkError) -> bool:
     if isinstance(error, BadRequest):  # PTB files 400s under NetworkError; the same call would fail again
         return False
     if isinstance(error, TimedOut):
-        return isinstance(error.__cause__, (httpx.ConnectTimeout, httpx.PoolTimeout)) or "not* sent" in error.message
+        # PTB raises TimedOut from httpx's own timeout: its type says whether the request went out.
+        return isinstance(error.__cause__, (httpx.ConnectTimeout, httpx.PoolTimeout))
     return True  # a 5xx answer, a refused or reset connection
 
 

@@ -26,9 +26,10 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass
 
-from citebot.index import CitebotError, Settings
+from citebot.index import CitebotError
 
 from .flood import FloodGuard, Verdict
+from .settings import BotSettings
 
 QUERY_TTL = 2 * 24 * 3600    # seconds a "More" button keeps working
 LINK_TTL = 2 * 24 * 3600     # Telegram lets a user edit a message for 48 hours
@@ -309,7 +310,7 @@ async def heartbeat(state: SharedState) -> None:
         await asyncio.sleep(BEAT)
 
 
-def open_state(settings: Settings) -> SharedState:
+def open_state(settings: BotSettings) -> SharedState:
     """Redis when `state.redis_url` is set, else this process's memory."""
     budget = Budget.telegram(settings.messages_per_second)
     if settings.redis_url:

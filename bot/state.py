@@ -17,11 +17,12 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 from citebot.index import Answerer, Settings
 
 from .flood import Verdict
+from .settings import BotSettings
 from .shared_state import MemoryState, SharedState
 
 
 class BotState:
-    """What the running bot knows: its settings and answerer, and what it remembers between updates.
+    """What the running bot knows: its two settings tables and answerer, and what it remembers between updates.
 
     The memories (the query behind each button, the answers an edited question updates,
     the flood guard's history, the reindex lock) live in `shared`: this process's memory
@@ -29,7 +30,8 @@ class BotState:
     """
 
     def __init__(self) -> None:
-        self.settings: Settings | None = None
+        self.settings: Settings | None = None  # the index's table: passed on to the index
+        self.bot_settings: BotSettings | None = None  # bot/'s table: Telegram, paging, the collection's intro
         self.answerer: Answerer | None = None
         self.shared: SharedState = MemoryState()  # replaced by configure()
         self.started = time.monotonic()
@@ -39,8 +41,9 @@ class BotState:
         self.awaiting: Any = None  # bot.admin's filter for users the bot asked for a value
         self.notice_task: asyncio.Task | None = None  # the batched "new reports" notice to admins, when due
 
-    def configure(self, settings: Settings, answerer: Answerer, shared: SharedState | None = None) -> None:
-        self.settings, self.answerer = settings, answerer
+    def configure(self, settings: Settings, bot_settings: BotSettings, answerer: Answerer,
+                  shared: SharedState | None = None) -> None:
+        self.settings, self.bot_settings, self.answerer = settings, bot_settings, answerer
         self.shared = shared or MemoryState()
 
     async def remember(self, line: str) -> str:
@@ -62,13 +65,14 @@ class BotState:
 
     async def admit(self, user_id: int, update_id: int = 0) -> Verdict:
         """The flood guard on update `update_id` from `user_id`, counted across workers."""
-        settings = self.settings
+        settings = self.bot_settings
         assert settings is not None  # configured before the first update
         return await self.shared.flood(user_id, settings.flood_messages, settings.flood_seconds, update_id)
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, BotState]):
-    """The handlers' context: `context.state` is the bot's typed state."""
+    """The handlers' context: `context.state` is the bot's typed state; `context.settings` the index's
+    settings table (handed to the index), `context.bot_settings` bot/'s own (bot/settings.py)."""
 
     @property
     def state(self) -> BotState:
@@ -78,6 +82,11 @@ class BotContext(CallbackContext[ExtBot, dict, dict, BotState]):
     def settings(self) -> Settings:
         assert self.bot_data.settings is not None  # configure() runs before the first update
         return self.bot_data.settings
+
+    @property
+    def bot_settings(self) -> BotSettings:
+        assert self.bot_data.bot_settings is not None  # configure() runs before the first update
+        return self.bot_data.bot_settings
 
     @property
     def answerer(self) -> Answerer:

@@ -27,8 +27,7 @@ from tornado.httpserver import HTTPServer
 from tornado.web import Application as WebApp
 from tornado.web import RequestHandler
 
-from citebot.index import Settings
-
+from .settings import BotSettings
 from .shared_state import Claim, SharedState, heartbeat
 
 log = logging.getLogger(__name__)
@@ -36,7 +35,7 @@ PATH = "/telegram"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
-def webhook_secret(settings: Settings, token: str) -> str:
+def webhook_secret(settings: BotSettings, token: str) -> str:
     """The configured secret, else one derived from the bot token: the same in every worker."""
     if settings.webhook_secret:
         return settings.webhook_secret
@@ -83,7 +82,7 @@ class Health(RequestHandler):
         self.write(f"ok {self.state.worker} {self.state.backend}\n")
 
 
-async def set_webhook(app: Application, settings: Settings, secret: str) -> None:
+async def set_webhook(app: Application, settings: BotSettings, secret: str) -> None:
     """Every worker sets the same URL and secret (harmless repeats); retried until Telegram takes it."""
     wait = 1.0
     while True:
@@ -96,7 +95,7 @@ async def set_webhook(app: Application, settings: Settings, secret: str) -> None
             wait = min(wait * 2, 30)
 
 
-async def serve(app: Application, settings: Settings, state: SharedState, secret: str) -> None:
+async def serve(app: Application, settings: BotSettings, state: SharedState, secret: str) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

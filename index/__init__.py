@@ -19,9 +19,9 @@ from .messages import MESSAGES as ANSWER_MESSAGES
 from .messages import echo
 from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
 from .reports import REASONS, AuditEntry, Journal, ReaderReport
-from .settings import Settings, bot_token, env_name, env_names
+from .settings import Settings, SettingsSource, env_name, env_names, setting
 from .settings import defaults_yaml as settings_defaults
-from .settings import load as load_settings
+from .settings import effective as effective_settings
 
 # One name a line, sorted: helpers adding names merge without conflicts.
 __all__ = [
@@ -53,19 +53,20 @@ __all__ = [
     "ReindexReport",
     "Result",
     "Settings",
+    "SettingsSource",
     "UnreadableFile",
     "Voice",
-    "bot_token",
     "collection_entry",
     "commit_draft",
     "echo",
     "edit_document",
+    "effective_settings",
     "env_name",
     "env_names",
-    "load_settings",
     "prepare_file",
     "prepare_url",
     "reindex",
     "remove_document",
+    "setting",
     "settings_defaults",
 ]

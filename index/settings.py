@@ -1,37 +1,45 @@
-"""Settings: one table, `Settings`, read from `config/citebot.yaml` and the environment.
+"""Settings: tables of settings, read from `config/citebot.yaml` and the environment.
 
-Each setting is declared once, as a field of `Settings`: its attribute, dotted
-YAML key, type, default and help. The environment names
-(CITEBOT_ + the key in capitals, dots as underscores: CITEBOT_LIMITS_PAGE_SIZE),
-the documented defaults (`citebot config --defaults`, the bundled
-config/citebot.yaml) and `citebot config` (the effective settings, secrets
-masked) all come from it. Validated once, at start-up, with errors that name
-the key. The bot token is never read from YAML: only from TELEGRAM_BOT_TOKEN
-or the file named by TELEGRAM_BOT_TOKEN_FILE.
+A table is a frozen dataclass whose fields are declared with `setting()`: each
+setting once, with its attribute, dotted YAML key, type, default and help. The
+index's table is `Settings` below; bot/ declares its own with the same helper
+(bot/settings.py: Telegram, the state workers share, what the bot says the
+collection is), so index/ knows nothing of Telegram. Everything else here works
+on any tables: the environment names (CITEBOT_ + the key in capitals, dots as
+underscores: CITEBOT_LIMITS_PAGE_SIZE, or a field's own `env=` alias), reading
+the one file and the environment (`SettingsSource`, validated once, at start-up,
+with errors that name the key), the documented defaults (`defaults_yaml`: the
+bundled config/citebot.yaml, `citebot config --defaults`) and the effective
+settings with secrets masked (`effective`: `citebot config`).
 """
 
 from __future__ import annotations
 
 import os
 import typing
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
 
 from .errors import ConfigError
 
 DEFAULT_FILE = Path("config/citebot.yaml")
+T = TypeVar("T")
 
 
-def setting(key: str, default, help: str, *, env: str | None = None, secret: bool = False):
-    """One row of the settings table. Relative paths are relative to the folder holding config/."""
+def setting(key: str, default, help: str, *, env: str | None = None, secret: bool = False) -> Any:
+    """One row of a settings table. Relative paths are relative to the folder holding config/."""
     return field(default=default, repr=not secret,
                  metadata={"key": key, "help": help, "env": env, "secret": secret})
 
 
 @dataclass(frozen=True)
 class Settings:
+    """The index's settings: where the documents and the index are, and the answer layer's limits."""
+
     corpus_dir: Path = setting("corpus_dir", Path("corpus"), "the bundled documents and sources.yaml")
     index_dir: Path = setting("index_dir", Path("var/index"), "index generations (written by reindex)")
     people_file: Path = setting("people_file", Path("config/people.yaml"), "canonical names and spellings")
@@ -46,39 +54,12 @@ class Settings:
                                        secret=True)
     max_file_bytes: int = setting("limits.max_file_bytes", 20_000_000,
                                   "larger corpus files are skipped, with the reason in the report")
-    page_size: int = setting("limits.page_size", 3, "excerpts per message; \"More\" pages through the rest")
     max_results: int = setting("limits.max_results", 50, "excerpts kept per answer")
     max_query_chars: int = setting("limits.max_query_chars", 300, "longer queries are cut, with a note")
-    admins: frozenset[int] = setting("telegram.admins", frozenset(),
-                                     "Telegram user ids allowed to /reindex and /stats", env="CITEBOT_ADMINS")
-    base_url: str | None = setting("telegram.base_url", None,
-                                   "a self-hosted Bot API server, e.g. http://127.0.0.1:8081/bot")
-    base_file_url: str | None = setting("telegram.base_file_url", None,
-                                        "file downloads of a self-hosted Bot API server, e.g. http://127.0.0.1:8081/file/bot")
-    webhook_url: str | None = setting("telegram.webhook_url", None, "public HTTPS URL for `citebot serve --webhook`")
-    webhook_listen: str = setting("telegram.webhook_listen", "0.0.0.0", "address the webhook server binds")
-    webhook_port: int = setting("telegram.webhook_port", 8443, "port the webhook server binds")
-    webhook_secret: str | None = setting("telegram.webhook_secret", None,
-                                         "better set in the environment; derived from the bot token when unset "
-                                         "(the same in every worker)", secret=True)
-    flood_messages: int = setting("telegram.flood_messages", 20, "per user, within flood_seconds")
-    flood_seconds: int = setting("telegram.flood_seconds", 10, "the flood guard's window")
-    inline_cache_seconds: int = setting("telegram.inline_cache_seconds", 300, "how long Telegram caches inline results")
-    poll_timeout: int = setting("telegram.poll_timeout", 10, "long-polling timeout, seconds")
-    messages_per_second: int = setting("telegram.messages_per_second", 30,
-                                       "outgoing, as Telegram allows a bot; 0 = no limit (self-hosted server)")
     timeout_seconds: int = setting("fetch.timeout_seconds", 20, "fetching a URL an admin sends gives up after this")
     max_redirects: int = setting("fetch.max_redirects", 5, "redirects followed, each checked like the first address")
     allow_private_urls: bool = setting("fetch.allow_private_urls", False,
                                        "fetch from loopback/private/link-local addresses (tests, intranets)")
-    collection_name: str | None = setting("collection.name", None,
-                                          "what the collection is about: /start, /help, the group intro")
-    collection_description: str | None = setting("collection.description", None, "one sentence on the documents")
-    collection_language: str | None = setting("collection.language", None,
-                                              "the documents' language, in words (\"English\")")
-    redis_url: str | None = setting("state.redis_url", None,
-                                    "Redis shared by several workers, e.g. redis://redis:6379/0; "
-                                    "unset = this process's memory", secret=True)
 
     @property
     def collection(self) -> Path:
@@ -93,65 +74,75 @@ class Settings:
         """Where reports and the audit log are: the PostgreSQL URL if one is set, else the SQLite file."""
         return self.database_url or self.database_file
 
-    def effective(self) -> dict[str, object]:
-        """{dotted key: value} with secrets masked: what `citebot config` prints."""
-        return {f.metadata["key"]: ("***" if f.metadata["secret"] and getattr(self, f.name) else
-                                    _plain(getattr(self, f.name)))
-                for f in fields(self)}
-
 
 def env_name(key: str) -> str:
     return "CITEBOT_" + key.upper().replace(".", "_")
 
 
-def env_names() -> set[str]:
-    """Every environment variable a setting reads."""
-    return {env_name(f.metadata["key"]) for f in fields(Settings)} | {
-        f.metadata["env"] for f in fields(Settings) if f.metadata["env"]}
+def env_names(tables: Sequence[type]) -> set[str]:
+    """Every environment variable a setting of `tables` reads."""
+    return {name for f in _rows(tables) for name in (env_name(f.metadata["key"]), f.metadata["env"]) if name}
 
 
-def load(path: Path | str | None = None, env: typing.Mapping[str, str] | None = None) -> Settings:
-    """Settings from the YAML file (if any) and the environment."""
-    env = os.environ if env is None else env
-    path = Path(path or env.get("CITEBOT_CONFIG") or DEFAULT_FILE)
-    data = _read(path) if path.exists() else {}
-    root = path.resolve().parent.parent if path.resolve().parent.name == "config" else Path.cwd()
-    kinds = typing.get_type_hints(Settings)
-    values = {}
-    for f in fields(Settings):
-        key, alias = f.metadata["key"], f.metadata["env"]
-        name = alias if alias and alias in env else env_name(key)
-        raw = env[name] if name in env else _get(data, key, f.default)
-        values[f.name] = _convert(key, name if name in env else str(path), raw, kinds[f.name], root)
-    return Settings(**values)
+class SettingsSource:
+    """The settings file (if any) and the environment, read once; each table takes its values from them.
+
+    `tables` are all the tables the program reads from this file: a key none of
+    them declares is an error, so a misspelt key is never silently ignored.
+    """
+
+    def __init__(self, tables: Sequence[type], path: Path | str | None = None,
+                 env: Mapping[str, str] | None = None) -> None:
+        self.env = os.environ if env is None else env
+        self.path = Path(path or self.env.get("CITEBOT_CONFIG") or DEFAULT_FILE)
+        self.data = _read(self.path, {f.metadata["key"] for f in _rows(tables)}) if self.path.exists() else {}
+        config = self.path.resolve().parent
+        self.root = config.parent if config.name == "config" else Path.cwd()
+
+    def table(self, cls: type[T]) -> T:
+        """The table `cls` with each field from the environment, else the file, else its default."""
+        kinds = typing.get_type_hints(cls)
+        values = {}
+        for f in fields(cls):  # type: ignore[arg-type]  # a settings table is a dataclass
+            key, alias = f.metadata["key"], f.metadata["env"]
+            name = alias if alias and alias in self.env else env_name(key)
+            raw = self.env[name] if name in self.env else _get(self.data, key, f.default)
+            values[f.name] = _convert(key, name if name in self.env else str(self.path), raw, kinds[f.name], self.root)
+        return cls(**values)
 
 
-def defaults_yaml() -> str:
-    """The documented defaults, as config/citebot.yaml holds them."""
-    lines, section = [], None
-    for f in fields(Settings):
-        key = f.metadata["key"]
-        top, _, sub = key.rpartition(".")
-        if top != section:
-            lines += ["", f"{top}:"] if top else [""]
-            section = top
-        value = yaml.safe_dump(_plain(f.default), default_flow_style=True).strip().removesuffix("\n...")
+def defaults_yaml(tables: Sequence[type]) -> str:
+    """The documented defaults of `tables`, as config/citebot.yaml holds them: one section per YAML mapping."""
+    lines = []
+    for top, rows in _sections(tables).items():
+        lines += ["", f"{top}:"] if top else [""]
         indent = "  " if top else ""
-        lines += [f"{indent}# {f.metadata['help']}", f"{indent}{sub}: {value}"]
+        for f in rows:
+            value = yaml.safe_dump(_plain(f.default), default_flow_style=True).strip().removesuffix("\n...")
+            lines += [f"{indent}# {f.metadata['help']}", f"{indent}{f.metadata['key'].rpartition('.')[2]}: {value}"]
     return "\n".join(lines).lstrip("\n") + "\n"
 
 
-def bot_token(env: typing.Mapping[str, str] | None = None) -> str | None:
-    """The bot token from TELEGRAM_BOT_TOKEN, or the file TELEGRAM_BOT_TOKEN_FILE names."""
-    env = os.environ if env is None else env
-    if token := env.get("TELEGRAM_BOT_TOKEN", "").strip():
-        return token
-    if file := env.get("TELEGRAM_BOT_TOKEN_FILE"):
-        try:
-            return Path(file).read_text().strip() or None
-        except OSError as e:
-            raise ConfigError(f"TELEGRAM_BOT_TOKEN_FILE: cannot read {file} ({e.strerror})") from None
-    return None
+def effective(*loaded: object) -> dict[str, object]:
+    """{dotted key: value} of loaded tables in the file's order, secrets masked: what `citebot config` prints."""
+    values = {f.metadata["key"]: ("***" if f.metadata["secret"] and getattr(table, f.name) else
+                                  _plain(getattr(table, f.name)))
+              for table in loaded for f in fields(table)}  # type: ignore[arg-type]  # settings tables are dataclasses
+    return {f.metadata["key"]: values[f.metadata["key"]]
+            for rows in _sections([type(table) for table in loaded]).values() for f in rows}
+
+
+def _rows(tables: Sequence[type]) -> Iterator[Field]:
+    for table in tables:
+        yield from fields(table)
+
+
+def _sections(tables: Sequence[type]) -> dict[str, list[Field]]:
+    """The rows of `tables` by YAML section ("" = top level), in the order sections first appear."""
+    sections: dict[str, list[Field]] = {}
+    for f in _rows(tables):
+        sections.setdefault(f.metadata["key"].rpartition(".")[0], []).append(f)
+    return sections
 
 
 def _plain(value):
@@ -162,7 +153,7 @@ def _plain(value):
     return value
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path, keys: set[str]) -> dict:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
@@ -171,7 +162,6 @@ def _read(path: Path) -> dict:
         raise ConfigError(f"{path}{where}: not valid YAML ({getattr(e, 'problem', e)})") from None
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of settings")
-    keys = {f.metadata["key"] for f in fields(Settings)}
     known = keys | {k.split(".")[0] for k in keys}
     for top, value in data.items():
         if top not in known:
@@ -217,7 +207,7 @@ def _convert(key: str, where: str, raw, kind, root: Path):
             return frozenset(int(x) for x in items)
         return str(raw)
     except (TypeError, ValueError):
-        what = "a list of Telegram user ids (numbers)" if typing.get_origin(base) is frozenset else base.__name__
+        what = "a list of whole numbers" if typing.get_origin(base) is frozenset else base.__name__
         raise ConfigError(f"{where}: '{key}' must be {what}, got {raw!r}") from None
 
 

@@ -95,6 +95,8 @@ class FakeTelegram:
         self.rejected_deliveries = 0
         self.delivery_attempts = 0
         self.answered_queries: set[str] = set()
+        self.refusals: list[tuple[str, str]] = []  # (method, description) of every error answer the bot got
+        self.contents: dict[tuple[int, int], tuple] = {}  # (chat, message id) -> what the message shows
         self._connections: asyncio.Semaphore | None = None
         self._session: ClientSession | None = None
         self._next_update = 1
@@ -182,6 +184,7 @@ class FakeTelegram:
             self.stamps.append(time.monotonic())
             result = await self._result(method, params)
         except ApiError as e:
+            self.refusals.append((method, e.description))
             body = {"ok": False, "error_code": e.code, "description": e.description}
             if e.retry_after:
                 body["parameters"] = {"retry_after": e.retry_after}
@@ -293,13 +296,18 @@ class FakeTelegram:
         if len(visible.encode("utf-16-le")) // 2 > 4096:
             raise ApiError(400, "Bad Request: message is too long")
         _check_keyboard(p.get("reply_markup"))
-        self._next_message += 1
         chat_id = int(p["chat_id"]) if "chat_id" in p else 1
+        shown = (text, p.get("parse_mode"), json.dumps(_json(p.get("reply_markup")) or {}, sort_keys=True))
+        if method == "editMessageText" and self.contents.get((chat_id, int(p.get("message_id", 0)))) == shown:
+            raise ApiError(400, "Bad Request: message is not modified: specified new message content and reply "
+                                "markup are exactly the same as a current content and reply markup of the message")
+        self._next_message += 1
         message = {
             "message_id": int(p.get("message_id", self._next_message)), "date": int(time.time()),
             "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
             "from": {k: BOT[k] for k in ("id", "is_bot", "first_name", "username")}, "text": visible,
         }
+        self.contents[(chat_id, message["message_id"])] = shown
         markup = _json(p.get("reply_markup")) or {}
         if "inline_keyboard" in markup:  # a Message carries only inline keyboards, not ForceReply and the like
             message["reply_markup"] = markup

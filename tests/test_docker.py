@@ -7,7 +7,8 @@ import yaml
 from click.testing import CliRunner
 
 from citebot.bot.cli import main
-from citebot.index.settings import env_names, load
+from citebot.bot.settings import TABLES, load
+from citebot.index.settings import env_names
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,7 +17,7 @@ def test_compose_runs_a_real_command_with_known_settings():
     service = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]["citebot"]
     assert service["command"][0] == "citebot" and service["command"][1] in main.commands
     assert CliRunner().invoke(main, [*service["command"][1:], "--help"]).exit_code == 0
-    known = {"TELEGRAM_BOT_TOKEN", "CITEBOT_CONFIG"} | env_names()
+    known = {"TELEGRAM_BOT_TOKEN", "CITEBOT_CONFIG"} | env_names(TABLES)
     assert set(service["environment"]) <= known
     mounts = {v.split(":")[1]: v for v in service["volumes"]}
     env = service["environment"]
@@ -24,7 +25,7 @@ def test_compose_runs_a_real_command_with_known_settings():
     assert env["CITEBOT_CORPUS_DIR"] == "/app/corpus" and env["CITEBOT_INDEX_DIR"].startswith("/data")
     assert env["CITEBOT_CONFIG"].startswith("/app/config/")
     assert (ROOT / env["CITEBOT_CONFIG"].removeprefix("/app/")).exists()
-    settings = load(ROOT / "config" / "citebot.yaml", env={k: v for k, v in env.items() if not v.startswith("$")})
+    settings, _ = load(ROOT / "config" / "citebot.yaml", env={k: v for k, v in env.items() if not v.startswith("$")})
     assert str(settings.index_dir) == "/data/index"
     assert str(settings.collection) == "/data/collection" and str(settings.database_file) == "/data/citebot.sqlite"
 

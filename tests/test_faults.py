@@ -59,3 +59,38 @@ def test_every_update_is_answered_once_through_faults(tg, tally):
     assert not tg.faults or {f.method for f in tg.faults} == {"getUpdates"}  # webhook mode never polls
     assert tg.process.poll() is None, "the bot exited"
     assert all(r["text"].startswith("Ebrahim Raisi") for u in updates for r in replies(tg, u))
+
+
+def test_after_a_timeout_only_a_request_that_never_went_out_is_retried():
+    """PTB raises one TimedOut for both; httpx's timeout under it says whether Telegram got the request.
+
+    A read timeout may follow a message Telegram already sent (a retry would send it twice);
+    a pool timeout means the request never left this process.
+    """
+    import asyncio
+
+    from telegram.error import TimedOut
+    from telegram.request import HTTPXRequest
+
+    from citebot.bot.retry import worth_retrying
+
+    server = FakeTelegram(TOKEN)
+    server.start()
+    server.hang("getMe", 1.5)
+
+    async def two_calls_one_connection() -> list[BaseException]:
+        request = HTTPXRequest(connection_pool_size=1, pool_timeout=0.1, read_timeout=0.5)
+        url = f"{server.base_url}{TOKEN}/getMe"
+        first = asyncio.create_task(request.post(url))
+        await asyncio.sleep(0.2)  # the first call holds the only connection, waiting for its answer
+        second = asyncio.create_task(request.post(url))
+        done = await asyncio.gather(first, second, return_exceptions=True)
+        await request.shutdown()
+        return [e for e in done if isinstance(e, BaseException)]
+
+    read_timeout, pool_timeout = asyncio.run(two_calls_one_connection())
+    assert isinstance(read_timeout, TimedOut) and isinstance(pool_timeout, TimedOut)
+    assert [worth_retrying(read_timeout), worth_retrying(pool_timeout)] == [False, True]
+    server.wait_for(lambda m, p: m == "getMe", timeout=5)  # the fake records the first once its hang is over
+    time.sleep(0.3)
+    assert [m for m, _ in server.calls] == ["getMe"]  # the second call never reached Telegram

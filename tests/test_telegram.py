@@ -42,6 +42,17 @@ def push(tg: FakeTelegram, update: dict, chat: int, method: str = "sendMessage",
     return found
 
 
+def only_the_next_answer(tg: FakeTelegram, chat: int, since: int) -> bool:
+    """Ask for /docs and wait for the listing: True when it is the only message sent to `chat` since `since`.
+
+    Messages into one chat go out one a second, in turn, so anything the bot was still
+    about to send (an error notice, a second answer) would have come before the listing.
+    """
+    tg.push(message("/docs", chat=chat))
+    tg.wait_for(lambda m, p: m == "sendMessage" and int(p["chat_id"]) == chat and "documents in the collection" in p["text"])
+    return [p["text"].split(",")[0] for p in sent_to(tg, chat, since)] == ["5 documents in the collection"]
+
+
 def nothing_sent(tg: FakeTelegram, update: dict, chat: int, wait: float = 1.0) -> None:
     n = len(tg.calls)
     tg.push(update)
@@ -155,6 +166,22 @@ def test_an_edited_question_edits_its_answer_in_place(tg):
     assert sent_to(tg, USER + 1, len(tg.calls) - 1) == []
 
 
+def test_an_edit_that_changes_nothing_in_the_answer_leaves_it_as_it_is(tg):
+    """Only the question's formatting changed: the answer is the same, Telegram refuses the edit as "not modified",
+    and that is fine."""
+    chat = USER + 31
+    question = tg.push(message("/who Raisi", chat=chat))
+    tg.wait_for(lambda m, p: m == "sendMessage" and int(p["chat_id"]) == chat)
+    time.sleep(0.3)
+    answer = next(m for m in reversed(tg.sent) if m["chat"]["id"] == chat)
+    n, refused = len(tg.calls), len(tg.refusals)
+    (edit,) = push(tg, edited(question, "/who Raisi"), chat, method="editMessageText", settle=0.8)
+    assert int(edit["message_id"]) == answer["message_id"]
+    assert [m for m, d in tg.refusals[refused:]] == ["editMessageText"]
+    assert tg.refusals[-1][1].startswith("Bad Request: message is not modified")
+    assert only_the_next_answer(tg, chat, n)  # neither a second answer nor an error
+
+
 def test_an_edit_too_old_to_map_is_answered_under_the_edited_message(tg):
     old = message("Raisi", chat=USER + 2)
     old["message"]["message_id"] = 3  # asked before this bot process started: no answer to edit
@@ -237,6 +264,39 @@ def test_excerpts_are_numbered_across_pages_and_each_has_its_own_button(tg):
     second = pressed(tg, button(first, "More »"), method="editMessageText")
     assert "[4] " in second["text"] and "[5] " in second["text"] and "[1] " not in second["text"]
     assert [b["text"] for b in buttons(second)][:2] == ["📄 4", "📄 5"]
+
+
+def test_a_page_button_pressed_twice_leaves_the_page_and_says_nothing_more(tg):
+    """Telegram refuses an edit that changes nothing ("message is not modified"): the reader already sees that page."""
+    chat = USER + 30
+    (first,) = say(tg, "/source 30,000", chat=chat)
+    shown = next(m for m in reversed(tg.sent) if m["chat"]["id"] == chat)
+    more = button(first, "More »")["callback_data"]
+    (second,) = push(tg, press(more, chat, chat, message_id=shown["message_id"]), chat, method="editMessageText")
+    n, refused = len(tg.calls), len(tg.refusals)
+    (again,) = push(tg, press(more, chat, chat, message_id=shown["message_id"]), chat, method="editMessageText",
+                    settle=0.8)
+    assert again["text"] == second["text"] and int(again["message_id"]) == shown["message_id"]
+    assert [m for m, _ in tg.refusals[refused:]] == ["editMessageText"]
+    assert tg.refusals[-1][1].startswith("Bad Request: message is not modified")
+    assert [m for m, _ in tg.calls[n:] if m == "answerCallbackQuery"] == ["answerCallbackQuery"]
+    assert only_the_next_answer(tg, chat, n)  # no "something went wrong", no second copy of the page
+
+
+def test_a_press_delivered_twice_is_answered_once_and_says_nothing_more(tg):
+    """A redelivered update: Telegram refuses a second answer to one press ("query is too old"), which means it
+    was answered already; the page it asks for is already shown ("message is not modified")."""
+    chat = USER + 32
+    (first,) = say(tg, "/source 30,000", chat=chat)
+    shown = next(m for m in reversed(tg.sent) if m["chat"]["id"] == chat)
+    pressed_once = press(button(first, "More »")["callback_data"], chat, chat, message_id=shown["message_id"])
+    push(tg, pressed_once, chat, method="editMessageText")
+    n, refused = len(tg.calls), len(tg.refusals)
+    (again,) = push(tg, pressed_once, chat, method="editMessageText", settle=0.8)
+    assert "4–5 of 5" in again["text"]
+    assert [(m, d.split(":")[1].strip()[:23]) for m, d in tg.refusals[refused:]] == [
+        ("answerCallbackQuery", "query is too old and re"), ("editMessageText", "message is not modified")]
+    assert only_the_next_answer(tg, chat, n)
 
 
 def test_citations_are_compact_and_titles_link_where_a_url_is_known(tg):
