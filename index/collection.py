@@ -98,7 +98,7 @@ class Collection:
                 n += 1
                 entry = {**entry, "id": f"{base}-{n}"}
             entry = {**entry, "file": entry["id"] + suffix}
-            _write_atomically(self.folder / entry["file"], data)
+            write_atomically(self.folder / entry["file"], data)
             _write_manifest(self.folder, entries + [entry])
             return entry
 
@@ -149,10 +149,10 @@ class Collection:
 def _write_manifest(folder: Path, entries: list[dict]) -> None:
     header = "# Documents added by admins (citebot add, or the bot). Written by citebot: edit with /edit.\n"
     body = yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=100)
-    _write_atomically(folder / MANIFEST, (header + body).encode("utf-8"))
+    write_atomically(folder / MANIFEST, (header + body).encode("utf-8"))
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file, flush it to disk, then rename it over `path` (atomic on POSIX)."""
     tmp = path.with_name(f".tmp-{secrets.token_hex(6)}-{path.name}")
     with open(tmp, "wb") as f:
