@@ -12,7 +12,9 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -20,6 +22,7 @@ from .analysis import TOKEN, analysed, fold, literal, term, term_spans, terms
 from .chatter import FUNCTION_WORDS, is_chatter, real_match, real_words
 from .errors import NoIndex
 from .glossary import Glossary
+from .headings import within
 from .messages import MESSAGES, add, phrase, said
 from .models import Answer, Context, Document, Paragraph, Person, Phrase, Referent, Result, Voice
 from .people import Registry, Resolution
@@ -49,6 +52,7 @@ COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 log = logging.getLogger(__name__)
 HELP = MESSAGES["answer.help"]
+T = TypeVar("T")
 
 
 @dataclass
@@ -72,12 +76,14 @@ class Corpus:
     people: list[Person]
     voices: dict[str, list[Voice]]  # doc id -> voices by start
     referents: dict[str, list[Referent]]  # doc id -> resolved pronouns and titles by start
+    headings: dict[str, list[tuple[int, int]]]  # doc id -> its headings and title line (index/headings.py)
     counts: dict[str, int] = field(default_factory=dict)  # passages per document, counted when first asked
 
     @classmethod
     def load(cls, gen: Generation) -> Corpus:
         meta = gen.meta
-        return cls(gen, {d.id: d for d in meta.documents}, meta.registry, meta.people, meta.voices, meta.refers_to)
+        return cls(gen, {d.id: d for d in meta.documents}, meta.registry, meta.people, meta.voices, meta.refers_to,
+                   meta.headings)
 
     def voices_in(self, doc_id: str, start: int, end: int) -> list[Voice]:
         """Every voice overlapping text[start:end] of a document."""
@@ -85,6 +91,10 @@ class Corpus:
 
     def referents_in(self, doc_id: str, start: int, end: int) -> list[Referent]:
         return [r for r in self.referents.get(doc_id, ()) if start <= r.start and r.end <= end]
+
+    def is_heading(self, doc_id: str, start: int, end: int) -> bool:
+        """Whether text[start:end] of a document lies in a heading: a line the document does not assert."""
+        return within(self.headings.get(doc_id, []), start, end)
 
 
 class Answerer:
@@ -264,7 +274,8 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
         return said("quote", arg, *_not_found(resolved, arg), people=_people(corpus, resolved))
     gen = corpus.generation
     if not entry and (by_source := _quotes_of_source(corpus, arg)):
-        return said("quote", arg, phrase("answer.quote.of", name=by_source[0].speaker), results=by_source[:limit])
+        return said("quote", arg, phrase("answer.quote.of", name=by_source[0].speaker),
+                    results=_said_first(by_source, lambda r: r.heading, limit))
     if entry:
         hits = gen.search([], "quote", speaker=entry.id, limit=500)
         hits.sort(key=lambda h: (-len(h.also_in), corpus.documents[h.doc].chronology(), h.start))
@@ -278,7 +289,7 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
         found = [phrase("answer.quote.about", topic=arg)]
         missing = [phrase("answer.quote.none_about", topic=arg)]
     results = [_result(corpus, h, words, focus=False) for h in _one_per_group(hits)]
-    results = _words_of_people(results, words)[:limit]
+    results = _said_first(_words_of_people(results, words), lambda r: r.heading, limit)
     return said("quote", arg, *(found if results else missing), results=results,
                 person=_person(corpus, entry.id) if entry else None)
 
@@ -305,7 +316,7 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
         passages = passages_by_document(gen, q)
         docs = sorted(passages, key=lambda d: _date_key(corpus, d))
         if docs:
-            hits = best_in(gen, q, passages, docs[:limit])
+            hits = best_in(gen, q, passages, docs[:limit], unless=lambda h: corpus.is_heading(h.doc, h.start, h.end))
             return said("source", text, _found(how, text, len(hits), len(docs)),
                          results=[_result(corpus, h, words) for h in hits], total=len(docs))
     return said("source", text, phrase("answer.source.none", text=text), total=0)
@@ -349,8 +360,12 @@ def search(corpus: Corpus, text: str, limit: int) -> Answer:
     # A passage matching only through function words ("des", "en"; "his" for "hi") is not an answer.
     ordered = _every_word_first(gen, words, bool(unmatched), limit)
     wanted = real_words(text)
-    shown = ((hit(gen, n, score), every) for n, score, every in ordered)  # stored fields read only as needed
-    kept = list(itertools.islice(((h, every) for h, every in shown if real_match(h.excerpt, wanted)), limit))
+    kept: list[tuple[Hit, bool]] = []
+    for every, part in itertools.groupby(ordered, key=lambda o: o[2]):  # with every word, then with some
+        shown = ((hit(gen, n, score), every) for n, score, _ in part)  # stored fields read only as needed
+        matching = ((h, every) for h, every in shown if real_match(h.excerpt, wanted))
+        kept += _said_first(matching, lambda he: corpus.is_heading(he[0].doc, he[0].start, he[0].end),
+                            limit - len(kept))
     if not kept:
         none = _no_mention(unmatched) if not ordered and unmatched else phrase("answer.search.none", query=text)
         return said("search", text, none, unmatched=unmatched)
@@ -365,6 +380,21 @@ def search(corpus: Corpus, text: str, limit: int) -> Answer:
         message = [phrase("answer.search.no_full", query=text), *([_no_mention(unmatched)] if unmatched else []),
                    phrase("answer.search.some")]
     return said("search", text, *message, results=results, unmatched=unmatched, matched_all=n_full)
+
+
+def _said_first(items: Iterable[T], heading: Callable[[T], bool], limit: int) -> list[T]:
+    """Up to `limit` of `items` that are not headings, in order; headings only where nothing else matches.
+
+    A heading is not a sentence the document asserts, so it is no excerpt while the text says the words
+    elsewhere; where only a heading does, it is shown, marked (Result.heading), rather than hidden.
+    """
+    kept: list[T] = []
+    headings: list[T] = []
+    for item in items:
+        if len(kept) >= limit:
+            break
+        (headings if heading(item) else kept).append(item)
+    return kept or headings[:limit]
 
 
 def _every_word_first(gen: Generation, words: list[str], some_unmatched: bool,
@@ -425,6 +455,7 @@ def _voiced(corpus: Corpus, result: Result) -> Result:
     doc = result.document.id
     result.voices = corpus.voices_in(doc, result.start, result.end)
     result.refers_to = corpus.referents_in(doc, result.start, result.end)
+    result.heading = corpus.is_heading(doc, result.start, result.end)
     if (voice := result.voice()) and voice.speaker:
         result.speaker = voice.speaker  # the words' speaker, the innermost voice when nested
     return result
