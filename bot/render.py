@@ -263,7 +263,7 @@ def cite(r: Result, bot: str, lang: str = DEFAULT) -> Reply:
     d = r.document
     excerpt = r.excerpt[:MAX_EXCERPT] + (ELLIPSIS if len(r.excerpt) > MAX_EXCERPT else "")
     quoted = excerpt if excerpt[:1] in QUOTE_MARKS else f"“{excerpt}”"
-    lines = [quoted + (f" — {r.speaker}" if r.speaker else "")]
+    lines = [quoted + (f" — {r.speaker}" if r.speaker else "")] + ([say("result.heading", lang)] if r.heading else [])
     source = ", ".join([d.title, d.publisher or say("publisher.unknown", lang), date_label(d, lang)])
     lines.append(source + (f". {d.url}" if d.url else "."))
     lines.append(say("cite.via", lang, link=deep_link(bot, d)))
