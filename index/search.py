@@ -306,18 +306,15 @@ class Literal:
         return first
 
     def _finditer(self, folded: str) -> Iterator[tuple[int, int]]:
-        """Every place the phrase is said, in order: the plain substring's when it is found at all, else the pattern's."""
-        found = False
+        """The places the phrase is said: the plain substring's first, then the pattern's (every spelling;
+        compiled only when no plain one will do)."""
         if self.needle:
             at = folded.find(self.needle)
             while at >= 0:
                 end = at + len(self.needle)
                 if _whole(folded, at, end):
-                    found = True
                     yield at, end
                 at = folded.find(self.needle, at + 1)
-        if found:
-            return
         pattern, m = self.pattern(), None
         while m := pattern.search(folded, m.start() + 1 if m else 0):  # overlapping tries: "ab ab" in "xab ab ab"
             if not _BLANK_LINE.search(m.group()) and _whole(folded, m.start(), m.end()):

@@ -6,7 +6,9 @@ import re
 import pytest
 
 from citebot.bot import render, terminal
+from citebot.index.analysis import fold
 from citebot.index.headings import heading_spans, is_heading
+from citebot.index.search import Literal
 from tests.conftest import exact
 
 # Every heading and title line of the bundled corpus, checked by hand against the documents.
@@ -122,3 +124,11 @@ def test_who_never_answers_with_a_title_line(answerer):
     everyone = answerer.ask("/who").people
     for person in everyone:
         assert not any(r.heading for r in answerer.ask(f"/who {person.name}").results), person.name
+
+
+def test_a_literal_phrase_is_found_outside_headings_in_any_spelling_the_phrase_allows():
+    text = fold("Death commission members\n\nThe death-commission members met in Evin.")
+    heading = [(0, len("Death commission members"))]
+    found = Literal("death commission members").search(text, heading)
+    assert found and text[found[0]:found[1]] == "death-commission members"  # not the heading's plain spelling
+    assert Literal("Death commission members").search(text[:24] + "\n\nNothing else.", heading) == (0, 24)
