@@ -1,7 +1,7 @@
 """A generation's metadata, typed: what the build knows besides the Whoosh index (meta.json).
 
 One schema for its writer (index/build.py), the store that saves and opens
-it (index/store.py) and its readers (index/answers.py): `to_json` and
+it (index/store.py) and its readers (index/answers.py and the commands): `to_json` and
 `from_json` are the only code that knows the file's shape, as lunr.py's
 `Index.serialize` / `Index.load` are for its index.
 """
