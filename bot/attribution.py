@@ -53,7 +53,12 @@ def cut_marks(r: Result) -> tuple[str, str]:
 
 def notes(r: Result, lang: str = DEFAULT) -> list[str]:
     """Every attribution line after the speaker's, in the order shown below the excerpt."""
-    return [line for line in (other_voices(r, lang), referent_note(r)) if line]
+    return [line for line in (heading_note(r, lang), other_voices(r, lang), referent_note(r)) if line]
+
+
+def heading_note(r: Result, lang: str = DEFAULT) -> str | None:
+    """A heading shown because only a heading says the words: it is the document's heading, not its sentence."""
+    return say("result.heading", lang) if r.heading else None
 
 
 def _who(v: Voice, lang: str) -> str:

@@ -53,7 +53,7 @@ async def featured(context: BotContext, lang: str) -> tuple[list[dict], str]:
     pairs, used = [], set()
     for person in everyone.people[:FEATURED]:
         answer = await answer_line(context, f"/who {person.name}")
-        fresh = [r for r in answer.results if (r.document.id, r.start) not in used]  # one excerpt, one person
+        fresh = [r for r in answer.results if not r.heading and (r.document.id, r.start) not in used]  # one each
         if fresh:
             pairs.append((person, fresh[0]))
             used.add((fresh[0].document.id, fresh[0].start))

@@ -263,7 +263,7 @@ def cite(r: Result, bot: str, lang: str = DEFAULT) -> Reply:
     d = r.document
     excerpt = r.excerpt[:MAX_EXCERPT] + (ELLIPSIS if len(r.excerpt) > MAX_EXCERPT else "")
     quoted = excerpt if excerpt[:1] in QUOTE_MARKS else f"“{excerpt}”"
-    lines = [quoted + (f" — {r.speaker}" if r.speaker else "")]
+    lines = [quoted + (f" — {r.speaker}" if r.speaker else "")] + ([say("result.heading", lang)] if r.heading else [])
     source = ", ".join([d.title, d.publisher or say("publisher.unknown", lang), date_label(d, lang)])
     lines.append(source + (f". {d.url}" if d.url else "."))
     lines.append(say("cite.via", lang, link=deep_link(bot, d)))
@@ -276,11 +276,11 @@ def cite(r: Result, bot: str, lang: str = DEFAULT) -> Reply:
 def inline_items(answer: Answer, bot: str = "citebot", lang: str = DEFAULT) -> list[dict]:
     """Inline-mode results as plain data: a distinct title, the excerpt as description, and the message sent.
 
-    Bare headings are not evidence, so they are never results.
+    Headings are not evidence (Result.heading): a post in another chat carries no label, so they are never results.
     """
     items: list[dict] = []
     for r in answer.results:
-        if not is_heading(r):
+        if not r.heading:
             items.append(_inline_item(r, bot, _inline_title(r, {i["title"] for i in items}), lang))
     return items
 
@@ -303,13 +303,6 @@ def _inline_title(r: Result, used: set[str]) -> str:
         if title and title not in used:
             return title
     return f"{words} ({r.document.id})"
-
-
-def is_heading(r: Result) -> bool:
-    """A bare heading or the document's title line: no sentence or quotation ends it, and it is short."""
-    text = r.excerpt.strip()
-    ends = text.endswith(tuple(".!?…:;" + QUOTE_MARKS))
-    return not ends and "\n" not in text and (len(text.split()) <= 12 or text == r.document.title.strip())
 
 
 # -- helpers -------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
-from .meta import Meta, Stats, WhoRow
+from .headings import heading_spans
+from .meta import Meta, Stats
 from .models import Quote, Referent, Voice
 from .people import Registry, discover, fold
 from .quotes import find_quotes
@@ -87,6 +88,7 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
     mentioned_in: dict[str, set[str]] = {}
     voices: dict[str, list[Voice]] = {}
     refers_to: dict[str, list[Referent]] = {}
+    headings: dict[str, list[tuple[int, int]]] = {}
     names = {e.id: e.name for e in registry.entries.values()}
     split = [passages(s.cleaned.text) for s in sources]
     writer.count_hot_words(s.cleaned.text[a:b] for s, spans in zip(sources, split) for (a, b), _ in spans)
@@ -106,7 +108,9 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
             units += sentences
             report.passages += 1
         subjects = sorted(mentions + referents, key=lambda m: m.start)  # "He went on to hold ..." describes too
-        for pid, excerpts in describing_excerpts(doc.id, text, units, subjects, [(q.start, q.end) for q in found]).items():
+        headings[doc.id] = heading_spans(text, doc.title)
+        spoken = [(q.start, q.end) for q in found] + [(v.start, v.end) for v in doc_voices if v.kind == "speech"]
+        for pid, excerpts in describing_excerpts(doc.id, text, units, subjects, spoken, headings[doc.id]).items():
             who.setdefault(pid, []).extend(excerpts)
         for m in mentions:
             mentioned_in.setdefault(m.person, set()).add(doc.id)
@@ -121,11 +125,12 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
         documents=[s.document for s in sources],
         registry=registry,
         people=people,
-        who={pid: [WhoRow(**r) for r in rank(c)] for pid, c in who.items()},
+        who={pid: rank(c) for pid, c in who.items()},
         voices=voices,
         refers_to=refers_to,
         stats=Stats(report.documents, report.passages, report.quotes, report.people,
                     [asdict(s) for s in report.skipped]),
+        headings=headings,
     )
 
 

@@ -39,7 +39,7 @@ MESSAGES = {
     "answer.doc": "{title}",
     "answer.doc.none": "No document with id “{id}”.",
     "answer.see_docs": "Send /docs for the list.",
-    # search and /source: keyed here for answers.search() and answers.source() to use
+    # search and /source: keyed here for answer_words.search() and answer_words.source() to use
     "answer.chatter": "Hello! Send me a few words and I answer with exact quotes from the documents, with their "
                       "source. For example: mass graves. Send /help for more.",
     "answer.no_mention": "No document mentions {words}.",

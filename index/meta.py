@@ -1,7 +1,7 @@
 """A generation's metadata, typed: what the build knows besides the Whoosh index (meta.json).
 
 One schema for its writer (index/build.py), the store that saves and opens
-it (index/store.py) and its readers (index/answers.py): `to_json` and
+it (index/store.py) and its readers (index/answers.py and the commands): `to_json` and
 `from_json` are the only code that knows the file's shape, as lunr.py's
 `Index.serialize` / `Index.load` are for its index.
 """
@@ -44,6 +44,7 @@ class Meta:
     voices: dict[str, list[Voice]]  # document id -> whose words each span is, by start
     refers_to: dict[str, list[Referent]]  # document id -> resolved pronouns and titles, by start
     stats: Stats
+    headings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # document id -> its headings (headings.py)
     generation: str = ""  # set by the store when the generation is written
     analyzer: str = ""  # analysis.ANALYZER_VERSION it was built with
     layout: int = 0  # store.LAYOUT it was built with
@@ -58,6 +59,7 @@ class Meta:
             "voices": {doc: [v.compact() for v in vs] for doc, vs in self.voices.items()},
             "refers_to": {doc: [[r.start, r.end, r.person] for r in rs] for doc, rs in self.refers_to.items()},
             "stats": asdict(self.stats),
+            "headings": {doc: [list(h) for h in hs] for doc, hs in self.headings.items()},
             "generation": self.generation,
             "analyzer": self.analyzer,
             "layout": self.layout,
@@ -75,6 +77,7 @@ class Meta:
             voices={doc: [Voice(*v) for v in vs] for doc, vs in data.get("voices", {}).items()},
             refers_to={doc: [Referent(*r) for r in rs] for doc, rs in data.get("refers_to", {}).items()},
             stats=Stats(**data["stats"]),
+            headings={doc: [(s, e) for s, e in hs] for doc, hs in data.get("headings", {}).items()},
             generation=data.get("generation", ""),
             analyzer=data.get("analyzer", ""),
             layout=data.get("layout", 0),

@@ -214,6 +214,7 @@ class Result:
     also_in_titles: list[str] = field(default_factory=list)  # (short) titles of `also_in`, for display
     voices: list[Voice] = field(default_factory=list)  # every voice overlapping the excerpt, document offsets
     refers_to: list[Referent] = field(default_factory=list)  # pronouns/bare titles in the excerpt, resolved
+    heading: bool = False  # the excerpt is a heading or title line (index/headings.py), not a sentence of the text
 
     def voice(self) -> Voice | None:
         """The voice the whole excerpt is in (the innermost when nested), if any."""
@@ -238,6 +239,7 @@ class Result:
             "highlights": [list(h) for h in self.highlights],
             "voices": [v.to_json() for v in self.voices],
             "refers_to": [r.to_json() for r in self.refers_to],
+            "heading": self.heading,
         }
 
 

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from whoosh import collectors, query
 
 from .analysis import TOKEN, fold, literal, pairs, term
+from .headings import within
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -204,29 +205,39 @@ def passages_by_document(gen: Generation, q: query.Query) -> dict[str, list[int]
 
 
 def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
-    """Every document whose text says `text` literally, with where it first does; None: no word to look up."""
+    """Every document whose text says `text` literally, with where it first does outside a heading (or in one,
+    when only a heading says it); None: no word to look up."""
     words = [t for t in (term(w) for w in literal(text)) if t]
     if not words:
         return None
     phrase = Literal(text)
     found = []
     for doc, passages in passages_by_document(gen, candidates(gen, words)).items():
-        span = phrase.search(gen.folded_text(doc))
+        span = phrase.search(gen.folded_text(doc), gen.meta.headings.get(doc, []))
         if span:
             found.append(Said(doc, *span, passages))
     return found
 
 
-def best_in(gen: Generation, q: query.Query, passages: dict[str, list[int]], docs: list[str]) -> list[Hit]:
+def best_in(gen: Generation, q: query.Query, passages: dict[str, list[int]], docs: list[str],
+            unless: Callable[[Hit], bool] = lambda h: False) -> list[Hit]:
     """The best passage matching `q` of each of `docs` (in the order of `docs`), among their `passages`
-    (`passages_by_document(gen, q)`): one search, scoring only those passages."""
+    (`passages_by_document(gen, q)`): one search, scoring only those passages. A passage `unless` holds true
+    for (a heading) is a document's best only when none of its other passages match."""
     allow = {n for d in docs for n in passages[d]}
     if not allow:
         return []
-    best: dict[str, tuple[int, float]] = {}
+    best: dict[str, Hit] = {}
+    fallback: dict[str, Hit] = {}
     for n, score in top(gen, q, None, False, allow=allow):  # best first
-        best.setdefault(document_of(gen, n), (n, score))
-    return [hit(gen, *best[d]) for d in docs]
+        doc = document_of(gen, n)
+        if doc not in best:  # stored fields are read only until a document's best is found
+            found = hit(gen, n, score)
+            if not unless(found):
+                best[doc] = found
+            else:
+                fallback.setdefault(doc, found)
+    return [best.get(d) or fallback[d] for d in docs]
 
 
 def passage_at(gen: Generation, said: Said) -> Hit:
@@ -285,19 +296,29 @@ class Literal:
         self.needle = " ".join(fold(t.group()) for t in self.tokens) if plain else None
         self._pattern: re.Pattern | None = None
 
-    def search(self, folded: str) -> tuple[int, int] | None:
+    def search(self, folded: str, avoid: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+        """The first place `folded` says the phrase outside the `avoid` spans (headings); else the first place."""
+        first = None
+        for span in self._finditer(folded):
+            if not within(avoid, *span):
+                return span
+            first = first or span
+        return first
+
+    def _finditer(self, folded: str) -> Iterator[tuple[int, int]]:
+        """The places the phrase is said: the plain substring's first, then the pattern's (every spelling;
+        compiled only when no plain one will do)."""
         if self.needle:
             at = folded.find(self.needle)
             while at >= 0:
                 end = at + len(self.needle)
                 if _whole(folded, at, end):
-                    return at, end
+                    yield at, end
                 at = folded.find(self.needle, at + 1)
         pattern, m = self.pattern(), None
         while m := pattern.search(folded, m.start() + 1 if m else 0):  # overlapping tries: "ab ab" in "xab ab ab"
             if not _BLANK_LINE.search(m.group()) and _whole(folded, m.start(), m.end()):
-                return m.span()
-        return None
+                yield m.span()
 
     def pattern(self) -> re.Pattern:
         if self._pattern is None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .headings import is_heading
 from .models import Mention, Quote, Voice
 from .people import SPEECH, describe, fold
 from .split import sentences
@@ -113,13 +114,11 @@ class _Finder:
     def _resumes(self, paragraph: tuple[int, int], speaker: str) -> bool:
         """Whether a paragraph is the document's own voice again, after a speech given in full."""
         body = self.text[paragraph[0]:paragraph[1]].strip()
-        words = body.split()
-        heading = len(words) < 12 and not body.endswith((".", "!", "?", "…", ",", ";", ":", "”", '"', "’"))
         third_person = any(paragraph[0] <= m.start < paragraph[1] and
                            re.match(rf",?\s+(?:\w+\s+)?(?:{SPEECH})\b", self.text[m.end:m.end + 40])
                            for m in self.by_person.get(speaker, ()))
         attributed = re.search(rf"\b(?:{SPEECH})\b[^.]*:\s*$", body) is not None
-        return heading or third_person or attributed or bool(FOOTER.match(body)) or \
+        return is_heading(body) or third_person or attributed or bool(FOOTER.match(body)) or \
             _opens_quote(self.text, paragraph[0])
 
     def _first_subject(self, start: int, end: int, quoted: list[tuple[int, int]]) -> str | None:

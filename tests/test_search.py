@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from citebot.index.analysis import ANALYZER_VERSION, terms
 from citebot.index.answers import Answerer
 from citebot.index.build import reindex
+from citebot.index.headings import within
 from citebot.index.hot import HOT_DF
 from citebot.index.search import every_word, literal_phrase, run, stemmed
 from citebot.index.store import Generation, StaleIndex
@@ -131,9 +132,11 @@ def test_other_word_forms_and_scattered_words_show_each_documents_best_passage(g
         return
     every = run(gen, q, None, False)  # every matching passage, scored, best first
     assert a.total == len({h.doc for h in every})
-    for r in a.results:
-        best = next(h for h in every if h.doc == r.document.id)
+    for r in a.results:  # a heading (a title line, not a sentence) only when no other passage of the document matches
+        of_doc = [h for h in every if h.doc == r.document.id]
+        best = next((h for h in of_doc if not within(gen.meta.headings.get(h.doc, []), h.start, h.end)), of_doc[0])
         assert best.start <= r.start and r.end <= best.end, phrase
+        assert r.heading == within(gen.meta.headings.get(best.doc, []), best.start, best.end)
 
 
 def test_phrases_across_a_passage_cut_are_found(generated):

@@ -4,7 +4,7 @@ import pytest
 
 from citebot.bot import render, terminal
 from citebot.index import Result
-from citebot.index.answers import _voiced
+from citebot.index.results import voiced
 from citebot.index.split import passages
 from tests.conftest import exact
 
@@ -94,7 +94,7 @@ def test_every_passage_in_a_named_voice_renders_its_speaker(answerer):
     for doc_id, document in corpus.documents.items():
         text = answerer.document_text(doc_id)
         for (start, end), _ in passages(text):
-            r = _voiced(corpus, Result(excerpt=text[start:end], start=start, end=end, document=document))
+            r = voiced(corpus, Result(excerpt=text[start:end], start=start, end=end, document=document))
             speakers = {v.speaker for v in r.voices if v.speaker}
             html, plain = render.result(r), "\n".join(terminal._result(1, r))
             for name in speakers:

@@ -72,6 +72,7 @@ MESSAGES = {
     "voice.speech": "، متن سخنرانی در:",
     "voice.reported_by": "، به روایت {name}",
     "voice.includes": "شامل سخنانی از {whos}.",
+    "result.heading": "(عنوانی از سند، نه جمله‌ای از متن آن.)",
     "button.context": "📖 متن پیرامون",
     "button.read": "📖 خواندن سند",
     "button.cite": "❝ ارجاع",
