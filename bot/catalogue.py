@@ -67,6 +67,17 @@ def spoken(answer: Answer, lang: str, shown: Callable[[dict], dict] = dict) -> s
     return answer.message
 
 
+def field_names(names: list[str], lang: str = DEFAULT) -> str:
+    """A document's fields ("publisher, date") in `lang`, for the "inferred: ..." notes; unknown names as they are."""
+    comma = "، " if lang in RIGHT_TO_LEFT else ", "
+    return comma.join(template(f"field.{n}", lang) if has(f"field.{n}", DEFAULT) else n for n in names)
+
+
+def counted(key: str, count: int, lang: str = DEFAULT) -> str:
+    """`key` with its count, in the singular form (`key`_one) for exactly one."""
+    return say(f"{key}_one" if count == 1 and has(f"{key}_one", DEFAULT) else key, lang, count=count)
+
+
 def isolate(text: str) -> str:
     """Latin text (a name, a title, "30,000") set in its own direction inside right-to-left text.
 

@@ -28,7 +28,8 @@ from .sources import MANIFEST, SUFFIXES, read_manifest
 
 EDITABLE = ("title", "publisher", "date", "url", "kind")
 KINDS = ("article", "report", "statement", "speech", "transcript", "testimony", "book", "interview", "other")
-UNKNOWN = {"unknown", "none", "null", "-", "—"}
+UNKNOWN = {"unknown", "none", "null", "-", "—", "نامعلوم", "ناشناخته"}  # the Persian bot asks for «نامعلوم»
+DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)  # a Persian or Arabic keyboard's digits
 
 
 class CollectionError(CitebotError):
@@ -49,6 +50,7 @@ def validate(field: str, value: str | None) -> tuple[str | None, dict]:
     if not value:
         raise InvalidField(f"the {field} cannot be empty")
     if field == "date":
+        value = value.translate(DIGITS)
         if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value) or not _real_date(value):
             raise InvalidField(f"{value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (or 'unknown')")
         return value, {"date_precision": {4: "year", 7: "month", 10: "day"}[len(value)]}

@@ -12,10 +12,10 @@ from citebot.bot import render
 from citebot.bot.catalogue import language, say, template
 from citebot.bot.locales.en import MESSAGES
 from citebot.bot.locales.fa import MESSAGES as FA
-from citebot.index import ANSWER_MESSAGES, REASONS
+from citebot.index import ANSWER_MESSAGES, EDITABLE, REASONS
 
 BOT = Path(__file__).resolve().parents[1] / "bot"
-ASKED = re.compile(r"""\b(?:say|markup|template|_noted)\(\s*["']([a-z_.]+)["']""")
+ASKED = re.compile(r"""(?:\b(?:say|markup|template|_noted|counted)\(|\breply\(update,)\s*["']([a-z_.]+)["']""")
 MENU = ("who", "quote", "source", "docs", "help", "reindex", "stats", "add", "edit", "remove", "reports")
 
 
@@ -24,8 +24,11 @@ def keys_in_code() -> set[str]:
     for path in BOT.glob("*.py"):
         text = path.read_text(encoding="utf-8")
         found |= set(ASKED.findall(text))
-        found |= set(re.findall(r"""["']((?:card|voice)\.[a-z_]+)["']""", text))  # passed on to _noted
-    return found | {f"menu.{name}" for name in MENU} | {f"report.reason.{reason}" for reason in REASONS}
+        # passed on to _noted, or named in tables (terminal card fields, draft marks)
+        found |= set(re.findall(r"""["']((?:card|voice|field|precision|draft)\.[a-z_]+)["']""", text))
+    found |= {f"{key}_one" for key in found if f"{key}_one" in MESSAGES}  # counted() picks the singular for one
+    return found | {f"menu.{name}" for name in MENU} | {f"report.reason.{reason}" for reason in REASONS} | {
+        f"ask.{name}" for name in EDITABLE} | {f"audit.{action}" for action in render.AUDITED}
 
 
 def test_every_key_the_bot_asks_for_is_in_the_english_catalogue():
