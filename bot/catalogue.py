@@ -53,8 +53,12 @@ def say(key: str, lang: str = DEFAULT, **params) -> str:
     In a right-to-left language, text parameters with Latin letters or digits are isolated (`isolate`).
     """
     if lang in RIGHT_TO_LEFT:
-        params = {k: isolate(v) if isinstance(v, str) else v for k, v in params.items()}
+        params = {k: isolate(v) if isinstance(v, str) and not isinstance(v, Said) else v for k, v in params.items()}
     return template(key, lang).format(**params)
+
+
+class Said(str):
+    """A message already said in the target language ("4 passages"): a parameter put in as it is, never isolated."""
 
 
 def spoken(answer: Answer, lang: str, shown: Callable[[dict], dict] = dict) -> str:
@@ -73,9 +77,9 @@ def field_names(names: list[str], lang: str = DEFAULT) -> str:
     return comma.join(template(f"field.{n}", lang) if has(f"field.{n}", DEFAULT) else n for n in names)
 
 
-def counted(key: str, count: int, lang: str = DEFAULT) -> str:
+def counted(key: str, count: int, lang: str = DEFAULT) -> Said:
     """`key` with its count, in the singular form (`key`_one) for exactly one."""
-    return say(f"{key}_one" if count == 1 and has(f"{key}_one", DEFAULT) else key, lang, count=count)
+    return Said(say(f"{key}_one" if count == 1 and has(f"{key}_one", DEFAULT) else key, lang, count=count))
 
 
 def isolate(text: str) -> str:

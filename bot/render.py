@@ -28,7 +28,7 @@ from citebot.index import (
 )
 
 from .attribution import cut_marks, notes, speaker
-from .catalogue import DEFAULT, RIGHT_TO_LEFT, counted, field_names, has, isolate, say, spoken, template
+from .catalogue import DEFAULT, FSI, PDI, RIGHT_TO_LEFT, counted, field_names, has, isolate, say, spoken, template
 from .solar_hijri import date_label
 
 MAX_MESSAGE = 4096
@@ -59,8 +59,14 @@ def markup(key: str, lang: str = DEFAULT, **html: str | float) -> str:
         out.append(escape(literal))
         if name is not None:
             value = str(html[name]) if not spec else escape(format(html[name], spec))
-            out.append(isolate(value) if lang in RIGHT_TO_LEFT else value)
+            out.append(_isolated(value) if lang in RIGHT_TO_LEFT else value)
     return "".join(out)
+
+
+def _isolated(html: str) -> str:
+    """Markup isolated as its visible text would be (`isolate`): <b>Persian words</b> needs none, <code>a-b</code> does."""
+    text = unescape(re.sub(r"<[^>]+>", "", html))
+    return html if isolate(text) == text else f"{FSI}{html}{PDI}"
 
 
 @dataclass(frozen=True)
@@ -404,6 +410,7 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
     for name in EDITABLE:
         value = date_label(d, lang) if name == "date" and d.date else getattr(d, name)
         shown = escape(str(value)) if value else "—"
+        shown = isolate(shown) if lang in RIGHT_TO_LEFT else shown  # a Latin title keeps its own direction
         if name == "date" and d.date:
             shown += f" ({escape(say(PRECISION.get(d.date_precision or '', 'precision.year'), lang))})"
         mark = STATUS_MARK.get(draft.status(name))
@@ -443,8 +450,7 @@ def report_card(r: ReaderReport, lang: str = DEFAULT) -> str:
 
 
 def report_notice(reports: list[ReaderReport], lang: str = DEFAULT) -> str:
-    count = f"<b>{escape(counted('reports.notice', len(reports), lang))}</b>"
-    lines = [markup("reports.notice_from", lang, reports=count)]
+    lines = [f"<b>{escape(counted('reports.notice', len(reports), lang))}</b>"]
     lines += [markup("reports.notice_item", lang, id=str(r.id), reason=escape(reason(r, lang)),
                      doc=f"<code>{escape(r.doc)}</code>") for r in reports[:20]]
     return "\n".join(lines + [escape(say("reports.notice_open", lang))])
