@@ -15,7 +15,7 @@ import pytest
 
 from citebot.bot.locales.en import MESSAGES as EN
 from tests.botproc import message
-from tests.test_collection_e2e import ADMIN, ARTICLE, USER, buttons, press, send, tg, text_to, visible  # noqa: F401
+from tests.test_collection_e2e import ADMIN, ARTICLE, USER, buttons, press, send, text_to, tg, visible  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 FSI, PDI = "\u2068", "\u2069"
