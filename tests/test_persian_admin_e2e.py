@@ -7,6 +7,7 @@ tests/test_collection_e2e.py, whose bot fixture this module reuses (its own proc
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from string import Formatter
@@ -65,6 +66,15 @@ def test_english_phrases_cover_the_admin_screens():
     phrases = english_phrases()
     assert {"New document", "Nothing is stored until you confirm", "open reports", "newest first",
             "Recent admin actions", "Only the bot's admins can add or change documents"} <= phrases
+
+
+def test_the_admin_menu_in_persian(tg):  # noqa: F811
+    menus = [p for m, p in tg.wait_for(lambda m, p: m == "setMyCommands" and p.get("language_code") == "fa"
+                                       and str(ADMIN) in str(p.get("scope")))]
+    commands = json.loads(menus[0]["commands"]) if isinstance(menus[0]["commands"], str) else menus[0]["commands"]
+    assert {"command": "reports", "description": "گزارش‌های بازِ خوانندگان"} in commands
+    assert [c["command"] for c in commands] == ["who", "quote", "source", "docs", "help", "reindex", "stats", "add",
+                                                "edit", "remove", "reports"]
 
 
 def test_a_persian_admin_adds_a_document_in_persian(tg):  # noqa: F811
