@@ -42,7 +42,7 @@ from citebot.index import (
 from . import handlers as h
 from . import render
 from .buttons import number
-from .catalogue import DEFAULT, counted, say, template
+from .catalogue import DEFAULT, counted, reason, say, template
 from .replies import answer_line, keyboard, lang_of
 from .solar_hijri import date_label
 from .state import BotContext
@@ -174,7 +174,7 @@ async def _draft(update: Update, context: BotContext, make) -> None:
     try:
         draft: Draft = await asyncio.to_thread(make, context.settings)
     except CitebotError as e:
-        await status.edit_text(say("add.failed", lang, error=str(e)))
+        await status.edit_text(say("add.failed", lang, error=reason(e, lang)))
         return
     drafts: OrderedDict = context.state.drafts
     key = secrets.token_hex(4)
@@ -225,7 +225,7 @@ async def _confirm(update: Update, context: BotContext, key: str) -> None:
     try:
         doc = await asyncio.to_thread(commit_draft, context.settings, draft)
     except CitebotError as e:
-        await update.callback_query.edit_message_text(say("add.failed", lang, error=str(e)))
+        await update.callback_query.edit_message_text(say("add.failed", lang, error=reason(e, lang)))
         return
     await update.callback_query.edit_message_text(say(
         "add.done", lang, id=doc.id, title=doc.title[:200], publisher=doc.publisher or say("publisher.unknown", lang),
@@ -238,11 +238,11 @@ async def typed_value(update: Update, context: BotContext) -> None:
     user = update.effective_user.id
     waiting = _awaiting(context).waiting
     kind, *what = waiting.pop(user)
-    text = update.effective_message.text
+    text, lang = update.effective_message.text, lang_of(update)
     assert text is not None  # filters.TEXT
     if kind == "note":
         await asyncio.to_thread(journal(context).add_note, what[0], user, text)
-        await update.effective_message.reply_text(say("report.note_added", lang_of(update), id=what[0]))
+        await reply(update, "report.note_added", id=what[0])
         return
     key, name = what
     draft = context.state.drafts.get(key)
@@ -253,11 +253,11 @@ async def typed_value(update: Update, context: BotContext) -> None:
         draft.set(name, text)
     except CitebotError as e:
         waiting[user] = (kind, key, name)
-        await update.effective_message.reply_text(say("draft.invalid", lang_of(update), error=str(e)),
+        await update.effective_message.reply_text(say("draft.invalid", lang, error=reason(e, lang)),
                                                   reply_markup=ForceReply(selective=True))
         return
     assert update.effective_message  # filters.TEXT: a message
-    await _show_draft(update.effective_message, key, draft, lang_of(update), edit=False)
+    await _show_draft(update.effective_message, key, draft, lang, edit=False)
 
 
 # -- correcting and removing -------------------------------------------------------------------------
@@ -271,13 +271,12 @@ async def edit_command(update: Update, context: BotContext) -> None:
     if len(args) < 3 or args[1].lower() not in EDITABLE:
         await reply(update, "edit.usage", fields=", ".join(EDITABLE))
         return
-    doc_id, name, value = args[0], args[1].lower(), " ".join(args[2:])
+    doc_id, name, value, lang = args[0], args[1].lower(), " ".join(args[2:]), lang_of(update)
     try:
         entry = await asyncio.to_thread(edit_document, context.settings, doc_id, name, value)
     except CitebotError as e:
-        await reply(update, "edit.failed", error=str(e))
+        await reply(update, "edit.failed", error=reason(e, lang))
         return
-    lang = lang_of(update)
     await reply(update, "edit.done", id=doc_id, field=template(f"field.{name}", lang),
                 value=str(entry.get(name) or say("unknown", lang)))
     await changed(update, context, "edit", f"{doc_id} {name}={entry.get(name)!r}")
@@ -290,12 +289,13 @@ async def remove_command(update: Update, context: BotContext) -> None:
     if not context.args:
         await reply(update, "remove.usage")
         return
+    lang = lang_of(update)
     try:
         entry = await asyncio.to_thread(collection_entry, context.settings, context.args[0])
     except CitebotError as e:
-        await reply(update, "remove.failed", error=str(e))
+        await reply(update, "remove.failed", error=reason(e, lang))
         return
-    doc_id, lang = entry["id"], lang_of(update)
+    doc_id = entry["id"]
     await update.effective_message.reply_text(
         say("remove.ask", lang, id=doc_id, title=str(entry.get("title"))[:200]),
         reply_markup=keyboard([[(say("button.remove", lang), f"rm:ok:{doc_id}"),
@@ -316,7 +316,7 @@ async def remove_button(update: Update, context: BotContext) -> None:
     try:
         await asyncio.to_thread(remove_document, context.settings, doc_id)
     except CitebotError as e:
-        await query.edit_message_text(say("remove.failed", lang, error=str(e)))
+        await query.edit_message_text(say("remove.failed", lang, error=reason(e, lang)))
         return
     await query.edit_message_text(say("remove.done", lang, id=doc_id))
     await changed(update, context, "remove", doc_id)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from citebot.index import Answer
+from citebot.index import Answer, CitebotError
 
 DEFAULT = "en"
 RIGHT_TO_LEFT = {"fa"}
@@ -80,6 +80,18 @@ def field_names(names: list[str], lang: str = DEFAULT) -> str:
 def counted(key: str, count: int, lang: str = DEFAULT) -> Said:
     """`key` with its count, in the singular form (`key`_one) for exactly one."""
     return Said(say(f"{key}_one" if count == 1 and has(f"{key}_one", DEFAULT) else key, lang, count=count))
+
+
+def reason(error: CitebotError, lang: str = DEFAULT) -> str:
+    """Why the index refused (a file, a URL, a field): said in `lang` when it has the refusal, else the English.
+
+    A "field" parameter ("date") is named in `lang` too.
+    """
+    if not error.key or lang == DEFAULT or not has(error.key, lang):
+        return str(error)
+    params = {k: template(f"field.{v}", lang) if k == "field" and has(f"field.{v}", DEFAULT) else v
+              for k, v in error.params.items()}
+    return Said(say(error.key, lang, **params))
 
 
 def isolate(text: str) -> str:

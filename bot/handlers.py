@@ -23,7 +23,7 @@ from citebot.index import CitebotError, ReindexReport
 from citebot.index import reindex as reindex_corpus
 
 from . import render
-from .catalogue import counted, say
+from .catalogue import counted, reason, say
 from .replies import EXAMPLES, INLINE_EXAMPLE, answer_line, collection, keyboard, lang_of, notice, send_answer
 from .shared_state import LockBusy
 from .state import BotContext
@@ -208,7 +208,7 @@ async def _reindex(update: Update, context: BotContext) -> None:
     try:
         report = await asyncio.to_thread(reindex_corpus, context.settings, progress)
     except CitebotError as e:
-        await status.edit_text(say("reindex.failed", lang, error=str(e)))
+        await status.edit_text(say("reindex.failed", lang, error=reason(e, lang)))
         return
     await status.edit_text(summary(report, lang))
 

@@ -12,9 +12,10 @@ from citebot.bot import render
 from citebot.bot.catalogue import language, say, template
 from citebot.bot.locales.en import MESSAGES
 from citebot.bot.locales.fa import MESSAGES as FA
-from citebot.index import ANSWER_MESSAGES, EDITABLE, REASONS
+from citebot.index import ANSWER_MESSAGES, EDITABLE, REASONS, REFUSAL_MESSAGES
 
 BOT = Path(__file__).resolve().parents[1] / "bot"
+INDEX = BOT.parent / "index"
 ASKED = re.compile(r"""(?:\b(?:say|markup|template|_noted|counted)\(|\breply\(update,)\s*["']([a-z_.]+)["']""")
 MENU = ("who", "quote", "source", "docs", "help", "reindex", "stats", "add", "edit", "remove", "reports")
 
@@ -72,6 +73,30 @@ def test_persian_says_every_answer_message_with_the_same_parameters():
     assert answers == set(ANSWER_MESSAGES)
     for key in answers:
         assert parameters(FA[key]) == parameters(ANSWER_MESSAGES[key]), key
+
+
+def test_persian_says_every_refusal_with_the_same_parameters():
+    refusals = {k for k in FA if k.startswith("refusal.")}
+    assert refusals == set(REFUSAL_MESSAGES)
+    for key in refusals:
+        assert parameters(FA[key]) == parameters(REFUSAL_MESSAGES[key]), key
+
+
+def test_every_refusal_is_raised_somewhere():
+    raised = set()
+    for path in INDEX.glob("*.py"):
+        raised |= set(re.findall(r"""\.said\(\s*["'](refusal\.[a-z_]+)["']""", path.read_text(encoding="utf-8")))
+    assert raised == set(REFUSAL_MESSAGES)
+
+
+def test_a_refusal_is_said_in_persian_and_kept_in_english():
+    from citebot.bot.catalogue import reason
+    from citebot.index import InvalidField
+
+    error = InvalidField.said("refusal.empty_field", field="publisher")
+    assert str(error) == "the publisher cannot be empty" and reason(error) == str(error)
+    assert reason(error, "fa") == "ناشر نمی‌تواند خالی باشد"
+    assert reason(InvalidField("no key"), "fa") == "no key"
 
 
 def test_persian_is_persian_and_keeps_its_commands_readable():

@@ -95,8 +95,9 @@ def test_a_persian_admin_adds_a_document_in_persian(tg):  # noqa: F811
     asked = send(tg, fa(press(keys["✏️ تاریخ"], ADMIN, 600)), text_to(ADMIN, "تاریخ را به میلادی بفرستید"))
     assert asked["text"] == "تاریخ را به میلادی بفرستید: \u200eYYYY-MM-DD\u200e، \u200eYYYY-MM\u200e یا \u200eYYYY\u200e (یا «نامعلوم»)."
     refused = send(tg, fa(message("2021-02-30", chat=ADMIN)), text_to(ADMIN, "تغییر نکرد"))
-    assert refused["text"].startswith("تغییر نکرد: \u2068'2021-02-30' is not a date")  # the reason, as the index says it
-    assert refused["text"].endswith("\u2069. دوباره بفرستید.")
+    assert refused["text"] == ("تغییر نکرد: «\u20682021-02-30\u2069» تاریخ نیست: به صورت \u200eYYYY-MM-DD\u200e، "
+                               "\u200eYYYY-MM\u200e یا \u200eYYYY\u200e بنویسید (یا «نامعلوم»). دوباره بفرستید.")
+    screens.append(refused["text"])
     card = send(tg, fa(message("۲۰۲۱-۰۸", chat=ADMIN)), text_to(ADMIN, "سند تازه"))  # typed on a Persian keyboard
     screens.append(card["text"])
     assert f"تاریخ: {FSI}Aug 2021 (مرداد–شهریور ۱۴۰۰){PDI} (ماه)\n" in card["text"]
@@ -169,8 +170,28 @@ def test_a_persian_admin_edits_and_keeps_a_document_in_persian(tg):  # noqa: F81
     kept = send(tg, fa(press(keys["نگهش دار"], ADMIN, 800)), text_to(ADMIN, "\u2068witnesses"))
     assert kept["text"] == "\u2068witnesses-1988\u2069 نگه داشته شد."
     gone = send(tg, fa(message("/remove no-such-doc", chat=ADMIN)), text_to(ADMIN, "حذف نشد"))
-    assert gone["text"].startswith("حذف نشد: \u2068no document 'no-such-doc' in the collection")
-    assert_persian([edit_usage["text"], remove_usage["text"], done["text"], ask["text"], kept["text"]])
+    assert gone["text"] == "حذف نشد: سندی با شناسهٔ «\u2068no-such-doc\u2069» در مجموعه نیست (شناسه‌ها را در \u200e/docs\u200e ببینید)."
+    bundled = send(tg, fa(message("/edit robertson-2020-worst-crime date 2020", chat=ADMIN)), text_to(ADMIN, "تغییر نکرد"))
+    assert bundled["text"].startswith("تغییر نکرد: \u2068robertson-2020-worst-crime\u2069 از اسناد همراه برنامه است")
+    assert_persian([edit_usage["text"], remove_usage["text"], done["text"], ask["text"], kept["text"], gone["text"],
+                    bundled["text"]])
+
+
+def test_a_persian_admin_is_told_why_a_file_is_not_added_in_persian(tg):  # noqa: F811
+    cases = [(upload_fa(tg, "empty.txt", b""), "افزوده نشد: پرونده خالی است."),
+             (upload_fa(tg, "blob.txt", bytes(range(256)) * 20), "افزوده نشد: پروندهٔ دودویی است، نه متن."),
+             (upload_fa(tg, "notes.docx", b"PK\x03\x04"), "افزوده نشد: \u2068notes.docx\u2069 پرونده‌ای با پسوند "
+              "\u200e.pdf\u200e، \u200e.html\u200e، \u200e.txt\u200e یا \u200e.md\u200e نیست."),
+             (fa(message("http://127.0.0.1:9/nothing-listens", chat=ADMIN)),
+              "افزوده نشد: دسترسی به \u2068127.0.0.1\u2069 ممکن نشد (ConnectError)."),
+             (upload_fa(tg, "again.html", ARTICLE.encode()), "افزوده نشد: تکراری: این متن با شناسهٔ \u2068witnesses-1988\u2069 "
+              "(\u2068Witnesses recall the 1988 killings\u2069) در مجموعه هست.")]
+    for update, expected in cases:
+        assert send(tg, update, text_to(ADMIN, "افزوده نشد"))["text"] == expected
+    usage = send(tg, fa(message("/add", chat=ADMIN)), text_to(ADMIN, "یک پرونده"))
+    assert usage["text"] == ("یک پرونده با پسوند \u200e.pdf\u200e، \u200e.html\u200e، \u200e.txt\u200e یا \u200e.md\u200e "
+                             "برایم بفرستید، یا \u200e/add https://…\u200e")
+    assert_persian([expected for _, expected in cases] + [usage["text"]])
 
 
 def test_a_persian_reader_is_refused_in_persian(tg):  # noqa: F811

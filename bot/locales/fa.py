@@ -217,6 +217,41 @@ MESSAGES = {
     "chat.building": "هنوز نمایه‌ای نیست: نخست آن را از اسناد می‌سازم.",
     # errors
     "error": "متأسفم، خطایی رخ داد. لطفاً دوباره تلاش کنید.",
+    # why the index refused a file, a URL or a field (index/refusals.py), keyed "refusal.*"
+    "refusal.unknown_field": "فیلد ناشناخته «{field}»: یکی از این‌ها را بفرستید: {fields}",
+    "refusal.empty_field": "{field} نمی‌تواند خالی باشد",
+    "refusal.not_a_date": "«{value}» تاریخ نیست: به صورت \u200eYYYY-MM-DD\u200e، \u200eYYYY-MM\u200e یا \u200eYYYY\u200e بنویسید (یا «نامعلوم»)",
+    "refusal.not_a_url": "«{value}» نشانی اینترنتی نیست (\u200ehttp://\u200e یا \u200ehttps://\u200e)",
+    "refusal.kind": "نوع باید یکی از این‌ها باشد: {kinds}",
+    "refusal.too_long": "{field} بیش از حد بلند است ({length} نویسه؛ حداکثر ۳۰۰)",
+    "refusal.file_type": "نوع پروندهٔ «{suffix}» پشتیبانی نمی‌شود",
+    "refusal.duplicate_file": "تکراری: این پرونده با شناسهٔ {id} در مجموعه هست",
+    "refusal.no_document": "سندی با شناسهٔ «{id}» در مجموعه نیست",
+    "refusal.no_document_ids": "سندی با شناسهٔ «{id}» در مجموعه نیست (شناسه‌ها را در \u200e/docs\u200e ببینید)",
+    "refusal.bundled": "{id} از اسناد همراه برنامه است (\u200ecorpus/\u200e): آن را در \u200ecorpus/sources.yaml\u200e روی "
+                       "سرور تغییر دهید",
+    "refusal.send_file_type": "نوع پروندهٔ «{suffix}» پشتیبانی نمی‌شود: پرونده‌ای با پسوند \u200e.pdf\u200e، \u200e.html\u200e، "
+                              "\u200e.txt\u200e یا \u200e.md\u200e بفرستید",
+    "refusal.too_large": "بیش از حد بزرگ است ({size:.1f} مگابایت؛ سقف مجاز {limit:.0f} مگابایت)",
+    "refusal.duplicate": "تکراری: این متن با شناسهٔ {id} ({title}) در مجموعه هست",
+    "refusal.empty": "پرونده خالی است",
+    "refusal.binary": "پروندهٔ دودویی است، نه متن",
+    "refusal.no_text": "متنی یافت نشد",
+    "refusal.no_main_text": "متنی یافت نشد (صفحه متن اصلی ندارد، فقط منو، پیوند یا اسکریپت)",
+    "refusal.encrypted_pdf": "پی‌دی‌اف رمزگذاری‌شده است (با گذرواژه): نسخه‌ای بی‌رمز بفرستید",
+    "refusal.unreadable_pdf": "پی‌دی‌اف خوانا نیست ({problem})",
+    "refusal.no_text_layer": "پی‌دی‌اف لایهٔ متنی ندارد (تصویر اسکن‌شده؟)",
+    "refusal.timeout": "{host} در {seconds:.0f} ثانیه پاسخ نداد",
+    "refusal.unreachable": "دسترسی به {host} ممکن نشد ({problem})",
+    "refusal.redirects": "تغییر مسیرهای بیش از حد (بیش از {count})",
+    "refusal.not_web": "نشانی اینترنتی نیست: «{url}» (فقط \u200ehttp://\u200e یا \u200ehttps://\u200e)",
+    "refusal.unknown_host": "میزبان ناشناخته: {host}",
+    "refusal.private_address": "{host} نشانی خصوصی، محلی یا درون‌شبکه‌ای است ({address}): پذیرفته نشد",
+    "refusal.http_status": "{host} با کد {status} {reason} پاسخ داد",
+    "refusal.content_type": "نوع محتوای «{kind}» پشتیبانی نمی‌شود: فقط صفحهٔ وب، متن و پی‌دی‌اف",
+    "refusal.too_large_download": "بیش از حد بزرگ است (بیش از {limit:.0f} مگابایت)",
+    "refusal.slow": "{host} بیش از حد کند است (بارگیری بیش از اندازه طول کشید)",
+    "refusal.empty_page": "{host} صفحه‌ای خالی فرستاد",
     # the answer layer's messages (index/messages.py), keyed "answer.*"
     "answer.help": "دربارهٔ اسناد بپرسید و نقل‌قول‌های عینی را همراه با منبعشان دریافت کنید.\n"
                    "\u200f\u200e/who نام: یک شخص کیست، به روایت خود منابع\n"
