@@ -413,9 +413,10 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
         shown = isolate(shown) if lang in RIGHT_TO_LEFT else shown  # a Latin title keeps its own direction
         if name == "date" and d.date:
             shown += f" ({escape(say(PRECISION.get(d.date_precision or '', 'precision.year'), lang))})"
+        label = template(f"field.{name}", lang)  # "date" → "Date"; a script without case stays as it is
         mark = STATUS_MARK.get(draft.status(name))
-        label = template(f"field.{name}", lang)
-        rows.append(f"{escape(label[:1].upper() + label[1:])}: {shown}" + (f" <i>{escape(say(mark, lang))}</i>" if mark else ""))
+        rows.append(f"{escape(label[:1].upper() + label[1:])}: {shown}"
+                    + (f" <i>{escape(say(mark, lang))}</i>" if mark else ""))
     rows.append(escape(say("draft.found", lang, passages=counted("count.passages", draft.passages, lang),
                            quotes=counted("count.quotes", draft.quotes, lang),
                            people=counted("count.people", draft.people, lang))))
@@ -432,14 +433,14 @@ def draft_buttons(key: str, lang: str = DEFAULT) -> list[list[tuple[str, str]]]:
             edits[:3], edits[3:]]
 
 
-def reason(r: ReaderReport, lang: str = DEFAULT) -> str:
+def report_reason(r: ReaderReport, lang: str = DEFAULT) -> str:
     """A report's reason in `lang` (one stored before its reason was listed: as stored)."""
     return say(f"report.reason.{r.reason}", lang) if has(f"report.reason.{r.reason}", DEFAULT) else r.reason_label()
 
 
 def report_card(r: ReaderReport, lang: str = DEFAULT) -> str:
     title = f"<b>{escape(say('reports.title', lang, id=r.id))}</b>"
-    lines = [" · ".join([title, escape(reason(r, lang)), escape(r.created[:16].replace("T", " "))])]
+    lines = [" · ".join([title, escape(report_reason(r, lang)), escape(r.created[:16].replace("T", " "))])]
     if r.note:
         lines.append(escape(say("reports.note", lang, note=r.note)))
     lines.append(f"<blockquote>{escape(r.excerpt[:1500])}</blockquote>")
@@ -451,7 +452,7 @@ def report_card(r: ReaderReport, lang: str = DEFAULT) -> str:
 
 def report_notice(reports: list[ReaderReport], lang: str = DEFAULT) -> str:
     lines = [f"<b>{escape(counted('reports.notice', len(reports), lang))}</b>"]
-    lines += [markup("reports.notice_item", lang, id=str(r.id), reason=escape(reason(r, lang)),
+    lines += [markup("reports.notice_item", lang, id=str(r.id), reason=escape(report_reason(r, lang)),
                      doc=f"<code>{escape(r.doc)}</code>") for r in reports[:20]]
     return "\n".join(lines + [escape(say("reports.notice_open", lang))])
 
