@@ -22,7 +22,7 @@ from pathlib import Path
 
 from telegram import ForceReply, Message, Update
 from telegram.constants import ChatType, ParseMode
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
 from citebot.index import (
     EDITABLE,
@@ -42,8 +42,9 @@ from citebot.index import (
 from . import handlers as h
 from . import render
 from .buttons import number
-from .catalogue import say
+from .catalogue import DEFAULT, counted, reason, say, template
 from .replies import answer_line, keyboard, lang_of
+from .solar_hijri import date_label
 from .state import BotContext
 
 log = logging.getLogger(__name__)
@@ -51,14 +52,6 @@ TELEGRAM_DOWNLOAD_LIMIT = 20_000_000  # what a bot may download through the Bot 
 MAX_DRAFTS = 10  # drafts held in memory (each up to 20 MB); older ones expire
 NOTICE_EVERY = 3600  # seconds: admins hear of new reports at most this often
 URL = re.compile(r"^\s*(https?://\S+)\s*$")
-PROMPTS = {
-    "title": "Send the title.",
-    "publisher": "Send the publisher (or 'unknown').",
-    "date": "Send the date: YYYY-MM-DD, YYYY-MM or YYYY (or 'unknown').",
-    "url": "Send the web address (http:// or https://), or 'unknown'.",
-    "kind": f"Send the kind: {', '.join(KINDS)}.",
-}
-NOT_ADMIN = "Only the bot's admins can add or change documents."
 
 
 class Awaiting(filters.MessageFilter):
@@ -91,6 +84,23 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(remove_button, pattern=r"^rm:"))
     app.add_handler(CallbackQueryHandler(resolve_button, pattern=r"^rs:"))
     app.add_handler(CallbackQueryHandler(report_button, pattern=r"^rp:"))
+    app.add_handler(TypeHandler(Update, seen), group=-2)
+
+
+async def seen(update: Update, context: BotContext) -> None:
+    """Remember each admin's language, so the reports notice (sent unasked) reads in it."""
+    if h.is_admin(update, context):
+        context.state.admin_langs[update.effective_user.id] = lang_of(update)
+
+
+async def refuse(update: Update, context: BotContext, command: str) -> bool:
+    """True for an admin; anyone else is told, in their language, that only admins change the collection."""
+    return await h.admins_only(update, context, command, say("admin.refuse_change", lang_of(update)))
+
+
+async def reply(update: Update, key: str, **params) -> Message:
+    """A plain-text catalogue message, in the sender's language, as a reply."""
+    return await update.effective_message.reply_text(say(key, lang_of(update), **params))
 
 
 def journal(context: BotContext) -> Journal:
@@ -122,17 +132,16 @@ async def changed(update: Update, context: BotContext, action: str, detail: str)
 
 async def document_sent(update: Update, context: BotContext) -> None:
     """A file in a private chat: an admin's new document."""
-    if not await h.admins_only(update, context, "a document upload", NOT_ADMIN):
+    if not await refuse(update, context, "a document upload"):
         return
     sent = update.effective_message.document
     name = sent.file_name or "document"
     if Path(name).suffix.lower() not in {".pdf", ".html", ".htm", ".txt", ".md", ".markdown"}:
-        await update.effective_message.reply_text(f"Not added: {name} is not a .pdf, .html, .txt or .md file.")
+        await reply(update, "add.wrong_type", name=name)
         return
     limit = min(TELEGRAM_DOWNLOAD_LIMIT, context.settings.max_file_bytes)
     if (size := sent.file_size or 0) > limit:
-        await update.effective_message.reply_text(
-            f"Not added: {name} is {size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB.")
+        await reply(update, "add.too_large", name=name, size=size / 1e6, limit=limit / 1e6)
         return
     telegram_file = await context.bot.get_file(sent.file_id)
     data = bytes(await telegram_file.download_as_bytearray())
@@ -141,7 +150,7 @@ async def document_sent(update: Update, context: BotContext) -> None:
 
 async def url_sent(update: Update, context: BotContext) -> None:
     """A bare URL in a private chat: an admin's new document from the web."""
-    if not await h.admins_only(update, context, "a URL", NOT_ADMIN):
+    if not await refuse(update, context, "a URL"):
         return
     assert context.matches  # set by the handler's Regex(URL) filter
     url = context.matches[0][1]
@@ -150,58 +159,60 @@ async def url_sent(update: Update, context: BotContext) -> None:
 
 async def add_command(update: Update, context: BotContext) -> None:
     """/add URL (admins); a file can simply be sent."""
-    if not await h.admins_only(update, context, "/add", NOT_ADMIN):
+    if not await refuse(update, context, "/add"):
         return
     if not context.args or not URL.match(context.args[0]):
-        await update.effective_message.reply_text("Send me a file (.pdf, .html, .txt, .md), or /add https://…")
+        await reply(update, "add.usage")
         return
     url = context.args[0]
     await _draft(update, context, lambda settings: prepare_url(settings, url))
 
 
 async def _draft(update: Update, context: BotContext, make) -> None:
-    status = await update.effective_message.reply_text("Reading it…")
+    lang = lang_of(update)
+    status = await reply(update, "add.reading")
     try:
         draft: Draft = await asyncio.to_thread(make, context.settings)
     except CitebotError as e:
-        await status.edit_text(f"Not added: {e}.")
+        await status.edit_text(say("add.failed", lang, error=reason(e, lang)))
         return
     drafts: OrderedDict = context.state.drafts
     key = secrets.token_hex(4)
     drafts[key] = draft
     while len(drafts) > MAX_DRAFTS:
         drafts.popitem(last=False)
-    await _show_draft(status, key, draft)
+    await _show_draft(status, key, draft, lang)
 
 
-async def _show_draft(message: Message, key: str, draft: Draft, edit: bool = True) -> None:
-    markup = keyboard(render.draft_buttons(key))
+async def _show_draft(message: Message, key: str, draft: Draft, lang: str, edit: bool = True) -> None:
+    markup = keyboard(render.draft_buttons(key, lang))
+    card = render.draft_card(draft, lang)
     if edit:
-        await message.edit_text(render.draft_card(draft), parse_mode=ParseMode.HTML, reply_markup=markup,
-                                disable_web_page_preview=True)
+        await message.edit_text(card, parse_mode=ParseMode.HTML, reply_markup=markup, disable_web_page_preview=True)
     else:
-        await message.reply_html(render.draft_card(draft), reply_markup=markup, disable_web_page_preview=True)
+        await message.reply_html(card, reply_markup=markup, disable_web_page_preview=True)
 
 
 async def draft_button(update: Update, context: BotContext) -> None:
     """Confirm, cancel, or edit a field of a draft."""
     query = update.callback_query
+    lang = lang_of(update)
     if not h.is_admin(update, context):
-        await query.answer(NOT_ADMIN)
+        await query.answer(say("admin.refuse_change", lang))
         return
     parts = (query.data or "").split(":")
     drafts: OrderedDict = context.state.drafts
     draft = drafts.get(parts[2]) if len(parts) >= 3 else None
     if draft is None:
-        await query.answer("This draft has expired: send the file or URL again.")
+        await query.answer(say("draft.expired", lang))
         return
     await query.answer()
     if parts[1] == "no":
         drafts.pop(parts[2], None)
-        await query.edit_message_text(f"Cancelled: {draft.document.title[:200]} was not added.")
+        await query.edit_message_text(say("draft.cancelled", lang, title=draft.document.title[:200]))
     elif parts[1] == "ed" and len(parts) == 4 and parts[3] in EDITABLE:
         _awaiting(context).waiting[update.effective_user.id] = ("field", parts[2], parts[3])
-        await query.message.reply_text(PROMPTS[parts[3]], reply_markup=ForceReply(selective=True))
+        await query.message.reply_text(say(f"ask.{parts[3]}", lang, kinds=", ".join(KINDS)), reply_markup=ForceReply(selective=True))
     elif parts[1] == "ok":
         await _confirm(update, context, parts[2])
 
@@ -210,13 +221,15 @@ async def _confirm(update: Update, context: BotContext, key: str) -> None:
     draft = context.state.drafts.pop(key, None)
     if draft is None:  # a double press: the first one is adding it
         return
+    lang = lang_of(update)
     try:
         doc = await asyncio.to_thread(commit_draft, context.settings, draft)
     except CitebotError as e:
-        await update.callback_query.edit_message_text(f"Not added: {e}.")
+        await update.callback_query.edit_message_text(say("add.failed", lang, error=reason(e, lang)))
         return
-    await update.callback_query.edit_message_text(
-        f"Added {doc.id}: {doc.title[:200]} · {doc.publisher or 'publisher unknown'} · {doc.date_label()}.")
+    await update.callback_query.edit_message_text(say(
+        "add.done", lang, id=doc.id, title=doc.title[:200], publisher=doc.publisher or say("publisher.unknown", lang),
+        date=date_label(doc, lang)))
     await changed(update, context, "add", f"{doc.id} ({draft.source[:100]})")
 
 
@@ -225,26 +238,26 @@ async def typed_value(update: Update, context: BotContext) -> None:
     user = update.effective_user.id
     waiting = _awaiting(context).waiting
     kind, *what = waiting.pop(user)
-    text = update.effective_message.text
+    text, lang = update.effective_message.text, lang_of(update)
     assert text is not None  # filters.TEXT
     if kind == "note":
         await asyncio.to_thread(journal(context).add_note, what[0], user, text)
-        await update.effective_message.reply_text(say("report.note_added", lang_of(update), id=what[0]))
+        await reply(update, "report.note_added", id=what[0])
         return
     key, name = what
     draft = context.state.drafts.get(key)
     if draft is None:
-        await update.effective_message.reply_text("This draft has expired: send the file or URL again.")
+        await reply(update, "draft.expired")
         return
     try:
         draft.set(name, text)
     except CitebotError as e:
         waiting[user] = (kind, key, name)
-        await update.effective_message.reply_text(f"Not changed: {e}. Send it again.",
+        await update.effective_message.reply_text(say("draft.invalid", lang, error=reason(e, lang)),
                                                   reply_markup=ForceReply(selective=True))
         return
     assert update.effective_message  # filters.TEXT: a message
-    await _show_draft(update.effective_message, key, draft, edit=False)
+    await _show_draft(update.effective_message, key, draft, lang, edit=False)
 
 
 # -- correcting and removing -------------------------------------------------------------------------
@@ -252,56 +265,60 @@ async def typed_value(update: Update, context: BotContext) -> None:
 
 async def edit_command(update: Update, context: BotContext) -> None:
     """/edit ID FIELD VALUE (admins): correct one field of a document in the collection."""
-    if not await h.admins_only(update, context, "/edit", NOT_ADMIN):
+    if not await refuse(update, context, "/edit"):
         return
     args = context.args or []
     if len(args) < 3 or args[1].lower() not in EDITABLE:
-        await update.effective_message.reply_text(f"Usage: /edit ID FIELD VALUE, FIELD one of {', '.join(EDITABLE)}.")
+        await reply(update, "edit.usage", fields=", ".join(EDITABLE))
         return
-    doc_id, name, value = args[0], args[1].lower(), " ".join(args[2:])
+    doc_id, name, value, lang = args[0], args[1].lower(), " ".join(args[2:]), lang_of(update)
     try:
         entry = await asyncio.to_thread(edit_document, context.settings, doc_id, name, value)
     except CitebotError as e:
-        await update.effective_message.reply_text(f"Not changed: {e}.")
+        await reply(update, "edit.failed", error=reason(e, lang))
         return
-    await update.effective_message.reply_text(f"{doc_id}: {name} is now {entry.get(name) or 'unknown'}.")
+    await reply(update, "edit.done", id=doc_id, field=template(f"field.{name}", lang),
+                value=str(entry.get(name) or say("unknown", lang)))
     await changed(update, context, "edit", f"{doc_id} {name}={entry.get(name)!r}")
 
 
 async def remove_command(update: Update, context: BotContext) -> None:
     """/remove ID (admins): asks for confirmation first."""
-    if not await h.admins_only(update, context, "/remove", NOT_ADMIN):
+    if not await refuse(update, context, "/remove"):
         return
     if not context.args:
-        await update.effective_message.reply_text("Usage: /remove ID (see /docs for the ids).")
+        await reply(update, "remove.usage")
         return
+    lang = lang_of(update)
     try:
         entry = await asyncio.to_thread(collection_entry, context.settings, context.args[0])
     except CitebotError as e:
-        await update.effective_message.reply_text(f"Not removed: {e}.")
+        await reply(update, "remove.failed", error=reason(e, lang))
         return
     doc_id = entry["id"]
     await update.effective_message.reply_text(
-        f"Remove {doc_id} ({str(entry.get('title'))[:200]}) from the collection? Its excerpts stop being answered.",
-        reply_markup=keyboard([[("🗑 Remove", f"rm:ok:{doc_id}"), ("Keep it", f"rm:no:{doc_id}")]]))
+        say("remove.ask", lang, id=doc_id, title=str(entry.get("title"))[:200]),
+        reply_markup=keyboard([[(say("button.remove", lang), f"rm:ok:{doc_id}"),
+                                (say("button.keep", lang), f"rm:no:{doc_id}")]]))
 
 
 async def remove_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
+    lang = lang_of(update)
     if not h.is_admin(update, context):
-        await query.answer(NOT_ADMIN)
+        await query.answer(say("admin.refuse_change", lang))
         return
     await query.answer()
     _, choice, doc_id = (query.data or "::").split(":", 2)
     if choice != "ok":
-        await query.edit_message_text(f"Kept {doc_id}.")
+        await query.edit_message_text(say("remove.kept", lang, id=doc_id))
         return
     try:
         await asyncio.to_thread(remove_document, context.settings, doc_id)
     except CitebotError as e:
-        await query.edit_message_text(f"Not removed: {e}.")
+        await query.edit_message_text(say("remove.failed", lang, error=reason(e, lang)))
         return
-    await query.edit_message_text(f"Removed {doc_id}.")
+    await query.edit_message_text(say("remove.done", lang, id=doc_id))
     await changed(update, context, "remove", doc_id)
 
 
@@ -321,7 +338,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
     if h.is_admin(update, context) and update.effective_chat.type == ChatType.PRIVATE:
         j = journal(context)
         entries, open_reports = await asyncio.to_thread(lambda: (j.audit(10), j.open_count()))
-        await update.effective_message.reply_html(render.audit_lines(entries, open_reports))
+        await update.effective_message.reply_html(render.audit_lines(entries, open_reports, lang_of(update)))
 
 
 # -- readers' reports ----------------------------------------------------------------------------
@@ -399,36 +416,39 @@ async def _send_notice(context: BotContext) -> None:
     if not fresh:
         return
     for admin in context.bot_settings.admins:
+        lang = context.state.admin_langs.get(admin, DEFAULT)
         try:
-            await context.bot.send_message(admin, render.report_notice(fresh), parse_mode=ParseMode.HTML)
+            await context.bot.send_message(admin, render.report_notice(fresh, lang), parse_mode=ParseMode.HTML)
         except Exception:  # noqa: BLE001 - an admin who never opened the bot cannot be messaged
             log.warning("could not tell admin %s about new reports", admin)
 
 
 async def reports_command(update: Update, context: BotContext) -> None:
     """/reports (admins): open reports, newest first, each with resolve and open buttons."""
-    if not await h.admins_only(update, context, "/reports", "Only the bot's admins can see reports."):
+    lang = lang_of(update)
+    if not await h.admins_only(update, context, "/reports", say("admin.refuse_reports", lang)):
         return
     found = await asyncio.to_thread(journal(context).reports, "open", 10)
     if not found:
-        await update.effective_message.reply_text("No open reports.")
+        await reply(update, "reports.none")
         return
-    await update.effective_message.reply_text(f"{len(found)} open report{'s' if len(found) != 1 else ''}, newest first:")
+    await update.effective_message.reply_text(counted("reports.count", len(found), lang))
     for r in found:
-        rows = [[("✓ Resolve", f"rs:{r.id}"), ("📄 Open the document", f"doc:{r.doc}")]]
-        await update.effective_message.reply_html(render.report_card(r), reply_markup=keyboard(rows))
+        rows = [[(say("button.resolve", lang), f"rs:{r.id}"), (say("button.open_doc", lang), f"doc:{r.doc}")]]
+        await update.effective_message.reply_html(render.report_card(r, lang), reply_markup=keyboard(rows))
 
 
 async def resolve_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
+    lang = lang_of(update)
     if not h.is_admin(update, context):
-        await query.answer("Only the bot's admins can resolve reports.")
+        await query.answer(say("admin.refuse_resolve", lang))
         return
     report_id = number((query.data or "")[3:])
     done = report_id is not None and await asyncio.to_thread(journal(context).resolve, report_id, update.effective_user.id)
     if not done:
-        await query.answer("Already resolved, or no such report.")
+        await query.answer(say("reports.gone", lang))
         return
-    await query.answer(f"Report #{report_id} resolved.")
-    await query.edit_message_text(f"Report #{report_id} resolved by {_who(update)}.")
+    await query.answer(say("reports.resolved", lang, id=report_id))
+    await query.edit_message_text(say("reports.resolved_by", lang, id=report_id, who=_who(update)))
     await audit(update, context, "resolve", f"report #{report_id}")

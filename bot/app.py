@@ -96,13 +96,16 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
 
 async def post_init(app: Application) -> None:
     """Register the command menu, in each translated language too; admins see the admin commands in their
-    private chats (in English: an admin's language is not known before they write)."""
+    private chats, also in each language (Telegram picks the one of the admin's app)."""
     await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
     for lang in languages():
         await app.bot.set_my_commands(menu(MENU, lang), scope=BotCommandScopeDefault(), language_code=lang)
     for admin in app.bot_data.bot_settings.admins:
         try:
             await app.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin))
+            for lang in languages():
+                await app.bot.set_my_commands(menu(ADMIN_MENU, lang), scope=BotCommandScopeChat(admin),
+                                              language_code=lang)
         except Exception:  # noqa: BLE001 - an admin who never opened the bot has no chat yet
             logging.getLogger(__name__).warning("could not set admin commands for %s", admin)
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from citebot.index import Answer
+from citebot.index import Answer, CitebotError
 
 DEFAULT = "en"
 RIGHT_TO_LEFT = {"fa"}
@@ -53,8 +53,12 @@ def say(key: str, lang: str = DEFAULT, **params) -> str:
     In a right-to-left language, text parameters with Latin letters or digits are isolated (`isolate`).
     """
     if lang in RIGHT_TO_LEFT:
-        params = {k: isolate(v) if isinstance(v, str) else v for k, v in params.items()}
+        params = {k: isolate(v) if isinstance(v, str) and not isinstance(v, Said) else v for k, v in params.items()}
     return template(key, lang).format(**params)
+
+
+class Said(str):
+    """A message already said in the target language ("4 passages"): a parameter put in as it is, never isolated."""
 
 
 def spoken(answer: Answer, lang: str, shown: Callable[[dict], dict] = dict) -> str:
@@ -65,6 +69,29 @@ def spoken(answer: Answer, lang: str, shown: Callable[[dict], dict] = dict) -> s
     if lang != DEFAULT and answer.phrases and all(has(p.key, lang) for p in answer.phrases):
         return "".join((p.sep if n else "") + say(p.key, lang, **shown(p.params)) for n, p in enumerate(answer.phrases))
     return answer.message
+
+
+def field_names(names: list[str], lang: str = DEFAULT) -> str:
+    """A document's fields ("publisher, date") in `lang`, for the "inferred: ..." notes; unknown names as they are."""
+    comma = "، " if lang in RIGHT_TO_LEFT else ", "
+    return comma.join(template(f"field.{n}", lang) if has(f"field.{n}", DEFAULT) else n for n in names)
+
+
+def counted(key: str, count: int, lang: str = DEFAULT) -> Said:
+    """`key` with its count, in the singular form (`key`_one) for exactly one."""
+    return Said(say(f"{key}_one" if count == 1 and has(f"{key}_one", DEFAULT) else key, lang, count=count))
+
+
+def reason(error: CitebotError, lang: str = DEFAULT) -> str:
+    """Why the index refused (a file, a URL, a field): said in `lang` when it has the refusal, else the English.
+
+    A "field" parameter ("date") is named in `lang` too.
+    """
+    if not error.key or lang == DEFAULT or not has(error.key, lang):
+        return str(error)
+    params = {k: template(f"field.{v}", lang) if k == "field" and has(f"field.{v}", DEFAULT) else v
+              for k, v in error.params.items()}
+    return Said(say(error.key, lang, **params))
 
 
 def isolate(text: str) -> str:

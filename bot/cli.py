@@ -26,7 +26,7 @@ from citebot.index import (
 )
 from citebot.index import reindex as reindex_corpus
 
-from .catalogue import DEFAULT, languages
+from .catalogue import DEFAULT, languages, say
 from .settings import TABLES, BotSettings, bot_token
 from .settings import load as load_settings
 
@@ -53,10 +53,10 @@ class Context:
     def bot_settings(self) -> BotSettings:
         return self.tables()[1]
 
-    def answerer(self) -> Answerer:
+    def answerer(self, lang: str = DEFAULT) -> Answerer:
         answerer = Answerer(self.settings)
         if not answerer.exists():
-            click.echo("No index yet: building it from the corpus first.", err=True)
+            click.echo(say("chat.building", lang), err=True)
             run_reindex(self.settings, quiet=True)
         return answerer
 
@@ -82,7 +82,7 @@ def ask(obj: Context, line: tuple[str, ...], as_json: bool, lang: str) -> None:
     """Answer LINE as the bot would: /who NAME, /quote NAME, /source TEXT, or words to search."""
     from citebot.bot.terminal import render
 
-    answer = obj.answerer().ask(" ".join(line))
+    answer = obj.answerer(lang).ask(" ".join(line))
     click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) if as_json else render(answer, lang))
 
 
@@ -297,11 +297,11 @@ def chat(obj: Context, lang: str) -> None:
     chat_loop(obj, lang)
 
 
-def chat_loop(obj: Context, lang: str = "en") -> None:
+def chat_loop(obj: Context, lang: str = DEFAULT) -> None:
     from citebot.bot.terminal import render
 
-    answerer = obj.answerer()
-    click.echo("Ask as you would in Telegram (/help for commands, Ctrl-D to quit).")
+    answerer = obj.answerer(lang)
+    click.echo(say("chat.intro", lang))
     while True:
         try:
             line = input("> ")

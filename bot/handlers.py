@@ -19,11 +19,11 @@ from telegram import (
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.ext import ApplicationHandlerStop
 
-from citebot.index import CitebotError
+from citebot.index import CitebotError, ReindexReport
 from citebot.index import reindex as reindex_corpus
 
 from . import render
-from .catalogue import say
+from .catalogue import counted, reason, say
 from .replies import EXAMPLES, INLINE_EXAMPLE, answer_line, collection, keyboard, lang_of, notice, send_answer
 from .shared_state import LockBusy
 from .state import BotContext
@@ -195,21 +195,35 @@ async def reindex_command(update: Update, context: BotContext, wait: bool = Fals
 
 
 async def _reindex(update: Update, context: BotContext) -> None:
-    status = await update.effective_message.reply_text(say("reindex.started", lang_of(update)))
+    lang = lang_of(update)
+    status = await update.effective_message.reply_text(say("reindex.started", lang))
     loop = asyncio.get_running_loop()
     last = [0.0]
 
     def progress(done: int, total: int, what: str) -> None:
         if time.monotonic() - last[0] >= 1.0 and done < total:
             last[0] = time.monotonic()
-            asyncio.run_coroutine_threadsafe(status.edit_text(say("reindex.progress", lang_of(update), done=done, total=total)), loop)
+            asyncio.run_coroutine_threadsafe(status.edit_text(say("reindex.progress", lang, done=done, total=total)), loop)
 
     try:
         report = await asyncio.to_thread(reindex_corpus, context.settings, progress)
     except CitebotError as e:
-        await status.edit_text(say("reindex.failed", lang_of(update), error=e))
+        await status.edit_text(say("reindex.failed", lang, error=reason(e, lang)))
         return
-    await status.edit_text(report.summary())
+    await status.edit_text(summary(report, lang))
+
+
+def summary(report: ReindexReport, lang: str) -> str:
+    """What a reindex did, for the admin who ran it: counts, then each file skipped or to check, and why."""
+    lines = [say("reindex.done", lang, documents=report.documents, passages=report.passages, quotes=report.quotes,
+                 people=report.people, seconds=report.seconds, generation=report.generation)]
+    if report.skipped:
+        lines.append(say("reindex.skipped", lang, count=len(report.skipped)))
+        lines += [f"  - {s.file}: {s.reason}" for s in report.skipped]
+    if report.problems:
+        lines.append(counted("reindex.check", len(report.problems), lang))
+        lines += [f"  - {p.file}: {p.reason}" for p in report.problems]
+    return "\n".join(lines)
 
 
 async def stats_command(update: Update, context: BotContext) -> None:
@@ -227,7 +241,7 @@ async def stats_command(update: Update, context: BotContext) -> None:
 async def worker_line(context: BotContext, unopened: str | None, lang: str) -> str:
     """Which worker answered, how its shared state is, and a newer generation it could not open."""
     shared = context.state.shared
-    line = say("stats.worker", lang, worker=shared.worker, health=await shared.health())
+    line = say("stats.worker", lang, worker=shared.worker, health=await shared.health(lang))
     return line + ("\n" + say("stats.unopened", lang, problem=unopened) if unopened else "")
 
 

@@ -19,6 +19,7 @@ import redis.asyncio as redis
 from redis.exceptions import ConnectionError as RedisDown
 from redis.exceptions import TimeoutError as RedisSlow
 
+from .catalogue import DEFAULT, say
 from .flood import Verdict
 from .shared_state import (
     ALIVE,
@@ -249,15 +250,15 @@ class RedisState(SharedState):
     async def workers(self) -> int:
         return self.last_workers
 
-    async def health(self) -> str:
+    async def health(self, lang: str = DEFAULT) -> str:
         started = time.perf_counter()
         try:
             await self.redis.ping()
         except UNREACHABLE as error:
             self.failed(error)
-            return f"redis DOWN ({self.error}); this worker answers from its own state"
+            return say("health.redis_down", lang, error=self.error)
         self.recovered()
-        return f"redis ok, {(time.perf_counter() - started) * 1000:.1f} ms; {self.last_workers} workers alive"
+        return say("health.redis_ok", lang, ms=(time.perf_counter() - started) * 1000, workers=self.last_workers)
 
     async def close(self) -> None:
         try:

@@ -28,7 +28,7 @@ from citebot.index import (
 )
 
 from .attribution import cut_marks, notes, speaker
-from .catalogue import DEFAULT, RIGHT_TO_LEFT, isolate, say, spoken, template
+from .catalogue import DEFAULT, FSI, PDI, RIGHT_TO_LEFT, counted, field_names, has, isolate, say, spoken, template
 from .solar_hijri import date_label
 
 MAX_MESSAGE = 4096
@@ -49,15 +49,24 @@ class Reply:
     buttons: list[list[tuple[str, str]]] = field(default_factory=list)  # rows of (label, callback data)
 
 
-def markup(key: str, lang: str = DEFAULT, **html: str) -> str:
-    """A catalogue message as HTML: its own text escaped, `html` parameters (already markup) put in as they are."""
+def markup(key: str, lang: str = DEFAULT, **html: str | float) -> str:
+    """A catalogue message as HTML: its own text escaped, `html` parameters (already markup) put in as they are.
+
+    A number is put in with the template's format ({share:.0%}).
+    """
     out = []
     for literal, name, spec, _ in Formatter().parse(template(key, lang)):
         out.append(escape(literal))
         if name is not None:
-            value = html[name] if not spec else escape(format(html[name], spec))
-            out.append(isolate(value) if lang in RIGHT_TO_LEFT else value)
+            value = str(html[name]) if not spec else escape(format(html[name], spec))
+            out.append(_isolated(value) if lang in RIGHT_TO_LEFT else value)
     return "".join(out)
+
+
+def _isolated(html: str) -> str:
+    """Markup isolated as its visible text would be (`isolate`): <b>Persian words</b> needs none, <code>a-b</code> does."""
+    text = unescape(re.sub(r"<[^>]+>", "", html))
+    return html if isolate(text) == text else f"{FSI}{html}{PDI}"
 
 
 @dataclass(frozen=True)
@@ -169,7 +178,7 @@ def citation(d: Document, number: int | None = None, full: bool = False, lang: s
     title = d.title if full else short_title(d)
     title = f'<a href="{escape(d.url, quote=True)}">{escape(title)}</a>' if d.url else f"<b>{escape(title)}</b>"
     parts = [title, escape(d.publisher or say("publisher.unknown", lang)), escape(date_label(d, lang))]
-    text = " · ".join(parts + ([f"<i>{escape(say('result.inferred', lang, fields=', '.join(d.inferred)))}</i>"]
+    text = " · ".join(parts + ([f"<i>{escape(say('result.inferred', lang, fields=field_names(d.inferred, lang)))}</i>"]
                                if d.inferred else []))
     return f"[{number}] {text}" if number else text
 
@@ -211,7 +220,7 @@ def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite
     rows.append(escape(say("card.share", lang, link=deep_link(bot, d))))
     rows.append(escape(say("card.excerpts", lang, count=excerpts)))
     if d.inferred:
-        rows.append(f"<i>{escape(say('card.inferred', lang, fields=', '.join(d.inferred)))}</i>")
+        rows.append(f"<i>{escape(say('card.inferred', lang, fields=field_names(d.inferred, lang)))}</i>")
     if shown is not None:
         buttons = [(say("button.context", lang), f"cx:{d.id}:{shown.start}:{shown.end}")]
         buttons += [(say("button.cite", lang), cite)] if cite else []
@@ -381,54 +390,71 @@ def report_reasons(r: Result, lang: str = "en") -> str:
             f"{citation(r.document, lang=lang)}")
 
 
-STATUS_MARK = {"inferred": " <i>(inferred)</i>", "unknown": " <i>(unknown)</i>", "given": ""}
+STATUS_MARK = {"inferred": "draft.inferred", "unknown": "draft.unknown"}
+PRECISION = {"day": "precision.day", "month": "precision.month", "year": "precision.year"}
+AUDITED = ("add", "edit", "remove", "reindex", "resolve")  # the admin actions /stats names in the admin's language
 
 
-def draft_card(draft: Draft) -> str:
+def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
     """The card an admin confirms before a document is added: each field marked inferred or unknown."""
     d = draft.document
-    rows = [f"<b>New document</b> <code>{escape(d.id)}</code> from {escape(draft.source[:200])}"]
+    rows = [markup("draft.title", lang, new=f"<b>{escape(say('draft.new', lang))}</b>", id=f"<code>{escape(d.id)}</code>",
+                   source=escape(draft.source[:200]))]
     for name in EDITABLE:
-        value = d.date_label() if name == "date" and d.date else getattr(d, name)
+        value = date_label(d, lang) if name == "date" and d.date else getattr(d, name)
         shown = escape(str(value)) if value else "—"
+        shown = isolate(shown) if lang in RIGHT_TO_LEFT else shown  # a Latin title keeps its own direction
         if name == "date" and d.date:
-            shown += f" ({escape(d.date_precision or 'year')})"
-        rows.append(f"{name.capitalize()}: {shown}{STATUS_MARK[draft.status(name)]}")
-    rows.append(f"Found {_count(draft.passages, 'passage')}, {_count(draft.quotes, 'quotation')}, "
-                f"{_count(draft.people, 'person', 'people')}.")
+            shown += f" ({escape(say(PRECISION.get(d.date_precision or '', 'precision.year'), lang))})"
+        label = template(f"field.{name}", lang)  # "date" → "Date"; a script without case stays as it is
+        mark = STATUS_MARK.get(draft.status(name))
+        rows.append(f"{escape(label[:1].upper() + label[1:])}: {shown}"
+                    + (f" <i>{escape(say(mark, lang))}</i>" if mark else ""))
+    rows.append(escape(say("draft.found", lang, passages=counted("count.passages", draft.passages, lang),
+                           quotes=counted("count.quotes", draft.quotes, lang),
+                           people=counted("count.people", draft.people, lang))))
     for doc_id, title, share in draft.near:
-        rows.append(f"⚠️ Similar to <code>{escape(doc_id)}</code> ({escape(title)}): {share:.0%} of this text is there.")
+        rows.append(markup("draft.similar", lang, id=f"<code>{escape(doc_id)}</code>", title=escape(title), share=share))
     rows.append("<blockquote>" + escape("\n".join(draft.first_lines())) + "</blockquote>")
-    rows.append("Nothing is stored until you confirm.")
+    rows.append(escape(say("draft.unsaved", lang)))
     return "\n".join(rows)
 
 
-def _count(n: int, one: str, many: str = "") -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"
+def draft_buttons(key: str, lang: str = DEFAULT) -> list[list[tuple[str, str]]]:
+    edits = [(f"✏️ {template(f'field.{name}', lang)}", f"ad:ed:{key}:{name}") for name in EDITABLE]
+    return [[(say("button.confirm", lang), f"ad:ok:{key}"), (say("button.cancel", lang), f"ad:no:{key}")],
+            edits[:3], edits[3:]]
 
 
-def draft_buttons(key: str) -> list[list[tuple[str, str]]]:
-    edits = [(f"✏️ {name}", f"ad:ed:{key}:{name}") for name in EDITABLE]
-    return [[("✅ Confirm", f"ad:ok:{key}"), ("✖️ Cancel", f"ad:no:{key}")], edits[:3], edits[3:]]
+def report_reason(r: ReaderReport, lang: str = DEFAULT) -> str:
+    """A report's reason in `lang` (one stored before its reason was listed: as stored)."""
+    return say(f"report.reason.{r.reason}", lang) if has(f"report.reason.{r.reason}", DEFAULT) else r.reason_label()
 
 
-def report_card(r: ReaderReport) -> str:
-    note = f"\nNote: “{escape(r.note)}”" if r.note else ""
-    return (f"<b>Report #{r.id}</b> · {escape(r.reason_label())} · {escape(r.created[:16].replace('T', ' '))}{note}\n"
-            f"<blockquote>{escape(r.excerpt[:1500])}</blockquote>\n"
-            f"Document <code>{escape(r.doc)}</code> [{r.start}:{r.end}], generation {escape(r.generation)}\n"
-            f"Asked: {escape(r.question[:200])}")
+def report_card(r: ReaderReport, lang: str = DEFAULT) -> str:
+    title = f"<b>{escape(say('reports.title', lang, id=r.id))}</b>"
+    lines = [" · ".join([title, escape(report_reason(r, lang)), escape(r.created[:16].replace("T", " "))])]
+    if r.note:
+        lines.append(escape(say("reports.note", lang, note=r.note)))
+    lines.append(f"<blockquote>{escape(r.excerpt[:1500])}</blockquote>")
+    lines.append(markup("reports.where", lang, doc=f"<code>{escape(r.doc)}</code>", start=str(r.start), end=str(r.end),
+                        generation=escape(r.generation)))
+    lines.append(escape(say("reports.asked", lang, question=r.question[:200])))
+    return "\n".join(lines)
 
 
-def report_notice(reports: list[ReaderReport]) -> str:
-    lines = [f"<b>{len(reports)} new report{'s' if len(reports) != 1 else ''}</b> from readers:"]
-    lines += [f"• #{r.id} {escape(r.reason_label())} in <code>{escape(r.doc)}</code>" for r in reports[:20]]
-    return "\n".join(lines + ["Open them with /reports."])
+def report_notice(reports: list[ReaderReport], lang: str = DEFAULT) -> str:
+    lines = [f"<b>{escape(counted('reports.notice', len(reports), lang))}</b>"]
+    lines += [markup("reports.notice_item", lang, id=str(r.id), reason=escape(report_reason(r, lang)),
+                     doc=f"<code>{escape(r.doc)}</code>") for r in reports[:20]]
+    return "\n".join(lines + [escape(say("reports.notice_open", lang))])
 
 
-def audit_lines(entries: list[AuditEntry], open_reports: int) -> str:
-    lines = [f"Open readers' reports: {open_reports}.", "<b>Recent admin actions</b>:" if entries else "No admin actions yet."]
+def audit_lines(entries: list[AuditEntry], open_reports: int, lang: str = DEFAULT) -> str:
+    lines = [escape(say("audit.open", lang, count=open_reports)),
+             f"<b>{escape(say('audit.recent', lang))}</b>:" if entries else escape(say("audit.none", lang))]
     for e in entries:
         who = escape(e.who or str(e.user_id or "?"))
-        lines.append(f"• {escape(e.at[:16].replace('T', ' '))} {who}: {escape(e.action)} {escape(e.detail[:120])}")
+        action = say(f"audit.{e.action}", lang) if e.action in AUDITED else e.action
+        lines.append(f"• {escape(e.at[:16].replace('T', ' '))} {who}: {escape(action)} {escape(e.detail[:120])}")
     return "\n".join(lines)

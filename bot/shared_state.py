@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from citebot.index import CitebotError
 
+from .catalogue import DEFAULT, say
 from .flood import FloodGuard, Verdict
 from .settings import BotSettings
 
@@ -175,7 +176,8 @@ class SharedState:
     async def workers(self) -> int:
         return 1
 
-    async def health(self) -> str:
+    async def health(self, lang: str = DEFAULT) -> str:
+        """How the shared state is, for /stats, in the admin's language."""
         raise NotImplementedError
 
     async def close(self) -> None:
@@ -299,8 +301,8 @@ class MemoryState(SharedState):
     async def pause_sends(self, seconds):
         self.schedule.paused_until = max(self.schedule.paused_until, time.time() + seconds)
 
-    async def health(self):
-        return "in this process (one worker)"
+    async def health(self, lang: str = DEFAULT) -> str:
+        return say("health.memory", lang)
 
 
 async def heartbeat(state: SharedState) -> None:

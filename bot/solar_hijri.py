@@ -10,6 +10,8 @@ import datetime as dt
 
 from citebot.index import Document
 
+from .catalogue import say
+
 LANGUAGES = {"fa"}  # whose dates add the Solar Hijri date
 MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
 DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
@@ -36,6 +38,8 @@ def from_gregorian(day: dt.date) -> tuple[int, int, int]:
 
 def date_label(d: Document, lang: str) -> str:
     """The document's date as the manifest gives it; in Persian, with the Solar Hijri date beside it."""
+    if not d.date:
+        return say("date.unknown", lang)
     hijri = label(d.date, d.date_precision) if lang in LANGUAGES else ""
     return f"{d.date_label()} ({hijri})" if hijri else d.date_label()
 

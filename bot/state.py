@@ -40,6 +40,7 @@ class BotState:
         self.drafts: OrderedDict[str, Any] = OrderedDict()  # documents admins are adding, until confirmed
         self.awaiting: Any = None  # bot.admin's filter for users the bot asked for a value
         self.notice_task: asyncio.Task | None = None  # the batched "new reports" notice to admins, when due
+        self.admin_langs: dict[int, str] = {}  # each admin's catalogue, as last seen: for that notice
 
     def configure(self, settings: Settings, bot_settings: BotSettings, answerer: Answerer,
                   shared: SharedState | None = None) -> None:

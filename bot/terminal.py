@@ -7,7 +7,7 @@ import textwrap
 from citebot.index import EDITABLE, Answer, Document, Draft, ReaderReport, Result
 
 from .attribution import cut_marks, notes, speaker_line
-from .catalogue import DEFAULT, say, spoken
+from .catalogue import DEFAULT, field_names, say, spoken, template
 from .solar_hijri import date_label
 
 WIDTH = 88
@@ -45,18 +45,19 @@ def citation(d: Document, lang: str = DEFAULT) -> str:
     if d.url:
         parts.append(d.url)
     if d.inferred:
-        parts.append(d.inferred_note())
+        parts.append(say("result.inferred", lang, fields=field_names(d.inferred, lang)))
     return " · ".join(parts)
 
 
 def card(d: Document, lang: str = DEFAULT) -> list[str]:
-    rows = [("id", d.id), ("title", d.title), ("publisher", d.publisher or say("unknown", lang)),
-            ("date", date_label(d, lang)), ("date note", d.date_note), ("publisher note", d.publisher_note),
-            ("url", d.url or say("unknown", lang)), ("url note", d.url_note), ("short title", d.short_title),
-            ("kind", d.kind), ("file", d.file)]
+    rows = [("field.id", d.id), ("field.title", d.title), ("field.publisher", d.publisher or say("unknown", lang)),
+            ("field.date", date_label(d, lang)), ("field.date_note", d.date_note),
+            ("field.publisher_note", d.publisher_note), ("field.url", d.url or say("unknown", lang)),
+            ("field.url_note", d.url_note), ("field.short_title", d.short_title), ("field.kind", d.kind),
+            ("field.file", d.file)]
     if d.inferred:
-        rows.append(("metadata", say("card.inferred", lang, fields=", ".join(d.inferred))))
-    return [f"{k:>15}: {v}" for k, v in rows if v]
+        rows.append(("field.metadata", say("card.inferred", lang, fields=field_names(d.inferred, lang))))
+    return [f"{template(k, lang):>15}: {v}" for k, v in rows if v]
 
 
 # -- the collection: a draft's card and the reports list, for `citebot add` / `citebot reports` ------------------------

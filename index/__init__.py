@@ -18,6 +18,7 @@ from .intake import remove as remove_document
 from .messages import MESSAGES as ANSWER_MESSAGES
 from .messages import echo
 from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
+from .refusals import MESSAGES as REFUSAL_MESSAGES
 from .reports import REASONS, AuditEntry, Journal, ReaderReport
 from .settings import Settings, SettingsSource, env_name, env_names, setting
 from .settings import defaults_yaml as settings_defaults
@@ -47,6 +48,7 @@ __all__ = [
     "Paragraph",
     "Person",
     "REASONS",
+    "REFUSAL_MESSAGES",
     "ReaderReport",
     "Referent",
     "ReindexBusy",

@@ -28,7 +28,8 @@ from .sources import MANIFEST, SUFFIXES, read_manifest
 
 EDITABLE = ("title", "publisher", "date", "url", "kind")
 KINDS = ("article", "report", "statement", "speech", "transcript", "testimony", "book", "interview", "other")
-UNKNOWN = {"unknown", "none", "null", "-", "—"}
+UNKNOWN = {"unknown", "none", "null", "-", "—", "نامعلوم", "ناشناخته"}  # the Persian bot asks for «نامعلوم»
+DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)  # a Persian or Arabic keyboard's digits
 
 
 class CollectionError(CitebotError):
@@ -42,22 +43,23 @@ class InvalidField(CollectionError):
 def validate(field: str, value: str | None) -> tuple[str | None, dict]:
     """The stored value of `field` typed as `value`, and fields that go with it (date precision). Raises InvalidField."""
     if field not in EDITABLE:
-        raise InvalidField(f"unknown field {field!r}: one of {', '.join(EDITABLE)}")
+        raise InvalidField.said("refusal.unknown_field", field=field, fields=", ".join(EDITABLE))
     value = " ".join((value or "").split())
     if field != "title" and value.lower() in UNKNOWN:
         return None, {"date_precision": None} if field == "date" else {}
     if not value:
-        raise InvalidField(f"the {field} cannot be empty")
+        raise InvalidField.said("refusal.empty_field", field=field)
     if field == "date":
+        value = value.translate(DIGITS)
         if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value) or not _real_date(value):
-            raise InvalidField(f"{value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (or 'unknown')")
+            raise InvalidField.said("refusal.not_a_date", value=value)
         return value, {"date_precision": {4: "year", 7: "month", 10: "day"}[len(value)]}
     if field == "url" and not re.fullmatch(r"https?://[^\s/]+\S*", value):
-        raise InvalidField(f"{value!r} is not a web address (http:// or https://)")
+        raise InvalidField.said("refusal.not_a_url", value=value)
     if field == "kind" and value.lower() not in KINDS:
-        raise InvalidField(f"kind must be one of {', '.join(KINDS)}")
+        raise InvalidField.said("refusal.kind", kinds=", ".join(KINDS))
     if len(value) > 300:
-        raise InvalidField(f"the {field} is too long ({len(value)} characters; at most 300)")
+        raise InvalidField.said("refusal.too_long", field=field, length=len(value))
     return (value.lower() if field == "kind" else value), {}
 
 
@@ -87,11 +89,11 @@ class Collection:
     def add(self, data: bytes, suffix: str, entry: dict, taken: AbstractSet[str] = frozenset()) -> dict:
         """Store a document and its manifest entry; its id gets a -2, -3… suffix if `taken` or listed already."""
         if suffix not in SUFFIXES:
-            raise CollectionError(f"unsupported file type {suffix!r}")
+            raise CollectionError.said("refusal.file_type", suffix=suffix)
         with self._locked():
             entries = self.entries()
             if entry.get("sha256") and (same := next((e for e in entries if e.get("sha256") == entry["sha256"]), None)):
-                raise CollectionError(f"duplicate: this file is already in the collection as {same.get('id')}")
+                raise CollectionError.said("refusal.duplicate_file", id=same.get("id"))
             used = set(taken) | {e.get("id") for e in entries}
             base, n = entry["id"], 1
             while entry["id"] in used:
@@ -124,7 +126,7 @@ class Collection:
         for n, e in enumerate(entries):
             if e.get("id") == doc_id:
                 return n
-        raise CollectionError(f"no document {doc_id!r} in the collection")
+        raise CollectionError.said("refusal.no_document", id=doc_id)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

@@ -34,7 +34,7 @@ def html_text(html: str) -> tuple[str, dict]:
     )
     text = (found.text if isinstance(found, Document) else "") or ""  # None when nothing is found
     if len(text.strip()) < 20:
-        raise UnreadableFile("no text found (the page has no main text, only menus, links or scripts)")
+        raise UnreadableFile.said("refusal.no_main_text")
     return text.replace("\n", "\n\n"), _meta(found)
 
 

@@ -55,17 +55,17 @@ def fetch(url: str, max_bytes: int, timeout: float = 20, max_redirects: int = 5,
                         continue
                     return _body(response, url, max_bytes, deadline)
             except httpx.TimeoutException:
-                raise FetchError(f"{_host(url)} did not answer within {timeout:.0f} s") from None
+                raise FetchError.said("refusal.timeout", host=_host(url), seconds=timeout) from None
             except httpx.HTTPError as e:
-                raise FetchError(f"cannot reach {_host(url)} ({type(e).__name__})") from None
-    raise FetchError(f"too many redirects (more than {max_redirects})")
+                raise FetchError.said("refusal.unreachable", host=_host(url), problem=type(e).__name__) from None
+    raise FetchError.said("refusal.redirects", count=max_redirects)
 
 
 def check_address(url: str, allow_private: bool) -> None:
     """Refuse non-web schemes, and hosts that resolve to a non-public address (unless allowed)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FetchError(f"not a web address: {url[:80]!r} (http:// or https:// only)")
+        raise FetchError.said("refusal.not_web", url=url[:80])
     addresses(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80), allow_private)
 
 
@@ -74,11 +74,11 @@ def addresses(host: str, port: int, allow_private: bool) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
-        raise FetchError(f"unknown host {host}") from None
+        raise FetchError.said("refusal.unknown_host", host=host) from None
     found = list(dict.fromkeys(str(info[4][0]) for info in infos))
     for address in found if not allow_private else ():
         if refused(ipaddress.ip_address(address)):
-            raise FetchError(f"{host} is a private, loopback or link-local address ({address}): refused")
+            raise FetchError.said("refusal.private_address", host=host, address=address)
     return found
 
 
@@ -117,24 +117,25 @@ def _checked_backend(allow_private: bool):
 
 def _body(response, url: str, max_bytes: int, deadline: float) -> Fetched:
     if response.status_code != 200:
-        raise FetchError(f"{_host(url)} answered {response.status_code} {response.reason_phrase}")
+        raise FetchError.said("refusal.http_status", host=_host(url), status=response.status_code,
+                              reason=response.reason_phrase)
     kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
     suffix = TYPES.get(kind)
     if not suffix:
-        raise FetchError(f"unsupported content type {kind or 'none'!r}: web pages, text and PDF only")
+        raise FetchError.said("refusal.content_type", kind=kind or "none")
     if int(response.headers.get("content-length") or 0) > max_bytes:
-        raise FetchError(f"too large ({int(response.headers['content-length']) / 1e6:.1f} MB; the limit is "
-                         f"{max_bytes / 1e6:.0f} MB)")
+        raise FetchError.said("refusal.too_large", size=int(response.headers["content-length"]) / 1e6,
+                              limit=max_bytes / 1e6)
     chunks, size = [], 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
-            raise FetchError(f"too large (more than {max_bytes / 1e6:.0f} MB)")
+            raise FetchError.said("refusal.too_large_download", limit=max_bytes / 1e6)
         if time.monotonic() > deadline:
-            raise FetchError(f"{_host(url)} is too slow (the download took too long)")
+            raise FetchError.said("refusal.slow", host=_host(url))
         chunks.append(chunk)
     if not size:
-        raise FetchError(f"{_host(url)} sent an empty page")
+        raise FetchError.said("refusal.empty_page", host=_host(url))
     return Fetched(url=str(url), data=b"".join(chunks), suffix=suffix)
 
 

@@ -43,13 +43,13 @@ def pdf_text(path: Path) -> tuple[str, dict]:
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise UnreadableFile("encrypted PDF (password-protected): send an unprotected copy")
+            raise UnreadableFile.said("refusal.encrypted_pdf")
         pages = [page.extract_text() or "" for page in reader.pages]
         info: Mapping[str, Any] = reader.metadata or {}
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as e:
-        raise UnreadableFile(f"unreadable PDF ({type(e).__name__}: {str(e)[:80]})") from e
+        raise UnreadableFile.said("refusal.unreadable_pdf", problem=f"{type(e).__name__}: {str(e)[:80]}") from e
     text = "\n\n".join(pages)
     if not text.strip():
-        raise UnreadableFile("PDF has no text layer (scanned image?)")
+        raise UnreadableFile.said("refusal.no_text_layer")
     meta = {"title": getattr(info, "title", None)}
     return text, {k: v for k, v in meta.items() if v}

@@ -90,9 +90,9 @@ def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) 
     """Read `data` (named `name`) as the index would, and describe it. Raises UnreadableFile, CitebotError."""
     suffix = Path(name).suffix.lower() or ".html"
     if suffix not in SUFFIXES:
-        raise UnreadableFile(f"unsupported file type {suffix!r}: send a .pdf, .html, .txt or .md file")
+        raise UnreadableFile.said("refusal.send_file_type", suffix=suffix)
     if len(data) > settings.max_file_bytes:
-        raise UnreadableFile(f"too large ({len(data) / 1e6:.1f} MB; the limit is {settings.max_file_bytes / 1e6:.0f} MB)")
+        raise UnreadableFile.said("refusal.too_large", size=len(data) / 1e6, limit=settings.max_file_bytes / 1e6)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / (_stem(name) + suffix)
         path.write_bytes(data)
@@ -112,7 +112,7 @@ def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) 
     near = near_duplicates(settings, text, url)
     same = [(doc_id, title) for doc_id, title, share, back in near if min(share, back) >= DUPLICATE]
     if same:
-        raise CitebotError(f"duplicate: this is already in the collection as {same[0][0]} ({same[0][1]})")
+        raise CitebotError.said("refusal.duplicate", id=same[0][0], title=same[0][1])
     draft.near = [(doc_id, title, share) for doc_id, title, share, _ in near]
     return draft
 
@@ -186,8 +186,8 @@ def collection_entry(settings: Settings, doc_id: str) -> dict:
     if entry := Collection(settings.collection).entry(doc_id):
         return entry
     if doc_id in _indexed_ids(settings):
-        raise CollectionError(f"{doc_id} is a bundled document (corpus/): change corpus/sources.yaml on the server")
-    raise CollectionError(f"no document {doc_id!r} in the collection (see /docs for the ids)")
+        raise CollectionError.said("refusal.bundled", id=doc_id)
+    raise CollectionError.said("refusal.no_document_ids", id=doc_id)
 
 
 def _indexed_ids(settings: Settings) -> set[str]:

@@ -131,13 +131,13 @@ def read_manifest(folder: Path) -> tuple[list[dict], list[Skipped]]:
 def read_source(path: Path, entry: dict | None, max_bytes: int) -> Source:
     size = path.stat().st_size
     if size > max_bytes:
-        raise UnreadableFile(f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)")
+        raise UnreadableFile.said("refusal.too_large", size=size / 1e6, limit=max_bytes / 1e6)
     if size == 0:
-        raise UnreadableFile("empty file")
+        raise UnreadableFile.said("refusal.empty")
     raw, found, given = _extract(path)
     cleaned = clean(raw)
     if len(cleaned.text.strip()) < 20:
-        raise UnreadableFile("no text found")
+        raise UnreadableFile.said("refusal.no_text")
     document, problems = _document(path, cleaned, {**given, **(entry or {})}, found)
     return Source(document, cleaned, problems)
 
@@ -167,13 +167,13 @@ def decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if b"\x00" in data[:8192]:
-        raise UnreadableFile("binary file, not text")
+        raise UnreadableFile.said("refusal.binary")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         if sum(not (c.isprintable() or c.isspace()) for c in text[:8192]) > 80:
-            raise UnreadableFile("binary file, not text") from None
+            raise UnreadableFile.said("refusal.binary") from None
         return text
 
 

@@ -12,10 +12,11 @@ from citebot.bot import render
 from citebot.bot.catalogue import language, say, template
 from citebot.bot.locales.en import MESSAGES
 from citebot.bot.locales.fa import MESSAGES as FA
-from citebot.index import ANSWER_MESSAGES, REASONS
+from citebot.index import ANSWER_MESSAGES, EDITABLE, REASONS, REFUSAL_MESSAGES
 
 BOT = Path(__file__).resolve().parents[1] / "bot"
-ASKED = re.compile(r"""\b(?:say|markup|template|_noted)\(\s*["']([a-z_.]+)["']""")
+INDEX = BOT.parent / "index"
+ASKED = re.compile(r"""(?:\b(?:say|markup|template|_noted|counted)\(|\breply\(update,)\s*["']([a-z_.]+)["']""")
 MENU = ("who", "quote", "source", "docs", "help", "reindex", "stats", "add", "edit", "remove", "reports")
 
 
@@ -24,8 +25,11 @@ def keys_in_code() -> set[str]:
     for path in BOT.glob("*.py"):
         text = path.read_text(encoding="utf-8")
         found |= set(ASKED.findall(text))
-        found |= set(re.findall(r"""["']((?:card|voice)\.[a-z_]+)["']""", text))  # passed on to _noted
-    return found | {f"menu.{name}" for name in MENU} | {f"report.reason.{reason}" for reason in REASONS}
+        # passed on to _noted, or named in tables (terminal card fields, draft marks)
+        found |= set(re.findall(r"""["']((?:card|voice|field|precision|draft)\.[a-z_]+)["']""", text))
+    found |= {f"{key}_one" for key in found if f"{key}_one" in MESSAGES}  # counted() picks the singular for one
+    return found | {f"menu.{name}" for name in MENU} | {f"report.reason.{reason}" for reason in REASONS} | {
+        f"ask.{name}" for name in EDITABLE} | {f"audit.{action}" for action in render.AUDITED}
 
 
 def test_every_key_the_bot_asks_for_is_in_the_english_catalogue():
@@ -69,6 +73,30 @@ def test_persian_says_every_answer_message_with_the_same_parameters():
     assert answers == set(ANSWER_MESSAGES)
     for key in answers:
         assert parameters(FA[key]) == parameters(ANSWER_MESSAGES[key]), key
+
+
+def test_persian_says_every_refusal_with_the_same_parameters():
+    refusals = {k for k in FA if k.startswith("refusal.")}
+    assert refusals == set(REFUSAL_MESSAGES)
+    for key in refusals:
+        assert parameters(FA[key]) == parameters(REFUSAL_MESSAGES[key]), key
+
+
+def test_every_refusal_is_raised_somewhere():
+    raised = set()
+    for path in INDEX.glob("*.py"):
+        raised |= set(re.findall(r"""\.said\(\s*["'](refusal\.[a-z_]+)["']""", path.read_text(encoding="utf-8")))
+    assert raised == set(REFUSAL_MESSAGES)
+
+
+def test_a_refusal_is_said_in_persian_and_kept_in_english():
+    from citebot.bot.catalogue import reason
+    from citebot.index import InvalidField
+
+    error = InvalidField.said("refusal.empty_field", field="publisher")
+    assert str(error) == "the publisher cannot be empty" and reason(error) == str(error)
+    assert reason(error, "fa") == "ناشر نمی‌تواند خالی باشد"
+    assert reason(InvalidField("no key"), "fa") == "no key"
 
 
 def test_persian_is_persian_and_keeps_its_commands_readable():

@@ -124,6 +124,9 @@ def buttons(p: dict) -> dict[str, str]:
 def test_admin_adds_a_file_with_an_edited_date_and_readers_get_it_with_that_provenance(tg):
     card = send(tg, upload(tg, "witnesses-1988.html", ARTICLE.encode()), text_to(ADMIN, "New document"))
     text = card["text"]
+    assert text.startswith("New document witnesses-1988 from witnesses-1988.html\n")
+    assert text.endswith("Nothing is stored until you confirm.")
+    assert list(buttons(card)) == ["✅ Confirm", "✖️ Cancel", "✏️ title", "✏️ publisher", "✏️ date", "✏️ url", "✏️ kind"]
     assert "Title: Witnesses recall the 1988 killings (inferred)" in text
     assert "Publisher: Example Daily (inferred)" in text
     assert "Date: — (unknown)" in text  # no dateline, no date markup: not guessed
@@ -217,6 +220,13 @@ def test_edit_and_remove_with_confirmation(tg):
     send(tg, message("/edit witnesses-1988 date 2021-02-30", chat=ADMIN), text_to(ADMIN, "Not changed: '2021-02-30' is not a date"))
     send(tg, message("/edit robertson-2020-worst-crime date 2020", chat=ADMIN), text_to(ADMIN, "Not changed: robertson-2020-worst-crime is a bundled document"))
     send(tg, message("/edit witnesses-1988 title X", chat=USER), text_to(USER, "Only the bot's admins"))
+    usage = send(tg, message("/edit witnesses-1988", chat=ADMIN), text_to(ADMIN, "Usage: /edit"))
+    assert usage["text"] == "Usage: /edit ID FIELD VALUE, FIELD one of title, publisher, date, url, kind."
+    ask = send(tg, message("/remove witnesses-1988", chat=ADMIN), text_to(ADMIN, "Remove witnesses-1988"))
+    assert ask["text"] == ("Remove witnesses-1988 (Witnesses recall the 1988 killings) from the collection? "
+                           "Its excerpts stop being answered.")
+    assert list(buttons(ask)) == ["🗑 Remove", "Keep it"]
+    send(tg, press(buttons(ask)["Keep it"], ADMIN, 904), text_to(ADMIN, "Kept witnesses-1988."))
     ask = send(tg, message("/remove witnesses-1988", chat=ADMIN), text_to(ADMIN, "Remove witnesses-1988"))
     send(tg, press(buttons(ask)["🗑 Remove"], ADMIN, 902), text_to(ADMIN, "Indexed 6 documents"), timeout=60)
     gone = send(tg, message("alphabetical order", chat=USER), text_to(USER, ""))

@@ -85,6 +85,14 @@ def test_terminal_in_persian(answerer):
     assert terminal(answerer.ask("/quote Montazeri")).startswith("Direct quotations of Hossein-Ali Montazeri:")
 
 
+def test_cli_lang_fa_builds_a_missing_index_saying_so_in_persian(tmp_path):
+    env = {**os.environ, "CITEBOT_INDEX_DIR": str(tmp_path / "index")}
+    chat = subprocess.run([sys.executable, "-m", "citebot.bot.cli", "chat", "--lang", "fa"], cwd=ROOT, env=env,
+                          input="/who\n", capture_output=True, text=True, timeout=120)
+    assert chat.stderr.startswith("هنوز نمایه‌ای نیست: نخست آن را از اسناد می‌سازم.\n"), chat.stderr
+    assert "اشخاصی که در منابع نامشان آمده است" in chat.stdout
+
+
 def test_cli_lang_fa(bundled):
     env = {**os.environ, "CITEBOT_INDEX_DIR": str(bundled.index_dir)}
     run = [sys.executable, "-m", "citebot.bot.cli"]
@@ -97,6 +105,14 @@ def test_cli_lang_fa(bundled):
     chat = subprocess.run([*run, "chat", "--lang", "fa"], cwd=ROOT, env=env, input="/docs\n", capture_output=True,
                           text=True, timeout=60)
     assert "5 سند در این مجموعه، به ترتیب تاریخ (قدیمی‌ترین نخست):" in chat.stdout
+    assert chat.stdout.startswith("همان‌گونه که در تلگرام می‌پرسید، بپرسید (\u200e/help\u200e برای فرمان‌ها، "
+                                  "\u200eCtrl-D\u200e برای خروج).\n")
+    card = subprocess.run([*run, "ask", "--lang", "fa", "/doc robertson-2020-worst-crime"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60).stdout
+    assert "         شناسه: robertson-2020-worst-crime\n" in card and "           ناشر: نامعلوم\n" in card
+    assert "    عنوان کوتاه: Robertson: “Worst Crime Against Humanity Since WW2”\n" in card
+    english = subprocess.run([*run, "chat"], cwd=ROOT, env=env, input="", capture_output=True, text=True, timeout=60)
+    assert english.stdout.startswith("Ask as you would in Telegram (/help for commands, Ctrl-D to quit).\n")
     wrong = subprocess.run([*run, "ask", "--lang", "xx", "/docs"], cwd=ROOT, env=env, capture_output=True, text=True,
                            timeout=60)
     assert wrong.returncode == 2 and "--lang" in wrong.stderr
