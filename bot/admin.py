@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import logging
 import re
 import secrets
-from collections import OrderedDict
 from pathlib import Path
 
 from telegram import ForceReply, Message, Update
@@ -30,6 +30,7 @@ from citebot.index import (
     REASONS,
     CitebotError,
     Draft,
+    Drafts,
     Journal,
     collection_entry,
     commit_draft,
@@ -49,13 +50,16 @@ from .state import BotContext
 
 log = logging.getLogger(__name__)
 TELEGRAM_DOWNLOAD_LIMIT = 20_000_000  # what a bot may download through the Bot API
-MAX_DRAFTS = 10  # drafts held in memory (each up to 20 MB); older ones expire
 NOTICE_EVERY = 3600  # seconds: admins hear of new reports at most this often
 URL = re.compile(r"^\s*(https?://\S+)\s*$")
 
 
 class Awaiting(filters.MessageFilter):
-    """Messages from a user the bot has just asked for a value (a field, a report's note)."""
+    """Messages from a user this worker has just asked for a value (a field, a report's note).
+
+    A reply to the prompt may reach another worker: each prompt is also remembered in the shared
+    state by its message (`_ask`), and `typed_value` looks a reply up there.
+    """
 
     def __init__(self) -> None:
         super().__init__(name="Awaiting")
@@ -73,7 +77,8 @@ def register(app: Application) -> None:
     awaiting = Awaiting()
     app.bot_data.awaiting = awaiting
     private = filters.ChatType.PRIVATE
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private & awaiting, typed_value))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private & (awaiting | filters.REPLY),
+                                   typed_value))
     app.add_handler(MessageHandler(filters.Document.ALL & private, document_sent))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private & filters.Regex(URL), url_sent))
     app.add_handler(CommandHandler("add", add_command))
@@ -176,11 +181,8 @@ async def _draft(update: Update, context: BotContext, make) -> None:
     except CitebotError as e:
         await status.edit_text(say("add.failed", lang, error=reason(e, lang)))
         return
-    drafts: OrderedDict = context.state.drafts
     key = secrets.token_hex(4)
-    drafts[key] = draft
-    while len(drafts) > MAX_DRAFTS:
-        drafts.popitem(last=False)
+    await asyncio.to_thread(drafts(context).put, key, draft)
     await _show_draft(status, key, draft, lang)
 
 
@@ -201,25 +203,25 @@ async def draft_button(update: Update, context: BotContext) -> None:
         await query.answer(say("admin.refuse_change", lang))
         return
     parts = (query.data or "").split(":")
-    drafts: OrderedDict = context.state.drafts
-    draft = drafts.get(parts[2]) if len(parts) >= 3 else None
+    draft = await asyncio.to_thread(drafts(context).get, parts[2]) if len(parts) >= 3 else None
     if draft is None:
         await query.answer(say("draft.expired", lang))
         return
     await query.answer()
     if parts[1] == "no":
-        drafts.pop(parts[2], None)
-        await query.edit_message_text(say("draft.cancelled", lang, title=draft.document.title[:200]))
+        if await asyncio.to_thread(drafts(context).take, parts[2]):
+            await query.edit_message_text(say("draft.cancelled", lang, title=draft.document.title[:200]))
     elif parts[1] == "ed" and len(parts) == 4 and parts[3] in EDITABLE:
-        _awaiting(context).waiting[update.effective_user.id] = ("field", parts[2], parts[3])
-        await query.message.reply_text(say(f"ask.{parts[3]}", lang, kinds=", ".join(KINDS)), reply_markup=ForceReply(selective=True))
+        prompt = await query.message.reply_text(say(f"ask.{parts[3]}", lang, kinds=", ".join(KINDS)),
+                                                reply_markup=ForceReply(selective=True))
+        await _ask(context, update.effective_user.id, prompt, ("field", parts[2], parts[3]))
     elif parts[1] == "ok":
         await _confirm(update, context, parts[2])
 
 
 async def _confirm(update: Update, context: BotContext, key: str) -> None:
-    draft = context.state.drafts.pop(key, None)
-    if draft is None:  # a double press: the first one is adding it
+    draft = await asyncio.to_thread(drafts(context).take, key)
+    if draft is None:  # a double press (on this worker or another): the first one is adding it
         return
     lang = lang_of(update)
     try:
@@ -236,28 +238,61 @@ async def _confirm(update: Update, context: BotContext, key: str) -> None:
 async def typed_value(update: Update, context: BotContext) -> None:
     """The value the bot asked for: a draft's field, or a reader's note on their report."""
     user = update.effective_user.id
-    waiting = _awaiting(context).waiting
-    kind, *what = waiting.pop(user)
-    text, lang = update.effective_message.text, lang_of(update)
+    message = update.effective_message
+    assert message  # filters.TEXT: a message
+    asked = _awaiting(context).waiting.pop(user, None) or await _asked_in(context, message, user)
+    if asked is None:  # a reply to something else: what the message would be without the handler
+        await (url_sent(update, context) if URL.match(message.text or "") else h.search_text(update, context))
+        return
+    kind, *what = asked
+    text, lang = message.text, lang_of(update)
     assert text is not None  # filters.TEXT
     if kind == "note":
         await asyncio.to_thread(journal(context).add_note, what[0], user, text)
         await reply(update, "report.note_added", id=what[0])
         return
     key, name = what
-    draft = context.state.drafts.get(key)
+    draft = await asyncio.to_thread(drafts(context).get, key)
     if draft is None:
         await reply(update, "draft.expired")
         return
     try:
         draft.set(name, text)
     except CitebotError as e:
-        waiting[user] = (kind, key, name)
-        await update.effective_message.reply_text(say("draft.invalid", lang, error=reason(e, lang)),
-                                                  reply_markup=ForceReply(selective=True))
+        prompt = await message.reply_text(say("draft.invalid", lang, error=reason(e, lang)),
+                                          reply_markup=ForceReply(selective=True))
+        await _ask(context, user, prompt, (kind, key, name))
         return
-    assert update.effective_message  # filters.TEXT: a message
-    await _show_draft(update.effective_message, key, draft, lang, edit=False)
+    await asyncio.to_thread(drafts(context).put, key, draft)
+    await _show_draft(message, key, draft, lang, edit=False)
+
+
+async def _ask(context: BotContext, user: int, prompt: Message, asked: tuple) -> None:
+    """Remember what the bot asked `user` for with `prompt`: here, and for a reply reaching another worker."""
+    _awaiting(context).waiting[user] = (*asked, prompt.message_id) if asked[0] == "note" else asked
+    await context.state.shared.remember(_asked_key(prompt.chat_id, prompt.message_id), json.dumps([user, *asked]))
+
+
+async def _asked_in(context: BotContext, message: Message, user: int) -> tuple | None:
+    """What the bot asked for with the message `message` replies to, if it asked this user (once)."""
+    prompt = message.reply_to_message
+    if prompt is None:
+        return None
+    key = _asked_key(prompt.chat_id, prompt.message_id)
+    stored = await context.state.shared.recall(key)
+    if not stored or json.loads(stored)[0] != user:
+        return None
+    await context.state.shared.remember(key, "")  # answered: a second reply to the same prompt is a search
+    return tuple(json.loads(stored)[1:])
+
+
+def _asked_key(chat_id: int, message_id: int) -> str:
+    return f"ask:{chat_id}:{message_id}"
+
+
+def drafts(context: BotContext) -> Drafts:
+    """Documents admins are adding, on disk in the collection folder every worker mounts."""
+    return Drafts(context.settings.collection / ".drafts")
 
 
 # -- correcting and removing -------------------------------------------------------------------------
@@ -390,7 +425,7 @@ async def _store_report(update, context, answer, result, line: str, reason: str,
         say("report.recorded", lang, id=report_id, reason=say(f"report.reason.{reason}", lang)))
     prompt = await update.callback_query.message.reply_text(say("report.note_prompt", lang),
                                                             reply_markup=ForceReply(selective=True))
-    _awaiting(context).waiting[user.id] = ("note", report_id, prompt.message_id)
+    await _ask(context, user.id, prompt, ("note", report_id))
     await notify_admins(context)
 
 

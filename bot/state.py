@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
-from collections import OrderedDict
 from typing import Any
 
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
@@ -36,9 +35,7 @@ class BotState:
         self.shared: SharedState = MemoryState()  # replaced by configure()
         self.started = time.monotonic()
         self.served = 0
-        # Per worker: an admin's draft and the value the bot asked them for (see README, Several workers).
-        self.drafts: OrderedDict[str, Any] = OrderedDict()  # documents admins are adding, until confirmed
-        self.awaiting: Any = None  # bot.admin's filter for users the bot asked for a value
+        self.awaiting: Any = None  # bot.admin's filter for users this worker asked for a value
         self.notice_task: asyncio.Task | None = None  # the batched "new reports" notice to admins, when due
         self.admin_langs: dict[int, str] = {}  # each admin's catalogue, as last seen: for that notice
 

@@ -8,6 +8,7 @@ from .answers import HELP, Answerer, IndexStats
 from .build import Report as ReindexReport
 from .build import reindex
 from .collection import EDITABLE, KINDS, CollectionError, InvalidField
+from .drafts import Drafts
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
 from .fetch import FetchError
 from .intake import Draft, collection_entry, prepare_url
@@ -36,6 +37,7 @@ __all__ = [
     "Context",
     "Document",
     "Draft",
+    "Drafts",
     "EDITABLE",
     "FetchError",
     "HELP",
