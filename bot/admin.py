@@ -93,9 +93,11 @@ def register(app: Application) -> None:
 
 
 async def seen(update: Update, context: BotContext) -> None:
-    """Remember each admin's language, so the reports notice (sent unasked) reads in it."""
+    """Remember each admin's language, so the reports notice (sent unasked, maybe by another worker) reads in it."""
     if h.is_admin(update, context):
-        context.state.admin_langs[update.effective_user.id] = lang_of(update)
+        admin, lang = update.effective_user.id, lang_of(update)
+        context.state.admin_langs[admin] = lang  # if the shared state cannot be reached
+        await context.state.shared.remember(f"lang:{admin}", lang)  # admins write seldom: one call is cheap
 
 
 async def refuse(update: Update, context: BotContext, command: str) -> bool:
@@ -451,7 +453,7 @@ async def _send_notice(context: BotContext) -> None:
     if not fresh:
         return
     for admin in context.bot_settings.admins:
-        lang = context.state.admin_langs.get(admin, DEFAULT)
+        lang = await context.state.shared.recall(f"lang:{admin}") or context.state.admin_langs.get(admin, DEFAULT)
         try:
             await context.bot.send_message(admin, render.report_notice(fresh, lang), parse_mode=ParseMode.HTML)
         except Exception:  # noqa: BLE001 - an admin who never opened the bot cannot be messaged
