@@ -12,7 +12,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -20,14 +20,16 @@ from .analysis import TOKEN, analysed, fold, literal, term, term_spans, terms
 from .chatter import FUNCTION_WORDS, is_chatter, real_match, real_words
 from .errors import NoIndex
 from .glossary import Glossary
-from .messages import MESSAGES, add, phrase, said
+from .messages import MESSAGES, add, phrase, requote, said
 from .models import Answer, Context, Document, Paragraph, Person, Phrase, Referent, Result, Voice
 from .people import Registry, Resolution
 from .people import fold as fold_name
 from .persian import is_persian
 from .persian_questions import TRANSLATED, in_english
+from .readings import read
 from .search import (
     Hit,
+    Said,
     best_in,
     doc_frequency,
     document_of,
@@ -49,6 +51,7 @@ COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 log = logging.getLogger(__name__)
 HELP = MESSAGES["answer.help"]
+READ = {"search", "source"}  # the commands whose number words and Solar Hijri years are read (readings.py)
 
 
 @dataclass
@@ -209,10 +212,7 @@ class Answerer:
         }.get(name)
         if handler is None:
             return said(name, args, phrase("answer.unknown_command", command=name[:30]))
-        if name in TRANSLATED and is_persian(args) and not is_chatter(args):
-            answer = in_english(corpus, self.glossary, name, args, handler, self.settings.max_results)
-        else:
-            answer = handler(corpus, args, self.settings.max_results)
+        answer = _read_as_written(corpus, self.glossary, name, args, handler, self.settings.max_results)
         if note:
             add(answer, note)
         return answer
@@ -222,6 +222,34 @@ class Answerer:
         if len(args) <= limit:
             return args, None
         return args[:limit], phrase("answer.limit", "\n", limit=limit)
+
+
+def _read_as_written(corpus: Corpus, glossary: Glossary, name: str, args: str, handler, limit: int) -> Answer:
+    """The command's answer, with number words in digits and Solar Hijri years as Gregorian ones (readings.py);
+    where that reading finds nothing, the words as typed. The answer says what it searched for."""
+    reading = read(corpus.generation, args) if name in READ else None
+    if not (reading and reading.notes):
+        return _answer_in(corpus, glossary, name, args, handler, limit)
+    answer = _answer_in(corpus, glossary, name, reading.text, handler, limit)
+    typed = None if answer.results else _answer_in(corpus, glossary, name, args, handler, limit)
+    if typed is not None and typed.results:
+        return typed
+    notes = reading.notes
+    if answer.translated:  # a Persian question: its own "Searched for" says the English; it quotes the question
+        requote(answer, reading.text, args)
+    else:  # the message quotes what the documents say ("30000"), after saying that it was searched for
+        answer.translated = reading.text
+        notes = [phrase("answer.read.searched", terms=reading.text), *notes]
+    for n, note in enumerate(reversed(notes)):
+        add(answer, replace(note, sep="\n") if n == 0 else note, before=True)
+    answer.query = args
+    return answer
+
+
+def _answer_in(corpus: Corpus, glossary: Glossary, name: str, args: str, handler, limit: int) -> Answer:
+    if name in TRANSLATED and is_persian(args) and not is_chatter(args):
+        return in_english(corpus, glossary, name, args, handler, limit)
+    return handler(corpus, args, limit)
 
 
 # -- commands ------------------------------------------------------------------
@@ -293,7 +321,8 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
     if saying:
         chosen = sorted(saying, key=lambda s: _date_key(corpus, s.doc))[:limit]
         results = [_result(corpus, passage_at(gen, s), terms(text)) for s in chosen]
-        return said("source", text, _found("says", text, len(results), len(saying)), results=results, total=len(saying))
+        return said("source", text, *_written(saying, text), _found("says", text, len(results), len(saying)),
+                    results=results, total=len(saying))
     words = terms(text)
     if unmatched:
         return said("source", text, phrase("answer.source.none", text=text), _no_mention(unmatched),
@@ -309,6 +338,17 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
             return said("source", text, _found(how, text, len(hits), len(docs)),
                          results=[_result(corpus, h, words) for h in hits], total=len(docs))
     return said("source", text, phrase("answer.source.none", text=text), total=0)
+
+
+def _written(saying: list[Said], text: str) -> list[Phrase]:
+    """How the documents write a number typed otherwise ("30000" written "30,000"): they say the same
+    number, in their own notation, so they say it; this says how, before the excerpts show it."""
+    forms = list(dict.fromkeys(w for s in saying for w in s.written))[:3]
+    if not forms:
+        return []
+    typed = [t for t in TOKEN.findall(text) if t[:1].isdigit()][:3]
+    return [phrase("answer.source.written" if all(s.written for s in saying) else "answer.source.written_some",
+                   numbers=", ".join(f"“{t}”" for t in typed), forms=" or ".join(f"“{f}”" for f in forms))]
 
 
 def _date_key(corpus: Corpus, doc_id: str) -> tuple:
