@@ -122,9 +122,9 @@ def _phrase(text: str, tokens: list[re.Match], i: int) -> tuple[int, Fraction]:
         elif word in AND and n and after in SMALL:
             pass
         elif word in HUNDRED and (current or word in BARE) and current < 100:
-            current, multiplied = (current or 1) * 100, True
+            current, multiplied = (current or Fraction(1)) * 100, True
         elif word in SCALES and (current or word in BARE) and (not big or SCALES[word] < big):
-            total, current, big, digits = total + (current or 1) * SCALES[word], Fraction(0), SCALES[word], False
+            total, current, big, digits = total + (current or Fraction(1)) * SCALES[word], Fraction(0), SCALES[word], False
             multiplied = True
         else:
             break

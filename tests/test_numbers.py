@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from citebot.index.analysis import ANALYZER, TOKEN, analysed, fold, term, term_spans
 from citebot.index.answers import Answerer
 from citebot.index.build import reindex
-from citebot.index.numbers import canonical, read
+from citebot.index.numbers import read
 from citebot.index.search import Literal
 from tests.conftest import exact, settings_for
 
