@@ -66,4 +66,4 @@ def _gregorian(gen: Generation, text: str) -> tuple[str, list[Phrase]]:
 
 def _year(token: str) -> int | None:
     folded = term(token) or ""
-    return int(folded) if folded.isdigit() and int(folded) in hijri.YEARS else None
+    return int(folded) if folded.isascii() and folded.isdigit() and int(folded) in hijri.YEARS else None  # not "²"

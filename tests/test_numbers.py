@@ -116,6 +116,18 @@ def test_number_words_are_read_as_digits(typed, searched):
     assert read(typed, TOKEN).text == searched
 
 
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(), st.lists(st.sampled_from(
+    ["thirty", "thousand", "and", "a", "hundred", "1.5", "million", "سی", "هزار", "و", "۳۰", "²", "-", " ", "1988"]),
+    max_size=8).map(" ".join)))
+def test_reading_any_text_keeps_what_is_not_a_number(text):
+    found = read(text, TOKEN)
+    if not found.numbers:
+        assert found.text == text
+    for words, number in found.numbers:
+        assert words in text and number in found.text and analysed(number) == [number]
+
+
 def test_a_reading_says_which_words_became_which_number():
     assert read("over thirty thousand and 2 million people", TOKEN).numbers == [
         ("thirty thousand", "30000"), ("2 million", "2000000")]
@@ -190,6 +202,11 @@ def test_a_number_no_document_gives_is_said_as_searched(ask):
     a = ask("1.5 million")
     assert not a.results
     assert a.message == "Searched for: 1500000. “1.5 million” read as 1500000.\nNo document mentions “1500000”."
+
+
+@pytest.mark.parametrize("typed", ["²", "/source ²", "1٬367", "/source 1,367", "mordad", "/source mordad 99999"])
+def test_odd_digits_get_a_plain_answer(ask, typed):
+    assert ask(typed).message
 
 
 def test_solar_hijri_year_in_latin_digits(ask):
