@@ -20,7 +20,7 @@ import sys
 import time
 from functools import lru_cache
 
-from citebot.index.analysis import TOKEN, fold, term, terms
+from citebot.index.analysis import TOKEN, term, terms, word
 from citebot.index.search import literal_phrase
 from tests.bruteforce import GAP, exhaustive_top, glued
 
@@ -42,7 +42,7 @@ def hot_phrases(gen) -> dict[str, set[str]]:
                     continue
                 if all(gen.is_hot(term(t.group()) or "") for t in window) and all(
                         GAP.fullmatch(paragraph[a.end():b.start()]) for a, b in zip(window, window[1:])):
-                    truth.setdefault(" ".join(fold(t.group()) for t in window), set()).add(d.id)
+                    truth.setdefault(" ".join(word(t.group()) for t in window), set()).add(d.id)
     return truth
 
 

@@ -14,8 +14,9 @@ character for one; `term()` then drops what a Persian word may carry or not
 (vowel marks, tatweel, ZWNJ), which TOKEN keeps inside a word.
 
 `literal()` is what /source matches on: the words as typed, folding only
-case, diacritics, apostrophes, hyphenation and whitespace; no stop words
-dropped, no stemming.
+case, diacritics, apostrophes, hyphenation and whitespace, and a number's
+grouping and digits (`word()`, index/numbers.py); no stop words dropped, no
+stemming.
 """
 
 from __future__ import annotations
@@ -27,13 +28,21 @@ from whoosh.analysis import STOP_WORDS, Filter, RegexTokenizer
 from whoosh.lang.porter import stem
 from whoosh.support.charset import accent_map
 
+from .numbers import SPACES, canonical
 from .persian import DROPPED, JOINERS, SAME_LENGTH
 
-ANALYZER_VERSION = "3"  # bump with any change below that changes a term (3: Persian folding)
+ANALYZER_VERSION = "4"  # bump with any change below that changes a term (3: Persian folding, 4: numbers)
 
+# A number written with spaces between groups of three is one token ("30 000", "30\u00a0000"), except after
+# a month, where the first number is a day ("July 19 200 prisoners"); numbers.py says what is one number.
+MONTHS = ("january february march april may june july august september october november december "
+          "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_NOT_A_DAY = "".join(rf"(?<!(?i:{m})\s)" for m in MONTHS)
+# (The month look-behinds run only where digits, a space and three digits follow: a cheap look-ahead first.)
+_SPACED = rf"(?=\d{{1,3}}[{SPACES}]\d{{3}})(?<![\d.,٫٬]){_NOT_A_DAY}\d{{1,3}}(?:[{SPACES}]\d{{3}})+(?!\d)(?:[.,٫]\d+)?"
 # Numbers stay whole ("30,000", "1.5", "۳۰٬۰۰۰"); "Iran’s" gives "iran" + "s", and "s" is a stop word.
 # Vowel marks and ZWNJ stay inside a word (اِعدام, می‌خواهم): `term()` removes them.
-TOKEN = re.compile(rf"\d+(?:[.,٫٬]\d+)*|[^\W_]+(?:[{JOINERS}]+[^\W_]*)*")
+TOKEN = re.compile(rf"{_SPACED}|\d+(?:[.,٫٬]\d+)*|[^\W_]+(?:[{JOINERS}]+[^\W_]*)*")
 STOPS = frozenset(STOP_WORDS | {"s", "t", "d", "ll", "re", "ve"})
 MAX_TERMS = 24  # a cap on query cost: longer queries keep their first 24 terms
 
@@ -61,10 +70,16 @@ def _fold_char(m: re.Match) -> str:
     return _ACCENTS.get(ord(m.group()), m.group())
 
 
+def word(token: str) -> str:
+    """A token as /source compares it: folded, a number as its digits (30,000 = 30 000 = ۳۰٬۰۰۰ = 30000)."""
+    folded = fold(token)
+    return canonical(folded) if folded[:1].isdigit() else folded
+
+
 @lru_cache(maxsize=200_000)
 def term(token: str) -> str | None:
     """The index term of one token (None for a stop word): the one per-token analysis."""
-    folded = fold(token)
+    folded = word(token)
     if not folded.isascii():
         folded = folded.translate(DROPPED)
     return None if not folded or folded in STOPS else stem(folded)  # a lone tatweel or vowel mark is no word
@@ -97,7 +112,7 @@ def analysed(text: str) -> list[str]:
 
 def literal(text: str) -> list[str]:
     """The words of `text` as /source matches them: folded, nothing dropped, nothing stemmed."""
-    return [fold(m.group()) for m in TOKEN.finditer(text)]
+    return [word(m.group()) for m in TOKEN.finditer(text)]
 
 
 def pairs(words: list[str]) -> list[str]:

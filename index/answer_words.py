@@ -13,6 +13,7 @@ from .models import Answer, Phrase
 from .results import from_hit, said_first
 from .search import (
     Hit,
+    Said,
     best_in,
     doc_frequency,
     document_of,
@@ -40,7 +41,8 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
     if saying:
         chosen = sorted(saying, key=lambda s: _date_key(corpus, s.doc))[:limit]
         results = [from_hit(corpus, passage_at(gen, s), terms(text)) for s in chosen]
-        return said("source", text, _found("says", text, len(results), len(saying)), results=results, total=len(saying))
+        return said("source", text, *_written(saying, text), _found("says", text, len(results), len(saying)),
+                    results=results, total=len(saying))
     words = terms(text)
     if unmatched:
         return said("source", text, phrase("answer.source.none", text=text), _no_mention(unmatched),
@@ -56,6 +58,17 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
             return said("source", text, _found(how, text, len(hits), len(docs)),
                          results=[from_hit(corpus, h, words) for h in hits], total=len(docs))
     return said("source", text, phrase("answer.source.none", text=text), total=0)
+
+
+def _written(saying: list[Said], text: str) -> list[Phrase]:
+    """How the documents write a number typed otherwise ("30000" written "30,000"): they say the same
+    number, in their own notation, so they say it; this says how, before the excerpts show it."""
+    forms = list(dict.fromkeys(w for s in saying for w in s.written))[:3]
+    if not forms:
+        return []
+    typed = [t for t in TOKEN.findall(text) if t[:1].isdigit()][:3]
+    return [phrase("answer.source.written" if all(s.written for s in saying) else "answer.source.written_some",
+                   numbers=", ".join(f"“{t}”" for t in typed), forms=" or ".join(f"“{f}”" for f in forms))]
 
 
 def _date_key(corpus: Corpus, doc_id: str) -> tuple:

@@ -16,7 +16,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -26,11 +26,12 @@ from .chatter import is_chatter
 from .errors import NoIndex
 from .glossary import Glossary
 from .headings import within
-from .messages import MESSAGES, add, phrase, said
+from .messages import MESSAGES, add, phrase, requote, said
 from .models import Answer, Context, Document, Paragraph, Person, Phrase, Referent, Voice
 from .people import Registry
 from .persian import is_persian
 from .persian_questions import TRANSLATED, in_english
+from .readings import read
 from .settings import Settings
 from .split import passages
 from .store import Generation, Shelf
@@ -41,6 +42,7 @@ COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 log = logging.getLogger(__name__)
 HELP = MESSAGES["answer.help"]
+READ = {"search", "source"}  # the commands whose number words and Solar Hijri years are read (readings.py)
 
 
 @dataclass
@@ -207,10 +209,7 @@ class Answerer:
         }.get(name)
         if handler is None:
             return said(name, args, phrase("answer.unknown_command", command=name[:30]))
-        if name in TRANSLATED and is_persian(args) and not is_chatter(args):
-            answer = in_english(corpus, self.glossary, name, args, handler, self.settings.max_results)
-        else:
-            answer = handler(corpus, args, self.settings.max_results)
+        answer = _read_as_written(corpus, self.glossary, name, args, handler, self.settings.max_results)
         if note:
             add(answer, note)
         return answer
@@ -220,6 +219,34 @@ class Answerer:
         if len(args) <= limit:
             return args, None
         return args[:limit], phrase("answer.limit", "\n", limit=limit)
+
+
+def _read_as_written(corpus: Corpus, glossary: Glossary, name: str, args: str, handler, limit: int) -> Answer:
+    """The command's answer, with number words in digits and Solar Hijri years as Gregorian ones (readings.py);
+    where that reading finds nothing, the words as typed. The answer says what it searched for."""
+    reading = read(corpus.generation, args) if name in READ else None
+    if not (reading and reading.notes):
+        return _answer_in(corpus, glossary, name, args, handler, limit)
+    answer = _answer_in(corpus, glossary, name, reading.text, handler, limit)
+    typed = None if answer.results else _answer_in(corpus, glossary, name, args, handler, limit)
+    if typed is not None and typed.results:
+        return typed
+    notes = reading.notes
+    if answer.translated:  # a Persian question: its own "Searched for" says the English; it quotes the question
+        requote(answer, reading.text, args)
+    else:  # the message quotes what the documents say ("30000"), after saying that it was searched for
+        answer.translated = reading.text
+        notes = [phrase("answer.read.searched", terms=reading.text), *notes]
+    for n, note in enumerate(reversed(notes)):
+        add(answer, replace(note, sep="\n") if n == 0 else note, before=True)
+    answer.query = args
+    return answer
+
+
+def _answer_in(corpus: Corpus, glossary: Glossary, name: str, args: str, handler, limit: int) -> Answer:
+    if name in TRANSLATED and is_persian(args) and not is_chatter(args):
+        return in_english(corpus, glossary, name, args, handler, limit)
+    return handler(corpus, args, limit)
 
 
 # -- commands ------------------------------------------------------------------

@@ -67,6 +67,14 @@ MESSAGES = {
     "answer.source.all_one": "1 document uses all these words “{text}”, not in a row, earliest first:",
     "answer.source.all": "{total} documents use all these words “{text}”, not in a row, earliest first:",
     "answer.source.all_some": "{shown} of {total} documents use all these words “{text}”, not in a row, earliest first:",
+    # a number written otherwise than typed (index/search.py Literal.written)
+    "answer.source.written": "The documents write {numbers} as {forms}.",
+    "answer.source.written_some": "Some of the documents write {numbers} as {forms}.",
+    # number words and Solar Hijri dates read as the documents write them (index/readings.py)
+    "answer.read.searched": "Searched for: {terms}.",
+    "answer.read.number": "“{words}” read as {number}.",
+    "answer.read.hijri": "{year} read as a Solar Hijri year (March {start} to March {end}).",
+    "answer.read.hijri_month": "{date} read as a Solar Hijri date: {months} {years}.",
     # a Persian question read as English (index/persian_questions.py)
     "answer.persian.searched": "Searched for: {terms}.",
     "answer.persian.searched_more": "Searched for: {terms} and more.",

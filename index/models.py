@@ -267,7 +267,7 @@ class Answer:
     people: list[Person] = field(default_factory=list)  # /who with no name, suggestions
     documents: list[Document] = field(default_factory=list)  # /docs, /doc
     generation: str = ""  # index generation that produced the answer
-    translated: str = ""  # a Persian question: the English that was searched instead
+    translated: str = ""  # what was searched instead of the words typed: a Persian question's English, numbers in digits
     unmatched: list[str] = field(default_factory=list)  # query words, as typed, that no document has
     matched_all: int | None = None  # search: the first N results have every query word, the rest only some
     total: int | None = None  # /source: how many documents match in all (results may show fewer)

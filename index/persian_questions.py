@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from . import translit
+from . import hijri, translit
 from .analysis import MAX_TERMS, TOKEN
 from .glossary import Glossary, key
 from .messages import add, phrase, requote, said
@@ -38,8 +38,6 @@ STOPWORDS = {key(w) for w in """
     مربوط خصوص درمورد باره توسط طی بین چه‌کسی چه‌کسانی می‌خواهم میخواهم بدانم اطلاعات خبر
 """.split()}
 TITLES = {key(w) for w in "آیت‌الله آیت الله العظمی امام حجت‌الاسلام حجت الاسلام آقای آقا خانم دکتر سید شیخ".split()}
-SOLAR_HIJRI = range(1300, 1421)  # years a Persian question means in the Solar Hijri calendar
-HIJRI_OFFSET = 621  # 1367 began in March 1988
 TRANSLATED = {"who", "quote", "source", "search"}  # the commands a Persian question is read for
 SHOWN = 60  # characters of English terms listed in "Searched for: ..." (a message stays short)
 
@@ -132,7 +130,7 @@ def _longest(words: list[str], i: int, registry: Registry, glossary: Glossary) -
     word = fold(words[i])
     if word.isdecimal():
         year = int(word)
-        return 1, str(year + HIJRI_OFFSET) if year in SOLAR_HIJRI else word, None
+        return 1, str(hijri.gregorian_year(year)) if year in hijri.YEARS else word, None
     if not is_persian(word):
         return 1, word, None  # Latin words and ASCII numbers are already English
     return 1, None, None

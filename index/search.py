@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING
 
 from whoosh import collectors, query
 
-from .analysis import TOKEN, fold, literal, pairs, term
+from .analysis import TOKEN, fold, literal, pairs, term, word
 from .headings import within
+from .numbers import SPACES
 
 if TYPE_CHECKING:
     from .store import Generation
@@ -59,6 +60,7 @@ class Said:
     start: int
     end: int
     passages: list[int] = field(default_factory=list)  # candidate passages (docnums) of the document
+    written: list[str] = field(default_factory=list)  # the document's own writing of typed numbers written otherwise
 
 
 # -- ranked ----------------------------------------------------------------------
@@ -215,7 +217,7 @@ def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
     for doc, passages in passages_by_document(gen, candidates(gen, words)).items():
         span = phrase.search(gen.folded_text(doc), gen.meta.headings.get(doc, []))
         if span:
-            found.append(Said(doc, *span, passages))
+            found.append(Said(doc, *span, passages, phrase.written(gen.text(doc), span)))
     return found
 
 
@@ -286,13 +288,17 @@ class Literal:
     Between two words the text may have whitespace, apostrophes and hyphens, not a blank line; where the
     user typed other punctuation, any punctuation. The common case, the words with single spaces, is a
     plain substring search; the pattern for every other spelling is compiled only when that finds nothing.
+    A number matches every writing of it (30000, 30,000, 30 000, ۳۰٬۰۰۰): the match is the document's
+    own text, and `written` says how the document writes it when that is not as typed.
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.tokens = list(TOKEN.finditer(text))
+        self.words = [word(t.group()) for t in self.tokens]
+        self.numbers = any(w[:1].isdigit() for w in self.words)
         gaps = [text[a.end():b.start()] for a, b in zip(self.tokens, self.tokens[1:])]
-        plain = all(g and _GAP.fullmatch(g) for g in gaps)
+        plain = all(g and _GAP.fullmatch(g) for g in gaps) and not self.numbers  # a number: every writing of it
         self.needle = " ".join(fold(t.group()) for t in self.tokens) if plain else None
         self._pattern: re.Pattern | None = None
 
@@ -317,34 +323,73 @@ class Literal:
                 at = folded.find(self.needle, at + 1)
         pattern, m = self.pattern(), None
         while m := pattern.search(folded, m.start() + 1 if m else 0):  # overlapping tries: "ab ab" in "xab ab ab"
-            if not _BLANK_LINE.search(m.group()) and _whole(folded, m.start(), m.end()):
+            if not _BLANK_LINE.search(m.group()) and _whole(folded, m.start(), m.end()) and self._same(folded, m):
                 yield m.span()
+
+    def _same(self, folded: str, m: re.Match) -> bool:
+        """A number's pattern allows what the tokens may not: "30 000" in "July 30 000" is two numbers."""
+        return not self.numbers or [word(t.group()) for t in TOKEN.finditer(folded, *m.span())] == self.words
+
+    def written(self, text: str, span: tuple[int, int]) -> list[str]:
+        """The words of text[span] (a match) that the document writes otherwise than typed: "30,000" for 30000."""
+        if not self.numbers:
+            return []
+        typed = [fold(t.group()) for t in self.tokens]
+        said = list(TOKEN.finditer(text, *span))
+        return [t.group() for t, mine in zip(said, typed) if fold(t.group()) != mine]
 
     def pattern(self) -> re.Pattern:
         if self._pattern is None:
             parts = []
-            for before, tok in zip([None, *self.tokens], self.tokens):
+            for before, tok, w in zip([None, *self.tokens], self.tokens, self.words):
                 if before is not None:
                     typed = self.text[before.end():tok.start()]
                     parts.append("" if not typed else f"[{_FOLDED_GAP}]+" if _GAP.fullmatch(typed) else r"[\W_]+")
-                parts.append(re.escape(fold(tok.group())))
+                parts.append(_writings(w) if w[:1].isdigit() else re.escape(fold(tok.group())))
             self._pattern = re.compile("".join(parts))
         return self._pattern
+
+
+def _writings(number: str) -> str:
+    """A pattern for every writing of a number term in folded text: 30000 as 30000, 30,000, 30.000, 30 000, ..."""
+    whole, dot, decimal = number.partition(".")
+    if not whole.isdigit():
+        return re.escape(number)  # "1.2.3": written one way
+    forms = [re.escape(whole)]
+    if len(whole) > 3:
+        first = len(whole) % 3 or 3
+        groups = [whole[:first]] + [whole[i:i + 3] for i in range(first, len(whole), 3)]
+        forms.append("|".join(re.escape(sep).join(groups) for sep in (",", ".", *SPACES)))
+    return f"(?:{'|'.join(forms)})" + (f"[.,]{re.escape(decimal)}" if dot else "")
 
 
 def _whole(text: str, start: int, end: int) -> bool:
     """Whole words as the index cuts them: the match starts and ends where tokens do, and no token runs on
     into it ("G" in "4G", "16" in "16MB", "0" in "8.0" are not whole words)."""
-    a, b = start, end
-    while a > 0 and not text[a - 1].isspace():  # no token spans whitespace: tokenize only around the match
-        a -= 1
-    while b < len(text) and not text[b].isspace():
-        b += 1
+    a, b = _word_start(text, start), _word_end(text, end)
     starts, ends = set(), set()
     for m in TOKEN.finditer(text, a, b):
         starts.add(m.start())
         ends.add(m.end())
     return start in starts and start not in ends and end in ends and end not in starts
+
+
+def _word_start(text: str, a: int) -> int:
+    """Where the token around `a` may start: the last whitespace before it, unless it groups digits ("30 000")."""
+    while a > 0 and (not text[a - 1].isspace() or _grouping(text, a - 1)):
+        a -= 1
+    return a
+
+
+def _word_end(text: str, b: int) -> int:
+    while b < len(text) and (not text[b].isspace() or _grouping(text, b)):
+        b += 1
+    return b
+
+
+def _grouping(text: str, i: int) -> bool:
+    """Whether the space text[i] may stand between two groups of one number."""
+    return text[i] in SPACES and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def first_per_doc(hits: Iterable[Hit], limit: int) -> list[Hit]:

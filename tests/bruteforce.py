@@ -9,7 +9,7 @@ import re
 
 from whoosh import query
 
-from citebot.index.analysis import TOKEN, fold
+from citebot.index.analysis import TOKEN, word
 from citebot.index.search import run
 from citebot.index.split import passages
 
@@ -27,12 +27,13 @@ def every_passage(gen) -> list[tuple[str, int, int, str]]:
 
 
 def says(text: str, phrase: str) -> bool:
-    """Whether `text` has the words of `phrase` in a row: whole tokens, folded, only gaps between them.
+    """Whether `text` has the words of `phrase` in a row: whole tokens, folded (a number in any writing: 30,000 is
+    30000), only gaps between them.
 
     Where the user typed other punctuation between two words, any punctuation may stand there.
     """
     typed = list(TOKEN.finditer(phrase))
-    want = [fold(m.group()) for m in typed]
+    want = [word(m.group()) for m in typed]
     loose = [not GAP.fullmatch(phrase[a.end():b.start()] or " ") for a, b in zip(typed, typed[1:])]
     stuck = [a.end() == b.start() for a, b in zip(typed, typed[1:])]
     toks = list(TOKEN.finditer(text))
@@ -40,7 +41,7 @@ def says(text: str, phrase: str) -> bool:
     for i in range(len(toks) - n + 1):
         if glued(toks, i, n):
             continue
-        if all(fold(toks[i + k].group()) == want[k] for k in range(n)) and all(
+        if all(word(toks[i + k].group()) == want[k] for k in range(n)) and all(
                 _gap_ok(text[toks[i + k].end():toks[i + k + 1].start()], loose[k], stuck[k]) for k in range(n - 1)):
             return True
     return False

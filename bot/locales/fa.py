@@ -312,6 +312,12 @@ MESSAGES = {
     "answer.source.all": "{total} سند همهٔ واژه‌های «{text}» را به کار می‌برند، نه پشت سر هم؛ به ترتیب از قدیمی‌ترین:",
     "answer.source.all_some": "{shown} از {total} سند همهٔ واژه‌های «{text}» را به کار می‌برند، نه پشت سر هم؛ "
                               "به ترتیب از قدیمی‌ترین:",
+    "answer.source.written": "اسناد {numbers} را به صورت {forms} نوشته‌اند.",
+    "answer.source.written_some": "برخی از اسناد {numbers} را به صورت {forms} نوشته‌اند.",
+    "answer.read.searched": "جست‌وجو شد برای: {terms}.",
+    "answer.read.number": "«{words}» به صورت {number} خوانده شد.",
+    "answer.read.hijri": "{year} سال خورشیدی خوانده شد (از مارس {start} تا مارس {end}).",
+    "answer.read.hijri_month": "{date} تاریخ خورشیدی خوانده شد: {months} {years}.",
     "answer.persian.searched": "جست‌وجو شد برای: {terms}.",
     "answer.persian.searched_more": "جست‌وجو شد برای: {terms} و واژه‌های دیگر.",
     "answer.persian.no_one": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، از کسی به نام «{query}» یاد نشده است.",
