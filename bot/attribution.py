@@ -9,7 +9,10 @@ from __future__ import annotations
 from citebot.index import Result, Voice
 
 from .catalogue import DEFAULT, say
+from .solar_hijri import date_label
 
+QUOTE_MARKS = "\"'“”‘’«»„"
+MAX_CITED = 3000  # characters of an excerpt a citation carries; longer ones end in […]
 HOW = {"quotation": "voice.quotation", "speech": "voice.speech", "reported": "voice.quotation"}  # catalogue keys
 
 
@@ -70,3 +73,33 @@ def _who(v: Voice, lang: str) -> str:
 
 def _same(v: Voice, own: Voice | None) -> bool:
     return own is not None and v.speaker == own.speaker and v.reported_by == own.reported_by
+
+
+# -- the ready-to-paste citation -----------------------------------------------------------------
+
+
+def citation_lines(r: Result, lang: str = DEFAULT) -> list[str]:
+    """A citation to paste anywhere, as plain lines: the excerpt, then every line of whose words they are that
+    the answer shows (speaker, "as reported by", "quoted in"), then title, publisher, date and link.
+
+    Quote marks are added only around words the document itself quotes or says (a quotation, a speech it
+    reproduces, its own text): words it only reports (an order "he issued an order: Do whatever ...") stay
+    unmarked, and a line says so, so a pasted report never becomes a direct quotation.
+    """
+    before, after = cut_marks(r)
+    excerpt = r.excerpt[:MAX_CITED] + (" […]" if len(r.excerpt) > MAX_CITED else "")
+    text = before + excerpt + after
+    lines = [text if excerpt[:1] in QUOTE_MARKS or not _quoted(r) else f"“{text}”"]
+    lines += [line for line in (speaker_line(r, lang),) if line]
+    lines += [say("cite.unquoted", lang)] if not _quoted(r) and excerpt[:1] not in QUOTE_MARKS else []
+    lines += notes(r, lang)
+    d = r.document
+    source = ", ".join([f"“{d.title}”", d.publisher or say("publisher.unknown", lang), date_label(d, lang)])
+    lines.append(source + (f". {d.url}" if d.url else "."))
+    return lines
+
+
+def _quoted(r: Result) -> bool:
+    """Whether the document gives the excerpt's words as said (so quote marks around them are honest)."""
+    voice = r.voice()
+    return voice is None or voice.kind != "reported"

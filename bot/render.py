@@ -27,7 +27,7 @@ from citebot.index import (
     echo,
 )
 
-from .attribution import cut_marks, notes, speaker
+from .attribution import citation_lines, cut_marks, notes, speaker
 from .catalogue import DEFAULT, RIGHT_TO_LEFT, isolate, say, spoken, template
 from .solar_hijri import date_label
 
@@ -259,14 +259,8 @@ def _paragraph(p: Paragraph, ctx: Context, mark: bool, budget: int) -> str:
 
 
 def cite(r: Result, bot: str, lang: str = DEFAULT) -> Reply:
-    """A citation to paste anywhere: the excerpt, its speaker, title, publisher, date, URL and the deep link."""
-    d = r.document
-    excerpt = r.excerpt[:MAX_EXCERPT] + (ELLIPSIS if len(r.excerpt) > MAX_EXCERPT else "")
-    quoted = excerpt if excerpt[:1] in QUOTE_MARKS else f"“{excerpt}”"
-    lines = [quoted + (f" — {r.speaker}" if r.speaker else "")] + ([say("result.heading", lang)] if r.heading else [])
-    source = ", ".join([d.title, d.publisher or say("publisher.unknown", lang), date_label(d, lang)])
-    lines.append(source + (f". {d.url}" if d.url else "."))
-    lines.append(say("cite.via", lang, link=deep_link(bot, d)))
+    """A citation to paste anywhere (bot/attribution.py citation_lines), then the deep link."""
+    lines = citation_lines(r, lang) + [say("cite.via", lang, link=deep_link(bot, r.document))]
     return Reply(messages=[f"{escape(say('cite.title', lang))}\n<pre>{escape(chr(10).join(lines))}</pre>"])
 
 

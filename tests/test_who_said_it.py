@@ -8,6 +8,7 @@ import pytest
 
 from citebot.bot import render
 from citebot.bot.solar_hijri import date_label, label
+from tests.fake_telegram import TelegramHTML
 
 
 def _doc(answerer, doc_id):
@@ -37,3 +38,54 @@ def test_a_persian_page_shows_the_narrowed_year(answerer):
     answer = answerer.ask("/quote Ortagus")
     html = "".join(render.page(answer, 0, 5, "k", lang="fa").messages)
     assert "(۱۳۹۹)" in html and "۱۳۹۸" not in html
+
+
+# -- the ready-to-paste citation -------------------------------------------------------------------
+
+
+def _voice_lines(r) -> list[str]:
+    """What the answer shows below an excerpt: the speaker's line and every note."""
+    from citebot.bot.attribution import notes, speaker_line
+
+    return [line for line in (speaker_line(r), *notes(r)) if line]
+
+
+@pytest.mark.parametrize("line", ["/quote Khamenei", "/quote Fadavi", "/quote Ortagus", "/quote Montazeri",
+                                  "/who Robertson", "/who Khomeini", "maximum punishment", "Do whatever it takes", "/source death commission"])
+def test_every_citation_carries_the_voice_chain_the_answer_shows(answerer, line):
+    from html import unescape
+
+    for r in answerer.ask(line).results:
+        pasted = unescape(render.cite(r, "citebot").messages[0])
+        shown = render.result(r)
+        for voice_line in _voice_lines(r):  # speaker, "as reported by", "quoted in", other voices, referents
+            assert voice_line in pasted and voice_line in TelegramHTML.visible(shown), (line, voice_line)
+        assert r.document.title in pasted and render.date_label(r.document, "en") in pasted
+        assert (r.document.url or "") in pasted
+
+
+def test_reported_words_are_never_pasted_in_quote_marks_the_document_does_not_have(answerer, cli):
+    import json
+
+    line = "/quote Khamenei"
+    answer = answerer.ask(line)
+    reported = [r for r in answer.results if r.voice() and r.voice().kind == "reported"
+                and r.excerpt[:1] not in "“\"‘'"]
+    assert reported, line
+    by_start = {(j["document"]["id"], j["start"]): j for j in json.loads(cli("ask", "--json", line))["results"]}
+    for r in reported:
+        citation = by_start[(r.document.id, r.start)]["citation"].split("\n")
+        assert citation[0].strip("… ") == r.excerpt.strip()  # the words, without added quote marks
+        assert f", as reported by {r.voice().reported_by}, quoted in:" in citation[1]
+        assert citation[2] == "(Reported words: the document does not put them in quotation marks.)"
+
+
+def test_json_citation_is_the_cite_buttons_text(answerer, cli):
+    import json
+    from html import unescape
+
+    answer = answerer.ask("/quote Fadavi")
+    shown = json.loads(cli("ask", "--json", "/quote Fadavi"))
+    for r, j in zip(answer.results, shown["results"], strict=True):
+        assert j["citation"].startswith("… ‘") and "as reported by The Wall Street Journal, quoted in:" in j["citation"]
+        assert j["citation"] in unescape(render.cite(r, "citebot").messages[0])

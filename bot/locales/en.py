@@ -90,6 +90,7 @@ MESSAGES = {
     "button.later": "Later »",
     "cite.title": "Citation, ready to paste:",
     "cite.via": "Open in citebot: {link}",
+    "cite.unquoted": "(Reported words: the document does not put them in quotation marks.)",
     # buttons that no longer work
     "button.expired": "This button has expired. Please send your question again.",
     "button.expired_short": "This button has expired.",
