@@ -161,7 +161,9 @@ def result(r: Result, number: int | None = None, full: bool = False, lang: str =
 
 
 def short_title(d: Document) -> str:
-    return d.short_title or clip(d.title, SHORT_TITLE)
+    """The compact citation's title: never one that reads as someone speaking (Document.compact_title)."""
+    title = d.compact_title()
+    return title if title == d.short_title else clip(title, SHORT_TITLE)
 
 
 def citation(d: Document, number: int | None = None, full: bool = False, lang: str = DEFAULT) -> str:

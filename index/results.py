@@ -77,5 +77,5 @@ def said_first(items: Iterable[T], heading: Callable[[T], bool], limit: int) -> 
 
 
 def _short(d: Document) -> str:
-    """How "Also in" names another document: its short title where the manifest gives one."""
-    return d.short_title or d.title
+    """How "Also in" names another document: its compact title (never one that reads as a speaker)."""
+    return d.compact_title()

@@ -303,8 +303,8 @@ def test_citations_are_compact_and_titles_link_where_a_url_is_known(tg):
     (reply,) = say(tg, "/source refrigerated trucks")
     text = reply["text"]
     # earliest first: the speech (on or after 19 Jul 2020) before the statement (on or after Aug 2020)
-    assert ('[1] <a href="https://www.irandemocratic.org/public_html/news/19164/">Robertson: “Worst Crime Against '
-            'Humanity Since WW2”</a> · publisher unknown · 2020') in text
+    assert ('[1] <a href="https://www.irandemocratic.org/public_html/news/19164/">Iran’s 1988 massacre of the '
+            'MEK (Free Iran summit report)</a> · publisher unknown · 2020') in text
     assert "[2] <b>Bring the perpetrators to justice (joint NGO statement)</b> · Joint NGO statement" in text
     assert "It is time to bring to justice the perpetrators" not in text  # the full title is on the card
 

@@ -89,3 +89,49 @@ def test_json_citation_is_the_cite_buttons_text(answerer, cli):
     for r, j in zip(answer.results, shown["results"], strict=True):
         assert j["citation"].startswith("… ‘") and "as reported by The Wall Street Journal, quoted in:" in j["citation"]
         assert j["citation"] in unescape(render.cite(r, "citebot").messages[0])
+
+
+# -- compact titles never read as a speaker --------------------------------------------------------
+
+
+def _person_leads(title: str, answerer) -> set[str]:
+    """Person ids a title's lead names, if it leads like a speaker: "Name:" or "Name says"."""
+    import re
+
+    m = re.match(r"^([^:“”\"]{2,60}?)(?:\s*:|\s+(?:says|said|tells|told)\b)", title)
+    registry = answerer.corpus().registry
+    return {x.person for x in registry.mentions(m.group(1))} if m else set()
+
+
+def test_no_documents_compact_citation_reads_as_someone_speaking(answerer):
+    registry = answerer.corpus().registry
+    for d in answerer.corpus().documents.values():
+        author = {m.person for m in registry.mentions(d.publisher or "")}
+        for shown in (render.short_title(d), render.citation(d), d.card()["citation_title"]):
+            assert _person_leads(TelegramHTML.visible(shown) if "<" in shown else shown, answerer) <= author, \
+                (d.id, shown)
+
+
+def test_the_summit_report_is_not_cited_as_robertsons(answerer):
+    answer = answerer.ask("/quote Ortagus")
+    html = "".join(render.page(answer, 0, 5, "k").messages)
+    assert "— <i>Morgan Ortagus</i> (spokesperson of the United States State Department), quoted in:\n[1] " in html
+    assert "Robertson:" not in TelegramHTML.visible(html)
+    assert "Iran’s 1988 massacre of the MEK (Free Iran summit report)" in html
+
+
+@pytest.mark.parametrize(("short", "title", "publisher", "shown"), [
+    ("Robertson: “Worst Crime”", "Iran’s 1988 Massacre: “Worst Crime” – Geoffrey Robertson QC", None,
+     "Iran’s 1988 Massacre: “Worst Crime” – Geoffrey Robertson QC"),  # the full title, which does not lead with him
+    (None, "Raisi says the executions were lawful", None, "the executions were lawful"),  # only the lead is dropped
+    ("Khamenei: a decree", "Khamenei: a decree on the prisoners", None, "a decree on the prisoners"),
+    ("Robertson: my speech", "Robertson: my speech", "Geoffrey Robertson", "Robertson: my speech"),  # his own
+    ("Iran: executions continue", "Iran: executions continue in 2020", None, "Iran: executions continue"),  # a place
+])
+def test_titles_that_lead_with_another_persons_name_are_not_compact_citations(answerer, short, title, publisher,
+                                                                              shown):
+    from citebot.index.models import Document
+    from citebot.index.titles import citation_title
+
+    d = Document(id="x", title=title, publisher=publisher, date=None, date_precision=None, short_title=short)
+    assert citation_title(d, answerer.corpus().registry) == shown
