@@ -154,9 +154,11 @@ def result(r: Result, number: int | None = None, full: bool = False, lang: str =
         lines.append(f"— <i>{escape(who[0])}</i>{escape(who[1])}")
     lines += [escape(line) for line in notes(r, lang)]
     lines.append(citation(r.document, number, full, lang))
-    if r.also_in:
-        titles = "; ".join(clip(t, SHORT_TITLE) for t in (r.also_in_titles or r.also_in))
-        lines.append(escape(say("result.also_in", lang, titles=titles)))
+    for key, ids, titles in (("result.also_in", r.also_in, r.also_in_titles),
+                             ("result.reworded_in", r.reworded_in, r.reworded_in_titles)):
+        if ids:
+            shown = "; ".join(clip(t, SHORT_TITLE) for t in (titles or ids))
+            lines.append(escape(say(key, lang, titles=shown)))
     return "\n".join(lines)
 
 

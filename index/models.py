@@ -222,6 +222,9 @@ class Result:
     voices: list[Voice] = field(default_factory=list)  # every voice overlapping the excerpt, document offsets
     refers_to: list[Referent] = field(default_factory=list)  # pronouns/bare titles in the excerpt, resolved
     heading: bool = False  # the excerpt is a heading or title line (index/headings.py), not a sentence of the text
+    # documents quoting the same quotation in other words (also_in: only those whose text has these words)
+    reworded_in: list[str] = field(default_factory=list)
+    reworded_in_titles: list[str] = field(default_factory=list)
 
     def voice(self) -> Voice | None:
         """The voice the whole excerpt is in (the innermost when nested), if any."""
@@ -247,6 +250,7 @@ class Result:
             "voices": [v.to_json() for v in self.voices],
             "refers_to": [r.to_json() for r in self.refers_to],
             "heading": self.heading,
+            "also_in_other_words": self.reworded_in,
         }
 
 

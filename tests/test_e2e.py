@@ -80,7 +80,8 @@ def test_quote_montazeri_names_speaker_and_other_documents(tg):
     (reply,) = ask(tg, "/quote Montazeri")
     assert "<blockquote>“the greatest crime committed during the reign of the Islamic Republic" in reply["text"]
     assert "— <i>Hossein-Ali Montazeri</i>" in reply["text"]
-    assert "Also in: How the regime tried—and failed—to destroy the MEK" in reply["text"]
+    assert "Also quoted, in other words, in: How the regime tried—and failed—to destroy the MEK" in reply["text"]
+    assert "Also in:" not in reply["text"]  # "Your names" there is "Your (names)"
 
 
 def test_source_pages_with_more_and_back(tg):

@@ -135,3 +135,64 @@ def test_titles_that_lead_with_another_persons_name_are_not_compact_citations(an
 
     d = Document(id="x", title=title, publisher=publisher, date=None, date_precision=None, short_title=short)
     assert citation_title(d, answerer.corpus().registry) == shown
+
+
+# -- "Also in" joins only the same words -----------------------------------------------------------
+
+SAID = ("Maryam Rajavi said: “We will not forget the prisoners of 1988, and we will hold every member of the "
+        "commissions to account before an international court.”")
+
+
+def _three_reports(corpus_dir):
+    """The same quotation three times: word for word (other case, quote marks and hyphens), and reworded."""
+    texts = {
+        "a.txt": f"Report A\n\n{SAID}\n",
+        "b.txt": "Report B\n\nMaryam Rajavi said: \"We will NOT forget the prisoners of 1988, and we will hold every "
+                 "member of the commissions to account before an international court.\"\n",
+        "c.txt": "Report C\n\nMaryam Rajavi said: “We shall not forget the prisoners of 1988, and we will hold every "
+                 "member of the commissions to account before an international court.”\n",
+    }
+    for name, text in texts.items():
+        (corpus_dir / name).write_text(text, encoding="utf-8")
+    (corpus_dir / "sources.yaml").write_text("".join(
+        f"- {{file: {n}, id: {n[0]}, title: 'Report {n[0].upper()}', publisher: P, date: '2020'}}\n" for n in texts),
+        encoding="utf-8")
+
+
+def test_also_in_lists_only_documents_with_the_same_words(tmp_path, corpus_dir):
+    from citebot.bot.terminal import render as terminal
+    from citebot.index.answers import Answerer
+    from citebot.index.build import reindex
+    from tests.conftest import settings_for
+
+    _three_reports(corpus_dir)
+    reindex(settings_for(tmp_path, corpus_dir))
+    answer = Answerer(settings_for(tmp_path, corpus_dir)).ask("/quote Maryam Rajavi")
+    by_doc = {r.document.id: r for r in answer.results}
+    shown = next(iter(by_doc.values()))
+    together = {shown.document.id, *shown.also_in}
+    assert together in ({"a", "b"}, {"c"}) and set(shown.reworded_in) == {"a", "b", "c"} - together
+    first = answer.results[0]
+    html = TelegramHTML.visible(render.result(first))
+    if first.also_in:
+        assert f"Also in: Report {first.also_in[0].upper()}" in html
+    assert "Also quoted, in other words, in: Report " in html
+    assert "Also quoted, in other words, in:" in terminal(answer)
+    assert answer.to_json()["results"][0]["also_in_other_words"] == first.reworded_in
+
+
+@pytest.mark.parametrize("line", ["/quote Ortagus", "/quote Montazeri"])
+def test_quotations_worded_differently_are_not_also_in(answerer, line):
+    from citebot.index.analysis import literal
+
+    texts = {d: answerer.corpus().generation.text(d) for d in answerer.corpus().documents}
+    for r in answerer.ask(line).results:
+        words = f" {' '.join(literal(r.excerpt))} "
+        for other in r.also_in:
+            assert words in f" {' '.join(literal(texts[other]))} ", (line, other)
+        for other in r.reworded_in:
+            assert words not in f" {' '.join(literal(texts[other]))} ", (line, other)
+        html = TelegramHTML.visible(render.result(r))
+        assert ("Also in:" in html) == bool(r.also_in)
+    shown = answerer.ask(line).results[0]
+    assert not shown.also_in and shown.reworded_in  # these quotations differ in wording, so say so

@@ -54,6 +54,7 @@ MESSAGES = {
     "button.doc": "📄 {number}",
     "hint.language": "اسناد به زبان {language} هستند: واژه‌هایی به {language} را بیازمایید.",
     "result.also_in": "همچنین در: {titles}",
+    "result.reworded_in": "همچنین با واژه‌هایی دیگر نقل شده در: {titles}",
     "publisher.unknown": "ناشر نامعلوم",
     "unknown": "نامعلوم",
     # the document card
