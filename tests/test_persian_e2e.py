@@ -113,3 +113,13 @@ def test_a_persian_reader_reports_an_excerpt_in_persian(tg):  # noqa: F811
     tg.push(update)
     (_, picker), = tg.wait_for(lambda m, p: m == "sendMessage" and p["text"].startswith("کدام بخش نادرست است؟"))
     TelegramHTML.visible(picker["text"])
+
+
+def test_a_persian_word_no_glossary_knows_is_named_not_dropped(tg):  # noqa: F811
+    """زندان اوین: "prison" is known, "اوین" (Evin) is not: no excerpt has every word, as "Evin prison" says."""
+    (reply,) = ask(tg, "زندان اوین")
+    assert reply["text"].startswith("Searched for: prison.\nNo excerpt has every word of “زندان اوین”. "
+                                    "No document mentions “اوین”. Excerpts with some of them:")
+    (source,) = ask(tg, "/source زندان اوین")
+    assert TelegramHTML.visible(source["text"]).startswith("No document says “زندان اوین”. No document mentions “اوین”.")
+    assert "<blockquote>" not in source["text"]

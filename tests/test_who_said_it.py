@@ -196,3 +196,57 @@ def test_quotations_worded_differently_are_not_also_in(answerer, line):
         assert ("Also in:" in html) == bool(r.also_in)
     shown = answerer.ask(line).results[0]
     assert not shown.also_in and shown.reworded_in  # these quotations differ in wording, so say so
+
+
+# -- Persian questions count every word they were asked with ---------------------------------------
+
+
+@pytest.mark.parametrize(("persian", "unknown"), [
+    ("زندان اوین", ["اوین"]),  # Evin prison
+    ("گورهای جمعی خاوران", ["خاوران"]),  # the mass graves of Khavaran
+    ("زندان گوهردشت", ["گوهردشت"]),
+    ("کمیسیون حقیقت یاب سازمان ملل", ["کمیسیون", "حقیقت", "یاب"]),  # UN fact-finding commission
+    ("نامه منتظری", ["نامه"]),  # Montazeri's letter
+])
+def test_a_persian_word_nothing_translates_is_a_word_no_document_has(answerer, persian, unknown):
+    a = answerer.ask(persian)
+    assert a.unmatched == unknown and a.to_json()["unmatched"] == unknown
+    assert a.matched_all == 0 and a.to_json()["matched_all"] == 0
+    mentions = " or ".join(f"“{w}”" for w in unknown)
+    assert f"No excerpt has every word of “{persian}”. No document mentions {mentions}. Excerpts with some of them:" \
+        in a.message
+    assert "have every word" not in a.message and "has every word, the" not in a.message
+
+
+def test_persian_and_english_say_the_same_of_a_word_no_document_has(answerer):
+    english, persian = answerer.ask("Evin prison"), answerer.ask("زندان اوین")
+    assert (english.matched_all, persian.matched_all) == (0, 0)
+    assert [r.excerpt for r in english.results] == [r.excerpt for r in persian.results]
+    for line, word in (("/source Evin prison", "Evin"), ("/source زندان اوین", "اوین"), ("Evin", "Evin"),
+                       ("اوین", "اوین"), ("/source اوین", "اوین")):
+        a = answerer.ask(line)
+        assert not a.results and a.unmatched == [word] and f"No document mentions “{word}”." in a.message, line
+
+
+def test_a_persian_question_claims_every_word_only_when_every_word_is_understood(answerer):
+    from citebot.index.persian_questions import read
+
+    corpus = answerer.corpus()
+    for line in ("کمیسیون مرگ", "فتوای خمینی", "گورهای جمعی", "جنایت علیه بشریت", "قتل عام ۱۳۶۷", "دادگاه حمید نوری",
+                 "عدالت برای قربانیان", "اعدام زندانیان سیاسی اوین", "گزارشگر ویژه سازمان ملل", "فتوای خمینی خاوران"):
+        a = answerer.ask(line)
+        reading = read(line, corpus.registry, answerer.glossary)
+        if reading.unknown:  # a word nothing translates is a word no excerpt has
+            assert a.matched_all == 0 and "No excerpt has every word" in a.message, line
+        assert a.unmatched == list(dict.fromkeys(reading.unknown)), line
+
+
+def test_source_of_a_translated_persian_word_quotes_the_english_the_documents_say(answerer):
+    a = answerer.ask("/source نسل کشی")  # genocide
+    assert a.results and a.message == "Searched for: genocide.\n1 document says “genocide”, earliest first:"
+    assert all("genocide" in r.excerpt.lower() for r in a.results)
+
+
+def test_the_persian_interface_names_the_missing_word(answerer):
+    header = render.header_text(answerer.ask("زندان اوین"), "fa")
+    assert "اوین" in header and "prison" in header
