@@ -6,6 +6,8 @@ source's words. bot/render.py escapes these lines for HTML.
 
 from __future__ import annotations
 
+import re
+
 from citebot.index import Result, Voice
 
 from .catalogue import DEFAULT, say
@@ -13,6 +15,8 @@ from .solar_hijri import date_label
 
 QUOTE_MARKS = "\"'“”‘’«»„"
 MAX_CITED = 3000  # characters of an excerpt a citation carries; longer ones end in […]
+# "he"/"she" at an excerpt's start could be read as its (one) speaker; "they" could not
+OPENING_PRONOUN = re.compile(r"^\W*\b(he|she|him|his|her)\b", re.I)
 HOW = {"quotation": "voice.quotation", "speech": "voice.speech", "reported": "voice.quotation"}  # catalogue keys
 
 
@@ -42,6 +46,16 @@ def other_voices(r: Result, lang: str = DEFAULT) -> str | None:
     return say("voice.includes", lang, whos="; ".join(whos)) if whos else None
 
 
+def unresolved_note(r: Result, lang: str = DEFAULT) -> str | None:
+    """'[he: someone named before this excerpt …]' for an excerpt in someone's voice that opens with a pronoun
+    the text does not resolve: under "— Robertson" a reader would otherwise take "He said …" to be Robertson."""
+    voice = r.voice()
+    m = OPENING_PRONOUN.match(r.excerpt)
+    if not (voice and voice.speaker and m) or any(ref.start - r.start == m.start(1) for ref in r.refers_to):
+        return None
+    return say("voice.unresolved", lang, word=m.group(1))
+
+
 def referent_note(r: Result) -> str | None:
     """'[he: Ali Khamenei]': who a pronoun or bare title in the excerpt means."""
     notes = [f"[{r.excerpt[ref.start - r.start:ref.end - r.start]}: {ref.person}]" for ref in r.refers_to]
@@ -56,7 +70,8 @@ def cut_marks(r: Result) -> tuple[str, str]:
 
 def notes(r: Result, lang: str = DEFAULT) -> list[str]:
     """Every attribution line after the speaker's, in the order shown below the excerpt."""
-    return [line for line in (heading_note(r, lang), other_voices(r, lang), referent_note(r)) if line]
+    return [line for line in (heading_note(r, lang), other_voices(r, lang), unresolved_note(r, lang), referent_note(r))
+            if line]
 
 
 def heading_note(r: Result, lang: str = DEFAULT) -> str | None:

@@ -250,3 +250,36 @@ def test_source_of_a_translated_persian_word_quotes_the_english_the_documents_sa
 def test_the_persian_interface_names_the_missing_word(answerer):
     header = render.header_text(answerer.ask("زندان اوین"), "fa")
     assert "اوین" in header and "prison" in header
+
+
+# -- a pronoun at an excerpt's start that the text does not resolve ---------------------------------
+
+UNRESOLVED = "[He: someone the text names before this excerpt; see the context]"
+
+
+def test_an_unresolved_he_in_someones_voice_is_not_left_to_read_as_the_speaker(answerer, cli):
+    import json
+
+    a = answerer.ask("maximum punishment ISNA")
+    (r,) = [r for r in a.results if r.excerpt.startswith("He said that this was a form of punishing blasphemy")]
+    assert r.speaker == "Geoffrey Robertson" and not r.refers_to
+    shown = TelegramHTML.visible(render.result(r)).split("\n")
+    assert shown[1].startswith("— Geoffrey Robertson (") and shown[2] == UNRESOLVED
+    from citebot.bot.terminal import render as terminal
+    assert f"   {UNRESOLVED}" in terminal(a)
+    (cited,) = [j["citation"] for j in json.loads(cli("ask", "--json", "maximum punishment ISNA"))["results"]
+                if j["excerpt"] == r.excerpt]
+    assert UNRESOLVED in cited.split("\n")
+
+
+def test_pronouns_the_text_resolves_or_outside_a_voice_get_no_such_note(answerer):
+    from citebot.bot.attribution import unresolved_note
+
+    for line in ("/who Khamenei", "/who Raisi", "/quote Geoffrey Robertson", "/source he said", "blasphemy"):
+        for r in answerer.ask(line).results:
+            note = unresolved_note(r)
+            if r.voice() is None or not r.voice().speaker or r.excerpt.lstrip("“\"‘' …").lower().startswith(
+                    ("they", "we", "i ", "the ")):
+                assert note is None, (line, r.excerpt[:60])
+            if note:
+                assert not any(ref.start == r.start for ref in r.refers_to)

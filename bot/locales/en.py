@@ -68,6 +68,7 @@ MESSAGES = {
     "voice.speech": ", speech reproduced in:",
     "voice.reported_by": ", as reported by {name}",
     "voice.includes": "Includes words of {whos}.",
+    "voice.unresolved": "[{word}: someone the text names before this excerpt; see the context]",
     "result.heading": "(A heading of the document, not a sentence of its text.)",
     "button.context": "📖 Context",
     "button.read": "📖 Read it",
