@@ -33,12 +33,12 @@ def speaker_lead(title: str, registry: Registry) -> re.Match | None:
 def citation_title(d: Document, registry: Registry) -> str:
     """The first of short title, title and the title after its lead that does not read as someone else speaking."""
     author = {m.person for m in registry.mentions(d.publisher or "")}
-    candidates = [t for t in (d.short_title, d.title) if t]
-    for title in candidates:
+    lead = None
+    for title in (t for t in (d.short_title, d.title) if t):
         lead = speaker_lead(title, registry)
         if lead is None or {m.person for m in registry.mentions(lead.group("lead"))} <= author:
             return title
-    return d.title[speaker_lead(d.title, registry).end():].strip() or d.title  # type: ignore[union-attr]
+    return (d.title[lead.end():].strip() if lead else "") or d.title  # the last tried is the full title
 
 
 def _names_a_person(lead: str, registry: Registry) -> bool:
