@@ -78,7 +78,8 @@ def test_plain_persian_question_gets_english_excerpts_in_a_persian_interface(tg)
     text = reply["text"]
     assert text.startswith("جست‌وجو شد برای:") and "بخش‌هایی از اسناد برای «گورهای جمعی»" in text  # the header too
     assert "buried at night in <b>mass</b> <b>graves</b> across the country." in text
-    assert "Joint NGO statement to the UN Human Rights Council · 2020 (۱۳۹۸–۱۳۹۹)" in text
+    # "2020", written in or after August 2020 (date_not_before): Solar Hijri 1399 only, not 1398–1399
+    assert "Joint NGO statement to the UN Human Rights Council · 2020 (۱۳۹۹)" in text and "۱۳۹۸" not in text
     assert {"📄 1", "📄 2"} <= set(labels(reply))
 
 
