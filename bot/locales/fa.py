@@ -97,7 +97,7 @@ MESSAGES = {
     "button.later": "پس‌تر »",
     "cite.title": "ارجاع، آمادهٔ رونوشت:",
     "cite.via": "گشودن در citebot: {link}",
-    "cite.unquoted": "(سخن نقل‌به‌مضمون: سند این واژه‌ها را در گیومه نیاورده است.)",
+    "cite.unquoted": "(سخن گزارش‌شده: سند این واژه‌ها را در گیومه نیاورده است.)",
     # buttons that no longer work
     "button.expired": "این دکمه دیگر کار نمی‌کند. لطفاً پرسش خود را دوباره بفرستید.",
     "button.expired_short": "این دکمه دیگر کار نمی‌کند.",
