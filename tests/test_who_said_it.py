@@ -283,3 +283,13 @@ def test_pronouns_the_text_resolves_or_outside_a_voice_get_no_such_note(answerer
                 assert note is None, (line, r.excerpt[:60])
             if note:
                 assert not any(ref.start == r.start for ref in r.refers_to)
+
+
+@pytest.mark.parametrize(("persian", "english"), [
+    ("گورهای جمعی کجاست؟", "where are the mass graves?"),  # question words are no more missing words than "where"
+    ("خمینی چه فتوایی داد؟", "what fatwa did Khomeini give?"),
+])
+def test_persian_question_words_are_not_missing_words(answerer, persian, english):
+    a, b = answerer.ask(persian), answerer.ask(english)
+    assert a.unmatched == [] and a.matched_all and "No document mentions" not in a.message
+    assert b.unmatched == [] and "No document mentions" not in b.message
