@@ -6,10 +6,17 @@ source's words. bot/render.py escapes these lines for HTML.
 
 from __future__ import annotations
 
+import re
+
 from citebot.index import Result, Voice
 
 from .catalogue import DEFAULT, say
+from .solar_hijri import date_label
 
+QUOTE_MARKS = "\"'“”‘’«»„"
+MAX_CITED = 3000  # characters of an excerpt a citation carries; longer ones end in […]
+# "he"/"she" at an excerpt's start could be read as its (one) speaker; "they" could not
+OPENING_PRONOUN = re.compile(r"^\W*\b(he|she|him|his|her)\b", re.I)
 HOW = {"quotation": "voice.quotation", "speech": "voice.speech", "reported": "voice.quotation"}  # catalogue keys
 
 
@@ -39,6 +46,16 @@ def other_voices(r: Result, lang: str = DEFAULT) -> str | None:
     return say("voice.includes", lang, whos="; ".join(whos)) if whos else None
 
 
+def unresolved_note(r: Result, lang: str = DEFAULT) -> str | None:
+    """'[he: someone named before this excerpt …]' for an excerpt in someone's voice that opens with a pronoun
+    the text does not resolve: under "— Robertson" a reader would otherwise take "He said …" to be Robertson."""
+    voice = r.voice()
+    m = OPENING_PRONOUN.match(r.excerpt)
+    if not (voice and voice.speaker and m) or any(ref.start - r.start == m.start(1) for ref in r.refers_to):
+        return None
+    return say("voice.unresolved", lang, word=m.group(1))
+
+
 def referent_note(r: Result) -> str | None:
     """'[he: Ali Khamenei]': who a pronoun or bare title in the excerpt means."""
     notes = [f"[{r.excerpt[ref.start - r.start:ref.end - r.start]}: {ref.person}]" for ref in r.refers_to]
@@ -53,7 +70,8 @@ def cut_marks(r: Result) -> tuple[str, str]:
 
 def notes(r: Result, lang: str = DEFAULT) -> list[str]:
     """Every attribution line after the speaker's, in the order shown below the excerpt."""
-    return [line for line in (heading_note(r, lang), other_voices(r, lang), referent_note(r)) if line]
+    return [line for line in (heading_note(r, lang), other_voices(r, lang), unresolved_note(r, lang), referent_note(r))
+            if line]
 
 
 def heading_note(r: Result, lang: str = DEFAULT) -> str | None:
@@ -70,3 +88,33 @@ def _who(v: Voice, lang: str) -> str:
 
 def _same(v: Voice, own: Voice | None) -> bool:
     return own is not None and v.speaker == own.speaker and v.reported_by == own.reported_by
+
+
+# -- the ready-to-paste citation -----------------------------------------------------------------
+
+
+def citation_lines(r: Result, lang: str = DEFAULT) -> list[str]:
+    """A citation to paste anywhere, as plain lines: the excerpt, then every line of whose words they are that
+    the answer shows (speaker, "as reported by", "quoted in"), then title, publisher, date and link.
+
+    Quote marks are added only around words the document itself quotes or says (a quotation, a speech it
+    reproduces, its own text): words it only reports (an order "he issued an order: Do whatever ...") stay
+    unmarked, and a line says so, so a pasted report never becomes a direct quotation.
+    """
+    before, after = cut_marks(r)
+    excerpt = r.excerpt[:MAX_CITED] + (" […]" if len(r.excerpt) > MAX_CITED else "")
+    text = before + excerpt + after
+    lines = [text if excerpt[:1] in QUOTE_MARKS or not _quoted(r) else f"“{text}”"]
+    lines += [line for line in (speaker_line(r, lang),) if line]
+    lines += [say("cite.unquoted", lang)] if not _quoted(r) and excerpt[:1] not in QUOTE_MARKS else []
+    lines += notes(r, lang)
+    d = r.document
+    source = ", ".join([f"“{d.title}”", d.publisher or say("publisher.unknown", lang), date_label(d, lang)])
+    lines.append(source + (f". {d.url}" if d.url else "."))
+    return lines
+
+
+def _quoted(r: Result) -> bool:
+    """Whether the document gives the excerpt's words as said (so quote marks around them are honest)."""
+    voice = r.voice()
+    return voice is None or voice.kind != "reported"

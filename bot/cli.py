@@ -10,6 +10,7 @@ import click
 
 from citebot.index import (
     EDITABLE,
+    Answer,
     Answerer,
     CitebotError,
     ConfigError,
@@ -83,7 +84,17 @@ def ask(obj: Context, line: tuple[str, ...], as_json: bool, lang: str) -> None:
     from citebot.bot.terminal import render
 
     answer = obj.answerer(lang).ask(" ".join(line))
-    click.echo(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) if as_json else render(answer, lang))
+    click.echo(json.dumps(answer_json(answer, lang), ensure_ascii=False, indent=2) if as_json else render(answer, lang))
+
+
+def answer_json(answer: Answer, lang: str) -> dict:
+    """The answer's JSON, each result with the ready-to-paste `citation` the bot's ❝ Cite button gives."""
+    from citebot.bot.attribution import citation_lines
+
+    out = answer.to_json()
+    for r, shown in zip(answer.results, out["results"], strict=True):
+        shown["citation"] = "\n".join(citation_lines(r, lang))
+    return out
 
 
 @main.command()

@@ -27,7 +27,7 @@ from citebot.index import (
     echo,
 )
 
-from .attribution import cut_marks, notes, speaker
+from .attribution import citation_lines, cut_marks, notes, speaker
 from .catalogue import DEFAULT, FSI, PDI, RIGHT_TO_LEFT, counted, field_names, has, isolate, say, spoken, template
 from .solar_hijri import date_label
 
@@ -163,14 +163,18 @@ def result(r: Result, number: int | None = None, full: bool = False, lang: str =
         lines.append(f"— <i>{escape(who[0])}</i>{escape(who[1])}")
     lines += [escape(line) for line in notes(r, lang)]
     lines.append(citation(r.document, number, full, lang))
-    if r.also_in:
-        titles = "; ".join(clip(t, SHORT_TITLE) for t in (r.also_in_titles or r.also_in))
-        lines.append(escape(say("result.also_in", lang, titles=titles)))
+    for key, ids, titles in (("result.also_in", r.also_in, r.also_in_titles),
+                             ("result.reworded_in", r.reworded_in, r.reworded_in_titles)):
+        if ids:
+            shown = "; ".join(clip(t, SHORT_TITLE) for t in (titles or ids))
+            lines.append(escape(say(key, lang, titles=shown)))
     return "\n".join(lines)
 
 
 def short_title(d: Document) -> str:
-    return d.short_title or clip(d.title, SHORT_TITLE)
+    """The compact citation's title: never one that reads as someone speaking (Document.compact_title)."""
+    title = d.compact_title()
+    return title if title == d.short_title else clip(title, SHORT_TITLE)
 
 
 def citation(d: Document, number: int | None = None, full: bool = False, lang: str = DEFAULT) -> str:
@@ -268,14 +272,8 @@ def _paragraph(p: Paragraph, ctx: Context, mark: bool, budget: int) -> str:
 
 
 def cite(r: Result, bot: str, lang: str = DEFAULT) -> Reply:
-    """A citation to paste anywhere: the excerpt, its speaker, title, publisher, date, URL and the deep link."""
-    d = r.document
-    excerpt = r.excerpt[:MAX_EXCERPT] + (ELLIPSIS if len(r.excerpt) > MAX_EXCERPT else "")
-    quoted = excerpt if excerpt[:1] in QUOTE_MARKS else f"“{excerpt}”"
-    lines = [quoted + (f" — {r.speaker}" if r.speaker else "")] + ([say("result.heading", lang)] if r.heading else [])
-    source = ", ".join([d.title, d.publisher or say("publisher.unknown", lang), date_label(d, lang)])
-    lines.append(source + (f". {d.url}" if d.url else "."))
-    lines.append(say("cite.via", lang, link=deep_link(bot, d)))
+    """A citation to paste anywhere (bot/attribution.py citation_lines), then the deep link."""
+    lines = citation_lines(r, lang) + [say("cite.via", lang, link=deep_link(bot, r.document))]
     return Reply(messages=[f"{escape(say('cite.title', lang))}\n<pre>{escape(chr(10).join(lines))}</pre>"])
 
 

@@ -37,16 +37,19 @@ def from_gregorian(day: dt.date) -> tuple[int, int, int]:
 
 
 def date_label(d: Document, lang: str) -> str:
-    """The document's date as the manifest gives it; in Persian, with the Solar Hijri date beside it."""
+    """The document's date as the manifest gives it; in Persian, with the Solar Hijri date beside it, narrowed
+    by what the text proves (date_not_before / date_not_after): "2020" written after July 2020 is 1399 only."""
     if not d.date:
         return say("date.unknown", lang)
-    hijri = label(d.date, d.date_precision) if lang in LANGUAGES else ""
+    hijri = label(d.date, d.date_precision, d.date_interval()) if lang in LANGUAGES else ""
     return f"{d.date_label()} ({hijri})" if hijri else d.date_label()
 
 
-def label(iso: str | None, precision: str | None) -> str:
+def label(iso: str | None, precision: str | None,
+          bounds: tuple[str | None, str | None] = (None, None)) -> str:
     """A document's date in Persian words and digits: "۲۸ تیر ۱۳۶۷" for a day, the one or two years a month
-    or a year falls in otherwise ("۱۳۶۶–۱۳۶۷" for 1988). Empty when there is no date."""
+    or a year falls in otherwise ("۱۳۶۶–۱۳۶۷" for 1988), only those within `bounds` (ISO earliest, latest
+    day) where evidence narrows the date. Empty when there is no date."""
     if not iso:
         return ""
     parts = [int(p) for p in iso.split("-")]
@@ -56,6 +59,7 @@ def label(iso: str | None, precision: str | None) -> str:
     first = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, 1)
     last = (dt.date(parts[0], parts[1] % 12 + 1, 1) - dt.timedelta(days=1) if len(parts) > 1 and parts[1] < 12
             else dt.date(parts[0], 12, 31))
+    first, last = _narrowed(first, last, bounds)
     years = sorted({from_gregorian(first)[0], from_gregorian(last)[0]})
     if precision == "month" and len(parts) > 1:
         a, b = from_gregorian(first), from_gregorian(last)
@@ -67,3 +71,14 @@ def label(iso: str | None, precision: str | None) -> str:
             text = f"{MONTHS[a[1] - 1]} {a[0]} – {MONTHS[b[1] - 1]} {b[0]}"
         return text.translate(DIGITS)
     return "–".join(str(y) for y in years).translate(DIGITS)
+
+
+def _narrowed(first: dt.date, last: dt.date, bounds: tuple[str | None, str | None]) -> tuple[dt.date, dt.date]:
+    """The period [first, last] cut to the ISO `bounds`; unchanged where a bound is missing, malformed or
+    would leave nothing (the manifest's date then stands as given)."""
+    try:
+        low = max(first, dt.date.fromisoformat(bounds[0])) if bounds[0] else first
+        high = min(last, dt.date.fromisoformat(bounds[1])) if bounds[1] else last
+    except ValueError:
+        return first, last
+    return (low, high) if low <= high else (first, last)

@@ -36,6 +36,8 @@ def _result(n: int, r: Result, lang: str = DEFAULT) -> list[str]:
     out.append(f"   {citation(r.document, lang)}")
     if r.also_in:
         out.append(f"   {say('result.also_in', lang, titles=', '.join(r.also_in))}")
+    if r.reworded_in:
+        out.append(f"   {say('result.reworded_in', lang, titles=', '.join(r.reworded_in))}")
     return out
 
 

@@ -54,7 +54,7 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
                     results=said_first(by_source, lambda r: r.heading, limit))
     if entry:
         hits = gen.search([], "quote", speaker=entry.id, limit=500)
-        hits.sort(key=lambda h: (-len(h.also_in), corpus.documents[h.doc].chronology(), h.start))
+        hits.sort(key=lambda h: (-len(h.also_in) - len(h.reworded_in), corpus.documents[h.doc].chronology(), h.start))
         words: list[str] = []
         found = [*_closest(resolved, arg), phrase("answer.quote.of", name=entry.name)]
         missing = [*_closest(resolved, arg), phrase("answer.quote.none_of", name=entry.name)]

@@ -35,6 +35,7 @@ from .readings import read
 from .settings import Settings
 from .split import passages
 from .store import Generation, Shelf
+from .titles import citation_title
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
 COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
@@ -72,6 +73,8 @@ class Corpus:
     @classmethod
     def load(cls, gen: Generation) -> Corpus:
         meta = gen.meta
+        for d in meta.documents:
+            d.citation_title = citation_title(d, meta.registry)
         return cls(gen, {d.id: d for d in meta.documents}, meta.registry, meta.people, meta.voices, meta.refers_to,
                    meta.headings)
 

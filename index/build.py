@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from rapidfuzz import fuzz
 
+from .analysis import literal
 from .headings import heading_spans
 from .meta import Meta, Stats
 from .models import Quote, Referent, Voice
@@ -155,14 +156,30 @@ def _write_quotes(writer: GenerationWriter, quotes: list[tuple[Source, Quote]], 
     members: dict[int, list[int]] = {}
     for i, g in enumerate(groups):
         members.setdefault(g, []).append(i)
+    said = _LiteralTexts({s.document.id: s.cleaned.text for s, _ in quotes})
     for i, (source, q) in enumerate(quotes):
         doc = source.document
         others = sorted({quotes[j][0].document.id for j in members[groups[i]]} - {doc.id})
         speaker = q.speaker or next((quotes[j][1].speaker for j in members[groups[i]] if quotes[j][1].speaker), None)
-        writer.add(kind="quote", doc=doc.id, text=source.cleaned.text[q.start:q.end],
-                   start=q.start, end=q.end, speaker=speaker,
-                   also_in=others, group=groups[i])
+        text = source.cleaned.text[q.start:q.end]
+        same = [d for d in others if said.has(d, text)]
+        writer.add(kind="quote", doc=doc.id, text=text, start=q.start, end=q.end, speaker=speaker,
+                   also_in=same, reworded_in=[d for d in others if d not in same], group=groups[i])
         report.quotes += 1
+
+
+class _LiteralTexts:
+    """Whether a document says a quotation's words, as literal /source matches them (folded, in a row): "Also
+    in" names only such documents; the rest of a quotation's group quote it in other words."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.texts = texts
+        self.folded: dict[str, str] = {}
+
+    def has(self, doc: str, quotation: str) -> bool:
+        if doc not in self.folded:
+            self.folded[doc] = f" {' '.join(literal(self.texts[doc]))} "
+        return f" {' '.join(literal(quotation))} " in self.folded[doc]
 
 
 def _words(quote: str) -> str:

@@ -39,6 +39,12 @@ class Document:
     # Evidence in the text narrows when it was written (ISO days; `date_note` says why).
     date_not_before: str | None = None
     date_not_after: str | None = None
+    # What compact citations show: short_title, unless it reads as someone else speaking (index/titles.py).
+    citation_title: str | None = None
+
+    def compact_title(self) -> str:
+        """The title for compact citations ("[1] title · publisher · date", "Also in:"); the card has the full one."""
+        return self.citation_title or self.short_title or self.title
 
     def date_label(self) -> str:
         """The date at the precision it is known: "24 Jul 2020", "Dec 2018", "2020", "date unknown"."""
@@ -82,6 +88,7 @@ class Document:
             "url": self.url,
             "url_note": self.url_note,
             "short_title": self.short_title,
+            "citation_title": self.compact_title(),
             "date_earliest": earliest,
             "date_latest": latest,
             "inferred": list(self.inferred),
@@ -215,6 +222,9 @@ class Result:
     voices: list[Voice] = field(default_factory=list)  # every voice overlapping the excerpt, document offsets
     refers_to: list[Referent] = field(default_factory=list)  # pronouns/bare titles in the excerpt, resolved
     heading: bool = False  # the excerpt is a heading or title line (index/headings.py), not a sentence of the text
+    # documents quoting the same quotation in other words (also_in: only those whose text has these words)
+    reworded_in: list[str] = field(default_factory=list)
+    reworded_in_titles: list[str] = field(default_factory=list)
 
     def voice(self) -> Voice | None:
         """The voice the whole excerpt is in (the innermost when nested), if any."""
@@ -240,6 +250,7 @@ class Result:
             "voices": [v.to_json() for v in self.voices],
             "refers_to": [r.to_json() for r in self.refers_to],
             "heading": self.heading,
+            "also_in_other_words": self.reworded_in,
         }
 
 

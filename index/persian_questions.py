@@ -36,6 +36,7 @@ STOPWORDS = {key(w) for w in """
     میکنند داشت داشتند دارد دارند گفت گفته درباره مورد راجع چیست کیست کیه چیه بگو بگویید لطفا لطفاً
     من ما تو شما او وی ایشان اند ای یک همه هر روی پس اما ولی اگر دیگر کسی کسانی چیزی سال سالهای
     مربوط خصوص درمورد باره توسط طی بین چه‌کسی چه‌کسانی می‌خواهم میخواهم بدانم اطلاعات خبر
+    کجاست چقدر کدام کدامند هستند داد دادند ببرید بدهید شدگان
 """.split()}
 TITLES = {key(w) for w in "آیت‌الله آیت الله العظمی امام حجت‌الاسلام حجت الاسلام آقای آقا خانم دکتر سید شیخ".split()}
 TRANSLATED = {"who", "quote", "source", "search"}  # the commands a Persian question is read for
@@ -63,16 +64,24 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str,
     if not entry and name == "who":
         return _persian_unknown(corpus, glossary, name, args, reading)
     english = [entry.name] if entry else reading.english[:MAX_TERMS]  # the search keeps no more
-    # The English first: mixed with Persian words, an English document would "lack" the Persian ones.
-    searched = " ".join(english)
+    # The English, and the Persian words it could not say in English, as typed: those are still words of the
+    # question, so a document that lacks them (an English one does) is not said to have "every word", and
+    # "No document mentions “اوین”" is said exactly as for an English word no document has.
+    unknown = [] if entry else [w for w in dict.fromkeys(reading.unknown) if w not in english]
+    searched = " ".join(english + unknown)
     answer = handler(corpus, searched, limit) if english else None
     if reading.persian and not entry and (answer is None or not answer.results):
-        searched, english = " ".join(reading.persian), []
-        answer = handler(corpus, searched, limit)
+        as_typed = handler(corpus, " ".join(reading.persian), limit)
+        if answer is None or as_typed.results:
+            searched, english, answer = " ".join(reading.persian), [], as_typed
     if answer is None or not (answer.results or answer.person):
-        return _persian_unknown(corpus, glossary, name, args, reading)
+        if answer is not None:
+            answer.query = args
+            requote(answer, searched, args)
+        return _persian_unknown(corpus, glossary, name, args, reading, answer)
     answer.query, answer.translated = args, " ".join(english)
-    requote(answer, searched, args)
+    if not (name == "source" and english and answer.results):  # documents "say" the English, not the Persian
+        requote(answer, searched, args)
     if english:
         shown = ", ".join(english)
         more = len(shown) > SHOWN
@@ -82,13 +91,19 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str,
     return answer
 
 
-def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, reading: Reading) -> Answer:
-    """Nothing answers a Persian question: suggest people it may name, or English words to try."""
+def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, reading: Reading,
+                     answer: Answer | None = None) -> Answer:
+    """Nothing answers a Persian question: suggest people it may name, or English words to try. An `answer`
+    naming words no document has ("No document mentions “اوین”") is kept, as an English question's would be."""
     close = translit.candidates(" ".join(reading.unknown) or args, corpus.people)
     if close:
         nothing = "answer.persian.no_one" if name in ("who", "quote") else "answer.persian.nothing"
         return said(name, args, phrase(nothing, query=args),
                     phrase("answer.did_you_mean", names=", ".join(p.name for p in close)), people=close)
+    if answer is not None and answer.unmatched:
+        if hints := glossary.hints(reading.unknown):
+            add(answer, phrase("answer.persian.english", words=", ".join(hints)))
+        return answer
     if name == "who":
         return said(name, args, phrase("answer.persian.no_one", query=args), phrase("answer.see_who"))
     return said(name, args, phrase("answer.search.none", query=args),

@@ -25,7 +25,9 @@ def from_hit(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> 
     result = Result(excerpt=excerpt, start=start, end=end, score=hit.score, document=corpus.documents[hit.doc],
                     speaker=speaker, also_in=hit.also_in,
                     highlights=[(a - start, b - start) for a, b in spans if start <= a and b <= end],
-                    also_in_titles=[_short(corpus.documents[d]) for d in hit.also_in if d in corpus.documents])
+                    also_in_titles=[_short(corpus.documents[d]) for d in hit.also_in if d in corpus.documents],
+                    reworded_in=hit.reworded_in,
+                    reworded_in_titles=[_short(corpus.documents[d]) for d in hit.reworded_in if d in corpus.documents])
     return voiced(corpus, result)
 
 
@@ -77,5 +79,5 @@ def said_first(items: Iterable[T], heading: Callable[[T], bool], limit: int) -> 
 
 
 def _short(d: Document) -> str:
-    """How "Also in" names another document: its short title where the manifest gives one."""
-    return d.short_title or d.title
+    """How "Also in" names another document: its compact title (never one that reads as a speaker)."""
+    return d.compact_title()

@@ -50,6 +50,7 @@ class Hit:
     speaker: str | None = None
     also_in: list[str] = field(default_factory=list)
     group: int | None = None
+    reworded_in: list[str] = field(default_factory=list)  # documents quoting the same words differently
 
 
 @dataclass
@@ -158,7 +159,7 @@ def _hit(stored, score: float) -> Hit:
         kind=stored["kind"], doc=stored["doc"], start=stored["start"], end=stored["end"],
         excerpt=stored["excerpt"], score=float(score or 0), sentences=stored.get("sentences") or [],
         speaker=stored.get("speaker") or None, also_in=stored.get("also_in") or [],
-        group=stored.get("group"),
+        group=stored.get("group"), reworded_in=stored.get("reworded_in") or [],
     )
 
 

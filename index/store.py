@@ -53,7 +53,8 @@ SCHEMA = Schema(
     start=STORED,
     end=STORED,
     sentences=STORED,  # [[start, end], ...] of the sentences in a passage
-    also_in=STORED,  # other documents with the same quotation
+    also_in=STORED,  # other documents whose text has the quotation's words (folded, as literal /source matches)
+    reworded_in=STORED,  # other documents quoting the same quotation in other words
     group=STORED,
 )
 
@@ -209,7 +210,7 @@ class GenerationWriter:
         (self.tmp / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
 
     def add(self, *, kind: str, doc: str, text: str, start: int, end: int,
-            speaker: str | None = None, sentences=None, also_in=None, group=None) -> None:
+            speaker: str | None = None, sentences=None, also_in=None, reworded_in=None, group=None) -> None:
         extra = {}
         if kind == "passage":
             words = analysed(text)
@@ -218,7 +219,8 @@ class GenerationWriter:
             self._previous = (doc, words)
         self._writer.add_document(
             kind=kind, doc=doc, excerpt=text, speaker=speaker or "", start=start, end=end,
-            sentences=sentences or [], also_in=also_in or [], group=group, **{FIELD[kind]: text}, **extra,
+            sentences=sentences or [], also_in=also_in or [], reworded_in=reworded_in or [], group=group,
+            **{FIELD[kind]: text}, **extra,
         )
         self.count += 1
 

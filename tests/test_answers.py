@@ -40,7 +40,9 @@ def test_quote_by_person_merges_one_quotation_reported_twice(answerer):
     assert len(a.results) == 1
     r = a.results[0]
     assert r.speaker == "Hossein-Ali Montazeri" and "greatest crime" in r.excerpt
-    assert {r.document.id, *r.also_in} == {"mek-iran-2018-12-abject-failure", "mek-2020-07-24-tried-and-failed"}
+    assert {r.document.id, *r.also_in, *r.reworded_in} == {"mek-iran-2018-12-abject-failure",
+                                                           "mek-2020-07-24-tried-and-failed"}
+    assert r.reworded_in == ["mek-2020-07-24-tried-and-failed"]  # "during the reign of … Your names" vs "Your (names)"
     exact(answerer, a)
 
 
@@ -126,4 +128,6 @@ def test_terminal_rendering_cites_every_excerpt(cli):
     assert "   — Morgan Ortagus" in out
     # earliest first: the speech's article (on or after 19 Jul 2020) holds it first
     assert "– Geoffrey Robertson QC” · publisher unknown · 2020 · https://www.irandemocratic.org/" in out
-    assert "Also in: mek-2020-07-24-tried-and-failed, ngo-2020-bring-to-justice" in out
+    # their wordings differ ("start of Iran. So-called", "extrajudicially … and to provide"): not "Also in"
+    assert "Also quoted, in other words, in: mek-2020-07-24-tried-and-failed, ngo-2020-bring-to-justice" in out
+    assert "Also in:" not in out

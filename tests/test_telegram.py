@@ -303,8 +303,8 @@ def test_citations_are_compact_and_titles_link_where_a_url_is_known(tg):
     (reply,) = say(tg, "/source refrigerated trucks")
     text = reply["text"]
     # earliest first: the speech (on or after 19 Jul 2020) before the statement (on or after Aug 2020)
-    assert ('[1] <a href="https://www.irandemocratic.org/public_html/news/19164/">Robertson: “Worst Crime Against '
-            'Humanity Since WW2”</a> · publisher unknown · 2020') in text
+    assert ('[1] <a href="https://www.irandemocratic.org/public_html/news/19164/">Iran’s 1988 massacre of the '
+            'MEK (Free Iran summit report)</a> · publisher unknown · 2020') in text
     assert "[2] <b>Bring the perpetrators to justice (joint NGO statement)</b> · Joint NGO statement" in text
     assert "It is time to bring to justice the perpetrators" not in text  # the full title is on the card
 
@@ -353,10 +353,22 @@ def test_cite_gives_a_ready_to_paste_citation(tg):
     pasted = visible(cite).split("\n", 1)[1]
     lines = pasted.split("\n")
     assert lines[0].startswith("“the greatest crime committed during the reign of the Islamic Republic")
-    assert lines[0].endswith(" — Hossein-Ali Montazeri")
-    assert lines[1] == ("Lack of Investigation into 1988 Massacre is an ‘Abject Failure’ and Emboldened Mullahs to Commit "
-                        "Further Human Rights Abuses, MEK-Iran.com, Dec 2018.")
-    assert lines[2] == f"Open in citebot: https://t.me/{BOT['username']}?start=doc-mek-iran-2018-12-abject-failure"
+    assert lines[0].endswith("as criminals”")
+    assert lines[1] == "— Hossein-Ali Montazeri, quoted in:"  # the same voice chain the answer shows
+    assert lines[2] == ("“Lack of Investigation into 1988 Massacre is an ‘Abject Failure’ and Emboldened Mullahs to Commit "
+                        "Further Human Rights Abuses”, MEK-Iran.com, Dec 2018.")
+    assert lines[3] == f"Open in citebot: https://t.me/{BOT['username']}?start=doc-mek-iran-2018-12-abject-failure"
+
+
+def test_cite_keeps_the_reporting_layer_and_adds_no_quote_marks_to_reported_words(tg):
+    (answer,) = say(tg, "/quote Khamenei")
+    assert "as reported by Reuters" in visible(answer)
+    card = pressed(tg, button(answer, "📄 1"))
+    lines = visible(pressed(tg, button(card, "❝ Cite"))).split("\n")[1:]
+    assert lines[0] == "… Do whatever it takes to stop them. …"  # the document has no quote marks around them
+    assert lines[1] == "— Ali Khamenei (Supreme Leader), as reported by Reuters, quoted in:"
+    assert lines[2] == "(Reported words: the document does not put them in quotation marks.)"
+    assert lines[3].startswith("“It is time to bring to justice the perpetrators") and lines[3].endswith(", 2020.")
 
 
 def test_a_deep_linked_card_reads_the_document_from_its_start(tg, texts):

@@ -49,6 +49,7 @@ MESSAGES = {
     "button.doc": "📄 {number}",
     "hint.language": "The documents are in {language}: try words in {language}.",
     "result.also_in": "Also in: {titles}",
+    "result.reworded_in": "Also quoted, in other words, in: {titles}",
     "publisher.unknown": "publisher unknown",
     "unknown": "unknown",
     # the document card
@@ -67,6 +68,7 @@ MESSAGES = {
     "voice.speech": ", speech reproduced in:",
     "voice.reported_by": ", as reported by {name}",
     "voice.includes": "Includes words of {whos}.",
+    "voice.unresolved": "[{word}: someone the text names before this excerpt; see the context]",
     "result.heading": "(A heading of the document, not a sentence of its text.)",
     "button.context": "📖 Context",
     "button.read": "📖 Read it",
@@ -90,6 +92,7 @@ MESSAGES = {
     "button.later": "Later »",
     "cite.title": "Citation, ready to paste:",
     "cite.via": "Open in citebot: {link}",
+    "cite.unquoted": "(Reported words: the document does not put them in quotation marks.)",
     # buttons that no longer work
     "button.expired": "This button has expired. Please send your question again.",
     "button.expired_short": "This button has expired.",

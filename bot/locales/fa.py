@@ -54,6 +54,7 @@ MESSAGES = {
     "button.doc": "📄 {number}",
     "hint.language": "اسناد به زبان {language} هستند: واژه‌هایی به {language} را بیازمایید.",
     "result.also_in": "همچنین در: {titles}",
+    "result.reworded_in": "همچنین با واژه‌هایی دیگر نقل شده در: {titles}",
     "publisher.unknown": "ناشر نامعلوم",
     "unknown": "نامعلوم",
     # the document card
@@ -72,6 +73,7 @@ MESSAGES = {
     "voice.speech": "، متن سخنرانی در:",
     "voice.reported_by": "، به روایت {name}",
     "voice.includes": "شامل سخنانی از {whos}.",
+    "voice.unresolved": "[{word}: کسی که متن پیش از این بخش نام می‌برد؛ متن پیرامون را ببینید]",
     "result.heading": "(عنوانی از سند، نه جمله‌ای از متن آن.)",
     "button.context": "📖 متن پیرامون",
     "button.read": "📖 خواندن سند",
@@ -95,6 +97,7 @@ MESSAGES = {
     "button.later": "پس‌تر »",
     "cite.title": "ارجاع، آمادهٔ رونوشت:",
     "cite.via": "گشودن در citebot: {link}",
+    "cite.unquoted": "(سخن گزارش‌شده: سند این واژه‌ها را در گیومه نیاورده است.)",
     # buttons that no longer work
     "button.expired": "این دکمه دیگر کار نمی‌کند. لطفاً پرسش خود را دوباره بفرستید.",
     "button.expired_short": "این دکمه دیگر کار نمی‌کند.",
