@@ -139,6 +139,9 @@ MESSAGES = {
     "answer.who.none": "در منابع از کسی به نام «{name}» یاد نشده است.",
     "answer.who.several": "«{name}» ممکن است چند نفر باشد: {names}. کدام یک؟ نام کامل را بفرستید.",
     "answer.did_you_mean": "آیا منظورتان {names} بود؟",
+    "answer.title.one": "«{title}» به معنای {name} خوانده شد: منابع این عنوان را به {name} می‌دهند.",
+    "answer.title.several": "منابع عنوان «{title}» را به چند نفر می‌دهند: {names}.",
+    "answer.title.choose": "هر گزیدهٔ زیر نشان می‌دهد کجا. کدام یک؟ \u200e/{command}\u200e را با نام کامل بفرستید.",
     "answer.see_who": "برای دیدن همهٔ کسانی که منابع نام می‌برند، \u200e/who\u200e را بفرستید.",
     "answer.quote.ask": "سخنان چه کسی، یا دربارهٔ چه؟ برای نمونه \u200e/quote Montazeri\u200e یا "
                         "\u200e/quote mass graves\u200e را بیازمایید.",
