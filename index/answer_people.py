@@ -45,7 +45,8 @@ def who(corpus: Corpus, name: str, limit: int) -> Answer:
     return said("who", name, *found, person=person, results=results)
 
 
-def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
+def quote(corpus: Corpus, arg: str, limit: int, topic: str = "") -> Answer:
+    """Quotations of a person or named source, or on a topic; of a person on a `topic` when one is given."""
     if not arg:
         return said("quote", "", phrase("answer.quote.ask"))
     resolved = corpus.registry.resolve(arg)
@@ -61,9 +62,11 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
     if entry:
         hits = gen.search([], "quote", speaker=entry.id, limit=500)
         hits.sort(key=lambda h: (-len(h.also_in), corpus.documents[h.doc].chronology(), h.start))
-        words: list[str] = []
-        found = [*_closest(resolved, arg), phrase("answer.quote.of", name=entry.name)]
-        missing = [*_closest(resolved, arg), phrase("answer.quote.none_of", name=entry.name)]
+        words = terms(topic)  # every topic word must be in the quotation, as for a topic alone
+        found = [*_closest(resolved, arg), phrase("answer.quote.of_about" if words else "answer.quote.of",
+                                                   name=entry.name, topic=topic)]
+        missing = [*_closest(resolved, arg), phrase("answer.quote.none_of_about" if words else "answer.quote.none_of",
+                                                     name=entry.name, topic=topic)]
     else:
         words = terms(arg)
         # every topic word must be in the quotation; unnamed ones are dropped after, so look deeper than `limit`

@@ -16,10 +16,12 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from functools import partial
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from . import intent
 from .answer_people import quote, who
 from .answer_words import search, source
 from .chatter import is_chatter
@@ -30,7 +32,7 @@ from .messages import MESSAGES, add, phrase, said
 from .models import Answer, Context, Document, Paragraph, Person, Phrase, Referent, Voice
 from .people import Registry
 from .persian import is_persian
-from .persian_questions import TRANSLATED, in_english
+from .persian_questions import TRANSLATED, in_english, read
 from .settings import Settings
 from .split import passages
 from .store import Generation, Shelf
@@ -201,16 +203,27 @@ class Answerer:
         m = COMMAND.match(line)
         name, args = (m["name"].lower(), (m["args"] or "").strip()) if m else ("search", line)
         args, note = self._limit(args)
+        question = intent.read(corpus, args) if not m else None
+        if question:  # "what did Naidoo say": answered as /quote Naidoo, and the answer says so
+            name, args = question.command, question.args
         handler = {
             "who": who, "quote": quote, "source": source, "search": search, "docs": docs, "doc": doc,
             "start": help_, "help": help_,
         }.get(name)
+        if question and question.topic:
+            topic = question.topic  # a Persian topic is read in the documents' English, as any Persian question
+            topic = " ".join(read(topic, corpus.registry, self.glossary).english) if is_persian(topic) else topic
+            handler = partial(quote, topic=topic)
         if handler is None:
             return said(name, args, phrase("answer.unknown_command", command=name[:30]))
         if name in TRANSLATED and is_persian(args) and not is_chatter(args):
             answer = in_english(corpus, self.glossary, name, args, handler, self.settings.max_results)
         else:
             answer = handler(corpus, args, self.settings.max_results)
+        if question:
+            answer.read_as = question.shown
+            add(answer, phrase("answer.read_as_about" if question.topic else "answer.read_as", "\n",
+                               command=answer.read_as, topic=question.topic), before=True)
         if note:
             add(answer, note)
         return answer

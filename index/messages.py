@@ -37,6 +37,12 @@ MESSAGES = {
     "answer.quote.ask": "Whose words, or about what? Try /quote Montazeri or /quote mass graves.",
     "answer.quote.of": "Direct quotations of {name}:",
     "answer.quote.none_of": "No direct quotation of {name} in the sources. Try /who {name} for what they say about them.",
+    "answer.quote.of_about": "Direct quotations of {name} about “{topic}”:",
+    "answer.quote.none_of_about": "No direct quotation of {name} about “{topic}” in the sources. "
+                                  "Try /quote {name} for all their words.",
+    "answer.read_as": "Read as {command}.",
+    "answer.read_as_about": "Read as {command}, keeping the quotations about “{topic}”.",
+    "answer.search.scaffolding": "Left out of the search as question words: {words}.",
     "answer.quote.about": "Direct quotations about “{topic}”:",
     "answer.quote.none_about": "No direct quotation about “{topic}” in the sources.",
     "answer.docs": "{count} documents in the collection, earliest first:",

@@ -148,6 +148,12 @@ MESSAGES = {
     "answer.quote.of": "نقل‌قول‌های مستقیم از {name}:",
     "answer.quote.none_of": "در منابع هیچ نقل‌قول مستقیمی از {name} نیست. برای آنچه منابع دربارهٔ او می‌گویند، "
                             "\u200e/who {name}\u200e را بیازمایید.",
+    "answer.quote.of_about": "نقل‌قول‌های مستقیم از {name} دربارهٔ «{topic}»:",
+    "answer.quote.none_of_about": "در منابع هیچ نقل‌قول مستقیمی از {name} دربارهٔ «{topic}» نیست. برای همهٔ سخنانش "
+                                  "\u200e/quote {name}\u200e را بیازمایید.",
+    "answer.read_as": "به صورت \u200e{command}\u200e خوانده شد.",
+    "answer.read_as_about": "به صورت \u200e{command}\u200e خوانده شد، با نقل‌قول‌هایی که دربارهٔ «{topic}» است.",
+    "answer.search.scaffolding": "این واژه‌های پرسشی از جست‌وجو کنار گذاشته شدند: {words}.",
     "answer.quote.about": "نقل‌قول‌های مستقیم دربارهٔ «{topic}»:",
     "answer.quote.none_about": "در منابع هیچ نقل‌قول مستقیمی دربارهٔ «{topic}» نیست.",
     "answer.docs": "{count} سند در این مجموعه، به ترتیب تاریخ (قدیمی‌ترین نخست):",
