@@ -6,8 +6,9 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from .analysis import TOKEN, fold, literal, term, terms
+from .analysis import TOKEN, analysed, fold, literal, term, terms
 from .chatter import FUNCTION_WORDS, is_chatter, real_match, real_words
+from .headings import without_datelines
 from .intent import content
 from .messages import add, phrase, said
 from .models import Answer, Phrase
@@ -115,6 +116,7 @@ def _search(corpus: Corpus, text: str, asked: str, limit: int) -> Answer:
     if not kept:
         none = _no_mention(unmatched) if not ordered and unmatched else phrase("answer.search.none", query=asked)
         return said("search", text, none, unmatched=unmatched)
+    kept = _dated_apart(kept, words)
     n_full = sum(every for _, every in kept)
     results = [from_hit(corpus, h, words) for h, _ in kept]
     if n_full == len(results):
@@ -126,6 +128,19 @@ def _search(corpus: Corpus, text: str, asked: str, limit: int) -> Answer:
         message = [phrase("answer.search.no_full", query=asked), *([_no_mention(unmatched)] if unmatched else []),
                    phrase("answer.search.some")]
     return said("search", text, *message, results=results, unmatched=unmatched, matched_all=n_full)
+
+
+def _dated_apart(kept: list[tuple[Hit, bool]], words: list[str]) -> list[tuple[Hit, bool]]:
+    """A passage has every word only if its text does, its dateline aside: one that needs its dateline for a word
+    ("August" of "Iran, August 28, 2021—" for "August 1988") follows those that have every word, before the
+    others, in the same BM25F order."""
+    full, dated, some = [], [], []
+    for h, every in kept:
+        if every and not set(words) <= set(analysed(without_datelines(h.excerpt))):
+            dated.append((h, False))
+        else:
+            (full if every else some).append((h, every))
+    return full + dated + some
 
 
 def _every_word_first(gen: Generation, words: list[str], some_unmatched: bool,
