@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .analysis import analysed, terms
-from .meta import TitleRow
 from .messages import add, phrase, said
+from .meta import TitleRow
 from .models import Answer, Person, Phrase, Result
 from .people import Resolution
 from .people import fold as fold_name

@@ -134,7 +134,9 @@ def _dated_apart(kept: list[tuple[Hit, bool]], words: list[str]) -> list[tuple[H
     """A passage has every word only if its text does, its dateline aside: one that needs its dateline for a word
     ("August" of "Iran, August 28, 2021—" for "August 1988") follows those that have every word, before the
     others, in the same BM25F order."""
-    full, dated, some = [], [], []
+    full: list[tuple[Hit, bool]] = []
+    dated: list[tuple[Hit, bool]] = []
+    some: list[tuple[Hit, bool]] = []
     for h, every in kept:
         if every and not set(words) <= set(analysed(without_datelines(h.excerpt))):
             dated.append((h, False))

@@ -16,8 +16,9 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from functools import partial
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from rapidfuzz import fuzz, process
 
@@ -206,10 +207,11 @@ class Answerer:
         question = intent.read(corpus, args) if not m else None
         if question:  # "what did Naidoo say": answered as /quote Naidoo, and the answer says so
             name, args = question.command, question.args
-        handler = {
+        commands: dict[str, Callable[[Corpus, str, int], Answer]] = {
             "who": who, "quote": quote, "source": source, "search": search, "docs": docs, "doc": doc,
             "start": help_, "help": help_,
-        }.get(name)
+        }
+        handler = commands.get(name)
         if question and question.topic:
             topic = question.topic  # a Persian topic is read in the documents' English, as any Persian question
             topic = " ".join(read(topic, corpus.registry, self.glossary).english) if is_persian(topic) else topic

@@ -24,8 +24,8 @@ from .settings import Settings
 from .sources import Skipped, Source, load_all
 from .split import passages
 from .store import GenerationWriter, Shelf
-from .voices import find_voices
 from .titles import titled
+from .voices import find_voices
 from .who import describing_excerpts, rank
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)

@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from .clean import english_word_frequency
