@@ -3,6 +3,7 @@ words, or the words of a named source, or quotations on a topic)."""
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from .analysis import analysed, terms
@@ -98,16 +99,17 @@ def _by_title(corpus: Corpus, command: str, title: str, held: dict[str, list[Tit
 
 
 def _title_sentences(corpus: Corpus, held: dict[str, list[TitleRow]], limit: int) -> list[Result]:
-    """Each sentence giving one of the people the title, once, the holder's name highlighted."""
+    """The sentences giving the people the title, each once with every holder it names highlighted: each holder's
+    first sentence before anyone's second, so no holder is left without one."""
     out: dict[tuple[str, int], Result] = {}
-    for pid, rows in held.items():
-        for r in rows:
-            if r.doc not in corpus.documents or (r.doc, r.start) in out:
-                continue
-            excerpt = corpus.generation.text(r.doc)[r.start:r.end]
-            out[(r.doc, r.start)] = voiced(corpus, Result(excerpt=excerpt, start=r.start, end=r.end,
-                                                          document=corpus.documents[r.doc],
-                                                          highlights=_name_spans(excerpt, corpus, pid)))
+    for turn in itertools.zip_longest(*([(pid, r) for r in rows] for pid, rows in held.items())):
+        for pid, r in (t for t in turn if t and t[1].doc in corpus.documents):
+            if (r.doc, r.start) not in out:
+                excerpt = corpus.generation.text(r.doc)[r.start:r.end]
+                out[(r.doc, r.start)] = voiced(corpus, Result(excerpt=excerpt, start=r.start, end=r.end,
+                                                              document=corpus.documents[r.doc]))
+            result = out[(r.doc, r.start)]
+            result.highlights = sorted({*result.highlights, *_name_spans(result.excerpt, corpus, pid)})
     return list(out.values())[:limit]
 
 
