@@ -64,10 +64,11 @@ def quote(corpus: Corpus, arg: str, limit: int, topic: str = "") -> Answer:
         hits = gen.search([], "quote", speaker=entry.id, limit=500)
         hits.sort(key=lambda h: (-len(h.also_in), corpus.documents[h.doc].chronology(), h.start))
         words = terms(topic)  # every topic word must be in the quotation, as for a topic alone
+        about = {"topic": topic} if words else {}
         found = [*_closest(resolved, arg), phrase("answer.quote.of_about" if words else "answer.quote.of",
-                                                   name=entry.name, topic=topic)]
+                                                   name=entry.name, **about)]
         missing = [*_closest(resolved, arg), phrase("answer.quote.none_of_about" if words else "answer.quote.none_of",
-                                                     name=entry.name, topic=topic)]
+                                                     name=entry.name, **about)]
     else:
         words = terms(arg)
         # every topic word must be in the quotation; unnamed ones are dropped after, so look deeper than `limit`

@@ -224,8 +224,9 @@ class Answerer:
             answer = handler(corpus, args, self.settings.max_results)
         if question:
             answer.read_as = question.shown
-            add(answer, phrase("answer.read_as_about" if question.topic else "answer.read_as", "\n",
-                               command=answer.read_as, topic=question.topic), before=True)
+            about = {"topic": question.topic} if question.topic else {}
+            add(answer, phrase("answer.read_as_about" if about else "answer.read_as", "\n", command=answer.read_as,
+                               **about), before=True)
         if note:
             add(answer, note)
         return answer

@@ -76,7 +76,7 @@ def test_a_command_is_never_reread(answerer):
 def test_cli_json_says_what_the_question_was_read_as(cli):
     a = json.loads(cli("ask", "--json", "what did Naidoo say"))
     assert a["read_as"] == "/quote Naidoo" and a["person"]["name"] == "Kumi Naidoo"
-    assert a["message_parts"][0] == {"key": "answer.read_as", "params": {"command": "/quote Naidoo", "topic": ""}}
+    assert a["message_parts"][0] == {"key": "answer.read_as", "params": {"command": "/quote Naidoo"}}
     assert "read_as" not in json.loads(cli("ask", "--json", "mass graves"))
 
 
