@@ -9,9 +9,10 @@ so the user learns the commands.
 
 A shape about a person is read so only when the words name someone (a person,
 a title the documents give, or a named source for /quote); "who was executed in
-1988" is a search. Where no shape fits, plain search runs, but without the
-question's scaffolding (`content`): "who", "said", "did" would otherwise rank
-passages that merely say "said" above those holding the words asked about.
+1988" is a search. Where no shape fits, plain search runs; a question (opening
+with a question word, or ending with "?") runs without its scaffolding
+(`content`): "who", "said", "did" would otherwise rank passages that merely
+say "said" above those holding the words asked about.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ PERSIAN = [
 SCAFFOLDING = frozenset("who whom whose what which where when why how did does do say says said tell tells told".split())
 
 
+OPENS_QUESTION = frozenset("who whom whose what which where when why how did does do".split())
+
+
 @dataclass
 class Question:
     command: str  # "source" | "quote" | "who"
@@ -87,7 +91,12 @@ def read(corpus: Corpus, line: str) -> Question | None:
 
 
 def content(text: str) -> tuple[str, list[str]]:
-    """A plain search without its question scaffolding, and the words left out; as typed when nothing else is left."""
+    """A question's search without its scaffolding, and the words left out. Only a question (opening with a
+    question word, or ending with "?") has scaffolding: "the prisoners who were executed" keeps its "who".
+    As typed when nothing else is left."""
+    words = TOKEN.findall(text)
+    if not words or not (fold(words[0]) in OPENS_QUESTION or text.rstrip().endswith(("?", "؟"))):
+        return text, []
     dropped = [m.group() for m in TOKEN.finditer(text) if fold(m.group()) in SCAFFOLDING]
     kept = " ".join(m.group() for m in TOKEN.finditer(text) if fold(m.group()) not in SCAFFOLDING)
     return (kept, dropped) if dropped and terms(kept) else (text, [])

@@ -68,6 +68,12 @@ def test_said_does_not_outrank_the_words_asked_about(answerer):
     assert a.results[0].excerpt == LUTHER and a.matched_all >= 1
 
 
+def test_only_a_question_has_scaffolding(answerer):
+    a = answerer.ask("the prisoners who were executed")  # a relative "who" is part of the words asked about
+    assert a.command == "search" and not a.message.startswith("Left out")
+    assert answerer.ask("Luther said abject failure?").message.startswith("Left out of the search as question words: said.")
+
+
 def test_a_command_is_never_reread(answerer):
     a = answerer.ask("/source who said abject failure")
     assert a.command == "source" and a.read_as == "" and not a.message.startswith("Read as")
