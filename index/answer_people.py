@@ -14,7 +14,7 @@ from .people import Resolution
 from .people import fold as fold_name
 from .results import from_hit, said_first, voiced
 from .search import Hit
-from .titles import holders
+from .roles import holders
 
 if TYPE_CHECKING:
     from .answers import Corpus

@@ -24,7 +24,7 @@ from .settings import Settings
 from .sources import Skipped, Source, load_all
 from .split import passages
 from .store import GenerationWriter, Shelf
-from .titles import titled
+from .roles import titled
 from .voices import find_voices
 from .who import describing_excerpts, rank
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from .analysis import TOKEN, fold, terms
 from .persian import is_persian
 from .persian_questions import person
-from .titles import holders
+from .roles import holders
 
 if TYPE_CHECKING:
     from .answers import Corpus

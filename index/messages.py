@@ -29,7 +29,7 @@ MESSAGES = {
     "answer.who.none": "No one called “{name}” is named in the sources.",
     "answer.who.several": "“{name}” could be several people: {names}. Which one? Send the full name.",
     "answer.did_you_mean": "Did you mean {names}?",
-    # a title or role typed for a name (index/titles.py)
+    # a title or role typed for a name (index/roles.py)
     "answer.title.one": "Read “{title}” as {name}: the sources give {name} that title.",
     "answer.title.several": "The sources give the title “{title}” to several people: {names}.",
     "answer.title.choose": "Each excerpt below shows where. Which one? Send /{command} with the full name.",

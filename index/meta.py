@@ -36,7 +36,7 @@ class WhoRow:
 
 @dataclass
 class TitleRow:
-    """A title or role one document gives a person at a mention, and the sentence that gives it (index/titles.py)."""
+    """A title or role one document gives a person at a mention, and the sentence that gives it (index/roles.py)."""
 
     doc: str
     start: int

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from citebot.index.people import Registry
-from citebot.index.titles import holds
+from citebot.index.roles import holds
 from tests.conftest import exact
 
 NGO = "ngo-2020-bring-to-justice"
