@@ -13,8 +13,8 @@ from .models import Answer, Person, Phrase, Result
 from .people import Resolution
 from .people import fold as fold_name
 from .results import from_hit, said_first, voiced
-from .search import Hit
 from .roles import holders
+from .search import Hit
 
 if TYPE_CHECKING:
     from .answers import Corpus

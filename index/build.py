@@ -20,11 +20,11 @@ from .models import Quote, Referent, Voice
 from .people import Registry, discover, fold
 from .quotes import find_quotes
 from .referents import find_referents
+from .roles import titled
 from .settings import Settings
 from .sources import Skipped, Source, load_all
 from .split import passages
 from .store import GenerationWriter, Shelf
-from .roles import titled
 from .voices import find_voices
 from .who import describing_excerpts, rank
 
