@@ -3,14 +3,17 @@ words, or the words of a named source, or quotations on a topic)."""
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from .analysis import analysed, terms
-from .messages import phrase, said
+from .messages import add, phrase, said
+from .meta import TitleRow
 from .models import Answer, Person, Phrase, Result
 from .people import Resolution
 from .people import fold as fold_name
 from .results import from_hit, said_first, voiced
+from .roles import holders
 from .search import Hit
 
 if TYPE_CHECKING:
@@ -22,6 +25,8 @@ def who(corpus: Corpus, name: str, limit: int) -> Answer:
         return said("who", "", phrase("answer.who.everyone"), people=corpus.people[:limit])
     resolved = corpus.registry.resolve(name)
     entry = resolved.person
+    if not entry and resolved.how != "ambiguous" and (held := holders(corpus, name)):
+        return _by_title(corpus, "who", name, held, limit)
     if not entry:
         return said("who", name, *_not_found(resolved, name), people=_people(corpus, resolved))
     person = next((p for p in corpus.people if p.id == entry.id), Person(entry.id, entry.name))
@@ -41,13 +46,16 @@ def who(corpus: Corpus, name: str, limit: int) -> Answer:
     return said("who", name, *found, person=person, results=results)
 
 
-def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
+def quote(corpus: Corpus, arg: str, limit: int, topic: str = "") -> Answer:
+    """Quotations of a person or named source, or on a topic; of a person on a `topic` when one is given."""
     if not arg:
         return said("quote", "", phrase("answer.quote.ask"))
     resolved = corpus.registry.resolve(arg)
     entry = resolved.person
     if resolved.how == "ambiguous":  # a name several people share: ask, never guess
         return said("quote", arg, *_not_found(resolved, arg), people=_people(corpus, resolved))
+    if not entry and (held := holders(corpus, arg)):
+        return _by_title(corpus, "quote", arg, held, limit)
     gen = corpus.generation
     if not entry and (by_source := _quotes_of_source(corpus, arg)):
         return said("quote", arg, phrase("answer.quote.of", name=by_source[0].speaker),
@@ -55,9 +63,12 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
     if entry:
         hits = gen.search([], "quote", speaker=entry.id, limit=500)
         hits.sort(key=lambda h: (-len(h.also_in) - len(h.reworded_in), corpus.documents[h.doc].chronology(), h.start))
-        words: list[str] = []
-        found = [*_closest(resolved, arg), phrase("answer.quote.of", name=entry.name)]
-        missing = [*_closest(resolved, arg), phrase("answer.quote.none_of", name=entry.name)]
+        words = terms(topic)  # every topic word must be in the quotation, as for a topic alone
+        about = {"topic": topic} if words else {}
+        found = [*_closest(resolved, arg), phrase("answer.quote.of_about" if words else "answer.quote.of",
+                                                   name=entry.name, **about)]
+        missing = [*_closest(resolved, arg), phrase("answer.quote.none_of_about" if words else "answer.quote.none_of",
+                                                     name=entry.name, **about)]
     else:
         words = terms(arg)
         # every topic word must be in the quotation; unnamed ones are dropped after, so look deeper than `limit`
@@ -68,6 +79,39 @@ def quote(corpus: Corpus, arg: str, limit: int) -> Answer:
     results = said_first(_words_of_people(results, words), lambda r: r.heading, limit)
     return said("quote", arg, *(found if results else missing), results=results,
                 person=_person(corpus, entry.id) if entry else None)
+
+
+def _by_title(corpus: Corpus, command: str, title: str, held: dict[str, list[TitleRow]], limit: int) -> Answer:
+    """A title typed for a name: the one person the documents give it, said so, with the sentence that gives it;
+    several people: all of them to choose from, each with the sentences that give them the title."""
+    evidence = _title_sentences(corpus, held, limit)
+    names = [corpus.registry.entries[pid].name for pid in held]
+    if len(held) > 1:
+        return said(command, title, phrase("answer.title.several", title=title, names=", ".join(names)),
+                    phrase("answer.title.choose", command=command), results=evidence,
+                    people=[_person(corpus, pid) or Person(pid, name) for pid, name in zip(held, names, strict=True)])
+    answer = (who if command == "who" else quote)(corpus, names[0], limit)
+    answer.query = title
+    add(answer, phrase("answer.title.one", title=title, name=names[0]), before=True)
+    if command == "who":  # the sentence that gives the title first, then what else the sources say of them
+        shown = {(r.document.id, r.start) for r in evidence}
+        answer.results = (evidence + [r for r in answer.results if (r.document.id, r.start) not in shown])[:limit]
+    return answer
+
+
+def _title_sentences(corpus: Corpus, held: dict[str, list[TitleRow]], limit: int) -> list[Result]:
+    """The sentences giving the people the title, each once with every holder it names highlighted: each holder's
+    first sentence before anyone's second, so no holder is left without one."""
+    out: dict[tuple[str, int], Result] = {}
+    for turn in itertools.zip_longest(*([(pid, r) for r in rows] for pid, rows in held.items())):
+        for pid, r in (t for t in turn if t and t[1].doc in corpus.documents):
+            if (r.doc, r.start) not in out:
+                excerpt = corpus.generation.text(r.doc)[r.start:r.end]
+                out[(r.doc, r.start)] = voiced(corpus, Result(excerpt=excerpt, start=r.start, end=r.end,
+                                                              document=corpus.documents[r.doc]))
+            result = out[(r.doc, r.start)]
+            result.highlights = sorted({*result.highlights, *_name_spans(result.excerpt, corpus, pid)})
+    return list(out.values())[:limit]
 
 
 def _quotes_of_source(corpus: Corpus, name: str) -> list[Result]:

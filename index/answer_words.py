@@ -6,9 +6,11 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from .analysis import TOKEN, fold, literal, term, terms
+from .analysis import TOKEN, analysed, fold, literal, term, terms
 from .chatter import FUNCTION_WORDS, is_chatter, real_match, real_words
-from .messages import phrase, said
+from .headings import without_datelines
+from .intent import content
+from .messages import add, phrase, said
 from .models import Answer, Phrase
 from .results import from_hit, said_first
 from .search import (
@@ -101,14 +103,23 @@ def _no_mention(words: list[str]) -> Phrase:
 def search(corpus: Corpus, text: str, limit: int) -> Answer:
     if is_chatter(text):
         return said("search", text, phrase("answer.chatter"))
-    words = terms(text)
+    asked, dropped = content(text)  # a query-parsing decision: "who", "said" are no content (index/intent.py)
+    answer = _search(corpus, text, asked, limit)
+    if dropped and answer.results:
+        add(answer, phrase("answer.search.scaffolding", "\n", words=", ".join(dict.fromkeys(dropped))), before=True)
+    return answer
+
+
+def _search(corpus: Corpus, text: str, asked: str, limit: int) -> Answer:
+    """Plain search for the words `asked` (the content words of `text`, what the user typed)."""
+    words = terms(asked)
     if not words:
-        return said("search", text, phrase("answer.search.common" if literal(text) else "answer.search.ask", query=text))
+        return said("search", text, phrase("answer.search.common" if literal(text) else "answer.search.ask", query=asked))
     gen = corpus.generation
     unmatched = _unmatched(gen, text)
     # A passage matching only through function words ("des", "en"; "his" for "hi") is not an answer.
     ordered = _every_word_first(gen, words, bool(unmatched), limit)
-    wanted = real_words(text)
+    wanted = real_words(asked)
     kept: list[tuple[Hit, bool]] = []
     for every, part in itertools.groupby(ordered, key=lambda o: o[2]):  # with every word, then with some
         shown = ((hit(gen, n, score), every) for n, score, _ in part)  # stored fields read only as needed
@@ -116,19 +127,35 @@ def search(corpus: Corpus, text: str, limit: int) -> Answer:
         kept += said_first(matching, lambda he: corpus.is_heading(he[0].doc, he[0].start, he[0].end),
                             limit - len(kept))
     if not kept:
-        none = _no_mention(unmatched) if not ordered and unmatched else phrase("answer.search.none", query=text)
+        none = _no_mention(unmatched) if not ordered and unmatched else phrase("answer.search.none", query=asked)
         return said("search", text, none, unmatched=unmatched)
+    kept = _dated_apart(kept, words)
     n_full = sum(every for _, every in kept)
     results = [from_hit(corpus, h, words) for h, _ in kept]
     if n_full == len(results):
-        message = [phrase("answer.search.found", query=text)]
+        message = [phrase("answer.search.found", query=asked)]
     elif n_full:
         message = [phrase("answer.search.found_first_one" if n_full == 1 else "answer.search.found_first",
-                          query=text, count=n_full)]
+                          query=asked, count=n_full)]
     else:
-        message = [phrase("answer.search.no_full", query=text), *([_no_mention(unmatched)] if unmatched else []),
+        message = [phrase("answer.search.no_full", query=asked), *([_no_mention(unmatched)] if unmatched else []),
                    phrase("answer.search.some")]
     return said("search", text, *message, results=results, unmatched=unmatched, matched_all=n_full)
+
+
+def _dated_apart(kept: list[tuple[Hit, bool]], words: list[str]) -> list[tuple[Hit, bool]]:
+    """A passage has every word only if its text does, its dateline aside: one that needs its dateline for a word
+    ("August" of "Iran, August 28, 2021—" for "August 1988") follows those that have every word, before the
+    others, in the same BM25F order."""
+    full: list[tuple[Hit, bool]] = []
+    dated: list[tuple[Hit, bool]] = []
+    some: list[tuple[Hit, bool]] = []
+    for h, every in kept:
+        if every and not set(words) <= set(analysed(without_datelines(h.excerpt))):
+            dated.append((h, False))
+        else:
+            (full if every else some).append((h, every))
+    return full + dated + some
 
 
 def _every_word_first(gen: Generation, words: list[str], some_unmatched: bool,

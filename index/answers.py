@@ -16,10 +16,13 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from rapidfuzz import fuzz, process
 
+from . import intent
 from .answer_people import quote, who
 from .answer_words import search, source
 from .chatter import is_chatter
@@ -31,6 +34,7 @@ from .models import Answer, Context, Document, Paragraph, Person, Phrase, Refere
 from .people import Registry
 from .persian import is_persian
 from .persian_questions import TRANSLATED, in_english
+from .persian_questions import read as read_persian
 from .readings import read
 from .settings import Settings
 from .split import passages
@@ -206,13 +210,26 @@ class Answerer:
         m = COMMAND.match(line)
         name, args = (m["name"].lower(), (m["args"] or "").strip()) if m else ("search", line)
         args, note = self._limit(args)
-        handler = {
+        question = intent.read(corpus, args) if not m else None
+        if question:  # "what did Naidoo say": answered as /quote Naidoo, and the answer says so
+            name, args = question.command, question.args
+        commands: dict[str, Callable[[Corpus, str, int], Answer]] = {
             "who": who, "quote": quote, "source": source, "search": search, "docs": docs, "doc": doc,
             "start": help_, "help": help_,
-        }.get(name)
+        }
+        handler = commands.get(name)
+        if question and question.topic:
+            topic = question.topic  # a Persian topic is read in the documents' English, as any Persian question
+            topic = " ".join(read_persian(topic, corpus.registry, self.glossary).english) if is_persian(topic) else topic
+            handler = partial(quote, topic=topic)
         if handler is None:
             return said(name, args, phrase("answer.unknown_command", command=name[:30]))
         answer = _read_as_written(corpus, self.glossary, name, args, handler, self.settings.max_results)
+        if question:
+            answer.read_as = question.shown
+            about = {"topic": question.topic} if question.topic else {}
+            add(answer, phrase("answer.read_as_about" if about else "answer.read_as", "\n", command=answer.read_as,
+                               **about), before=True)
         if note:
             add(answer, note)
         return answer

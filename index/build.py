@@ -16,11 +16,12 @@ from rapidfuzz import fuzz
 
 from .analysis import literal
 from .headings import heading_spans
-from .meta import Meta, Stats
+from .meta import Meta, Stats, TitleRow
 from .models import Quote, Referent, Voice
 from .people import Registry, discover, fold
 from .quotes import find_quotes
 from .referents import find_referents
+from .roles import titled
 from .settings import Settings
 from .sources import Skipped, Source, load_all
 from .split import passages
@@ -90,6 +91,7 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
     voices: dict[str, list[Voice]] = {}
     refers_to: dict[str, list[Referent]] = {}
     headings: dict[str, list[tuple[int, int]]] = {}
+    titles: dict[str, list[TitleRow]] = {}
     names = {e.id: e.name for e in registry.entries.values()}
     split = [passages(s.cleaned.text) for s in sources]
     writer.count_hot_words(s.cleaned.text[a:b] for s, spans in zip(sources, split) for (a, b), _ in spans)
@@ -113,6 +115,8 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
         spoken = [(q.start, q.end) for q in found] + [(v.start, v.end) for v in doc_voices if v.kind == "speech"]
         for pid, excerpts in describing_excerpts(doc.id, text, units, subjects, spoken, headings[doc.id]).items():
             who.setdefault(pid, []).extend(excerpts)
+        for pid, rows in titled(doc.id, text, mentions, units).items():
+            titles.setdefault(pid, []).extend(rows)
         for m in mentions:
             mentioned_in.setdefault(m.person, set()).add(doc.id)
         quotes += [(source, q) for q in found + _unquoted_words(doc_voices, found, [span for span, _ in spans])]
@@ -132,6 +136,7 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
         stats=Stats(report.documents, report.passages, report.quotes, report.people,
                     [asdict(s) for s in report.skipped]),
         headings=headings,
+        titles=titles,
     )
 
 

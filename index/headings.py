@@ -7,6 +7,9 @@ Decided once at build time, so search, /source, /quote, /who and inline
 mode all agree on what is a heading; the answer layer marks results that lie
 in one (`Result.heading`) and shows them only where nothing else says it.
 
+A dateline ("Iran, August 28, 2021—") opening a paragraph is no heading, but
+no evidence either: `without_datelines` leaves it out where words are counted.
+
 Kept out on purpose: a line ending in a comma ("Good evening, Madam Rajavi,")
 or a closing quote, which goes on or quotes someone; a list item; a long line
 that merely lost its full stop.
@@ -25,6 +28,11 @@ LIST_ITEM = re.compile(r"^(?:[-–—•*▪●]|\d{1,3}[.)])\s")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
 
 Span = tuple[int, int]
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# "Iran, August 28, 2021—", "PARIS, 3 March 2021 -": where and when the piece was filed, at a paragraph's start
+DATELINE = re.compile(rf"^[ \t]*(?:[A-Z][\w.’' -]{{0,40}},[ \t]+)?(?:{MONTH}[ \t]+\d{{1,2}},?|\d{{1,2}}[ \t]+{MONTH})[ \t]+"
+                      rf"\d{{4}}[ \t]*(?:—|–|--|-)[ \t]*", re.M)
 
 
 def is_heading(paragraph: str, title: str = "") -> bool:
@@ -47,6 +55,12 @@ def heading_spans(text: str, title: str = "") -> list[Span]:
             start = m.start() + len(m.group()) - len(m.group().lstrip())
             out.append((start, m.start() + len(m.group().rstrip())))
     return out
+
+
+def without_datelines(text: str) -> str:
+    """`text` with its datelines blanked (same length): a dateline says when a piece was filed, not what happened
+    then, so "August 1988" is no match for "Iran, August 28, 2021—… Iran’s 1988 massacre"."""
+    return DATELINE.sub(lambda m: " " * len(m.group()), text)
 
 
 def within(spans: Sequence[Span], start: int, end: int) -> bool:

@@ -29,10 +29,20 @@ MESSAGES = {
     "answer.who.none": "No one called “{name}” is named in the sources.",
     "answer.who.several": "“{name}” could be several people: {names}. Which one? Send the full name.",
     "answer.did_you_mean": "Did you mean {names}?",
+    # a title or role typed for a name (index/roles.py)
+    "answer.title.one": "Read “{title}” as {name}: the sources give {name} that title.",
+    "answer.title.several": "The sources give the title “{title}” to several people: {names}.",
+    "answer.title.choose": "Each excerpt below shows where. Which one? Send /{command} with the full name.",
     "answer.see_who": "Send /who for everyone they name.",
     "answer.quote.ask": "Whose words, or about what? Try /quote Montazeri or /quote mass graves.",
     "answer.quote.of": "Direct quotations of {name}:",
     "answer.quote.none_of": "No direct quotation of {name} in the sources. Try /who {name} for what they say about them.",
+    "answer.quote.of_about": "Direct quotations of {name} about “{topic}”:",
+    "answer.quote.none_of_about": "No direct quotation of {name} about “{topic}” in the sources. "
+                                  "Try /quote {name} for all their words.",
+    "answer.read_as": "Read as {command}.",
+    "answer.read_as_about": "Read as {command}, keeping the quotations about “{topic}”.",
+    "answer.search.scaffolding": "Left out of the search as question words: {words}.",
     "answer.quote.about": "Direct quotations about “{topic}”:",
     "answer.quote.none_about": "No direct quotation about “{topic}” in the sources.",
     "answer.docs": "{count} documents in the collection, earliest first:",
@@ -85,7 +95,7 @@ MESSAGES = {
 
 
 ECHO = 150  # characters of the user's own words a message repeats; a longer question is shown cut, with "…"
-TYPED = ("query", "text", "topic", "typed")  # the parameters that repeat what the user typed
+TYPED = ("query", "text", "topic", "typed", "title")  # the parameters that repeat what the user typed
 
 
 def echo(typed: str) -> str:

@@ -35,6 +35,16 @@ class WhoRow:
 
 
 @dataclass
+class TitleRow:
+    """A title or role one document gives a person at a mention, and the sentence that gives it (index/roles.py)."""
+
+    doc: str
+    start: int
+    end: int
+    role: str
+
+
+@dataclass
 class Meta:
     built_at: str
     documents: list[Document]
@@ -48,6 +58,7 @@ class Meta:
     generation: str = ""  # set by the store when the generation is written
     analyzer: str = ""  # analysis.ANALYZER_VERSION it was built with
     layout: int = 0  # store.LAYOUT it was built with
+    titles: dict[str, list[TitleRow]] = field(default_factory=dict)  # person id -> titles the documents give them
 
     def to_json(self) -> dict:
         return {
@@ -63,6 +74,7 @@ class Meta:
             "generation": self.generation,
             "analyzer": self.analyzer,
             "layout": self.layout,
+            "titles": {pid: [asdict(r) for r in rows] for pid, rows in self.titles.items()},
         }
 
     @classmethod
@@ -81,4 +93,5 @@ class Meta:
             generation=data.get("generation", ""),
             analyzer=data.get("analyzer", ""),
             layout=data.get("layout", 0),
+            titles={pid: [TitleRow(**r) for r in rows] for pid, rows in data.get("titles", {}).items()},
         )

@@ -283,6 +283,7 @@ class Answer:
     matched_all: int | None = None  # search: the first N results have every query word, the rest only some
     total: int | None = None  # /source: how many documents match in all (results may show fewer)
     phrases: list[Phrase] = field(default_factory=list)  # `message` as keyed sentences, when built from them
+    read_as: str = ""  # a question typed as a sentence: the command it was answered as ("/quote Naidoo")
 
     def to_json(self) -> dict:
         out: dict = {
@@ -304,6 +305,8 @@ class Answer:
             out["documents"] = [d.card() for d in self.documents]
         if self.translated:
             out["translated"] = self.translated
+        if self.read_as:
+            out["read_as"] = self.read_as
         if self.phrases:
             out["message_parts"] = [p.to_json() for p in self.phrases]
         return out

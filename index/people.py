@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from .clean import english_word_frequency
@@ -308,13 +307,22 @@ class Registry:
         return Resolution(None, self._suggestions(words))
 
     def _suggestions(self, words: tuple[str, ...]) -> list[Entry]:
-        """People whose name or alias holds something like the typed words: "Did you mean ...?", never an answer."""
-        typed = " ".join(w for w in words if w not in NOT_NAMES | TITLES | ROLES)
-        if len(typed) < 3:
+        """People a misspelt name may mean: "Did you mean ...?", never an answer.
+
+        Only a plausible spelling of the same name: its last word (the surname, as typed) is a word of the
+        person's name or alias spelt nearly alike, or the start of one. A few shared letters are no reason
+        ("elect" is not Bachelet; Nayyeri is not Nouri).
+        """
+        typed = [w for w in words if w not in NOT_NAMES | TITLES | ROLES]
+        if not typed or len("".join(typed)) < 3:
             return []
-        choices = {e.id: fold(" ".join([e.name, *self.aliases_of(e)])) for e in self.entries.values()}
-        close = process.extract(typed, choices, scorer=fuzz.partial_ratio, limit=3, score_cutoff=75)
-        return [self.entries[pid] for _, _, pid in close]
+        near = []
+        for e in self.entries.values():
+            tokens = {t for form in [e.name, *self.aliases_of(e)] for t in fold(_strip_titles(form)).split()}
+            cost = min((c for t in tokens if (c := _plausible(typed[-1], t)) is not None), default=None)
+            if cost is not None:
+                near.append((cost, e.name, e))
+        return [e for _, _, e in sorted(near, key=lambda n: (n[0], n[1]))[:3]]
 
     def _is_word(self, word: str) -> bool:
         """A word the sources use, or a common English word: never taken for a misspelt name."""
@@ -550,6 +558,19 @@ def _name_distance(words: tuple[str, ...], forms: list[str]) -> float | None:
         if len(found) == len(each):
             costs.append(sum(found))
     return min(costs, default=None)
+
+
+def _plausible(typed: str, known: str) -> float | None:
+    """How far a typed word is from a word of a known name when it could be a spelling of it, else None: the
+    word itself, its start (four letters or more), or a spelling half a letter looser than `_near` allows."""
+    if len(typed) >= 4 and known.startswith(typed):
+        return 0.0
+    a, b = sound(typed), sound(known)
+    allowed = max(1.0, allowed_distance(min(a, b, key=len)) + 0.5)
+    if abs(len(a) - len(b)) * 0.5 > allowed:
+        return None
+    cost = spelling_distance(a, b)
+    return cost if cost <= allowed else None
 
 
 def _same_surname(a: str, b: str) -> bool:

@@ -60,22 +60,72 @@ def candidates(name: str, people: Iterable[Person], limit: int = 3) -> list[Pers
     person's name or of one alias, or two of its words written as one: the same
     skeleton, or one slip in a skeleton of four consonants or more.
     """
-    wanted = [s for s in (persian_skeleton(w) for w in name.split()) if len(s) >= MIN_SKELETON]
-    if not wanted:
+    typed = [(w, s) for w in name.split() if len(s := persian_skeleton(w)) >= MIN_SKELETON]
+    if not typed:
         return []
     found: dict[str, tuple[float, Person]] = {}
     surname = _rough(name.split()[-1])
     for person in people:
         for form in (person.name, *person.aliases):
             latin = [w for w in re.split(r"[\s\-]+", form) if w]
-            words = [latin_skeleton(w) for w in latin]
-            known = words + [_once(a + b) for a, b in zip(words, words[1:])]  # پورمحمدی = Pour-Mohammadi
-            hits = [any(_close(w, k) for k in known) for w in wanted]
+            known = [(w, latin_skeleton(w)) for w in latin]
+            known += [(a + b, latin_skeleton(a + b)) for a, b in zip(latin, latin[1:])]  # پورمحمدی = Pour-Mohammadi
+            hits = [any(_alike(p, w, k, latin_word) for latin_word, k in known) for p, w in typed]
             if hits[-1] and 2 * sum(hits) >= len(hits):  # the surname, and most of the name
                 near = max(fuzz.ratio(surname, w.lower()) for w in latin)
                 found[person.id] = max(found.get(person.id, (0.0, person)), (near, person), key=lambda f: f[0])
     ranked = sorted(found.values(), key=lambda f: (-f[0], -f[1].documents))
     return [p for _, p in ranked[:limit]]
+
+
+def _alike(persian: str, skeleton: str, known: str, latin: str) -> bool:
+    """A Persian word and a Latin one that may spell one name: skeletons alike, and where the skeletons are
+    the same, the vowels Persian writes (ی, و) heard in the Latin between the same consonants:
+    نیری (Nayyeri) and Nouri are both "nr", but ی is no "ou"."""
+    if not _close(skeleton, known):
+        return False
+    if skeleton != known:
+        return True  # one slip in four consonants or more: the consonants are evidence enough
+    written, heard = _vowels(_persian_letters(persian)), _vowels(_latin_letters(latin))
+    # ا is left out: Persian writes it for the a, o or u of a foreign name (اورتاگاس Ortagus)
+    return len(written) == len(heard) and all(w - {"a"} <= h for w, h in zip(written, heard, strict=True))
+
+
+# و is also v, ی also y: the Latin v and y hear them too.
+VOWEL_CLASS = {"ی": "i", "و": "u", "ا": "a", "آ": "a", "i": "i", "e": "i", "y": "i", "o": "u", "u": "u", "w": "u",
+               "v": "u", "a": "a"}
+
+
+def _persian_letters(word: str) -> list[str]:
+    """Consonant classes and written vowels; a part's first ا only carries a vowel, its last ه is one (خامنه‌ای)."""
+    out: list[str] = []
+    for part in word.split("\u200c"):
+        part = fold(part)
+        for n, c in enumerate(part):
+            if (n == 0 and c in "اآ" and len(part) > 1) or (n == len(part) - 1 and c == "ه" and n > 1):
+                out.append("i" if c == "ه" else "")
+            else:
+                out.append(PERSIAN.get(c) or VOWEL_CLASS.get(c, ""))
+    return out
+
+
+def _latin_letters(word: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", word.lower())
+    text = LATIN_SOUNDS.sub(lambda m: LATIN[m.group()], "".join(c for c in text if not unicodedata.combining(c)))
+    return [c if c not in LATIN_DROPPED else VOWEL_CLASS.get(c, "") for c in text]
+
+
+def _vowels(letters: list[str]) -> list[set[str]]:
+    """The vowel classes heard before the first consonant and after each one (a repeated consonant is one)."""
+    gaps: list[set[str]] = [set()]
+    last = ""
+    for c in letters:
+        if c in ("i", "u", "a"):
+            gaps[-1].add(c)
+        elif c and c != last:
+            gaps.append(set())
+        last = c if c and c not in ("i", "u", "a") else last
+    return gaps
 
 
 def _close(a: str, b: str) -> bool:

@@ -76,6 +76,17 @@ def test_names_and_dates_as_a_user_sees_them(tg):
     assert "Joint NGO statement to the UN Human Rights Council · 2020" in text
 
 
+def test_a_title_held_by_several_offers_each_and_a_question_says_how_it_was_read(tg):
+    (reply,) = ask(tg, "/who Supreme Leader")
+    assert reply["text"].startswith("The sources give the title “Supreme Leader” to several people: Ali Khamenei, "
+                                    "Ruhollah Khomeini. Each excerpt below shows where. Which one? Send /who with the full name.")
+    assert "Following a fatwa handed down by Supreme Leader Ayatollah <b>Khomeini</b> in mid-July 1988" in reply["text"]
+    names = [b["text"] for row in _keyboard(reply) for b in row]
+    assert "Ali Khamenei" in names and "Ruhollah Khomeini" in names
+    (reply,) = ask(tg, "what did Naidoo say?")
+    assert reply["text"].startswith("Read as /quote Naidoo.\nDirect quotations of Kumi Naidoo:")
+
+
 def test_quote_montazeri_names_speaker_and_other_documents(tg):
     (reply,) = ask(tg, "/quote Montazeri")
     assert "<blockquote>“the greatest crime committed during the reign of the Islamic Republic" in reply["text"]

@@ -88,7 +88,7 @@ def test_several_candidates_are_offered_never_guessed(answerer, typed, offered):
 @pytest.mark.parametrize("typed", [
     "Razavi",  # a province in the sources, one letter from Rajavi
     "raise", "away", "Mohammed", "Michael", "leather",  # common words and other names near a surname
-    "justice", "the", "prison", "Supreme Leader", "Human Rights", "Napoleon", "Kofi Annan", "Ali Rajavi",
+    "justice", "the", "prison", "Human Rights", "Napoleon", "Kofi Annan", "Ali Rajavi",
 ])
 def test_common_words_and_strangers_resolve_to_no_one(answerer, typed):
     a = answerer.ask(f"/who {typed}")

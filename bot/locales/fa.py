@@ -275,12 +275,21 @@ MESSAGES = {
     "answer.who.none": "در منابع از کسی به نام «{name}» یاد نشده است.",
     "answer.who.several": "«{name}» ممکن است چند نفر باشد: {names}. کدام یک؟ نام کامل را بفرستید.",
     "answer.did_you_mean": "آیا منظورتان {names} بود؟",
+    "answer.title.one": "«{title}» به معنای {name} خوانده شد: منابع این عنوان را به {name} می‌دهند.",
+    "answer.title.several": "منابع عنوان «{title}» را به چند نفر می‌دهند: {names}.",
+    "answer.title.choose": "هر گزیدهٔ زیر نشان می‌دهد کجا. کدام یک؟ \u200e/{command}\u200e را با نام کامل بفرستید.",
     "answer.see_who": "برای دیدن همهٔ کسانی که منابع نام می‌برند، \u200e/who\u200e را بفرستید.",
     "answer.quote.ask": "سخنان چه کسی، یا دربارهٔ چه؟ برای نمونه \u200e/quote Montazeri\u200e یا "
                         "\u200e/quote mass graves\u200e را بیازمایید.",
     "answer.quote.of": "نقل‌قول‌های مستقیم از {name}:",
     "answer.quote.none_of": "در منابع هیچ نقل‌قول مستقیمی از {name} نیست. برای آنچه منابع دربارهٔ او می‌گویند، "
                             "\u200e/who {name}\u200e را بیازمایید.",
+    "answer.quote.of_about": "نقل‌قول‌های مستقیم از {name} دربارهٔ «{topic}»:",
+    "answer.quote.none_of_about": "در منابع هیچ نقل‌قول مستقیمی از {name} دربارهٔ «{topic}» نیست. برای همهٔ سخنانش "
+                                  "\u200e/quote {name}\u200e را بیازمایید.",
+    "answer.read_as": "به صورت \u200e{command}\u200e خوانده شد.",
+    "answer.read_as_about": "به صورت \u200e{command}\u200e خوانده شد، با نقل‌قول‌هایی که دربارهٔ «{topic}» است.",
+    "answer.search.scaffolding": "این واژه‌های پرسشی از جست‌وجو کنار گذاشته شدند: {words}.",
     "answer.quote.about": "نقل‌قول‌های مستقیم دربارهٔ «{topic}»:",
     "answer.quote.none_about": "در منابع هیچ نقل‌قول مستقیمی دربارهٔ «{topic}» نیست.",
     "answer.docs": "{count} سند در این مجموعه، به ترتیب تاریخ (قدیمی‌ترین نخست):",
