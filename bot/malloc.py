@@ -14,7 +14,7 @@ import ctypes
 import ctypes.util
 
 M_ARENA_MAX = -8  # glibc's malloc.h
-ARENAS = 1
+ARENAS = 2
 
 
 def fewer_arenas(arenas: int = ARENAS) -> bool:
