@@ -128,7 +128,8 @@ def table(size: int, r: dict) -> str:
             lines.append(f"{'citebot ' + key + ' ' + p + ' ms':28}{c[key][p]:>12.2f}")
     s = r.get("serve", {})
     if "first_answer_ms" in s:
-        lines.append(f"{'serve: launch to 1st answer':28}{s['first_answer_ms']:>12.0f}")
+        cpu = f"   ({s['first_answer_cpu_ms']:.0f} ms of its own CPU)" if "first_answer_cpu_ms" in s else ""
+        lines.append(f"{'serve: launch to 1st answer':28}{s['first_answer_ms']:>12.0f}{cpu}")
     if "rss_mb" in s:
         lines.append(f"{'serve: RSS after questions':28}{s['rss_mb']:>12.0f}   ({s['questions']:,} distinct; peak "
                      f"{s['peak_rss_mb']:.0f} MB; {s['cpu_ms_per_update']:.1f} ms CPU per update)")
