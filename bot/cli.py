@@ -140,9 +140,9 @@ def serve(obj: Context, webhook: bool) -> None:
     from telegram.error import InvalidToken
 
     from citebot.bot import app, logs
-    from citebot.bot.malloc import fewer_arenas
+    from citebot.bot.malloc import tame_heap
 
-    fewer_arenas()  # before the first worker thread: see bot/malloc.py
+    tame_heap()  # before the first worker thread: see bot/malloc.py
     logs.setup(token)
     obj.answerer()  # builds the index on first run
     try:
