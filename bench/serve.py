@@ -20,6 +20,7 @@ from __future__ import annotations
 import compileall
 import json
 import random
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -27,6 +28,8 @@ from pathlib import Path
 from bench.bot import cpu_s, wait
 from tests.botproc import ROOT, TOKEN, citebot, message
 from tests.fake_telegram import FakeTelegram
+
+LAUNCHES = 5  # start-up is the median of this many launches
 
 
 def measure(settings, work: Path, questions: int) -> dict:
@@ -81,6 +84,15 @@ def _status(pid: int) -> dict[str, int]:
     return out
 
 
+def real_bot(settings, work: Path, questions: int, launches: int = LAUNCHES) -> dict:
+    """The memory run, with launch to first answer as the median of `launches` launches (the machine is shared)."""
+    out = measure(settings, work, questions)
+    starts = [out] + [measure(settings, work, 0) for _ in range(launches - 1)]
+    for key in ("first_answer_ms", "first_answer_cpu_ms"):
+        out[key] = statistics.median(s[key] for s in starts)
+    return out | {"launches": launches}
+
+
 def main(size: int) -> None:
     """Measure the real bot again at one size and replace that size's `serve` figures in results.json."""
     from bench import run
@@ -89,7 +101,7 @@ def main(size: int) -> None:
     work = run.OUT / str(size)
     path = run.OUT / "results.json"
     results = json.loads(path.read_text())
-    results[str(size)]["serve"] = measure(_settings(work), work, run.REAL_QUESTIONS if size == run.MEMORY_AT else 0)
+    results[str(size)]["serve"] = real_bot(_settings(work), work, run.REAL_QUESTIONS if size == run.MEMORY_AT else 0)
     path.write_text(json.dumps(results, indent=1))
     print(json.dumps(results[str(size)]["serve"]))
 
