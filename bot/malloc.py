@@ -5,7 +5,7 @@ allocates at once its own heap ("arena", up to 8 per core). Memory freed in one 
 serves only that arena's later allocations, and free pages inside a heap go back to the
 system only when asked (malloc_trim), so RSS grows with the threads and with every
 peak. At 100k passages, after 10,000 distinct questions (bench/serve.py): 184 MB as
-glibc leaves it, about 160 MB with two arenas, about 147 MB trimming every few seconds too.
+glibc leaves it, about 160 MB with two arenas, about 147 MB trimming every 2 seconds too.
 Two arenas still let two threads allocate without waiting for each other.
 """
 
@@ -18,7 +18,7 @@ import time
 
 M_ARENA_MAX = -8  # glibc's malloc.h
 ARENAS = 2
-TRIM_EVERY = 5.0  # seconds; a trim walks the heap's free lists, about a millisecond
+TRIM_EVERY = 2.0  # seconds; a trim walks the heap's free lists, about a millisecond
 
 
 def tame_heap(arenas: int = ARENAS, every: float = TRIM_EVERY) -> bool:
