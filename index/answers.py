@@ -88,7 +88,7 @@ class Corpus:
 
 
 class Answerer:
-    # 64 recent answers (up to 50 excerpts each, ~16 kB): enough for "More" pages and repeats, 4 MB less than 256.
+    # 64 recent answers (up to 50 excerpts each, ~16 kB): enough for "More" pages and repeats, 3 MB less than 256.
     def __init__(self, settings: Settings, cache_size: int = 64) -> None:
         self.settings = settings
         self.shelf = Shelf(settings.index_dir)
