@@ -95,7 +95,7 @@ def measure(size: int) -> dict:
     print(f"[{size}] the real citebot serve: start-up" + (f", {REAL_QUESTIONS:,} questions" if size == MEMORY_AT else ""),
           flush=True)
     from bench.engines import _settings
-    results["serve"] = serve.measure(_settings(work), work, REAL_QUESTIONS if size == MEMORY_AT else 0)
+    results["serve"] = serve.real_bot(_settings(work), work, REAL_QUESTIONS if size == MEMORY_AT else 0)
     return results
 
 
@@ -128,7 +128,9 @@ def table(size: int, r: dict) -> str:
             lines.append(f"{'citebot ' + key + ' ' + p + ' ms':28}{c[key][p]:>12.2f}")
     s = r.get("serve", {})
     if "first_answer_ms" in s:
-        lines.append(f"{'serve: launch to 1st answer':28}{s['first_answer_ms']:>12.0f}")
+        cpu = (f"   (median of {s['launches']} launches; {s['first_answer_cpu_ms']:.0f} ms of its own CPU)"
+               if "launches" in s else "")
+        lines.append(f"{'serve: launch to 1st answer':28}{s['first_answer_ms']:>12.0f}{cpu}")
     if "rss_mb" in s:
         lines.append(f"{'serve: RSS after questions':28}{s['rss_mb']:>12.0f}   ({s['questions']:,} distinct; peak "
                      f"{s['peak_rss_mb']:.0f} MB; {s['cpu_ms_per_update']:.1f} ms CPU per update)")

@@ -160,7 +160,9 @@ def serve(obj: Context, webhook: bool) -> None:
     from telegram.error import InvalidToken
 
     from citebot.bot import app, logs
+    from citebot.bot.malloc import tame_heap
 
+    tame_heap()  # before the first worker thread: see bot/malloc.py
     logs.setup(token)
     obj.answerer()  # builds the index on first run
     try:

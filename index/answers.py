@@ -95,7 +95,8 @@ class Corpus:
 
 
 class Answerer:
-    def __init__(self, settings: Settings, cache_size: int = 256) -> None:  # 256: answers hold up to 50 excerpts each
+    # 64 recent answers (up to 50 excerpts each, ~16 kB): enough for "More" pages and repeats, 3 MB less than 256.
+    def __init__(self, settings: Settings, cache_size: int = 64) -> None:
         self.settings = settings
         self.shelf = Shelf(settings.index_dir)
         self._corpus: Corpus | None = None

@@ -183,8 +183,8 @@ def _is_broken_word(head: str, tail: str) -> bool:
 
 @lru_cache(maxsize=1)
 def english_word_frequency():
-    """How often each English word occurs (pyspellchecker's list), loaded once on first use (~0.5 s):
-    at index time for a hyphenated line break, at query time for a name that matches no one exactly."""
+    """How often each English word occurs (pyspellchecker's list), loaded once on first use (~0.5 s),
+    at index time for a hyphenated line break (answers keep only its common words: people.common_english_words)."""
     from spellchecker import SpellChecker
 
     return SpellChecker(distance=1).word_frequency

@@ -27,7 +27,6 @@ from pathlib import Path
 import yaml
 from rapidfuzz.distance import OSA
 
-from .clean import english_word_frequency
 from .errors import ConfigError
 from .models import Mention, Person
 from .persian import fold as persian_fold
@@ -326,7 +325,7 @@ class Registry:
 
     def _is_word(self, word: str) -> bool:
         """A word the sources use, or a common English word: never taken for a misspelt name."""
-        return word in self.words or english_word_frequency()[word] >= COMMON
+        return word in self.words or word.lower() in common_english_words()
 
     def _name_parts(self) -> list[tuple[str, str, str]]:
         """Every way to name someone with part of their name: (matching form, person id, which part)."""
@@ -500,6 +499,18 @@ SOUNDS = (("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "v"), ("y", 
 VOWELS = set("aeiou")
 MARGIN = 1.0  # how much closer the best name must be than the next person's
 COMMON = 100  # occurrences in pyspellchecker's English list that make a word common ("raise", not "Raisi")
+
+
+@lru_cache(maxsize=1)
+def common_english_words() -> frozenset[str]:
+    """The words pyspellchecker's list counts at least COMMON times (its keys are lower case), loaded on first use.
+
+    Only this set is kept: the whole list (160,000 words with counts, ~15 MB) is needed when cleaning, not
+    when answering, and a serving bot would otherwise hold it for good after its first misspelt name.
+    """
+    from spellchecker import SpellChecker
+
+    return frozenset(w for w, n in SpellChecker(distance=1).word_frequency.items() if n >= COMMON)
 
 
 @lru_cache(maxsize=65536)
