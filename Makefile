@@ -22,12 +22,13 @@ $(BIN)/.lint: $(BIN)/.installed
 	$(BIN)/pip install --quiet -e '.[lint]'
 	touch $@
 
-# mypy sees bot/ and index/ under their installed names through symlinks (see [tool.mypy] in pyproject.toml).
-lint: $(BIN)/.lint  ## ruff (pyflakes, imports, pyupgrade, bugbear), then mypy on bot/ and index/; CI runs it before the tests
+# mypy and lint-imports see bot/ and index/ under their installed names through symlinks (see [tool.mypy]).
+lint: $(BIN)/.lint  ## ruff, the layering contracts (lint-imports), then mypy on bot/ and index/; CI runs it before the tests
 	$(BIN)/ruff check bot index tests bench
 	mkdir -p $(VENV)/mypy/citebot
 	ln -sfn ../../../bot $(VENV)/mypy/citebot/bot
 	ln -sfn ../../../index $(VENV)/mypy/citebot/index
+	PYTHONPATH=$(VENV)/mypy $(BIN)/lint-imports --no-cache
 	$(BIN)/mypy -p citebot.bot -p citebot.index
 
 reliability: $(BIN)/.installed  ## every reliability category with the full trial counts, then the summary table

@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 from bench.engines import percentiles
-from citebot.index.analysis import analysed
-from citebot.index.build import reindex
+from citebot.index.store.build import reindex
+from citebot.index.text.analysis import analysed
 from tests.botproc import ROOT, TOKEN, citebot, message
 from tests.conftest import settings_for
 from tests.fake_telegram import FakeTelegram
@@ -35,7 +35,7 @@ OUT = ROOT / "var" / "bench" / "bot.json"
 
 def lines(settings, n: int, seed: int = 7) -> list[str]:
     """What users type: commands and searches built from the bundled corpus's own words."""
-    from citebot.index.answers import Answerer
+    from citebot.index.answers.answerer import Answerer
 
     gen = Answerer(settings).corpus().generation
     words = sorted({w for d in gen.meta.documents for w in analysed(gen.text(d.id)) if len(w) > 3})

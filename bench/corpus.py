@@ -22,8 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from citebot.index.clean import clean
-from citebot.index.split import passages
+from citebot.index.text.clean import clean
+from citebot.index.text.split import passages
 
 PACKAGES = ["dict-gcide", "linux-doc-6.1", "python3.11-doc", "fortunes", "debian-reference-en"]
 CHUNK = 40_000  # characters per document cut from a long text

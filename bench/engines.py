@@ -22,7 +22,7 @@ from pathlib import Path
 def build(engine: str, work: Path) -> dict:
     started = time.perf_counter()
     if engine == "citebot":
-        from citebot.index.build import reindex
+        from citebot.index.store.build import reindex
 
         report = reindex(_settings(work))
         count = report.passages
@@ -61,18 +61,18 @@ def _build_tantivy(texts: list[str], path: Path) -> None:
 def opener(engine: str, work: Path):
     """Open the engine; return search(query) -> list of excerpts (top 10, stored text fetched)."""
     if engine == "citebot":
-        from citebot.index.analysis import terms
-        from citebot.index.search import literal_phrase, passage_at
+        from citebot.index.store.search import literal_phrase, passage_at, search
+        from citebot.index.text.analysis import terms
 
         gen = answerer(work).corpus().generation
 
-        def search(q):
+        def run(q):
             text = " ".join(q["words"])
             if q["kind"] == "phrase":  # every document that says it (true count), the first 10 passages
                 return [passage_at(gen, s).excerpt for s in (literal_phrase(gen, text) or [])[:10]]
-            return [h.excerpt for h in gen.search(terms(text), "passage", mode="any", limit=10)]
+            return [h.excerpt for h in search(gen, terms(text), "passage", mode="any", limit=10)]
 
-        return search
+        return run
     if engine == "fts5":
         db = sqlite3.connect(work / "fts5" / "fts.db", check_same_thread=False)
         sql = "SELECT text FROM p WHERE p MATCH ? ORDER BY rank LIMIT 10"
@@ -125,7 +125,8 @@ def serve(engine: str, work: Path) -> dict:
 
 def relevance(work: Path, queries: list[dict]) -> dict:
     """Top-10 overlap of citebot's ranking with exhaustive scoring (every match scored, no pruning), per kind."""
-    from citebot.index.analysis import terms
+    from citebot.index.store.search import search
+    from citebot.index.text.analysis import terms
     from tests.bruteforce import exhaustive_top
 
     gen = answerer(work).corpus().generation
@@ -136,7 +137,7 @@ def relevance(work: Path, queries: list[dict]) -> dict:
         for q in [q for q in queries if q["kind"] == kind][:sample]:
             words = terms(" ".join(q["words"]))
             exact = {(d, s) for d, s, _ in exhaustive_top(gen, words, 10)}
-            fast = {(h.doc, h.start) for h in gen.search(words, "passage", limit=10)}
+            fast = {(h.doc, h.start) for h in search(gen, words, "passage", limit=10)}
             overlaps.append(len(exact & fast) / len(exact) if exact else 1.0)
         out[kind] = sum(overlaps) / len(overlaps) if overlaps else None
     return out
@@ -144,7 +145,7 @@ def relevance(work: Path, queries: list[dict]) -> dict:
 
 def first_answer(work: Path, line: str) -> dict:
     """The first complete answer of a fresh process; the caller times it from the process's launch."""
-    from citebot.index.answers import Answerer
+    from citebot.index.answers.answerer import Answerer
 
     answer = Answerer(_settings(work)).ask(line)
     return {"answered_at": time.time(), "results": len(answer.results)}
@@ -167,7 +168,7 @@ def percentiles(times: list[float]) -> dict:
 
 @cache
 def answerer(work: Path):
-    from citebot.index.answers import Answerer
+    from citebot.index.answers.answerer import Answerer
 
     return Answerer(_settings(work), cache_size=0)  # every answer computed, none from the cache
 

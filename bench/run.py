@@ -17,9 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from citebot.index.analysis import terms
-from citebot.index.sources import load_corpus
-from citebot.index.split import passages
+from citebot.index.documents.sources import load_corpus
+from citebot.index.text.analysis import terms
+from citebot.index.text.split import passages
 
 from . import corpus, serve
 from .engines import KINDS

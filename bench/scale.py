@@ -24,7 +24,7 @@ import redis
 
 from bench.bot import lines, wait
 from bench.engines import percentiles
-from citebot.index.build import reindex
+from citebot.index.store.build import reindex
 from tests.botproc import ROOT, message
 from tests.cluster import Cluster
 from tests.conftest import settings_for

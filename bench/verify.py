@@ -20,8 +20,8 @@ import sys
 import time
 from functools import lru_cache
 
-from citebot.index.analysis import TOKEN, term, terms, word
-from citebot.index.search import literal_phrase
+from citebot.index.store.search import literal_phrase, search
+from citebot.index.text.analysis import TOKEN, term, terms, word
 from tests.bruteforce import GAP, exhaustive_top, glued
 
 from .engines import answerer
@@ -67,7 +67,7 @@ def check_rankings(gen, queries: list[dict]) -> tuple[int, list[str]]:
     wrong = []
     for line in lines:
         words = terms(line)
-        fast = [(h.doc, h.start, h.score) for h in gen.search(words, "passage", limit=10)]
+        fast = [(h.doc, h.start, h.score) for h in search(gen, words, "passage", limit=10)]
         if fast != exhaustive_top(gen, words, 10):
             wrong.append(line)
     return len(lines), wrong

@@ -26,7 +26,7 @@ from . import inline
 from .catalogue import DEFAULT, languages, say
 from .ratelimit import SharedRateLimiter
 from .settings import BotSettings
-from .shared_state import SharedState, open_state
+from .shared_state import Budget, MemoryState, SharedState
 from .state import CONTEXT_TYPES
 from .webhook import serve as serve_webhook
 from .webhook import webhook_secret
@@ -45,6 +45,16 @@ UNSUPPORTED = (filters.PHOTO | filters.Sticker.ALL | filters.VOICE | filters.VID
                | filters.AUDIO | filters.Document.ALL | filters.ANIMATION | filters.LOCATION | filters.CONTACT
                | filters.POLL | filters.Dice.ALL | filters.VENUE)
 ADMIN_COMMANDS = menu(ADMIN_MENU)
+
+
+def open_state(settings: BotSettings) -> SharedState:
+    """Redis when `state.redis_url` is set, else this process's memory."""
+    budget = Budget.telegram(settings.messages_per_second)
+    if settings.redis_url:
+        from .redis_state import RedisState  # only a deployment with Redis needs the client
+
+        return RedisState(settings.redis_url, budget)
+    return MemoryState(budget)
 
 
 def build(settings: Settings, bot_settings: BotSettings, token: str, shared: SharedState | None = None) -> Application:

@@ -10,7 +10,7 @@ What the bot remembers between updates:
 - the outgoing message schedule, so all workers together keep to Telegram's limits.
 
 `MemoryState` keeps all of that in this process and needs nothing installed. `RedisState`
-(bot/redis_state.py) shares it between workers; `open_state(settings)` picks one.
+(bot/redis_state.py) shares it between workers; `open_state(settings)` in bot/app.py picks one.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from citebot.index import CitebotError
 
 from .catalogue import DEFAULT, say
 from .flood import FloodGuard, Verdict
-from .settings import BotSettings
 
 QUERY_TTL = 2 * 24 * 3600    # seconds a "More" button keeps working
 LINK_TTL = 2 * 24 * 3600     # Telegram lets a user edit a message for 48 hours
@@ -310,13 +309,3 @@ async def heartbeat(state: SharedState) -> None:
     while True:
         await state.beat()
         await asyncio.sleep(BEAT)
-
-
-def open_state(settings: BotSettings) -> SharedState:
-    """Redis when `state.redis_url` is set, else this process's memory."""
-    budget = Budget.telegram(settings.messages_per_second)
-    if settings.redis_url:
-        from .redis_state import RedisState  # only a deployment with Redis needs the client
-
-        return RedisState(settings.redis_url, budget)
-    return MemoryState(budget)

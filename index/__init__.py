@@ -4,26 +4,26 @@ Everything else under citebot.index is private to it (tests/test_structure.py
 keeps bot/ to these names).
 """
 
-from .answers import HELP, Answerer, IndexStats
-from .build import Report as ReindexReport
-from .build import reindex
-from .collection import EDITABLE, KINDS, CollectionError, InvalidField
-from .drafts import Drafts
+from .answers.answerer import HELP, Answerer, IndexStats
+from .answers.messages import MESSAGES as ANSWER_MESSAGES
+from .answers.messages import echo
+from .collection.collection import EDITABLE, KINDS, CollectionError, InvalidField
+from .collection.drafts import Drafts
+from .collection.intake import Draft, collection_entry, prepare_url
+from .collection.intake import commit as commit_draft
+from .collection.intake import edit as edit_document
+from .collection.intake import prepare as prepare_file
+from .collection.intake import remove as remove_document
+from .collection.reports import REASONS, AuditEntry, Journal, ReaderReport
+from .documents.fetch import FetchError
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
-from .fetch import FetchError
-from .intake import Draft, collection_entry, prepare_url
-from .intake import commit as commit_draft
-from .intake import edit as edit_document
-from .intake import prepare as prepare_file
-from .intake import remove as remove_document
-from .messages import MESSAGES as ANSWER_MESSAGES
-from .messages import echo
 from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
 from .refusals import MESSAGES as REFUSAL_MESSAGES
-from .reports import REASONS, AuditEntry, Journal, ReaderReport
 from .settings import Settings, SettingsSource, env_name, env_names, setting
 from .settings import defaults_yaml as settings_defaults
 from .settings import effective as effective_settings
+from .store.build import Report as ReindexReport
+from .store.build import reindex
 
 # One name a line, sorted: helpers adding names merge without conflicts.
 __all__ = [

@@ -39,7 +39,7 @@ class Document:
     # Evidence in the text narrows when it was written (ISO days; `date_note` says why).
     date_not_before: str | None = None
     date_not_after: str | None = None
-    # What compact citations show: short_title, unless it reads as someone else speaking (index/titles.py).
+    # What compact citations show: short_title, unless it reads as someone else speaking (index/voices/titles.py).
     citation_title: str | None = None
 
     def compact_title(self) -> str:
@@ -221,7 +221,7 @@ class Result:
     also_in_titles: list[str] = field(default_factory=list)  # (short) titles of `also_in`, for display
     voices: list[Voice] = field(default_factory=list)  # every voice overlapping the excerpt, document offsets
     refers_to: list[Referent] = field(default_factory=list)  # pronouns/bare titles in the excerpt, resolved
-    heading: bool = False  # the excerpt is a heading or title line (index/headings.py), not a sentence of the text
+    heading: bool = False  # the excerpt is a heading or title line (index/text/headings.py), not a sentence of the text
     # documents quoting the same quotation in other words (also_in: only those whose text has these words)
     reworded_in: list[str] = field(default_factory=list)
     reworded_in_titles: list[str] = field(default_factory=list)
@@ -256,7 +256,7 @@ class Result:
 
 @dataclass(frozen=True)
 class Phrase:
-    """One sentence of an answer's message: a key of index/messages.py and its parameters (plain data)."""
+    """One sentence of an answer's message: a key of index/answers/messages.py and its parameters (plain data)."""
 
     key: str
     params: dict = field(default_factory=dict)
@@ -310,3 +310,24 @@ class Answer:
         if self.phrases:
             out["message_parts"] = [p.to_json() for p in self.phrases]
         return out
+
+
+@dataclass
+class WhoRow:
+    """One excerpt describing a person, ranked at build time (index/voices/who.py)."""
+
+    doc: str
+    start: int
+    end: int
+    excerpt: str
+    score: float
+
+
+@dataclass
+class TitleRow:
+    """A title or role one document gives a person at a mention, and the sentence that gives it (index/voices/roles.py)."""
+
+    doc: str
+    start: int
+    end: int
+    role: str

@@ -8,7 +8,7 @@ same "refusal.*" keys, as it has the answer layer's "answer.*").
 from __future__ import annotations
 
 MESSAGES = {
-    # a field an admin typed (index/collection.py)
+    # a field an admin typed (index/collection/collection.py)
     "refusal.unknown_field": "unknown field {field!r}: one of {fields}",
     "refusal.empty_field": "the {field} cannot be empty",
     "refusal.not_a_date": "{value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (or 'unknown')",
@@ -21,7 +21,7 @@ MESSAGES = {
     "refusal.no_document": "no document {id!r} in the collection",
     "refusal.no_document_ids": "no document {id!r} in the collection (see /docs for the ids)",
     "refusal.bundled": "{id} is a bundled document (corpus/): change corpus/sources.yaml on the server",
-    # reading a file (index/intake.py, sources.py, formats.py, extract.py)
+    # reading a file (index/collection/intake.py, sources.py, formats.py, extract.py)
     "refusal.send_file_type": "unsupported file type {suffix!r}: send a .pdf, .html, .txt or .md file",
     "refusal.too_large": "too large ({size:.1f} MB; the limit is {limit:.0f} MB)",
     "refusal.duplicate": "duplicate: this is already in the collection as {id} ({title})",
@@ -32,7 +32,7 @@ MESSAGES = {
     "refusal.encrypted_pdf": "encrypted PDF (password-protected): send an unprotected copy",
     "refusal.unreadable_pdf": "unreadable PDF ({problem})",
     "refusal.no_text_layer": "PDF has no text layer (scanned image?)",
-    # fetching a URL (index/fetch.py)
+    # fetching a URL (index/documents/fetch.py)
     "refusal.timeout": "{host} did not answer within {seconds:.0f} s",
     "refusal.unreachable": "cannot reach {host} ({problem})",
     "refusal.redirects": "too many redirects (more than {count})",

@@ -68,7 +68,7 @@ def citebot(settings: Settings, server: FakeTelegram, log_path: Path, mode: str 
 @contextlib.contextmanager
 def bundled_bot(tmp: Path, mode: str = "polling", **env):
     """The bundled corpus, indexed in `tmp`, served by `citebot serve` against a fresh fake Bot API server."""
-    from citebot.index.build import reindex
+    from citebot.index.store.build import reindex
     from tests.conftest import settings_for
 
     settings = settings_for(tmp, corpus=ROOT / "corpus")

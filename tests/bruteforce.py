@@ -9,9 +9,9 @@ import re
 
 from whoosh import query
 
-from citebot.index.analysis import TOKEN, word
-from citebot.index.search import run
-from citebot.index.split import passages
+from citebot.index.store.search import run
+from citebot.index.text.analysis import TOKEN, word
+from citebot.index.text.split import passages
 
 # What may stand between two words of a phrase in the text: whitespace, apostrophes, hyphens.
 GAP = re.compile("[\\s'’ʼ‘`´\\-‐‑‒–—\u00ad]+")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from citebot.index.answers import Answerer
-from citebot.index.build import reindex
+from citebot.index.answers.answerer import Answerer
 from citebot.index.settings import Settings
+from citebot.index.store.build import reindex
 from tests.reliability import pytest_collection_modifyitems, pytest_runtest_logreport, pytest_terminal_summary, tally  # noqa: F401 - hooks
 
 ROOT = Path(__file__).resolve().parent.parent

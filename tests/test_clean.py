@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from citebot.index.clean import clean
+from citebot.index.text.clean import clean
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -22,10 +22,10 @@ from citebot.index import (
     prepare_file,
     remove_document,
 )
-from citebot.index.answers import Answerer
-from citebot.index.build import reindex
-from citebot.index.collection import Collection
-from citebot.index.sources import load_all
+from citebot.index.answers.answerer import Answerer
+from citebot.index.collection.collection import Collection
+from citebot.index.documents.sources import load_all
+from citebot.index.store.build import reindex
 from tests.botproc import ROOT
 from tests.conftest import settings_for
 from tests.pdfmaker import write_pdf

@@ -11,9 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from citebot.index.build import reindex
-from citebot.index.database import DatabaseError
-from citebot.index.reports import Journal
+from citebot.index.collection.database import DatabaseError
+from citebot.index.collection.reports import Journal
+from citebot.index.store.build import reindex
 from tests.botproc import TOKEN, citebot, message
 from tests.conftest import settings_for
 from tests.fake_telegram import FakeTelegram

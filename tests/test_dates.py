@@ -3,9 +3,9 @@
 import json
 from pathlib import Path
 
-from citebot.index.answers import Answerer
-from citebot.index.build import reindex
-from citebot.index.sources import load_corpus
+from citebot.index.answers.answerer import Answerer
+from citebot.index.documents.sources import load_corpus
+from citebot.index.store.build import reindex
 from tests.conftest import settings_for
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from citebot.index.drafts import Drafts
-from citebot.index.intake import prepare
+from citebot.index.collection.drafts import Drafts
+from citebot.index.collection.intake import prepare
 from tests.conftest import settings_for
 
 TEXT = ("Witnesses recall the 1988 killings\n\nIn August 1988, “we were told nothing,” said Mina Ahmadi, whose "

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from citebot.index.build import reindex
+from citebot.index.store.build import reindex
 from tests.botproc import ROOT, SECRET, TOKEN, citebot, message, replies
 from tests.conftest import settings_for
 from tests.fake_telegram import BOT, FakeTelegram

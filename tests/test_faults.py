@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from citebot.index.build import reindex
+from citebot.index.store.build import reindex
 from tests.botproc import ROOT, TOKEN, citebot, message, replies
 from tests.conftest import settings_for
 from tests.fake_telegram import FakeTelegram

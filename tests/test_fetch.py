@@ -8,7 +8,7 @@ import time
 import pytest
 
 from citebot.index import fetch as fetch_module
-from citebot.index.fetch import FetchError, fetch
+from citebot.index.documents.fetch import FetchError, fetch
 from tests.websites import Site, serving
 
 PAGE = b"<html><body><article><p>The page an admin wants to add, with enough text.</p></article></body></html>"

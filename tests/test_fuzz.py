@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 from citebot.bot import render
 from citebot.bot.buttons import number
-from citebot.index.analysis import MAX_TERMS, term_spans, terms
-from citebot.index.store import ANALYZER, TIME_LIMIT
+from citebot.index.store.generations import ANALYZER, TIME_LIMIT
+from citebot.index.store.search import search
+from citebot.index.text.analysis import MAX_TERMS, term_spans, terms
 from tests.conftest import exact
 from tests.fake_telegram import TelegramHTML, _check_keyboard
 from tests.reliability import trials
@@ -110,10 +111,10 @@ def test_query_time_analysis_is_the_index_analysis(text):
 def test_a_search_past_its_time_limit_stops_and_answers(answerer):
     gen = answerer.corpus().generation
     words = terms("Iran massacre prisoners 1988")
-    assert len(gen.search(words, "passage", limit=5)) == 5
+    assert len(search(gen, words, "passage", limit=5)) == 5
     gen.time_limit = 0
     try:  # the clock is read before the first match, so nothing is collected, and nothing raises
-        assert gen.search(words, "passage", limit=5) == []
-        assert gen.search(words, "passage", limit=5, per_doc=True) == []
+        assert search(gen, words, "passage", limit=5) == []
+        assert search(gen, words, "passage", limit=5, per_doc=True) == []
     finally:
         gen.time_limit = TIME_LIMIT

@@ -7,7 +7,7 @@ import shutil
 import time
 
 from citebot.index import Answerer
-from citebot.index.build import reindex
+from citebot.index.store.build import reindex
 from tests.conftest import settings_for
 
 

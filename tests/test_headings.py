@@ -6,9 +6,9 @@ import re
 import pytest
 
 from citebot.bot import render, terminal
-from citebot.index.analysis import fold
-from citebot.index.headings import heading_spans, is_heading
-from citebot.index.search import Literal
+from citebot.index.store.search import Literal
+from citebot.index.text.analysis import fold
+from citebot.index.text.headings import heading_spans, is_heading
 from tests.conftest import exact
 
 # Every heading and title line of the bundled corpus, checked by hand against the documents.

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from citebot.index.analysis import analysed, terms
-from citebot.index.answers import Answerer
+from citebot.index.answers.answerer import Answerer
+from citebot.index.text.analysis import analysed, terms
 from tests.conftest import exact
 
 

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from citebot.index.sources import load_corpus
+from citebot.index.documents.sources import load_corpus
 from tests.pdfmaker import write_pdf
 
 LIMIT = 1_000_000
@@ -157,8 +157,8 @@ def test_given_metadata_is_not_inferred_and_json_says_so(corpus_dir, given):
 
 
 def test_inferred_fields_are_flagged_in_the_answer_json(tmp_path, corpus_dir):
-    from citebot.index.answers import Answerer
-    from citebot.index.build import reindex
+    from citebot.index.answers.answerer import Answerer
+    from citebot.index.store.build import reindex
     from tests.conftest import settings_for
 
     read(corpus_dir, "survivors.html", MEK_STYLE)

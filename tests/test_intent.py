@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from citebot.index.headings import without_datelines
+from citebot.index.text.headings import without_datelines
 from tests.conftest import exact
 
 LUTHER = ("Phillip Luther, Amnesty International’s Advocacy Director for the Middle East and North Africa, called the "

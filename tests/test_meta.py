@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from citebot.index.meta import Meta
+from citebot.index.store.meta import Meta
 
 
 def test_metadata_round_trips_through_its_schema(answerer):

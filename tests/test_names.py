@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from citebot.index.answers import Answerer
-from citebot.index.build import reindex
-from citebot.index.people import Registry, sound, spelling_distance
+from citebot.index.answers.answerer import Answerer
+from citebot.index.store.build import reindex
+from citebot.index.voices.people import Registry, sound, spelling_distance
 from tests.conftest import exact, settings_for
 
 

@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citebot.index.analysis import ANALYZER, TOKEN, analysed, fold, term, term_spans
-from citebot.index.answers import Answerer
-from citebot.index.build import reindex
-from citebot.index.numbers import read
-from citebot.index.search import Literal
+from citebot.index.answers.answerer import Answerer
+from citebot.index.store.build import reindex
+from citebot.index.store.search import Literal
+from citebot.index.text.analysis import ANALYZER, TOKEN, analysed, fold, term, term_spans
+from citebot.index.text.numbers import read
 from tests.conftest import exact, settings_for
 
 PERSIAN_DIGITS, ARABIC_DIGITS = "۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩"

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from citebot.index.clean import clean
 from citebot.index.errors import ConfigError
-from citebot.index.people import Registry, candidates, discover, fold
+from citebot.index.text.clean import clean
+from citebot.index.voices.people import Registry, candidates, discover, fold
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from citebot.index.answers import Answerer
-from citebot.index.build import reindex
-from citebot.index.glossary import Glossary
-from citebot.index.persian_questions import read
+from citebot.index.answers.answerer import Answerer
+from citebot.index.answers.persian_questions import read
+from citebot.index.store.build import reindex
+from citebot.index.text.glossary import Glossary
 from tests.conftest import exact, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -164,7 +164,7 @@ def test_a_persian_document_and_persian_digits(persian_corpus):
 def test_glossary_reading():
     glossary = Glossary.load(ROOT / "config" / "glossary.yaml")
     assert len(glossary.english) >= 40
-    from citebot.index.people import Registry
+    from citebot.index.voices.people import Registry
     registry = Registry.from_yaml(ROOT / "config" / "people.yaml")
     r = read("هیئت‌های مرگ و فتوای خمینی", registry, glossary)
     assert r.english == ["Death Commission", "fatwa", "Khomeini"] and r.unknown == []
@@ -174,7 +174,7 @@ def test_glossary_reading():
 
 
 def test_cross_script_candidates_by_sound(answerer):
-    from citebot.index.translit import candidates, latin_skeleton, persian_skeleton
+    from citebot.index.text.translit import candidates, latin_skeleton, persian_skeleton
 
     assert persian_skeleton("رئیسی") == latin_skeleton("Raisi") == "rs"
     assert persian_skeleton("منتظری") == latin_skeleton("Montazeri")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citebot.index.analysis import TOKEN, analysed, term, term_spans
-from citebot.index.persian import fold, is_persian
-from citebot.index.store import ANALYZER
+from citebot.index.store.generations import ANALYZER
+from citebot.index.text.analysis import TOKEN, analysed, term, term_spans
+from citebot.index.text.persian import fold, is_persian
 
 PERSIAN_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
 # canonical letter -> the spellings an Arabic keyboard or an old text gives it

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from citebot.index.clean import clean
-from citebot.index.quotes import find_quotes
+from citebot.index.text.clean import clean
+from citebot.index.voices.quotes import find_quotes
 from tests.test_people import seed_registry
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from citebot.index.clean import clean
-from citebot.index.people import Registry, discover
-from citebot.index.quotes import find_quotes
-from citebot.index.referents import find_referents
+from citebot.index.text.clean import clean
+from citebot.index.voices.people import Registry, discover
+from citebot.index.voices.quotes import find_quotes
+from citebot.index.voices.referents import find_referents
 from tests.test_people import seed_registry
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

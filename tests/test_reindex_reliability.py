@@ -17,9 +17,9 @@ import time
 import pytest
 
 from citebot.bot import render
-from citebot.index.answers import Answerer
-from citebot.index.build import reindex
-from citebot.index.store import Generation
+from citebot.index.answers.answerer import Answerer
+from citebot.index.store.build import reindex
+from citebot.index.store.generations import Generation
 from tests.conftest import ROOT, exact, settings_for
 from tests.fake_telegram import TelegramHTML
 from tests.pdfmaker import write_pdf

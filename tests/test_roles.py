@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from citebot.index.people import Registry
-from citebot.index.roles import holds
+from citebot.index.voices.people import Registry
+from citebot.index.voices.roles import holds
 from tests.conftest import exact
 
 NGO = "ngo-2020-bring-to-justice"
@@ -97,7 +97,7 @@ def test_suggestions_are_spellings_of_the_same_name(answerer):
 
 def test_cross_script_candidates_hear_the_vowels_persian_writes():
     from citebot.index.models import Person
-    from citebot.index.translit import candidates
+    from citebot.index.text.translit import candidates
 
     people = [Person("hamid-nouri", "Hamid Nouri", documents=1), Person("ali-fadavi", "Ali Fadavi", documents=1),
               Person("ali-khamenei", "Ali Khamenei", documents=2), Person("ruhollah-khomeini", "Ruhollah Khomeini")]

@@ -20,8 +20,8 @@ from collections import Counter
 import pytest
 
 from citebot.bot import render
-from citebot.index.answers import Answerer
-from citebot.index.build import reindex
+from citebot.index.answers.answerer import Answerer
+from citebot.index.store.build import reindex
 from tests.botproc import message
 from tests.cluster import Cluster
 from tests.conftest import settings_for

@@ -8,13 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from citebot.index.analysis import ANALYZER_VERSION, TOKEN, terms
-from citebot.index.answers import Answerer
-from citebot.index.build import reindex
-from citebot.index.headings import within
-from citebot.index.hot import HOT_DF
-from citebot.index.search import every_word, literal_phrase, run, stemmed
-from citebot.index.store import Generation, StaleIndex
+from citebot.index.answers.answerer import Answerer
+from citebot.index.store.build import reindex
+from citebot.index.store.generations import Generation, StaleIndex
+from citebot.index.store.hot import HOT_DF
+from citebot.index.store.search import every_word, literal_phrase, run, search, stemmed
+from citebot.index.text.analysis import ANALYZER_VERSION, TOKEN, terms
+from citebot.index.text.headings import within
 from tests.bruteforce import documents_saying, every_passage, exhaustive_top, says
 from tests.conftest import settings_for
 
@@ -65,7 +65,7 @@ def test_ranking_is_exhaustive_scoring(generated, words, limit):
     _, gen, _ = generated
     analysed = terms(" ".join(words))
     for mode in ("any", "all"):
-        found = [(h.doc, h.start, h.score) for h in gen.search(analysed, "passage", mode=mode, limit=limit)]
+        found = [(h.doc, h.start, h.score) for h in search(gen, analysed, "passage", mode=mode, limit=limit)]
         assert found == exhaustive_top(gen, analysed, limit, mode), (words, mode)
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from citebot.index.sources import ManifestError, load_corpus
+from citebot.index.documents.sources import ManifestError, load_corpus
 from tests.pdfmaker import write_pdf
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,6 @@
 """Sentences and passages: exact offsets, abbreviations, phone-sized passages."""
 
-from citebot.index.split import MAX_CHARS, passages, sentences
+from citebot.index.text.split import MAX_CHARS, passages, sentences
 
 
 def test_abbreviations_and_initials_do_not_end_sentences():

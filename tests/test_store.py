@@ -6,11 +6,12 @@ import random
 
 import pytest
 
-from citebot.index.analysis import analysed, in_a_row, terms
-from citebot.index.answers import Answerer
-from citebot.index.build import reindex
-from citebot.index.hot import HOT_DF
-from citebot.index.split import passages
+from citebot.index.answers.answerer import Answerer
+from citebot.index.store.build import reindex
+from citebot.index.store.hot import HOT_DF
+from citebot.index.store.search import search
+from citebot.index.text.analysis import analysed, in_a_row, terms
+from citebot.index.text.split import passages
 from tests.bruteforce import exhaustive_top
 from tests.conftest import settings_for
 
@@ -38,9 +39,9 @@ def test_phrases_find_exactly_the_passages_with_the_words_in_a_row(answerer):
     phrases += [terms("refrigerated trucks"), terms("Death Commission members"), terms("trucks refrigerated")]
     for words in phrases:
         expected = {(doc, start) for doc, start, seq in every if in_a_row(words, seq)}
-        found = {(h.doc, h.start) for h in gen.search(words, "passage", mode="phrase", limit=10_000)}
+        found = {(h.doc, h.start) for h in search(gen, words, "passage", mode="phrase", limit=10_000)}
         assert found == expected, words
-        per_doc = gen.search(words, "passage", mode="phrase", limit=10_000, per_doc=True)
+        per_doc = search(gen, words, "passage", mode="phrase", limit=10_000, per_doc=True)
         assert sorted(h.doc for h in per_doc) == sorted({doc for doc, _ in expected}), words
 
 

@@ -230,7 +230,7 @@ def texts(tg, tmp_path_factory):
     """Each document's cleaned text and its passages as Whoosh holds them, read straight from the index."""
     from whoosh import index, query
 
-    from citebot.index.store import Shelf
+    from citebot.index.store.generations import Shelf
 
     gen = Shelf(next(tmp_path_factory.getbasetemp().glob("telegram*")) / "index").current()
     ix = index.open_dir(str(gen.path))

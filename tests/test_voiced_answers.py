@@ -4,8 +4,8 @@ import pytest
 
 from citebot.bot import render, terminal
 from citebot.index import Result
-from citebot.index.results import voiced
-from citebot.index.split import passages
+from citebot.index.answers.results import voiced
+from citebot.index.text.split import passages
 from tests.conftest import exact
 
 

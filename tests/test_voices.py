@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from citebot.index.clean import clean
-from citebot.index.quotes import find_quotes
-from citebot.index.referents import find_referents
-from citebot.index.voices import find_voices
+from citebot.index.text.clean import clean
+from citebot.index.voices.quotes import find_quotes
+from citebot.index.voices.referents import find_referents
+from citebot.index.voices.voices import find_voices
 from tests.test_people import seed_registry
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -151,7 +151,7 @@ def test_nested_quotations_are_reported_by_the_outer_source(found):
      "Other speakers agreed.", "Jane Okafor", "speech"),
 ])
 def test_introduced_speeches(text, speaker, kind):
-    from citebot.index.people import Registry, discover
+    from citebot.index.voices.people import Registry, discover
     registry = Registry()
     discover(registry, [text])
     names = {e.id: e.name for e in registry.entries.values()}
@@ -166,7 +166,7 @@ def test_introduced_speeches(text, speaker, kind):
 def test_a_group_statement_is_its_signatories_words():
     text = ("Also, an open letter from 150 former UN officials reads: “The killings must be investigated.” "
             "The letter adds, “No one is above the law.”")
-    from citebot.index.quotes import find_quotes as fq
+    from citebot.index.voices.quotes import find_quotes as fq
     voices = find_voices(text, [], fq(text, []), [], {})
     assert [(v.speaker, text[v.start:v.end][:12]) for v in voices] == [
         ("150 former UN officials", "“The killing"), ("150 former UN officials", "“No one is a")]

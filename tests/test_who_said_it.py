@@ -131,7 +131,7 @@ def test_the_summit_report_is_not_cited_as_robertsons(answerer):
 def test_titles_that_lead_with_another_persons_name_are_not_compact_citations(answerer, short, title, publisher,
                                                                               shown):
     from citebot.index.models import Document
-    from citebot.index.titles import citation_title
+    from citebot.index.voices.titles import citation_title
 
     d = Document(id="x", title=title, publisher=publisher, date=None, date_precision=None, short_title=short)
     assert citation_title(d, answerer.corpus().registry) == shown
@@ -161,8 +161,8 @@ def _three_reports(corpus_dir):
 
 def test_also_in_lists_only_documents_with_the_same_words(tmp_path, corpus_dir):
     from citebot.bot.terminal import render as terminal
-    from citebot.index.answers import Answerer
-    from citebot.index.build import reindex
+    from citebot.index.answers.answerer import Answerer
+    from citebot.index.store.build import reindex
     from tests.conftest import settings_for
 
     _three_reports(corpus_dir)
@@ -183,7 +183,7 @@ def test_also_in_lists_only_documents_with_the_same_words(tmp_path, corpus_dir):
 
 @pytest.mark.parametrize("line", ["/quote Ortagus", "/quote Montazeri"])
 def test_quotations_worded_differently_are_not_also_in(answerer, line):
-    from citebot.index.analysis import literal
+    from citebot.index.text.analysis import literal
 
     texts = {d: answerer.corpus().generation.text(d) for d in answerer.corpus().documents}
     for r in answerer.ask(line).results:
@@ -229,7 +229,7 @@ def test_persian_and_english_say_the_same_of_a_word_no_document_has(answerer):
 
 
 def test_a_persian_question_claims_every_word_only_when_every_word_is_understood(answerer):
-    from citebot.index.persian_questions import read
+    from citebot.index.answers.persian_questions import read
 
     corpus = answerer.corpus()
     for line in ("کمیسیون مرگ", "فتوای خمینی", "گورهای جمعی", "جنایت علیه بشریت", "قتل عام ۱۳۶۷", "دادگاه حمید نوری",

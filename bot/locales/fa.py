@@ -1,7 +1,7 @@
 """Every user-facing string of the Telegram bot, in Persian (same keys and {parameters} as en.py).
 
 Excerpts are never translated: they are the documents' own English words.
-The answer layer's messages (index/messages.py) are keyed "answer.*"; bot/
+The answer layer's messages (index/answers/messages.py) are keyed "answer.*"; bot/
 uses these when present and the English `Answer.message` otherwise.
 Parameters holding Latin text are wrapped in Unicode isolates by bot/catalogue.py; a command (/who)
 starts with LEFT-TO-RIGHT MARK (\\u200e) so its slash stays on its left, and a line that starts with one
@@ -256,7 +256,7 @@ MESSAGES = {
     "refusal.too_large_download": "بیش از حد بزرگ است (بیش از {limit:.0f} مگابایت)",
     "refusal.slow": "{host} بیش از حد کند است (بارگیری بیش از اندازه طول کشید)",
     "refusal.empty_page": "{host} صفحه‌ای خالی فرستاد",
-    # the answer layer's messages (index/messages.py), keyed "answer.*"
+    # the answer layer's messages (index/answers/messages.py), keyed "answer.*"
     "answer.help": "دربارهٔ اسناد بپرسید و نقل‌قول‌های عینی را همراه با منبعشان دریافت کنید.\n"
                    "\u200f\u200e/who نام: یک شخص کیست، به روایت خود منابع\n"
                    "\u200f\u200e/quote نام یا موضوع: نقل‌قول‌های مستقیم\n"

@@ -1,0 +1,256 @@
+"""The answer layer: one line a user typed in, one `Answer` (plain data) out.
+
+The bot and the CLI both call `Answerer.ask`; neither adds or changes an
+excerpt. Every excerpt is `cleaned_text[start:end]` of its document, taken
+from one index generation per answer.
+
+Here: the `Answerer` that opens a generation's `Corpus` (corpus.py) and
+sends each line to its command, and the small commands (/help, /docs, /doc).
+The others have a module each: by_words.py (search, /source),
+by_person.py (/who, /quote); results.py builds every `Result`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
+
+from rapidfuzz import fuzz, process
+
+from ..errors import NoIndex
+from ..models import Answer, Context, Document, Paragraph, Person, Phrase
+from ..settings import Settings
+from ..store.generations import Shelf
+from ..text.glossary import Glossary
+from ..text.persian import is_persian
+from ..text.split import passages
+from . import intent
+from .by_person import quote, who
+from .by_words import search, source
+from .chatter import is_chatter
+from .corpus import Corpus
+from .messages import MESSAGES, add, phrase, requote, said
+from .persian_questions import TRANSLATED, in_english
+from .persian_questions import read as read_persian
+from .readings import read
+
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
+COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
+# Keeps ZWNJ/ZWJ (U+200C/D), part of Persian words; analysis folds them.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+log = logging.getLogger(__name__)
+HELP = MESSAGES["answer.help"]
+READ = {"search", "source"}  # the commands whose number words and Solar Hijri years are read (readings.py)
+
+
+@dataclass
+class IndexStats:
+    generation: str
+    bytes: int
+    documents: int
+    passages: int
+    quotes: int
+    people: int
+    unopened: str | None = None  # the newer generation this worker could not open, and why
+
+
+class Answerer:
+    # 64 recent answers (up to 50 excerpts each, ~16 kB): enough for "More" pages and repeats, 3 MB less than 256.
+    def __init__(self, settings: Settings, cache_size: int = 64) -> None:
+        self.settings = settings
+        self.shelf = Shelf(settings.index_dir)
+        self._corpus: Corpus | None = None
+        self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+        self.unopened: str | None = None  # why the generation CURRENT names could not be opened, if it could not
+        self.glossary = Glossary.load(settings.glossary_file or settings.people_file.with_name("glossary.yaml"))
+
+    def corpus(self) -> Corpus:
+        """The generation CURRENT names; if it cannot be opened, the one already open keeps answering.
+
+        Several workers read one CURRENT: a worker that cannot open a newly published generation
+        (a half-synced copy, a disk error) must not stop answering. It says so in the log and in
+        `stats().unopened`, and tries again at the next look at CURRENT.
+        """
+        try:
+            gen = self.shelf.current()
+            with self._lock:
+                if self._corpus is None or self._corpus.generation is not gen:
+                    self._corpus = Corpus.load(gen)
+                    self._cache.clear()
+                    self.unopened = None
+                return self._corpus
+        except NoIndex:
+            raise
+        except Exception as error:  # noqa: BLE001 - whatever a bad generation raises (OS, Whoosh, JSON)
+            if self._corpus is None:
+                raise
+            problem = f"{type(error).__name__}: {error}"
+            if problem != self.unopened:
+                log.error("cannot open the new index generation (%s); %s keeps answering",
+                          problem, self._corpus.generation.name)
+            self.unopened = problem
+            return self._corpus
+
+    def exists(self) -> bool:
+        """Whether an index generation has been built (without opening it)."""
+        return self.shelf.exists()
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.corpus().documents.get(doc_id)
+
+    def document_text(self, doc_id: str) -> str:
+        """The full cleaned text of one document: every excerpt is text[start:end] of it."""
+        return self.corpus().generation.text(doc_id)
+
+    def excerpt_count(self, doc_id: str) -> int:
+        """How many passages the index holds from one document (each is a possible excerpt)."""
+        corpus = self.corpus()
+        if doc_id not in corpus.documents:
+            return 0
+        with self._lock:
+            if doc_id not in corpus.counts:
+                corpus.counts[doc_id] = len(passages(corpus.generation.text(doc_id)))
+            return corpus.counts[doc_id]
+
+    def people_in(self, text: str) -> list[Person]:
+        """The known people `text` names, in the order it first names them."""
+        corpus = self.corpus()
+        ids = dict.fromkeys(m.person for m in corpus.registry.mentions(CONTROL.sub("", text or "")))
+        by_id = {p.id: p for p in corpus.people}
+        return [by_id[pid] for pid in ids if pid in by_id]
+
+    def context(self, doc_id: str, start: int, end: int) -> Context | None:
+        """The paragraphs holding text[start:end] of a document, with the paragraph before and after, exactly.
+
+        Offsets may come from untrusted buttons: they are clamped to the text; an unknown document gives None.
+        """
+        corpus = self.corpus()
+        document = corpus.documents.get(doc_id)
+        if document is None:
+            return None
+        text = corpus.generation.text(doc_id)
+        paragraphs = [Paragraph(m.start(), m.end(), m.group()) for m in PARAGRAPH.finditer(text)]
+        if not paragraphs:
+            return None
+        start = min(max(start, 0), len(text))
+        end = min(max(end, start), len(text))
+        first = next((n for n, p in enumerate(paragraphs) if p.end > start), len(paragraphs) - 1)
+        last = next((n for n, p in enumerate(paragraphs) if p.end >= end), len(paragraphs) - 1)
+        lo, hi = max(first - 1, 0), min(max(last, first) + 1, len(paragraphs) - 1)
+        return Context(document=document, paragraphs=paragraphs[lo:hi + 1], first=lo, total=len(paragraphs),
+                       start=start, end=end, earlier=paragraphs[lo - 1] if lo > 0 else None,
+                       later=paragraphs[hi + 1] if hi + 1 < len(paragraphs) else None)
+
+    def stats(self) -> IndexStats:
+        """What the generation that answers now holds, for /stats."""
+        gen = self.corpus().generation
+        size = sum(p.stat().st_size for p in gen.path.rglob("*") if p.is_file())
+        s = gen.meta.stats
+        return IndexStats(gen.name, size, s.documents, s.passages, s.quotes, s.people, unopened=self.unopened)
+
+    def ask(self, line: str) -> Answer:
+        """The answer to one line, exactly as a user would type it in Telegram."""
+        corpus = self.corpus()  # one generation for the whole answer
+        line = CONTROL.sub("", line or "").strip()
+        cache_key = (corpus.generation.name, line)
+        with self._lock:
+            if cache_key in self._cache:
+                self._cache.move_to_end(cache_key)
+                return self._cache[cache_key]
+        answer = self._answer(corpus, line)
+        answer.generation = corpus.generation.name
+        with self._lock:
+            self._cache[cache_key] = answer
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return answer
+
+    def _answer(self, corpus: Corpus, line: str) -> Answer:
+        m = COMMAND.match(line)
+        name, args = (m["name"].lower(), (m["args"] or "").strip()) if m else ("search", line)
+        args, note = self._limit(args)
+        question = intent.read(corpus, args) if not m else None
+        if question:  # "what did Naidoo say": answered as /quote Naidoo, and the answer says so
+            name, args = question.command, question.args
+        commands: dict[str, Callable[[Corpus, str, int], Answer]] = {
+            "who": who, "quote": quote, "source": source, "search": search, "docs": docs, "doc": doc,
+            "start": help_, "help": help_,
+        }
+        handler = commands.get(name)
+        if question and question.topic:
+            topic = question.topic  # a Persian topic is read in the documents' English, as any Persian question
+            topic = " ".join(read_persian(topic, corpus.registry, self.glossary).english) if is_persian(topic) else topic
+            handler = partial(quote, topic=topic)
+        if handler is None:
+            return said(name, args, phrase("answer.unknown_command", command=name[:30]))
+        answer = _read_as_written(corpus, self.glossary, name, args, handler, self.settings.max_results)
+        if question:
+            answer.read_as = question.shown
+            about = {"topic": question.topic} if question.topic else {}
+            add(answer, phrase("answer.read_as_about" if about else "answer.read_as", "\n", command=answer.read_as,
+                               **about), before=True)
+        if note:
+            add(answer, note)
+        return answer
+
+    def _limit(self, args: str) -> tuple[str, Phrase | None]:
+        limit = self.settings.max_query_chars
+        if len(args) <= limit:
+            return args, None
+        return args[:limit], phrase("answer.limit", "\n", limit=limit)
+
+
+def _read_as_written(corpus: Corpus, glossary: Glossary, name: str, args: str, handler, limit: int) -> Answer:
+    """The command's answer, with number words in digits and Solar Hijri years as Gregorian ones (readings.py);
+    where that reading finds nothing, the words as typed. The answer says what it searched for."""
+    reading = read(corpus.generation, args) if name in READ else None
+    if not (reading and reading.notes):
+        return _answer_in(corpus, glossary, name, args, handler, limit)
+    answer = _answer_in(corpus, glossary, name, reading.text, handler, limit)
+    typed = None if answer.results else _answer_in(corpus, glossary, name, args, handler, limit)
+    if typed is not None and typed.results:
+        return typed
+    notes = reading.notes
+    if answer.translated:  # a Persian question: its own "Searched for" says the English; it quotes the question
+        requote(answer, reading.text, args)
+    else:  # the message quotes what the documents say ("30000"), after saying that it was searched for
+        answer.translated = reading.text
+        notes = [phrase("answer.read.searched", terms=reading.text), *notes]
+    for n, note in enumerate(reversed(notes)):
+        add(answer, replace(note, sep="\n") if n == 0 else note, before=True)
+    answer.query = args
+    return answer
+
+
+def _answer_in(corpus: Corpus, glossary: Glossary, name: str, args: str, handler, limit: int) -> Answer:
+    if name in TRANSLATED and is_persian(args) and not is_chatter(args):
+        return in_english(corpus, glossary, name, args, handler, limit)
+    return handler(corpus, args, limit)
+
+
+# -- commands ------------------------------------------------------------------
+
+
+def help_(corpus: Corpus, args: str, limit: int) -> Answer:
+    return said("help", args, phrase("answer.help"))
+
+
+def docs(corpus: Corpus, args: str, limit: int) -> Answer:
+    ordered = sorted(corpus.documents.values(), key=Document.chronology)
+    return said("docs", args, phrase("answer.docs", count=len(ordered)), documents=ordered)
+
+
+def doc(corpus: Corpus, doc_id: str, limit: int) -> Answer:
+    found = corpus.documents.get(doc_id.strip().lower())
+    if not found:
+        close = process.extract(doc_id, list(corpus.documents), scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+        hint = phrase("answer.did_you_mean", names=", ".join(c[0] for c in close)) if close else phrase("answer.see_docs")
+        return said("doc", doc_id, phrase("answer.doc.none", id=doc_id), hint)
+    return said("doc", doc_id, phrase("answer.doc", title=found.title), documents=[found])

@@ -1,0 +1,182 @@
+"""Answers that find words: plain search (passages, every word first) and /source (the documents that say a
+phrase, earliest first, with true counts)."""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+from ..models import Answer, Phrase
+from ..store.generations import Generation
+from ..store.search import (
+    Hit,
+    Said,
+    best_in,
+    doc_frequency,
+    document_of,
+    every_word,
+    hit,
+    literal_phrase,
+    passage_at,
+    passages_by_document,
+    ranked_ids,
+    stemmed,
+)
+from ..text.analysis import TOKEN, analysed, fold, literal, term, terms
+from ..text.headings import without_datelines
+from .chatter import FUNCTION_WORDS, is_chatter, real_match, real_words
+from .intent import content
+from .messages import add, phrase, said
+from .results import from_hit, said_first
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+
+def source(corpus: Corpus, text: str, limit: int) -> Answer:
+    """Every document that says `text` word for word; else in other word forms; else with all its words."""
+    gen = corpus.generation
+    saying = literal_phrase(gen, text)
+    if saying is None:
+        return said("source", text, phrase("answer.source.common" if literal(text) else "answer.source.ask", text=text))
+    unmatched = _unmatched(gen, text)
+    if saying:
+        chosen = sorted(saying, key=lambda s: _date_key(corpus, s.doc))[:limit]
+        results = [from_hit(corpus, passage_at(gen, s), terms(text)) for s in chosen]
+        return said("source", text, *_written(saying, text), _found("says", text, len(results), len(saying)),
+                    results=results, total=len(saying))
+    words = terms(text)
+    if unmatched:
+        return said("source", text, phrase("answer.source.none", text=text), _no_mention(unmatched),
+                     unmatched=unmatched, total=0)
+    tries = [(stemmed(words), "forms")]
+    if len(set(words)) > 1:
+        tries.append((every_word(words), "all"))
+    for q, how in tries:
+        passages = passages_by_document(gen, q)
+        docs = sorted(passages, key=lambda d: _date_key(corpus, d))
+        if docs:
+            hits = best_in(gen, q, passages, docs[:limit], unless=lambda h: corpus.is_heading(h.doc, h.start, h.end))
+            return said("source", text, _found(how, text, len(hits), len(docs)),
+                         results=[from_hit(corpus, h, words) for h in hits], total=len(docs))
+    return said("source", text, phrase("answer.source.none", text=text), total=0)
+
+
+def _written(saying: list[Said], text: str) -> list[Phrase]:
+    """How the documents write a number typed otherwise ("30000" written "30,000"): they say the same
+    number, in their own notation, so they say it; this says how, before the excerpts show it."""
+    forms = list(dict.fromkeys(w for s in saying for w in s.written))[:3]
+    if not forms:
+        return []
+    typed = [t for t in TOKEN.findall(text) if t[:1].isdigit()][:3]
+    return [phrase("answer.source.written" if all(s.written for s in saying) else "answer.source.written_some",
+                   numbers=", ".join(f"“{t}”" for t in typed), forms=" or ".join(f"“{f}”" for f in forms))]
+
+
+def _date_key(corpus: Corpus, doc_id: str) -> tuple:
+    """"Earliest first": the order of /source's documents."""
+    return (*corpus.documents[doc_id].chronology(), doc_id)
+
+
+def _found(how: str, text: str, shown: int, total: int) -> Phrase:
+    """"3 documents say …", "1 document says …", or "10 of 42 documents say …" when fewer are shown than match."""
+    form = "_one" if total == 1 else "" if shown == total else "_some"
+    return phrase(f"answer.source.{how}{form}", text=text, shown=shown, total=total)
+
+
+def _unmatched(gen: Generation, text: str) -> list[str]:
+    """The words of `text`, as typed, that are in no document (stop and function words aside)."""
+    out = []
+    for m in TOKEN.finditer(text):
+        t = term(m.group())
+        if t and fold(m.group()) not in FUNCTION_WORDS and not doc_frequency(gen, t) \
+                and m.group() not in out:
+            out.append(m.group())
+    return out
+
+
+def _no_mention(words: list[str]) -> Phrase:
+    shown = [w if len(w) <= 40 else w[:40] + "…" for w in words[:5]]
+    return phrase("answer.no_mention", words=" or ".join(f"“{w}”" for w in shown))
+
+
+def search(corpus: Corpus, text: str, limit: int) -> Answer:
+    if is_chatter(text):
+        return said("search", text, phrase("answer.chatter"))
+    asked, dropped = content(text)  # a query-parsing decision: "who", "said" are no content (index/answers/intent.py)
+    answer = _search(corpus, text, asked, limit)
+    if dropped and answer.results:
+        add(answer, phrase("answer.search.scaffolding", "\n", words=", ".join(dict.fromkeys(dropped))), before=True)
+    return answer
+
+
+def _search(corpus: Corpus, text: str, asked: str, limit: int) -> Answer:
+    """Plain search for the words `asked` (the content words of `text`, what the user typed)."""
+    words = terms(asked)
+    if not words:
+        return said("search", text, phrase("answer.search.common" if literal(text) else "answer.search.ask", query=asked))
+    gen = corpus.generation
+    unmatched = _unmatched(gen, text)
+    # A passage matching only through function words ("des", "en"; "his" for "hi") is not an answer.
+    ordered = _every_word_first(gen, words, bool(unmatched), limit)
+    wanted = real_words(asked)
+    kept: list[tuple[Hit, bool]] = []
+    for every, part in itertools.groupby(ordered, key=lambda o: o[2]):  # with every word, then with some
+        shown = ((hit(gen, n, score), every) for n, score, _ in part)  # stored fields read only as needed
+        matching = ((h, every) for h, every in shown if real_match(h.excerpt, wanted))
+        kept += said_first(matching, lambda he: corpus.is_heading(he[0].doc, he[0].start, he[0].end),
+                            limit - len(kept))
+    if not kept:
+        none = _no_mention(unmatched) if not ordered and unmatched else phrase("answer.search.none", query=asked)
+        return said("search", text, none, unmatched=unmatched)
+    kept = _dated_apart(kept, words)
+    n_full = sum(every for _, every in kept)
+    results = [from_hit(corpus, h, words) for h, _ in kept]
+    if n_full == len(results):
+        message = [phrase("answer.search.found", query=asked)]
+    elif n_full:
+        message = [phrase("answer.search.found_first_one" if n_full == 1 else "answer.search.found_first",
+                          query=asked, count=n_full)]
+    else:
+        message = [phrase("answer.search.no_full", query=asked), *([_no_mention(unmatched)] if unmatched else []),
+                   phrase("answer.search.some")]
+    return said("search", text, *message, results=results, unmatched=unmatched, matched_all=n_full)
+
+
+def _dated_apart(kept: list[tuple[Hit, bool]], words: list[str]) -> list[tuple[Hit, bool]]:
+    """A passage has every word only if its text does, its dateline aside: one that needs its dateline for a word
+    ("August" of "Iran, August 28, 2021—" for "August 1988") follows those that have every word, before the
+    others, in the same BM25F order."""
+    full: list[tuple[Hit, bool]] = []
+    dated: list[tuple[Hit, bool]] = []
+    some: list[tuple[Hit, bool]] = []
+    for h, every in kept:
+        if every and not set(words) <= set(analysed(without_datelines(h.excerpt))):
+            dated.append((h, False))
+        else:
+            (full if every else some).append((h, every))
+    return full + dated + some
+
+
+def _every_word_first(gen: Generation, words: list[str], some_unmatched: bool,
+                      limit: int) -> list[tuple[int, float, bool]]:
+    """(docnum, score, has every word): passages with every word first (exact BM25F among them), then those
+    with only some, also in BM25F order; each part with distinct documents first. Stored fields are not read."""
+    if len(set(words)) == 1:
+        return [(n, score, True) for n, score in _distinct_first(gen, ranked_ids(gen, words, "passage", limit=limit * 2))]
+    full = [] if some_unmatched else ranked_ids(gen, words, "passage", mode="all", limit=limit * 2)
+    have = {n for n, _ in full}
+    some = [(n, score) for n, score in ranked_ids(gen, words, "passage", limit=limit * 2 + len(full)) if n not in have]
+    return [(n, sc, True) for n, sc in _distinct_first(gen, full)] + [(n, sc, False) for n, sc in _distinct_first(gen, some)]
+
+
+def _distinct_first(gen: Generation, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Distinct documents first, in the order given (score order), then further passages of the same documents."""
+    firsts: list[tuple[int, float]] = []
+    rest: list[tuple[int, float]] = []
+    seen = set()
+    for n, score in scored:
+        doc = document_of(gen, n)
+        (rest if doc in seen else firsts).append((n, score))
+        seen.add(doc)
+    return firsts + rest

@@ -1,0 +1,44 @@
+"""What one index generation knows besides its Whoosh index, loaded once per generation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import Document, Person, Referent, Voice
+from ..store.generations import Generation
+from ..text.headings import within
+from ..voices.people import Registry
+from ..voices.titles import citation_title
+
+
+@dataclass
+class Corpus:
+    """What one generation knows besides its Whoosh index, loaded once per generation."""
+
+    generation: Generation
+    documents: dict[str, Document]
+    registry: Registry
+    people: list[Person]
+    voices: dict[str, list[Voice]]  # doc id -> voices by start
+    referents: dict[str, list[Referent]]  # doc id -> resolved pronouns and titles by start
+    headings: dict[str, list[tuple[int, int]]]  # doc id -> its headings and title line (index/text/headings.py)
+    counts: dict[str, int] = field(default_factory=dict)  # passages per document, counted when first asked
+
+    @classmethod
+    def load(cls, gen: Generation) -> Corpus:
+        meta = gen.meta
+        for d in meta.documents:
+            d.citation_title = citation_title(d, meta.registry)
+        return cls(gen, {d.id: d for d in meta.documents}, meta.registry, meta.people, meta.voices, meta.refers_to,
+                   meta.headings)
+
+    def voices_in(self, doc_id: str, start: int, end: int) -> list[Voice]:
+        """Every voice overlapping text[start:end] of a document."""
+        return [v for v in self.voices.get(doc_id, ()) if v.start < end and start < v.end]
+
+    def referents_in(self, doc_id: str, start: int, end: int) -> list[Referent]:
+        return [r for r in self.referents.get(doc_id, ()) if start <= r.start and r.end <= end]
+
+    def is_heading(self, doc_id: str, start: int, end: int) -> bool:
+        """Whether text[start:end] of a document lies in a heading: a line the document does not assert."""
+        return within(self.headings.get(doc_id, []), start, end)

@@ -1,0 +1,151 @@
+"""A question in Persian script → the English search it means, and the answer to it.
+
+The documents are English; a Persian question is read word by word, longest
+phrase first: glossary terms become their English words, people (people.yaml's
+`fa` spellings) their Latin names (a surname alone its Latin surname), Solar Hijri years their Gregorian
+year (۱۳۶۷ → 1988), Latin words and numbers stay, and question words, particles
+and titles are dropped. What is left is `unknown`: the caller suggests rather
+than guesses.
+
+`in_english` is the answer layer's one pre-step for such a question: it runs the
+command's own handler on the English and says what it searched for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..models import Answer
+from ..text import hijri, translit
+from ..text.analysis import MAX_TERMS, TOKEN
+from ..text.glossary import Glossary, key
+from ..text.persian import fold, is_persian
+from ..voices.people import Entry, Registry
+from .messages import add, phrase, requote, said
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+LONGEST = 4  # words in the longest glossary phrase or name tried
+# Question words, particles, pronouns and light verbs: they carry no search term.
+STOPWORDS = {key(w) for w in """
+    و یا در از به با بر برای تا که را هم نیز این آن اینها آنها همین همان چه چی چرا کی کجا چطور چگونه
+    چند چندین آیا است هست نیست بود بودند باشد شد شدند شده شدن کرد کردند کرده کردن کند کنند میکند
+    میکنند داشت داشتند دارد دارند گفت گفته درباره مورد راجع چیست کیست کیه چیه بگو بگویید لطفا لطفاً
+    من ما تو شما او وی ایشان اند ای یک همه هر روی پس اما ولی اگر دیگر کسی کسانی چیزی سال سالهای
+    مربوط خصوص درمورد باره توسط طی بین چه‌کسی چه‌کسانی می‌خواهم میخواهم بدانم اطلاعات خبر
+    کجاست چقدر کدام کدامند هستند داد دادند ببرید بدهید شدگان
+""".split()}
+TITLES = {key(w) for w in "آیت‌الله آیت الله العظمی امام حجت‌الاسلام حجت الاسلام آقای آقا خانم دکتر سید شیخ".split()}
+TRANSLATED = {"who", "quote", "source", "search"}  # the commands a Persian question is read for
+SHOWN = 60  # characters of English terms listed in "Searched for: ..." (a message stays short)
+
+
+@dataclass
+class Reading:
+    english: list[str] = field(default_factory=list)  # what to search, in the order asked
+    people: list[Entry] = field(default_factory=list)  # people named
+    unknown: list[str] = field(default_factory=list)  # Persian words neither the glossary nor the names know
+    persian: list[str] = field(default_factory=list)  # every Persian word that is not a particle or title
+
+
+def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str,
+               handler: Callable[[Corpus, str, int], Answer],
+               limit: int) -> Answer:
+    """A Persian-script question, answered as the English question it means (the answer says which).
+
+    Where the English finds nothing, the Persian words are searched as typed (a Persian document
+    may say them).
+    """
+    entry = person(args, corpus.registry) if name in ("who", "quote") else None
+    reading = read(args, corpus.registry, glossary)
+    if not entry and name == "who":
+        return _persian_unknown(corpus, glossary, name, args, reading)
+    english = [entry.name] if entry else reading.english[:MAX_TERMS]  # the search keeps no more
+    # The English, and the Persian words it could not say in English, as typed: those are still words of the
+    # question, so a document that lacks them (an English one does) is not said to have "every word", and
+    # "No document mentions “اوین”" is said exactly as for an English word no document has.
+    unknown = [] if entry else [w for w in dict.fromkeys(reading.unknown) if w not in english]
+    searched = " ".join(english + unknown)
+    answer = handler(corpus, searched, limit) if english else None
+    if reading.persian and not entry and (answer is None or not answer.results):
+        as_typed = handler(corpus, " ".join(reading.persian), limit)
+        if answer is None or as_typed.results:
+            searched, english, answer = " ".join(reading.persian), [], as_typed
+    if answer is None or not (answer.results or answer.person):
+        if answer is not None:
+            answer.query = args
+            requote(answer, searched, args)
+        return _persian_unknown(corpus, glossary, name, args, reading, answer)
+    answer.query, answer.translated = args, " ".join(english)
+    if not (name == "source" and english and answer.results):  # documents "say" the English, not the Persian
+        requote(answer, searched, args)
+    if english:
+        shown = ", ".join(english)
+        more = len(shown) > SHOWN
+        shown = shown[:SHOWN].rsplit(", ", 1)[0] if more else shown
+        add(answer, phrase("answer.persian.searched_more" if more else "answer.persian.searched", "\n", terms=shown),
+            before=True)
+    return answer
+
+
+def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, reading: Reading,
+                     answer: Answer | None = None) -> Answer:
+    """Nothing answers a Persian question: suggest people it may name, or English words to try. An `answer`
+    naming words no document has ("No document mentions “اوین”") is kept, as an English question's would be."""
+    close = translit.candidates(" ".join(reading.unknown) or args, corpus.people)
+    if close:
+        nothing = "answer.persian.no_one" if name in ("who", "quote") else "answer.persian.nothing"
+        return said(name, args, phrase(nothing, query=args),
+                    phrase("answer.did_you_mean", names=", ".join(p.name for p in close)), people=close)
+    if answer is not None and answer.unmatched:
+        if hints := glossary.hints(reading.unknown):
+            add(answer, phrase("answer.persian.english", words=", ".join(hints)))
+        return answer
+    if name == "who":
+        return said(name, args, phrase("answer.persian.no_one", query=args), phrase("answer.see_who"))
+    return said(name, args, phrase("answer.search.none", query=args),
+                phrase("answer.persian.english", words=", ".join(glossary.hints(reading.unknown))))
+
+
+def read(text: str, registry: Registry, glossary: Glossary) -> Reading:
+    """What a Persian-script question asks, in the documents' English."""
+    words = TOKEN.findall(text)
+    reading, i = Reading(), 0
+    while i < len(words):
+        n, english, person = _longest(words, i, registry, glossary)
+        if person:
+            reading.people.append(person)
+        if english:
+            reading.english.append(english)
+        elif not person and key(words[i]) not in STOPWORDS | TITLES:
+            reading.unknown.append(words[i])
+        reading.persian += [w for w in words[i:i + n] if is_persian(w) and key(w) not in STOPWORDS | TITLES]
+        i += n
+    reading.english = list(dict.fromkeys(reading.english))
+    return reading
+
+
+def person(text: str, registry: Registry) -> Entry | None:
+    """The one person a Persian-script name means (titles such as آیت‌الله left out)."""
+    words = [w for w in TOKEN.findall(text) if key(w) not in TITLES]
+    return registry.lookup(" ".join(words)) if words else None
+
+
+def _longest(words: list[str], i: int, registry: Registry, glossary: Glossary) -> tuple[int, str | None, Entry | None]:
+    """How many words from `i` make one term, its English, and the person it names if any."""
+    for n in range(min(LONGEST, len(words) - i), 0, -1):
+        window = words[i:i + n]
+        if english := glossary.lookup(window):
+            return n, english, None
+        if is_persian(" ".join(window)) and key(window[0]) not in STOPWORDS and (found := registry.lookup(" ".join(window))):
+            return n, found.name if n > 1 else found.name.split()[-1], found  # منتظری: Montazeri, not "Ali" too
+    word = fold(words[i])
+    if word.isdecimal():
+        year = int(word)
+        return 1, str(hijri.gregorian_year(year)) if year in hijri.YEARS else word, None
+    if not is_persian(word):
+        return 1, word, None  # Latin words and ASCII numbers are already English
+    return 1, None, None

@@ -1,0 +1,83 @@
+"""Results from index hits: the excerpt (cut to the sentences that hold the query), whose words it holds, who its
+pronouns mean, and whether it is a heading. Every command builds its `Result`s here, so each says the same."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
+
+from ..models import Document, Result, Voice
+from ..store.search import Hit
+from ..text.analysis import term_spans
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+T = TypeVar("T")
+
+
+def from_hit(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> Result:
+    """A hit as a Result: cut to the sentences that hold `words` (unless not `focus`), highlighted, voiced."""
+    spans = [(hit.start + a, hit.start + b) for a, b in term_spans(hit.excerpt, words)]  # document offsets
+    start, end = _focus(hit, spans, corpus.voices_in(hit.doc, hit.start, hit.end)) if focus else (hit.start, hit.end)
+    excerpt = hit.excerpt[start - hit.start:end - hit.start]
+    speaker = corpus.registry.entries[hit.speaker].name if hit.speaker in corpus.registry.entries else None
+    result = Result(excerpt=excerpt, start=start, end=end, score=hit.score, document=corpus.documents[hit.doc],
+                    speaker=speaker, also_in=hit.also_in,
+                    highlights=[(a - start, b - start) for a, b in spans if start <= a and b <= end],
+                    also_in_titles=[_short(corpus.documents[d]) for d in hit.also_in if d in corpus.documents],
+                    reworded_in=hit.reworded_in,
+                    reworded_in_titles=[_short(corpus.documents[d]) for d in hit.reworded_in if d in corpus.documents])
+    return voiced(corpus, result)
+
+
+def voiced(corpus: Corpus, result: Result) -> Result:
+    """Whose words the excerpt holds (voices), who its pronouns mean (refers_to), and its speaker."""
+    doc = result.document.id
+    result.voices = corpus.voices_in(doc, result.start, result.end)
+    result.refers_to = corpus.referents_in(doc, result.start, result.end)
+    result.heading = corpus.is_heading(doc, result.start, result.end)
+    if (voice := result.voice()) and voice.speaker:
+        result.speaker = voice.speaker  # the words' speaker, the innermost voice when nested
+    return result
+
+
+def _focus(hit: Hit, spans: list[tuple[int, int]], voices: list[Voice]) -> tuple[int, int]:
+    """The sentences of a passage that hold the query words, snapped to a quotation they cut into.
+
+    An excerpt that would start or end inside a quotation takes in the whole
+    quotation when it lies within the passage; otherwise the cut stays and the
+    rendering marks it (Result.cut).
+    """
+    matching = [(s, e) for s, e in hit.sentences if any(s <= a and b <= e for a, b in spans)]
+    if not matching:
+        return hit.start, hit.end
+    start, end = matching[0][0], matching[-1][1]
+    for v in voices:
+        if v.kind == "speech":
+            continue
+        if v.start < start < v.end and v.start >= hit.start:
+            start = v.start
+        if v.start < end < v.end and v.end <= hit.end:
+            end = v.end
+    return start, end
+
+
+def said_first(items: Iterable[T], heading: Callable[[T], bool], limit: int) -> list[T]:
+    """Up to `limit` of `items` that are not headings, in order; headings only where nothing else matches.
+
+    A heading is not a sentence the document asserts, so it is no excerpt while the text says the words
+    elsewhere; where only a heading does, it is shown, marked (Result.heading), rather than hidden.
+    """
+    kept: list[T] = []
+    headings: list[T] = []
+    for item in items:
+        if len(kept) >= limit:
+            break
+        (headings if heading(item) else kept).append(item)
+    return kept or headings[:limit]
+
+
+def _short(d: Document) -> str:
+    """How "Also in" names another document: its compact title (never one that reads as a speaker)."""
+    return d.compact_title()

@@ -1,0 +1,357 @@
+"""Read the corpus folder: document files, their text, and their provenance.
+
+Provenance comes from `sources.yaml` (or a Markdown file's front matter);
+a file with neither still indexes, with metadata inferred from its text or
+markup, each such field named in `Document.inferred`. Inference is
+conservative: null beats a wrong guess. Bad files are skipped with a reason,
+never fatal; a broken manifest is fatal, because indexing without it would
+lose provenance.
+
+Two folders are read: the bundled `corpus/` (files without a manifest entry
+are still indexed, inferred) and the writable collection admins add to, where
+the manifest is the commit point: a file it does not list is the leftover of
+an interrupted write and is ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeGuard
+
+import yaml
+
+from ..errors import ManifestError, UnreadableFile
+from ..models import PRECISION_CHARS, Document, period
+from ..text.clean import Cleaned, clean
+
+if TYPE_CHECKING:
+    from ..settings import Settings
+
+MANIFEST = "sources.yaml"
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATELINE = re.compile(rf"^[A-Z][\w .'-]{{0,40}}, (?P<date>(?:{MONTHS}) \d{{1,2}}, \d{{4}})\s*[—–-]", re.M)
+ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+ISO_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+BOUNDS = {"date_not_before", "date_not_after"}
+INFERABLE = ("title", "publisher", "date", "url")
+# Words of a template or placeholder, never of a real publisher: "Copyright (C) year your name".
+TEMPLATE = re.compile(r"\b(?:your|name|year|author|holder|company|organi[sz]ation|owner|insert|todo)\b", re.I)
+NOT_A_TITLE = re.compile(r"https?://|www\.|@|\.(?:docx?|pdf|odt|rtf|indd)\b|^(?:untitled|microsoft word)", re.I)
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML without implicit timestamps: dates stay text, so a bad one costs its entry, not the manifest."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Source:
+    document: Document
+    cleaned: Cleaned
+    problems: list[str] = field(default_factory=list)  # manifest errors that did not stop indexing
+
+
+@dataclass
+class Skipped:
+    file: str
+    reason: str
+
+
+def load_all(settings: Settings) -> tuple[list[Source], list[Skipped]]:
+    """The bundled corpus and the admins' collection together; an id used twice keeps its first document."""
+    sources, skipped = load_corpus(settings.corpus_dir, settings.max_file_bytes)
+    seen = {s.document.id: s.document.file for s in sources}
+    if settings.collection.is_dir():
+        more, more_skipped = load_corpus(settings.collection, settings.max_file_bytes, listed_only=True)
+        skipped += more_skipped
+        for s in more:
+            if s.document.id in seen:
+                skipped.append(Skipped(s.document.file, f"duplicate id {s.document.id!r} (already used by {seen[s.document.id]})"))
+                continue
+            seen[s.document.id] = s.document.file
+            sources.append(s)
+    return sources, skipped
+
+
+def load_corpus(folder: Path, max_bytes: int, listed_only: bool = False) -> tuple[list[Source], list[Skipped]]:
+    """Every readable document of `folder` with its provenance, and what was skipped and why.
+
+    `listed_only`: index only files the manifest lists (the admins' collection).
+    """
+    manifest, skipped = read_manifest(folder)
+    by_file = {entry["file"]: entry for entry in manifest}
+    sources: list[Source] = []
+    seen_ids: dict[str, str] = {}
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
+    for path in [p for p in files if p.name in by_file] if listed_only else files:
+        try:
+            source = read_source(path, by_file.get(path.name), max_bytes)
+        except UnreadableFile as e:
+            skipped.append(Skipped(path.name, str(e)))
+            continue
+        doc = source.document
+        if doc.id in seen_ids:
+            skipped.append(Skipped(path.name, f"duplicate id {doc.id!r} (already used by {seen_ids[doc.id]})"))
+            continue
+        seen_ids[doc.id] = path.name
+        sources.append(source)
+    listed = {p.name for p in folder.iterdir()}
+    skipped += [Skipped(f, "listed in sources.yaml but the file is missing") for f in by_file if f not in listed]
+    return sources, skipped
+
+
+def read_manifest(folder: Path) -> tuple[list[dict], list[Skipped]]:
+    path = folder / MANIFEST
+    if not path.exists():
+        return [], []
+    try:
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or []
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise ManifestError(f"{path.name}: {_first_line(e)}") from e
+    if not isinstance(entries, list):
+        raise ManifestError(f"{path.name}: expected a list of entries, got {type(entries).__name__}")
+    good, skipped = [], []
+    for n, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+            skipped.append(Skipped(f"{MANIFEST} entry {n}", "entry has no 'file'"))
+            continue
+        good.append(entry)
+    return good, skipped
+
+
+def read_source(path: Path, entry: dict | None, max_bytes: int) -> Source:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise UnreadableFile.said("refusal.too_large", size=size / 1e6, limit=max_bytes / 1e6)
+    if size == 0:
+        raise UnreadableFile.said("refusal.empty")
+    raw, found, given = _extract(path)
+    cleaned = clean(raw)
+    if len(cleaned.text.strip()) < 20:
+        raise UnreadableFile.said("refusal.no_text")
+    document, problems = _document(path, cleaned, {**given, **(entry or {})}, found)
+    return Source(document, cleaned, problems)
+
+
+def _extract(path: Path) -> tuple[str, dict, dict]:
+    """(raw text, metadata found in the markup (inferred), metadata the author gave (front matter))."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from .formats import pdf_text
+
+        return *pdf_text(path), {}
+    text = decode(path.read_bytes())
+    if suffix in {".html", ".htm"}:
+        from .extract import html_text
+
+        return *html_text(text), {}
+    if suffix in {".md", ".markdown"}:
+        from .formats import markdown_text
+
+        raw, given = markdown_text(text)
+        return raw, {}, given
+    return text, {}, {}
+
+
+def decode(data: bytes) -> str:
+    """Text of a file: UTF-8, UTF-16 with a BOM, or Latin-1; binary files are refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise UnreadableFile.said("refusal.binary")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+        if sum(not (c.isprintable() or c.isspace()) for c in text[:8192]) > 80:
+            raise UnreadableFile.said("refusal.binary") from None
+        return text
+
+
+def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[Document, list[str]]:
+    """`fields` were given (manifest, front matter); anything else is inferred from `found` or the text."""
+    text = cleaned.text
+    dating = _date(fields, found, text)
+    publisher, publisher_note = _publisher(fields, found, cleaned)
+    url = fields["url"] if "url" in fields else found.get("url")
+    doc = Document(
+        id=_slug(str(fields.get("id") or path.stem)),
+        title=str(fields.get("title") or _title(found, text, path)),
+        publisher=publisher,
+        date=dating.date,
+        date_precision=dating.precision,
+        url=url,
+        kind=str(fields.get("kind") or "article"),
+        file=path.name,
+        date_note=dating.note,
+        publisher_note=publisher_note,
+        short_title=fields.get("short_title"),
+        url_note=fields.get("url_note"),
+        date_not_before=dating.not_before,
+        date_not_after=dating.not_after,
+    )
+    doc.inferred = [f for f in INFERABLE if not fields.get(f) and getattr(doc, f)]
+    if fields.get("retrieved"):
+        doc.retrieved = str(fields["retrieved"])
+    return doc, dating.problems
+
+
+@dataclass
+class Dating:
+    """A document's date as the manifest or the text gives it, and what was wrong with it."""
+
+    date: str | None = None
+    precision: str | None = None
+    note: str | None = None
+    not_before: str | None = None
+    not_after: str | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def _title(found: dict, text: str, path: Path) -> str:
+    """The markup's title, else the first line, else the file name: whichever first looks like a title."""
+    for candidate in (found.get("title"), _first_line_of(text)):
+        if candidate and plausible_title(str(candidate)):
+            return str(candidate).strip()
+    return path.stem.replace("_", " ").replace("-", " ")
+
+
+def plausible_title(value: str) -> bool:
+    value = value.strip()
+    return 3 <= len(value) <= 200 and any(c.isalpha() for c in value) and not NOT_A_TITLE.search(value)
+
+
+def plausible_publisher(value: str | None) -> TypeGuard[str]:
+    """A name, not a template line ("year your name") nor a sentence."""
+    if not value:
+        return False
+    value = value.strip()
+    return (2 <= len(value) <= 60 and any(c.isupper() for c in value) and not TEMPLATE.search(value)
+            and not re.search(r"https?://|\d{4}", value))
+
+
+def _publisher(fields: dict, found: dict, cleaned: Cleaned) -> tuple[str | None, str | None]:
+    if "publisher" in fields:
+        return fields["publisher"], fields.get("publisher_note")
+    for value, how in ((found.get("publisher"), "the page's site name"), (cleaned.byline, "a byline"),
+                       (cleaned.copyright, "a copyright footer")):
+        if plausible_publisher(value):
+            return value.strip(), f"inferred from {how}, not checked"
+    return None, "unknown: not given, and no byline or site name to infer it from"
+
+
+def _date(fields: dict, found: dict, text: str) -> Dating:
+    """The date at its precision, then the manifest's bounds; what was wrong is said in the note."""
+    dating = _given_date(fields) if "date" in fields else _inferred_date(found, text)
+    _bounds(fields, dating)
+    if dating.problems:
+        dating.note = " ".join([*filter(None, [dating.note]), *(f"Manifest error: {p}." for p in dating.problems)])
+    return dating
+
+
+def _inferred_date(found: dict, text: str) -> Dating:
+    """A date only from the page's publication markup or a dateline: never any date in the text."""
+    if found.get("date") and ISO_DATE.fullmatch(found["date"]) and _valid(found["date"]):
+        return Dating(found["date"], {4: "year", 7: "month", 10: "day"}[len(found["date"])],
+                      "inferred from the page's publication-date markup, not checked")
+    if m := DATELINE.search(text):
+        return Dating(_iso(m["date"]), "day", f'inferred from the dateline "{m.group().strip()}"')
+    return Dating(note="unknown: no date given, and no dateline")
+
+
+def _given_date(fields: dict) -> Dating:
+    dating = Dating(note=fields.get("date_note"))
+    if (value := fields.get("date")) is None:
+        dating.note = dating.note or "unknown"
+    elif _parse(value := _text(value)):
+        dating.date = value
+        dating.precision = _precision(fields.get("date_precision"), value, dating.problems)
+    else:
+        dating.problems.append(f"date {value!r} is not an ISO date ({ISO_FORMS}); the date is unknown")
+    return dating
+
+
+def _precision(given, value: str, problems: list[str]) -> str:
+    """The manifest's date_precision, or the one the date's form implies; never finer than the date itself."""
+    implied = {4: "year", 7: "month", 10: "day"}[len(value)]
+    if given is None:
+        return implied
+    if given not in PRECISION_CHARS or PRECISION_CHARS[given] > len(value):
+        problems.append(f"date_precision {given!r} does not fit the date {value!r}; using {implied!r}")
+        return implied
+    return given
+
+
+def _bounds(fields: dict, dating: Dating) -> None:
+    """date_not_before / date_not_after: kept only when well formed and consistent with the date."""
+    earliest, latest = period(dating.date, dating.precision) if dating.date else (None, None)
+    bounds = {}
+    for name, side in (("date_not_before", 0), ("date_not_after", 1)):
+        if fields.get(name) is None:
+            continue
+        value = _text(fields[name])
+        if not _parse(value):
+            dating.problems.append(f"{name} {value!r} is not an ISO date ({ISO_FORMS}); ignored")
+            continue
+        bounds[name] = period(value, None)[side]
+    before, after = bounds.get("date_not_before"), bounds.get("date_not_after")
+    if before and after and before > after:
+        dating.problems.append(f"date_not_before {before} is after date_not_after {after}; both ignored")
+        return
+    if before and latest and before > latest:
+        dating.problems.append(f"date_not_before {before} is after the date {dating.date}; ignored")
+        before = None
+    if after and earliest and after < earliest:
+        dating.problems.append(f"date_not_after {after} is before the date {dating.date}; ignored")
+        after = None
+    dating.not_before, dating.not_after = before, after
+
+
+def _text(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value).strip()
+
+
+def _parse(value: str) -> bool:
+    return bool(ISO_DATE.fullmatch(value)) and _valid(value)
+
+
+def _valid(value: str) -> bool:
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        dt.date(*parts[:3])
+    except ValueError:
+        return False
+    return True
+
+
+def _iso(human: str) -> str:
+    for fmt in ("%B %d, %Y", "%d %B %Y", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(human, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return human
+
+
+def _first_line_of(text: str) -> str:
+    first = text.split("\n\n", 1)[0]
+    return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
+
+
+def _slug(value: str) -> str:
+    """Short, stable, URL-safe: fits Telegram's 64-byte callback data with room to spare."""
+    slug = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    return slug[:40].rstrip("-") or "doc"
+
+
+def _first_line(error: Exception) -> str:
+    return " ".join(str(error).split())[:200]

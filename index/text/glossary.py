@@ -1,0 +1,76 @@
+"""The bilingual glossary (`config/glossary.yaml`): Persian words → the English the documents use.
+
+Keys are folded as the index folds Persian (letter variants, vowel marks, ZWNJ) and
+written without spaces, so قتل عام, قتل‌عام and قتلعام are one key. A word not
+listed is tried again without a plural or ezafe ending (زندان‌های → زندان).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from ..errors import ConfigError
+from .analysis import TOKEN
+from .persian import fold
+
+# Longest first: plural (ها، های، هایی، ان، ات) and ezafe/indefinite (ی، ای، یی) endings.
+ENDINGS = ("هایی", "های", "ها", "یان", "ان", "ات", "ای", "یی", "ی")
+
+
+def key(words: list[str] | str) -> str:
+    """The matching form of a Persian word or phrase: folded, lower case, no spaces."""
+    if isinstance(words, str):
+        words = TOKEN.findall(words)
+    return "".join(fold(w).lower() for w in words)
+
+
+@dataclass
+class Glossary:
+    entries: dict[str, str] = field(default_factory=dict)  # key -> English
+    english: list[str] = field(default_factory=list)  # every English term, in file order
+
+    @classmethod
+    def load(cls, path: Path | None) -> Glossary:
+        glossary = cls()
+        if not path or not path.exists():
+            return glossary
+        try:
+            items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            for item in items:
+                en = str(item["en"])
+                glossary.english.append(en)
+                for persian in item.get("fa") or []:
+                    glossary.entries.setdefault(key(str(persian)), en)
+        except (yaml.YAMLError, TypeError, KeyError) as e:
+            raise ConfigError(f"{path}: a list of {{en: English, fa: [Persian, ...]}} entries expected ({e})") from None
+        return glossary
+
+    def lookup(self, words: list[str]) -> str | None:
+        """The English for a Persian word or phrase (a single word also without one or two endings)."""
+        k = key(words)
+        if k in self.entries:
+            return self.entries[k]
+        if len(words) == 1:
+            for stem in _stems(k):
+                if stem in self.entries:
+                    return self.entries[stem]
+        return None
+
+    def hints(self, words: list[str], limit: int = 5) -> list[str]:
+        """English terms to suggest for Persian words nothing matched: the closest entries, else the first ones."""
+        close = []
+        for w in words:
+            close += [self.entries[m[0]] for m in process.extract(key([w]), list(self.entries), scorer=fuzz.ratio,
+                                                                   limit=2, score_cutoff=70)]
+        return list(dict.fromkeys(close + self.english))[:limit]
+
+
+def _stems(word: str) -> list[str]:
+    """`word` without an ending, then without two (اعدامی‌ها → اعدامی → اعدام), never under three letters."""
+    once = [word[:-len(e)] for e in ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
+    twice = [w[:-len(e)] for w in once for e in ENDINGS if w.endswith(e) and len(w) - len(e) >= 3]
+    return once + twice

@@ -1,0 +1,648 @@
+"""People: who is named in the corpus, under which spellings, and where.
+
+A registry starts from `config/people.yaml` (canonical names, aliases) and
+grows with names found in the text when there is evidence that a capitalised
+sequence is a person: a title before it ("Mrs.", "Ayatollah"), a role before
+it ("spokesperson Morgan Ortagus"), an appositive after it ("Kumi Naidoo,
+Secretary General of ..."), or a speech verb after it ("Bachelet said").
+
+Matching folds case, diacritics, hyphens, spaces and apostrophes, and joins
+spellings the corpus itself uses for one person (Avaei/Avaie) when the
+first names agree, so Khomeini and Khamenei stay two people.
+
+`Registry.resolve` is the one place a name a user types becomes a person:
+exact names first, then a transliteration variant only when one person is
+clearly closest, else candidates to choose from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz.distance import OSA
+
+from ..errors import ConfigError
+from ..models import Mention, Person
+from ..text.persian import fold as persian_fold
+
+TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
+WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")  # a word of folded text
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "madam",
+    "ayatollah", "hojatoleslam", "imam", "sheikh", "judge", "senator", "president", "minister",
+    "general", "gen", "colonel", "rev", "mullah", "king", "queen", "prince", "princess",
+}
+ROLES = {
+    "spokesperson", "spokeswoman", "spokesman", "head", "minister", "leader", "judge", "lawyer",
+    "jurist", "president", "president-elect", "secretary", "secretary-general", "rapporteur",
+    "commissioner", "professor", "director", "member", "prosecutor", "deputy-prosecutor", "deputy",
+    "chief", "advisor", "adviser", "representative", "founder", "commander", "heir", "official",
+    "officer", "ambassador", "chairman", "chairwoman", "chair", "senator", "envoy", "activist",
+    "journalist", "writer", "author", "prisoner", "survivor", "witness", "successor", "cleric",
+    "chancellor", "mayor", "governor", "diplomat", "researcher", "historian", "expert", "advocate",
+    "editor", "reporter", "correspondent", "analyst", "whistle-blower", "qc", "mp", "economist",
+    "scholar", "politician", "lecturer", "spokesperson’s", "candidate", "attorney", "campaigner",
+}
+SUFFIXES = {"qc", "kc", "jr", "sr", "mp", "mep", "obe", "cbe", "kbe", "phd", "ii", "iii"}
+SPEECH = (
+    r"said|says|told|tells|wrote|writes|added|adds|stated|states|stating|informed|urged|argued|"
+    r"warned|noted|declared|reminded|explained|insisted|emphasized|stressed|reiterated|recalled|"
+    r"asked|announced|tweeted|described|called|expressed|defended|reiterate|reiterates|urges|warns|insists"
+)
+# Capitalised words that are not parts of a person's name.
+NOT_NAMES = set(
+    """
+    the a an in on at of and or but for to by with from as into after before during since when while
+    this that these those his her their its our we they he she it i you there here also many most some
+    all now then well if so not no yes one two three more other such what who whom which why how
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    united nations states state department council committee commission commissions court courts
+    republic islamic revolution revolutionary guard corps organization organisation office mission
+    international national human rights security general assembly union european global summit free
+    amnesty resistance movement party foreign affairs supreme leader judiciary ministry government
+    agency news press times journal street wall reuters digest policy special high chief advocacy
+    middle east west north south africa world war death call mullahs regime iran iranian iraq tehran
+    europe america american britain british canada australia sweden lithuania belgium france albania
+    germany german israel russia china kingdom mojahedin mek pmoi ncri un god islam almighty internet
+    twitter facebook telegram youtube program programme report reports statement conference event
+    website university institute center centre foundation association society group magazine
+    province city county district east-west massacre justice victims prisoners prison law
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Matching form of a name: lower case, no diacritics, one kind of apostrophe, no hyphens.
+
+    Persian script folds as the index does (رئيسي = رئیسی), after NFKD has split hamza seats.
+    """
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    text = persian_fold("".join(c for c in text if not unicodedata.combining(c)))
+    return " ".join(re.sub(r"[-\s]+", " ", text.casefold()).split())
+
+
+def key(name: str) -> tuple[str, ...]:
+    return tuple(fold(name).split())
+
+
+@dataclass
+class Resolution:
+    """Whom a name typed by a user means: one person, or the candidates to offer instead."""
+
+    person: Entry | None
+    candidates: list[Entry] = field(default_factory=list)  # when no one is certain: who they might mean
+    how: str = "unknown"  # "name" | "surname" | "first name" | "middle name" | "closest" | "ambiguous" | "unknown"
+
+    @property
+    def approximate(self) -> bool:
+        """Resolved by spelling, not by a name the sources use: the answer must say so."""
+        return self.how == "closest"
+
+
+@dataclass
+class Entry:
+    id: str
+    name: str
+    keys: set[tuple[str, ...]] = field(default_factory=set)
+    seen: Counter = field(default_factory=Counter)  # surface forms found in the text
+    aliases: list[str] = field(default_factory=list)  # forms from people.yaml
+
+    @property
+    def first(self) -> str:
+        return min(self.keys, key=len)[0] if self.keys else ""
+
+    @property
+    def last(self) -> str:
+        return fold(self.name).split()[-1]
+
+
+class Registry:
+    """Every known person, and how to find them in text and in user queries."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Entry] = {}
+        self._by_key: dict[tuple[str, ...], str] = {}
+        self._by_last: dict[str, set[str]] = {}
+        self._by_first: dict[str, set[str]] = {}
+        self._by_form: dict[tuple[str, ...], str] = {}  # full aliases with their titles ("mrs rajavi")
+        self.words: set[str] = set()  # every word of the corpus, folded: a word the sources use is no misspelling
+        self._parts: list[tuple[str, str, str]] | None = None  # (matching form, person id, part), built on demand
+
+    # -- building ------------------------------------------------------------
+    @classmethod
+    def from_yaml(cls, path: Path | None) -> Registry:
+        registry = cls()
+        if path and path.exists():
+            for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+                entry = registry.add(item["name"])
+                if entry is None:  # a lone surname matching no one (or several) names no one to attach aliases to
+                    raise ConfigError(f"{path}: {item['name']!r} is not a full name (first and last)")
+                for alias in item.get("aliases") or []:
+                    entry.aliases.append(alias)
+                    registry._index(entry, key(_strip_titles(alias)))
+                    registry._index_form(entry, alias)
+                for spelling in item.get("fa") or []:  # Persian script: found in queries, not shown as aliases
+                    registry._index(entry, key(spelling))
+        return registry
+
+    def add(self, name: str) -> Entry | None:
+        """The person called `name`, created if no known person has that name or a close variant.
+
+        A lone surname creates no one; it becomes a spelling of the one known
+        person whose surname it nearly matches ("Shaifee wrote" -> Reza Shafiee).
+        """
+        k = key(name)
+        if len(k) == 1:
+            return self._add_spelling(k[0])
+        found = self._by_key.get(k) or self._variant_of(k)
+        if found:
+            entry = self.entries[found]
+        else:
+            entry = Entry(id=_slug(name), name=name)
+            while entry.id in self.entries:
+                entry.id += "-2"
+            self.entries[entry.id] = entry
+        self._index(entry, k)
+        return entry
+
+    def _index(self, entry: Entry, k: tuple[str, ...]) -> None:
+        if not k:
+            return
+        self._parts = None
+        entry.keys.add(k)
+        self._by_key.setdefault(k, entry.id)
+        if len(k) > 1:
+            self._by_last.setdefault(k[-1], set()).add(entry.id)
+            self._by_first.setdefault(k[0], set()).add(entry.id)
+
+    def _index_form(self, entry: Entry, alias: str) -> None:
+        """A titled alias names one person even when a bare surname would not ("Mrs. Rajavi")."""
+        form = _query_words(alias)
+        if len(form) > 1 and form != _strip_title_words(form):
+            self._by_form.setdefault(form, entry.id)
+
+    def _add_spelling(self, word: str) -> Entry | None:
+        if word in self._by_last or len(word) < 5:
+            return None
+        close = {pid for last, pids in self._by_last.items() if _same_surname(last, word) for pid in pids}
+        if len(close) != 1:
+            return None
+        entry = self.entries[close.pop()]
+        self._by_last.setdefault(word, set()).add(entry.id)
+        self._parts = None
+        return entry
+
+    def _variant_of(self, k: tuple[str, ...]) -> str | None:
+        """A known person whose name differs only by middle names or a one-letter slip in the surname."""
+        if len(k) < 2:
+            return None
+        for pid in sorted(self._by_first.get(k[0], ())):
+            if any(len(known) > 1 and _same_surname(known[-1], k[-1]) for known in self.entries[pid].keys):
+                return pid
+        return None
+
+    # -- finding -------------------------------------------------------------
+    def mentions(self, text: str) -> list[Mention]:
+        """Every mention of a known person in `text`, as offsets."""
+        found: list[Mention] = []
+        recent: dict[str, int] = {}
+        for run in _capitalised_runs(text):
+            i = 0
+            while i < len(run):
+                pid, n = self._match(run, i, recent)
+                if pid:
+                    found.append(Mention(pid, run[i][1], run[i + n - 1][2]))
+                    recent[pid] = run[i][1]
+                    i += n
+                else:
+                    i += 1
+        return found
+
+    def _match(self, run, i: int, recent: dict[str, int]) -> tuple[str | None, int]:
+        for n in range(min(5, len(run) - i), 0, -1):
+            k = tuple(t for word in run[i:i + n] for t in fold(word[0]).split())
+            if pid := self._by_key.get(k):
+                return pid, n
+            if n > 1 and (pid := self._variant_of(k)):
+                return pid, n
+        return self._surname(fold(run[i][0]), recent), 1
+
+    def _surname(self, word: str, recent: dict[str, int]) -> str | None:
+        """A lone surname: the person it names, the latest one mentioned when two share it."""
+        if word in NOT_NAMES or len(word) < 3:
+            return None
+        ids = set(self._by_last.get(word, ()))
+        if len(ids) > 1:
+            ids = {max(ids, key=lambda p: recent.get(p, -1))} if any(p in recent for p in ids) else set()
+        return next(iter(ids)) if ids else None
+
+    def lookup(self, query: str) -> Entry | None:
+        """The person a user means by `query` when that is certain (no approximation); see `resolve`."""
+        found = self.resolve(query)
+        return found.person if not found.approximate else None
+
+    def resolve(self, query: str) -> Resolution:
+        """Whom a name typed by a user means, or whom they might mean.
+
+        In order: a full name or alias ("Mrs. Rajavi", "Hossein Ali Montazeri");
+        every word of it in one person's name ("Zeid Hussein"); one word that
+        is a surname, first name or other part of exactly one person's name
+        ("Zeid", "President Raisi"); then the one person clearly closest in
+        spelling or transliteration ("Rajavy", "Pourmohammadi"). A word shared
+        by several people, or a near miss with no clear winner, gives
+        candidates, never a guess. Titles are ignored; words the corpus itself
+        uses are never taken for misspelt names ("Razavi" is a province).
+        Names in other scripts plug in as keys and aliases like any other.
+        """
+        form = _query_words(query)
+        if pid := self._by_form.get(form):
+            return Resolution(self.entries[pid], how="name")
+        words = _strip_title_words(form)
+        if not words:
+            return Resolution(None)
+        # A lone word goes by parts even when people.yaml lists it as an alias ("Khomeini"):
+        # if the sources name two Khomeinis, the user must choose.
+        if pid := self._by_key.get(words) if len(words) > 1 else None:
+            return Resolution(self.entries[pid], how="name")
+        return self._by_parts(words) or self._closest(words)
+
+    def _by_parts(self, words: tuple[str, ...]) -> Resolution | None:
+        """The people whose names hold every word exactly (a surname, a first name, "pourmohammadi")."""
+        if len(words) == 1 and (words[0] in NOT_NAMES or len(words[0]) < 3):
+            return None
+        found: dict[str, str] = {}  # person id -> the part matched, for the answer's wording
+        for form, pid, part in self._name_parts():
+            if all(any(w == f for f in form.split()) for w in words) and (len(words) > 1 or form == words[0]):
+                found.setdefault(pid, part)
+        if not found:
+            return None
+        if len(found) == 1:
+            pid, part = found.popitem()
+            return Resolution(self.entries[pid], how="name" if len(words) > 1 else part)
+        return Resolution(None, [self.entries[pid] for pid in found], how="ambiguous")
+
+    def _closest(self, words: tuple[str, ...]) -> Resolution:
+        """The one person whose surname or full name is clearly nearest in spelling, else the near ones."""
+        if any(w in NOT_NAMES | TITLES | ROLES for w in words) or all(self._is_word(w) for w in words):
+            return Resolution(None, self._suggestions(words))
+        forms: dict[str, list[str]] = {}
+        for form, pid, part in self._name_parts():
+            # A first name alone only when spelt for the same sound (Zeyd, Zeid): Michael is not Michelle.
+            same_sound = part == "first name" and len(words) == 1 and sound(form) == sound(words[0])
+            if part == "surname" or (len(words) > 1 and part == "name") or same_sound:
+                forms.setdefault(pid, []).append(form)
+        near = sorted((cost, pid) for pid, f in forms.items() if (cost := _name_distance(words, f)) is not None)
+        if near and (len(near) == 1 or near[1][0] - near[0][0] >= MARGIN):
+            return Resolution(self.entries[near[0][1]], how="closest")
+        if near:
+            return Resolution(None, [self.entries[pid] for _, pid in near[:5]], how="ambiguous")
+        return Resolution(None, self._suggestions(words))
+
+    def _suggestions(self, words: tuple[str, ...]) -> list[Entry]:
+        """People a misspelt name may mean: "Did you mean ...?", never an answer.
+
+        Only a plausible spelling of the same name: its last word (the surname, as typed) is a word of the
+        person's name or alias spelt nearly alike, or the start of one. A few shared letters are no reason
+        ("elect" is not Bachelet; Nayyeri is not Nouri).
+        """
+        typed = [w for w in words if w not in NOT_NAMES | TITLES | ROLES]
+        if not typed or len("".join(typed)) < 3:
+            return []
+        near = []
+        for e in self.entries.values():
+            tokens = {t for form in [e.name, *self.aliases_of(e)] for t in fold(_strip_titles(form)).split()}
+            cost = min((c for t in tokens if (c := _plausible(typed[-1], t)) is not None), default=None)
+            if cost is not None:
+                near.append((cost, e.name, e))
+        return [e for _, _, e in sorted(near, key=lambda n: (n[0], n[1]))[:3]]
+
+    def _is_word(self, word: str) -> bool:
+        """A word the sources use, or a common English word: never taken for a misspelt name."""
+        return word in self.words or word.lower() in common_english_words()
+
+    def _name_parts(self) -> list[tuple[str, str, str]]:
+        """Every way to name someone with part of their name: (matching form, person id, which part)."""
+        if self._parts is None:
+            parts: dict[tuple[str, str], str] = {}
+            for entry in self.entries.values():
+                for k in entry.keys:
+                    parts.setdefault((" ".join(k), entry.id), "surname" if len(k) == 1 else "name")
+                    if len(k) == 1:
+                        continue
+                    parts[(k[-1], entry.id)] = "surname"
+                    parts.setdefault(("".join(k[1:]), entry.id), "surname")  # Pour-Mohammadi typed as one word
+                    parts.setdefault((k[0], entry.id), "first name")
+                    for middle in k[1:-1]:
+                        parts.setdefault((middle, entry.id), "middle name")
+            for last, pids in self._by_last.items():
+                for pid in pids:
+                    parts.setdefault((last, pid), "surname")
+            self._parts = [(form, pid, part) for (form, pid), part in parts.items()]
+        return self._parts
+
+    def to_dict(self) -> dict:
+        return {
+            "entries": [
+                {"id": e.id, "name": e.name, "keys": [list(k) for k in e.keys], "aliases": self.aliases_of(e)}
+                for e in self.entries.values()
+            ],
+            "surnames": {last: sorted(ids) for last, ids in self._by_last.items()},
+            "words": sorted(self.words),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Registry:
+        registry = cls()
+        for item in data["entries"]:
+            entry = Entry(id=item["id"], name=item["name"], aliases=item["aliases"])
+            registry.entries[entry.id] = entry
+            for k in item["keys"]:
+                registry._index(entry, tuple(k))
+            for alias in item["aliases"]:
+                registry._index_form(entry, alias)
+        for last, ids in data["surnames"].items():
+            registry._by_last.setdefault(last, set()).update(ids)
+        registry.words = set(data.get("words", ()))
+        return registry
+
+    def people(self, counts: dict[str, int]) -> list[Person]:
+        return [
+            Person(id=e.id, name=e.name, aliases=self.aliases_of(e), documents=counts.get(e.id, 0))
+            for e in self.entries.values()
+        ]
+
+    def aliases_of(self, entry: Entry) -> list[str]:
+        forms = [f for f, _ in entry.seen.most_common()] + entry.aliases
+        return list(dict.fromkeys(f for f in forms if f != entry.name))
+
+
+def discover(registry: Registry, texts: list[str]) -> None:
+    """Add to `registry` every person the texts name with evidence, then record surface forms."""
+    found = [name for text in texts for name in candidates(text)]
+    for name in sorted(found, key=lambda n: -len(n.split())):  # full names before lone surnames
+        registry.add(name)
+    for text in texts:
+        for m in registry.mentions(text):
+            registry.entries[m.person].seen[text[m.start:m.end]] += 1
+        registry.words.update(WORD.findall(fold(text)))
+
+
+def candidates(text: str) -> list[str]:
+    """Names of people in `text`: capitalised sequences with evidence of being a person."""
+    names = []
+    for run in _capitalised_runs(text):
+        start = 0
+        titled = _role_before(text, run[0][1])
+        while start < len(run) and _word(run[start][0]) in TITLES | ROLES | NOT_NAMES:
+            titled = titled or _word(run[start][0]) in TITLES | ROLES
+            start += 1
+        end = start
+        while end < len(run) and _word(run[end][0]) not in NOT_NAMES | TITLES:
+            end += 1
+        while end > start and _word(run[end - 1][0]) in SUFFIXES:
+            end -= 1
+        words = run[start:end]
+        if not 1 <= len(words) <= 4 or any(w[0][1:].isupper() for w in words):
+            continue  # acronyms ("HANDS OFF CAIN") are organisations
+        after = text[words[-1][2]:words[-1][2] + 90]
+        evidence = SPEECH_AFTER.match(after) if len(words) == 1 else (titled or _described_after(after))
+        if evidence:
+            names.append(" ".join(w[0] for w in words))
+    return names
+
+
+def _word(word: str) -> str:
+    return fold(word).replace(" ", "-")
+
+
+def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of capitalised words separated by single spaces (or a title's full stop)."""
+    runs: list[list[tuple[str, int, int]]] = []
+    run: list[tuple[str, int, int]] = []
+    last_end = -10
+    for m in TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if word.endswith(("’s", "'s")):
+            word, end = word[:-2], end - 2
+        if not word[0].isupper():
+            if run:
+                runs.append(run)
+            run = []
+            continue
+        gap = text[last_end:start]
+        joined = gap == " " or (gap == ". " and run and fold(run[-1][0]) in TITLES)
+        if run and not joined:
+            runs.append(run)
+            run = []
+        run.append((word, start, end))
+        last_end = m.end()
+    if run:
+        runs.append(run)
+    return runs
+
+
+ROLE_BEFORE = re.compile(r"(?:^|\s)([\w’'-]+),?\s$")
+APPOSITIVE = re.compile(
+    r"^,\s+(?:(?:a|an|the|his|her|then|now|current|former|deputy|acting|distinguished|renowned|"
+    r"prominent|who|was|is)\s+)*(?P<rest>[^.;]{0,70})"
+)
+SPEECH_AFTER = re.compile(rf"^,?\s+(?:{SPEECH})\b")
+IDENTITY_AFTER = re.compile(r"^\s+(?:was|is|has been|became)\s+(?:also\s+)?(?:a|an|the|part|one)\b")
+
+
+def _role_before(text: str, start: int) -> bool:
+    m = ROLE_BEFORE.search(text, max(0, start - 40), start)
+    return bool(m and fold(m.group(1)) in ROLES | TITLES)
+
+
+def _described_after(after: str) -> bool:
+    if SPEECH_AFTER.match(after) or IDENTITY_AFTER.match(after):
+        return True
+    m = APPOSITIVE.match(after)
+    return bool(m and any(fold(w) in ROLES for w in TOKEN.findall(m["rest"])))
+
+
+def _strip_titles(name: str) -> str:
+    words = [w for w in name.replace(".", " ").split() if fold(w) not in TITLES]
+    while words and fold(words[-1]) in SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def _query_words(text: str) -> tuple[str, ...]:
+    """A name as typed, as matching words: folded, without quotes, full stops or a possessive 's."""
+    words = (w.strip(".,;:!?\"'()[]“”‘’«»") for w in fold(text.replace(".", " ")).split())
+    return tuple(re.sub(r"'s$", "", w) for w in words if w.strip("'"))
+
+
+def _strip_title_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The name without titles, a role before it ("UN High Commissioner Bachelet") or a suffix ("QC")."""
+    kept = [w for w in words if w not in TITLES]
+    start = 0
+    while start < len(kept) - 1 and kept[start] in ROLES | NOT_NAMES:
+        start += 1
+    kept = kept[start:]
+    while kept and kept[-1] in SUFFIXES:
+        kept.pop()
+    return tuple(kept)
+
+
+# Transliteration variants of one Persian or Arabic name: Khomeyni/Khomeini, Rouhani/Rohani, Fadawi/Fadavi.
+SOUNDS = (("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "v"), ("y", "i"), ("gh", "q"), ("ck", "k"))
+VOWELS = set("aeiou")
+MARGIN = 1.0  # how much closer the best name must be than the next person's
+COMMON = 100  # occurrences in pyspellchecker's English list that make a word common ("raise", not "Raisi")
+
+
+@lru_cache(maxsize=1)
+def common_english_words() -> frozenset[str]:
+    """The words pyspellchecker's list counts at least COMMON times (its keys are lower case), loaded on first use.
+
+    Only this set is kept: the whole list (160,000 words with counts, ~15 MB) is needed when cleaning, not
+    when answering, and a serving bot would otherwise hold it for good after its first misspelt name.
+    """
+    from spellchecker import SpellChecker
+
+    return frozenset(w for w, n in SpellChecker(distance=1).word_frequency.items() if n >= COMMON)
+
+
+@lru_cache(maxsize=65536)
+def sound(name: str) -> str:
+    """The spelling-neutral form of a name: no separators, one transliteration of each sound, no doubled letters."""
+    text = re.sub(r"[\s'\-]+", "", fold(name))
+    for written, said in SOUNDS:
+        text = text.replace(written, said)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def spelling_distance(a: str, b: str) -> float:
+    """Edit distance where a vowel for a vowel, or a dropped vowel or h, costs half (Montazari, Raeisi)."""
+    def indel(c: str) -> float:
+        return 0.5 if c in VOWELS or c == "h" else 1.0
+
+    row = [0.0]
+    for c in b:
+        row.append(row[-1] + indel(c))
+    prev2: list[float] = []
+    for i, x in enumerate(a, 1):
+        cur = [row[0] + indel(x)]
+        for j, y in enumerate(b, 1):
+            sub = 0.0 if x == y else 0.5 if x in VOWELS and y in VOWELS else 1.0
+            best = min(row[j] + indel(x), cur[j - 1] + indel(y), row[j - 1] + sub)
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                best = min(best, prev2[j - 2] + 1.0)
+            cur.append(best)
+        prev2, row = row, cur
+    return row[-1]
+
+
+def allowed_distance(form: str) -> float:
+    """How far a typed name may be from a known one: nothing for short words, more for long names."""
+    n = len(form)
+    return 0.0 if n <= 3 else 0.5 if n <= 5 else 1.0 if n <= 8 else 1.5
+
+
+def _near(typed: str, known: str) -> float | None:
+    """The spelling distance of two sound forms, or None when it is beyond what the shorter one allows."""
+    allowed = allowed_distance(min(typed, known, key=len))
+    if abs(len(typed) - len(known)) * 0.5 > allowed:  # every added letter costs at least 0.5: no need to look
+        return None
+    cost = spelling_distance(typed, known)
+    return cost if cost <= allowed else None
+
+
+def _name_distance(words: tuple[str, ...], forms: list[str]) -> float | None:
+    """How far the typed words are from one person's name forms, as one string or word by word; None if too far."""
+    typed = sound("".join(words))
+    costs = [c for f in forms if (c := _near(typed, sound(f))) is not None]
+    if len(words) > 1:
+        tokens = {sound(t) for f in forms for t in f.split()}
+        each = [min((c for t in tokens if (c := _near(sound(w), t)) is not None), default=None) for w in words]
+        found = [c for c in each if c is not None]
+        if len(found) == len(each):
+            costs.append(sum(found))
+    return min(costs, default=None)
+
+
+def _plausible(typed: str, known: str) -> float | None:
+    """How far a typed word is from a word of a known name when it could be a spelling of it, else None: the
+    word itself, its start (four letters or more), or a spelling half a letter looser than `_near` allows."""
+    if len(typed) >= 4 and known.startswith(typed):
+        return 0.0
+    a, b = sound(typed), sound(known)
+    allowed = max(1.0, allowed_distance(min(a, b, key=len)) + 0.5)
+    if abs(len(a) - len(b)) * 0.5 > allowed:
+        return None
+    cost = spelling_distance(a, b)
+    return cost if cost <= allowed else None
+
+
+def _same_surname(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and OSA.distance(a, b) <= 1)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "person"
+
+
+# -- descriptions ----------------------------------------------------------------
+
+ROLE_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<role>(?:[^,.;:()“”\"]|\.(?=\w)|(?<=\b[A-Z])\.(?=\s)){3,110}?)\s*(?:,|(?<!\b[A-Z])\.(?:\s|$)|;|\(|$)")
+ROLE_WORDS_BEFORE = re.compile(r"(?:^|[\s(])((?:(?:[A-Z][\w’'-]*|of|for|on|the|to)\s+){0,12})$")
+CONNECTORS = {"of", "for", "on", "the", "to"}
+CLAUSE_OPENING = re.compile(r"^(?:(?:the|a|an|former|previous|then|current)\s|[A-Z])")
+VERBS = re.compile(r"\b(?:is|are|was|were|has|have|had|that|which|who)\b")
+
+
+def describe(text: str, start: int, end: int) -> str | None:
+    """How the text presents the person named at text[start:end], if it does so right there.
+
+    An appositive after the name ("Kumi Naidoo, Secretary General of Amnesty
+    International,"), a title before it ("UN High Commissioner for Human Rights
+    Michelle Bachelet"), or an appositive before it ("the previous Special
+    Rapporteur ..., Asma Jahangir,"). Only phrases holding a role word count.
+    """
+    after = ROLE_AFTER.match(text, end, min(len(text), end + 130))
+    if after and not after["role"].lower().startswith(("who ", "which ", "was ", "is ", "and ", "or ")) and _has_role(after["role"]):
+        return _tidy(after["role"])
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 160) + 1
+    before = text[sentence_start:start]
+    if before.rstrip().endswith(","):  # "..., the previous Special Rapporteur on ..., Asma Jahangir"
+        clause = before.rstrip()[:-1]
+        clause = (clause[clause.rfind(",") + 1:] if "," in clause else clause).strip()
+        if verbs := list(VERBS.finditer(clause)):  # "One of the speakers was former judge ..., X"
+            clause = clause[verbs[-1].end():].strip()
+        if CLAUSE_OPENING.match(clause) and _has_role(clause):
+            return _tidy(re.sub(r"^(?:the|a|an)\s+", "", clause))
+        return None
+    words = ROLE_WORDS_BEFORE.search(before)
+    phrase = " ".join(w for w in (words.group(1).split() if words else []))
+    while phrase and phrase.split()[0].lower() in CONNECTORS:
+        phrase = phrase.split(" ", 1)[1] if " " in phrase else ""
+    cut = phrase.split()
+    while cut and fold(cut[-1]) in TITLES - ROLES:  # "Ayatollah", "Mrs.": titles, not roles
+        cut = cut[:-1]
+    phrase = " ".join(cut)
+    return _tidy(phrase) if _has_role(phrase) else None
+
+
+def _has_role(phrase: str) -> bool:
+    return any(is_role(w) for w in TOKEN.findall(phrase))
+
+
+def is_role(word: str) -> bool:
+    """Whether a word names a role ("Minister", "Secretary-General"); plain lower case first, it is most words."""
+    low = word.lower()
+    return low in ROLES or (not low.isascii() and fold(word).replace(" ", "-") in ROLES)
+
+
+def _tidy(role: str) -> str | None:
+    role = " ".join(role.split()).strip(" ,")
+    return role if 2 < len(role) <= 110 else None
