@@ -84,7 +84,7 @@ def test_persian_says_every_refusal_with_the_same_parameters():
 
 def test_every_refusal_is_raised_somewhere():
     raised = set()
-    for path in INDEX.glob("*.py"):
+    for path in INDEX.rglob("*.py"):
         raised |= set(re.findall(r"""\.said\(\s*["'](refusal\.[a-z_]+)["']""", path.read_text(encoding="utf-8")))
     assert raised == set(REFUSAL_MESSAGES)
 

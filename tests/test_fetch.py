@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from citebot.index import fetch as fetch_module
+from citebot.index.documents import fetch as fetch_module
 from citebot.index.documents.fetch import FetchError, fetch
 from tests.websites import Site, serving
 

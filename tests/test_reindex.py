@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from citebot.index import build
 from citebot.index.answers.answerer import Answerer
 from citebot.index.documents.sources import ManifestError
+from citebot.index.store import build
 from citebot.index.store.build import reindex
 from citebot.index.store.generations import ReindexBusy, Shelf
 from tests.conftest import settings_for
