@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint reliability bench bench-smoke bench-verify reindex clean
+.PHONY: run test lint reliability bench bench-smoke bench-verify eval-attribution reindex clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ bench-smoke: $(BIN)/.bench  ## the 10k search benchmark only (CI)
 bench-verify: $(BIN)/.bench  ## every 3-hot-word phrase and the ranked queries at 100k against brute force; prints the differences (0)
 	test -e var/bench/100000/citebot/CURRENT || $(BIN)/python -m bench.run 100000
 	$(BIN)/python -m bench.verify 100000
+
+SPLIT ?= dev
+eval-attribution: $(BIN)/.installed  ## speakers of direct quotations against PolNeAR (issue 19): make eval-attribution POLNEAR=DIR [SPLIT=dev]
+	@test -n "$(POLNEAR)" || { echo "usage: make eval-attribution POLNEAR=DIR [SPLIT=dev]  (DIR: a checkout of github.com/networkdynamics/PolNeAR)"; exit 2; }
+	$(BIN)/python -m bench.attribution "$(POLNEAR)" --split $(SPLIT)
 
 reindex: $(BIN)/.installed
 	$(BIN)/citebot reindex
