@@ -76,11 +76,11 @@ class Said:
 
 def _voices_of(raw_texts: list[str]) -> tuple[list[str], list[list[Said]], list[str]]:
     """citebot's reading of a collection: (cleaned texts, their voices, the names of the people it registered)."""
-    from citebot.index.clean import clean
-    from citebot.index.people import Registry, discover
-    from citebot.index.quotes import find_quotes
-    from citebot.index.referents import find_referents
-    from citebot.index.voices import find_voices
+    from citebot.index.text.clean import clean
+    from citebot.index.voices.people import Registry, discover
+    from citebot.index.voices.quotes import find_quotes
+    from citebot.index.voices.referents import find_referents
+    from citebot.index.voices.voices import find_voices
 
     cleaned = [clean(raw).text for raw in raw_texts]
     registry = Registry()  # a new collection: no people.yaml
