@@ -284,6 +284,7 @@ class Answer:
     total: int | None = None  # /source: how many documents match in all (results may show fewer)
     phrases: list[Phrase] = field(default_factory=list)  # `message` as keyed sentences, when built from them
     read_as: str = ""  # a question typed as a sentence: the command it was answered as ("/quote Naidoo")
+    question: dict = field(default_factory=dict)  # how the line was read (answers/question.py Question.to_json)
 
     def to_json(self) -> dict:
         out: dict = {
@@ -307,6 +308,8 @@ class Answer:
             out["translated"] = self.translated
         if self.read_as:
             out["read_as"] = self.read_as
+        if self.question:
+            out["question"] = self.question
         if self.phrases:
             out["message_parts"] = [p.to_json() for p in self.phrases]
         return out

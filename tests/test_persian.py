@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from citebot.index.answers.answerer import Answerer
-from citebot.index.answers.persian_questions import read
+from citebot.index.answers.persian_questions import read_persian as read
 from citebot.index.store.build import reindex
 from citebot.index.text.glossary import Glossary
 from tests.conftest import exact, settings_for

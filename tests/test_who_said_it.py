@@ -229,7 +229,7 @@ def test_persian_and_english_say_the_same_of_a_word_no_document_has(answerer):
 
 
 def test_a_persian_question_claims_every_word_only_when_every_word_is_understood(answerer):
-    from citebot.index.answers.persian_questions import read
+    from citebot.index.answers.persian_questions import read_persian as read
 
     corpus = answerer.corpus()
     for line in ("کمیسیون مرگ", "فتوای خمینی", "گورهای جمعی", "جنایت علیه بشریت", "قتل عام ۱۳۶۷", "دادگاه حمید نوری",

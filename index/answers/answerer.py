@@ -23,29 +23,21 @@ from functools import partial
 from rapidfuzz import fuzz, process
 
 from ..errors import NoIndex
-from ..models import Answer, Context, Document, Paragraph, Person, Phrase
+from ..models import Answer, Context, Document, Paragraph, Person
 from ..settings import Settings
 from ..store.generations import Shelf
 from ..text.glossary import Glossary
-from ..text.persian import is_persian
 from ..text.split import passages
-from . import intent
 from .by_person import quote, who
 from .by_words import search, source
-from .chatter import is_chatter
 from .corpus import Corpus
 from .messages import MESSAGES, add, phrase, requote, said
-from .persian_questions import TRANSLATED, in_english
-from .persian_questions import read as read_persian
-from .readings import read
+from .persian_questions import PersianReading, in_english
+from .question import CONTROL, Question, parse
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
-COMMAND = re.compile(r"^/(?P<name>[A-Za-z_]+)(?:@\w+)?(?:\s+(?P<args>.*))?$", re.S)
-# Keeps ZWNJ/ZWJ (U+200C/D), part of Persian words; analysis folds them.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 log = logging.getLogger(__name__)
 HELP = MESSAGES["answer.help"]
-READ = {"search", "source"}  # the commands whose number words and Solar Hijri years are read (readings.py)
 
 
 @dataclass
@@ -164,7 +156,7 @@ class Answerer:
             if cache_key in self._cache:
                 self._cache.move_to_end(cache_key)
                 return self._cache[cache_key]
-        answer = self._answer(corpus, line)
+        answer = self._answer(corpus, parse(corpus, self.glossary, line, self.settings.max_query_chars))
         answer.generation = corpus.generation.name
         with self._lock:
             self._cache[cache_key] = answer
@@ -172,67 +164,50 @@ class Answerer:
                 self._cache.popitem(last=False)
         return answer
 
-    def _answer(self, corpus: Corpus, line: str) -> Answer:
-        m = COMMAND.match(line)
-        name, args = (m["name"].lower(), (m["args"] or "").strip()) if m else ("search", line)
-        args, note = self._limit(args)
-        question = intent.read(corpus, args) if not m else None
-        if question:  # "what did Naidoo say": answered as /quote Naidoo, and the answer says so
-            name, args = question.command, question.args
-        commands: dict[str, Callable[[Corpus, str, int], Answer]] = {
-            "who": who, "quote": quote, "source": source, "search": search, "docs": docs, "doc": doc,
-            "start": help_, "help": help_,
-        }
-        handler = commands.get(name)
-        if question and question.topic:
-            topic = question.topic  # a Persian topic is read in the documents' English, as any Persian question
-            topic = " ".join(read_persian(topic, corpus.registry, self.glossary).english) if is_persian(topic) else topic
-            handler = partial(quote, topic=topic)
+    def _answer(self, corpus: Corpus, q: Question) -> Answer:
+        """The command's answer to the question, said with how the question was read."""
+        handler = COMMANDS.get(q.command)
         if handler is None:
-            return said(name, args, phrase("answer.unknown_command", command=name[:30]))
-        answer = _read_as_written(corpus, self.glossary, name, args, handler, self.settings.max_results)
-        if question:
-            answer.read_as = question.shown
-            about = {"topic": question.topic} if question.topic else {}
-            add(answer, phrase("answer.read_as_about" if about else "answer.read_as", "\n", command=answer.read_as,
-                               **about), before=True)
-        if note:
-            add(answer, note)
+            return said(q.command, q.words, phrase("answer.unknown_command", command=q.command[:30]))
+        if q.topic:
+            handler = partial(quote, topic=q.topic)
+        answer = _read_as_written(corpus, self.glossary, q, handler, self.settings.max_results)
+        answer.read_as = q.read_as
+        answer.question = q.to_json()
+        for note in q.notes:
+            add(answer, note, before=True)
+        if q.cut_to:
+            add(answer, phrase("answer.limit", "\n", limit=q.cut_to))
         return answer
 
-    def _limit(self, args: str) -> tuple[str, Phrase | None]:
-        limit = self.settings.max_query_chars
-        if len(args) <= limit:
-            return args, None
-        return args[:limit], phrase("answer.limit", "\n", limit=limit)
 
-
-def _read_as_written(corpus: Corpus, glossary: Glossary, name: str, args: str, handler, limit: int) -> Answer:
+def _read_as_written(corpus: Corpus, glossary: Glossary, q: Question, handler: Handler, limit: int) -> Answer:
     """The command's answer, with number words in digits and Solar Hijri years as Gregorian ones (readings.py);
     where that reading finds nothing, the words as typed. The answer says what it searched for."""
-    reading = read(corpus.generation, args) if name in READ else None
-    if not (reading and reading.notes):
-        return _answer_in(corpus, glossary, name, args, handler, limit)
-    answer = _answer_in(corpus, glossary, name, reading.text, handler, limit)
-    typed = None if answer.results else _answer_in(corpus, glossary, name, args, handler, limit)
+    if q.searched == q.words:
+        return _answer_in(corpus, glossary, q, q.words, q.persian, handler, limit)
+    answer = _answer_in(corpus, glossary, q, q.searched, q.persian, handler, limit)
+    typed = None if answer.results else _answer_in(corpus, glossary, q, q.words, q.persian_typed, handler, limit)
     if typed is not None and typed.results:
         return typed
-    notes = reading.notes
+    assert q.numbers is not None  # the words searched differ from those typed only where numbers were read
+    notes = q.numbers.notes
     if answer.translated:  # a Persian question: its own "Searched for" says the English; it quotes the question
-        requote(answer, reading.text, args)
+        requote(answer, q.searched, q.words)
     else:  # the message quotes what the documents say ("30000"), after saying that it was searched for
-        answer.translated = reading.text
-        notes = [phrase("answer.read.searched", terms=reading.text), *notes]
+        answer.translated = q.searched
+        notes = [phrase("answer.read.searched", terms=q.searched), *notes]
     for n, note in enumerate(reversed(notes)):
         add(answer, replace(note, sep="\n") if n == 0 else note, before=True)
-    answer.query = args
+    answer.query = q.words
     return answer
 
 
-def _answer_in(corpus: Corpus, glossary: Glossary, name: str, args: str, handler, limit: int) -> Answer:
-    if name in TRANSLATED and is_persian(args) and not is_chatter(args):
-        return in_english(corpus, glossary, name, args, handler, limit)
-    return handler(corpus, args, limit)
+def _answer_in(corpus: Corpus, glossary: Glossary, q: Question, words: str, reading: PersianReading | None,
+               handler: Handler, limit: int) -> Answer:
+    if reading is not None:
+        return in_english(corpus, glossary, q.command, words, reading, handler, limit)
+    return handler(corpus, words, limit)
 
 
 # -- commands ------------------------------------------------------------------
@@ -254,3 +229,10 @@ def doc(corpus: Corpus, doc_id: str, limit: int) -> Answer:
         hint = phrase("answer.did_you_mean", names=", ".join(c[0] for c in close)) if close else phrase("answer.see_docs")
         return said("doc", doc_id, phrase("answer.doc.none", id=doc_id), hint)
     return said("doc", doc_id, phrase("answer.doc", title=found.title), documents=[found])
+
+
+Handler = Callable[[Corpus, str, int], Answer]
+COMMANDS: dict[str, Handler] = {
+    "who": who, "quote": quote, "source": source, "search": search, "docs": docs, "doc": doc,
+    "start": help_, "help": help_,
+}

@@ -7,7 +7,7 @@ year (۱۳۶۷ → 1988), Latin words and numbers stay, and question words, part
 and titles are dropped. What is left is `unknown`: the caller suggests rather
 than guesses.
 
-`in_english` is the answer layer's one pre-step for such a question: it runs the
+The question is read once (question.py calls `read`); `in_english` then runs the
 command's own handler on the English and says what it searched for.
 """
 
@@ -44,23 +44,22 @@ SHOWN = 60  # characters of English terms listed in "Searched for: ..." (a messa
 
 
 @dataclass
-class Reading:
+class PersianReading:
     english: list[str] = field(default_factory=list)  # what to search, in the order asked
     people: list[Entry] = field(default_factory=list)  # people named
     unknown: list[str] = field(default_factory=list)  # Persian words neither the glossary nor the names know
     persian: list[str] = field(default_factory=list)  # every Persian word that is not a particle or title
 
 
-def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str,
-               handler: Callable[[Corpus, str, int], Answer],
-               limit: int) -> Answer:
-    """A Persian-script question, answered as the English question it means (the answer says which).
+def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, reading: PersianReading,
+               handler: Callable[[Corpus, str, int], Answer], limit: int) -> Answer:
+    """A Persian-script question (`args`, read as `reading`), answered as the English question it means (the
+    answer says which).
 
     Where the English finds nothing, the Persian words are searched as typed (a Persian document
     may say them).
     """
     entry = person(args, corpus.registry) if name in ("who", "quote") else None
-    reading = read(args, corpus.registry, glossary)
     if not entry and name == "who":
         return _persian_unknown(corpus, glossary, name, args, reading)
     english = [entry.name] if entry else reading.english[:MAX_TERMS]  # the search keeps no more
@@ -91,7 +90,7 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str,
     return answer
 
 
-def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, reading: Reading,
+def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, reading: PersianReading,
                      answer: Answer | None = None) -> Answer:
     """Nothing answers a Persian question: suggest people it may name, or English words to try. An `answer`
     naming words no document has ("No document mentions “اوین”") is kept, as an English question's would be."""
@@ -110,10 +109,10 @@ def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, r
                 phrase("answer.persian.english", words=", ".join(glossary.hints(reading.unknown))))
 
 
-def read(text: str, registry: Registry, glossary: Glossary) -> Reading:
+def read_persian(text: str, registry: Registry, glossary: Glossary) -> PersianReading:
     """What a Persian-script question asks, in the documents' English."""
     words = TOKEN.findall(text)
-    reading, i = Reading(), 0
+    reading, i = PersianReading(), 0
     while i < len(words):
         n, english, person = _longest(words, i, registry, glossary)
         if person:
