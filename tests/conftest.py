@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -59,15 +60,45 @@ def seeds(tmp_path) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def cli(bundled):
-    """The real `citebot` command line on the bundled index: cli("ask", "--json", "/who Zeid") -> stdout."""
-    env = {**os.environ, "CITEBOT_INDEX_DIR": str(bundled.index_dir)}
+def cli_in_process(env: dict[str, str]):
+    """The `citebot` command line run in this process by click's CliRunner: run("ask", "--json", "/who Zeid") -> stdout.
+
+    The same command group as the console script, from the repository root as a subprocess would run it.
+    """
+    from click.testing import CliRunner
+
+    from citebot.bot.cli import main
 
     def run(*args):
-        out = subprocess.run([sys.executable, "-m", "citebot.bot.cli", *args], cwd=ROOT, env=env,
+        with contextlib.chdir(ROOT):
+            out = CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+        assert out.exit_code == 0, out.stderr
+        return out.stdout
+
+    return run
+
+
+def cli_process(env: dict[str, str]):
+    """The real `citebot` console script in a process of its own: run(*args) -> stdout."""
+    program = Path(sys.executable).with_name("citebot")
+    command = [str(program)] if program.exists() else [sys.executable, "-m", "citebot.bot.cli"]
+
+    def run(*args):
+        out = subprocess.run([*command, *args], cwd=ROOT, env={**os.environ, **env},
                              capture_output=True, text=True, timeout=60)
         assert out.returncode == 0, out.stderr
         return out.stdout
 
     return run
+
+
+@pytest.fixture(scope="session")
+def cli(bundled):
+    """The `citebot` command line on the bundled index, in process: cli("ask", "--json", "/who Zeid") -> stdout."""
+    return cli_in_process({"CITEBOT_INDEX_DIR": str(bundled.index_dir)})
+
+
+@pytest.fixture(scope="session")
+def cli_proc(bundled):
+    """The real `citebot` console script on the bundled index, one process per call (as cli, for the entry point)."""
+    return cli_process({"CITEBOT_INDEX_DIR": str(bundled.index_dir)})
