@@ -14,7 +14,14 @@ import pytest
 from citebot.index.answers.answerer import Answerer
 from citebot.index.settings import Settings
 from citebot.index.store.build import reindex
-from tests.reliability import pytest_collection_modifyitems, pytest_runtest_logreport, pytest_terminal_summary, tally  # noqa: F401 - hooks
+from tests.reliability import (  # noqa: F401 - hooks
+    pytest_collection_modifyitems,
+    pytest_runtest_logreport,
+    pytest_sessionfinish,
+    pytest_terminal_summary,
+    pytest_testnodedown,
+    tally,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +43,14 @@ def bundled(tmp_path_factory) -> Settings:
     """The bundled corpus, indexed once for the session."""
     settings = settings_for(tmp_path_factory.mktemp("bundled"))
     reindex(settings)
+    return settings
+
+
+def indexed(bundled: Settings, tmp: Path, corpus: Path | None = None, **extra) -> Settings:
+    """settings_for(tmp, corpus) with the index reindex(settings) would build: the session's index of the bundled
+    corpus, copied (a private copy: the test may reindex, add or break it). `corpus` must hold the bundled documents."""
+    settings = settings_for(tmp, corpus, **extra)
+    shutil.copytree(bundled.index_dir, settings.index_dir, symlinks=True)
     return settings
 
 
