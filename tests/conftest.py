@@ -14,8 +14,8 @@ import pytest
 from citebot.index.answers.answerer import Answerer
 from citebot.index.settings import Settings
 from citebot.index.store.build import reindex
+from tests.reliability import pytest_collection_modifyitems as reliability_items
 from tests.reliability import (  # noqa: F401 - hooks
-    pytest_collection_modifyitems,
     pytest_runtest_logreport,
     pytest_sessionfinish,
     pytest_terminal_summary,
@@ -24,6 +24,21 @@ from tests.reliability import (  # noqa: F401 - hooks
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The longest modules (seconds on 2 cores, `make test --durations=0`), started first when pytest-xdist shares the
+# modules out (make test: --dist loadscope --no-loadscope-reorder), so that none of them is left to run alone at the end.
+LONGEST_FIRST = [
+    "test_scale.py", "test_search.py", "test_reindex_reliability.py", "test_telegram.py", "test_abuse.py",
+    "test_fuzz.py", "test_collection_e2e.py", "test_collection.py", "test_e2e.py", "test_persian_admin_e2e.py",
+    "test_drafts_across_workers.py", "test_faults.py", "test_persian_e2e.py",
+]
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    reliability_items(items)
+    if config.getoption("dist", "no") != "no" or hasattr(config, "workerinput"):
+        rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
+        items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: each module keeps its order
 
 
 def settings_for(tmp: Path, corpus: Path | None = None, **extra) -> Settings:
