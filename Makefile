@@ -15,8 +15,10 @@ run: $(BIN)/.installed  ## the bot on the bundled corpus (a terminal chat withou
 	$(BIN)/citebot reindex
 	$(BIN)/citebot serve
 
-test: $(BIN)/.installed  ## the whole test suite, end-to-end tests included
-	$(BIN)/python -m pytest -q
+# One worker per core (pytest-xdist); --dist loadscope keeps a module's tests (and its bot process, its index) on one
+# worker; the longest modules go first (tests/conftest.py: LONGEST_FIRST) instead of the modules with the most tests.
+test: $(BIN)/.installed  ## the whole test suite, end-to-end tests included, on every core; lists the 20 slowest tests
+	$(BIN)/python -m pytest -q -n auto --dist loadscope --no-loadscope-reorder --durations=20
 
 $(BIN)/.lint: $(BIN)/.installed
 	$(BIN)/pip install --quiet -e '.[lint]'

@@ -66,13 +66,12 @@ def citebot(settings: Settings, server: FakeTelegram, log_path: Path, mode: str 
 
 
 @contextlib.contextmanager
-def bundled_bot(tmp: Path, mode: str = "polling", **env):
-    """The bundled corpus, indexed in `tmp`, served by `citebot serve` against a fresh fake Bot API server."""
-    from citebot.index.store.build import reindex
-    from tests.conftest import settings_for
+def bundled_bot(tmp: Path, bundled: Settings, mode: str = "polling", **env):
+    """The bundled corpus (the session's index `bundled`, copied to `tmp`), served by `citebot serve` against a
+    fresh fake Bot API server."""
+    from tests.conftest import indexed
 
-    settings = settings_for(tmp, corpus=ROOT / "corpus")
-    reindex(settings)
+    settings = indexed(bundled, tmp, corpus=ROOT / "corpus")
     server = FakeTelegram(TOKEN)
     server.start()
     with citebot(settings, server, tmp / "bot.log", mode, **env):

@@ -72,6 +72,23 @@ def pytest_runtest_logreport(report) -> None:
         ROWS[CATEGORY[report.nodeid]].failures += 1
 
 
+def pytest_sessionfinish(session) -> None:
+    """Under pytest-xdist each worker hands its counts to the controller, which prints the one table."""
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["reliability"] = {
+            "rows": {c: vars(row) for c, row in ROWS.items()}, "notes": NOTES}
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook
+def pytest_testnodedown(node, error) -> None:
+    counts = getattr(node, "workeroutput", {}).get("reliability", {})
+    for category, row in counts.get("rows", {}).items():
+        mine = ROWS.setdefault(category, Row())
+        for field, n in row.items():
+            setattr(mine, field, getattr(mine, field) + n)
+    NOTES.update(counts.get("notes", {}))
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     if not any(row.tried for row in ROWS.values()):
         return

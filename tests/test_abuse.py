@@ -11,9 +11,8 @@ import time
 
 import pytest
 
-from citebot.index.store.build import reindex
 from tests.botproc import ROOT, TOKEN, citebot, message, replies
-from tests.conftest import settings_for
+from tests.conftest import indexed
 from tests.fake_telegram import FakeTelegram
 from tests.reliability import trials
 
@@ -24,10 +23,9 @@ FLOOD = 20
 
 
 @pytest.fixture(scope="module")
-def bot(tmp_path_factory):
+def bot(tmp_path_factory, bundled):
     tmp = tmp_path_factory.mktemp("abuse")
-    settings = settings_for(tmp, corpus=ROOT / "corpus")
-    reindex(settings)
+    settings = indexed(bundled, tmp, corpus=ROOT / "corpus")
     server = FakeTelegram(TOKEN)
     server.start()
     server.log_path = tmp / "bot.log"

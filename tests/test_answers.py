@@ -104,7 +104,7 @@ def test_docs_and_doc(answerer):
     assert "Did you mean mek-2021-08-28-online-conference" in answerer.ask("/doc mek-2021-online-conference").message
 
 
-# -- the real CLI ---------------------------------------------------------------
+# -- the CLI (in process; the last test runs the console script) ---------------------------------------------------------------
 
 
 def test_shared_eval_cases_through_the_cli(cli):
@@ -118,12 +118,13 @@ def test_shared_eval_cases_through_the_cli(cli):
         assert check(case, answer) == [], case["ask"]
         for r in answer["results"]:
             doc_id = r["document"]["id"]
-            texts.setdefault(doc_id, json.loads(cli("doc", "--json", doc_id))["text"])
+            if doc_id not in texts:  # each document's text once (setdefault ran `citebot doc` for every result)
+                texts[doc_id] = json.loads(cli("doc", "--json", doc_id))["text"]
             assert texts[doc_id][r["start"]:r["end"]] == r["excerpt"]
 
 
-def test_terminal_rendering_cites_every_excerpt(cli):
-    out = cli("ask", "/quote Ortagus")
+def test_terminal_rendering_cites_every_excerpt(cli_proc):
+    out = cli_proc("ask", "/quote Ortagus")  # the console script itself, in a process of its own
     assert out.startswith("Direct quotations of Morgan Ortagus:")
     assert "   — Morgan Ortagus" in out
     # earliest first: the speech's article (on or after 19 Jul 2020) holds it first

@@ -27,7 +27,7 @@ from citebot.index.collection.collection import Collection
 from citebot.index.documents.sources import load_all
 from citebot.index.store.build import reindex
 from tests.botproc import ROOT
-from tests.conftest import settings_for
+from tests.conftest import indexed, settings_for
 from tests.pdfmaker import write_pdf
 
 TEXT = ("Statement of the families\n\nRelatives of prisoners executed in the summer of 1988 at Gohardasht asked again "
@@ -35,9 +35,8 @@ TEXT = ("Statement of the families\n\nRelatives of prisoners executed in the sum
 
 
 @pytest.fixture
-def settings(tmp_path):
-    s = settings_for(tmp_path)
-    reindex(s)
+def settings(tmp_path, bundled):
+    s = indexed(bundled, tmp_path)
     return s
 
 

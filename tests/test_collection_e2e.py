@@ -15,9 +15,8 @@ import time
 import pytest
 import yaml
 
-from citebot.index.store.build import reindex
 from tests.botproc import ROOT, TOKEN, citebot, message
-from tests.conftest import settings_for
+from tests.conftest import indexed
 from tests.fake_telegram import FakeTelegram, TelegramHTML
 from tests.pdfmaker import write_pdf
 from tests.websites import Site, serving
@@ -62,11 +61,10 @@ def web():
 
 
 @pytest.fixture(scope="module")
-def tg(tmp_path_factory):
+def tg(tmp_path_factory, bundled):
     tmp = tmp_path_factory.mktemp("collection-e2e")
     shutil.copytree(ROOT / "corpus", tmp / "corpus")  # a copy: the last test breaks its manifest
-    settings = settings_for(tmp, corpus=tmp / "corpus")
-    reindex(settings)
+    settings = indexed(bundled, tmp, corpus=tmp / "corpus")
     server = FakeTelegram(TOKEN)
     server.start()
     server.settings = settings

@@ -13,9 +13,8 @@ import pytest
 
 from citebot.index.collection.database import DatabaseError
 from citebot.index.collection.reports import Journal
-from citebot.index.store.build import reindex
 from tests.botproc import TOKEN, citebot, message
-from tests.conftest import settings_for
+from tests.conftest import indexed
 from tests.fake_telegram import FakeTelegram
 from tests.services import postgres_server
 
@@ -83,10 +82,9 @@ def test_an_unreachable_postgresql_is_one_clear_line_without_its_password():
     assert "s3cret" not in str(failed.value) and "\n" not in str(failed.value)
 
 
-def test_the_bot_and_the_cli_keep_readers_reports_in_postgresql(postgres, tmp_path):
+def test_the_bot_and_the_cli_keep_readers_reports_in_postgresql(postgres, tmp_path, bundled):
     url = fresh(postgres)
-    settings = settings_for(tmp_path)
-    reindex(settings)
+    settings = indexed(bundled, tmp_path)
     server = FakeTelegram(TOKEN)
     server.start()
     with citebot(settings, server, tmp_path / "bot.log", CITEBOT_ADMINS=ADMIN, CITEBOT_DATABASE_URL=url):

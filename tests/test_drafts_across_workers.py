@@ -6,9 +6,8 @@ import shutil
 
 import pytest
 
-from citebot.index.store.build import reindex
 from tests.botproc import ROOT, TOKEN, citebot, message
-from tests.conftest import settings_for
+from tests.conftest import indexed
 from tests.fake_telegram import FakeTelegram
 from tests.services import redis_server
 from tests.test_collection_e2e import ADMIN, ARTICLE, buttons, press, send, text_to, upload
@@ -16,10 +15,9 @@ from tests.test_collection_e2e import ADMIN, ARTICLE, buttons, press, send, text
 pytestmark = pytest.mark.e2e
 
 
-def test_a_draft_made_on_one_worker_is_edited_and_confirmed_on_another(tmp_path):
+def test_a_draft_made_on_one_worker_is_edited_and_confirmed_on_another(tmp_path, bundled):
     shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
-    settings = settings_for(tmp_path, corpus=tmp_path / "corpus")
-    reindex(settings)
+    settings = indexed(bundled, tmp_path, corpus=tmp_path / "corpus")
     tg = FakeTelegram(TOKEN)
     tg.start()
     with redis_server(tmp_path / "redis") as redis:

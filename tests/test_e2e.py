@@ -11,9 +11,8 @@ import urllib.request
 
 import pytest
 
-from citebot.index.store.build import reindex
 from tests.botproc import ROOT, SECRET, TOKEN, citebot, message, replies
-from tests.conftest import settings_for
+from tests.conftest import indexed
 from tests.fake_telegram import BOT, FakeTelegram
 
 pytestmark = pytest.mark.e2e
@@ -21,10 +20,9 @@ ADMIN, USER, GROUP = 42, 1001, -100500
 
 
 @pytest.fixture(scope="module", params=["polling", "webhook"])
-def tg(request, tmp_path_factory):
+def tg(request, tmp_path_factory, bundled):
     tmp = tmp_path_factory.mktemp(f"e2e-{request.param}")
-    settings = settings_for(tmp, corpus=ROOT / "corpus")
-    reindex(settings)
+    settings = indexed(bundled, tmp, corpus=ROOT / "corpus")
     server = FakeTelegram(TOKEN)
     server.start()
     with citebot(settings, server, tmp / "bot.log", request.param,

@@ -6,9 +6,8 @@ import time
 
 import pytest
 
-from citebot.index.store.build import reindex
 from tests.botproc import ROOT, TOKEN, citebot, message, replies
-from tests.conftest import settings_for
+from tests.conftest import indexed
 from tests.fake_telegram import FakeTelegram
 from tests.reliability import trials
 
@@ -17,9 +16,8 @@ USERS = range(5000, 5000 + trials(ci=24, full=200))
 
 
 @pytest.fixture(params=["polling", "webhook"])
-def tg(request, tmp_path):
-    settings = settings_for(tmp_path, corpus=ROOT / "corpus")
-    reindex(settings)
+def tg(request, tmp_path, bundled):
+    settings = indexed(bundled, tmp_path, corpus=ROOT / "corpus")
     server = FakeTelegram(TOKEN)
     server.start()
     with citebot(settings, server, tmp_path / "bot.log", request.param):

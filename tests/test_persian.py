@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,15 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def ask(bundled):
-    """`citebot ask --json LINE` on the bundled corpus, parsed."""
-    env = {**os.environ, "CITEBOT_INDEX_DIR": str(bundled.index_dir)}
+def ask(cli):
+    """`citebot ask --json LINE` on the bundled corpus (in process), parsed."""
 
     def run(line: str) -> dict:
-        out = subprocess.run([sys.executable, "-m", "citebot.bot.cli", "ask", "--json", line], cwd=ROOT, env=env,
-                             capture_output=True, text=True, timeout=60)
-        assert out.returncode == 0, out.stderr
-        return json.loads(out.stdout)
+        return json.loads(cli("ask", "--json", line))
 
     return run
 

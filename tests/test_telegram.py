@@ -20,8 +20,8 @@ USER, GROUP = 5101, -100600
 
 
 @pytest.fixture(scope="module")
-def tg(tmp_path_factory):
-    with bundled_bot(tmp_path_factory.mktemp("telegram"), CITEBOT_TELEGRAM_FLOOD_MESSAGES=1000) as server:
+def tg(tmp_path_factory, bundled):
+    with bundled_bot(tmp_path_factory.mktemp("telegram"), bundled, CITEBOT_TELEGRAM_FLOOD_MESSAGES=1000) as server:
         yield server
 
 
