@@ -88,7 +88,7 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
     app.add_handler(MessageHandler(filters.COMMAND, h.unknown_command))
     app.add_handler(MessageHandler(filters.TEXT & private, h.search_text))
     app.add_handler(MessageHandler(filters.CAPTION & private, h.search_text))
-    app.add_handler(MessageHandler(filters.TEXT & groups & filters.REPLY, h.follow_up))
+    app.add_handler(MessageHandler(filters.TEXT & groups, h.group_text))
     app.add_handler(MessageHandler(UNSUPPORTED & private, h.unsupported))
     app.add_handler(ChatMemberHandler(h.joined, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(CallbackQueryHandler(b.page_button, pattern=r"^pg:"))

@@ -95,11 +95,11 @@ def help_text(c: Collection, example: str, lang: str = DEFAULT) -> str:
     """/help: every command tappable (none needs an argument Telegram would cut off), inline mode, groups."""
     intro = markup("start.intro", lang, collection=f"<b>{escape(c.label(lang))}</b>")
     return "\n\n".join([intro, escape(say("help.commands", lang)),
-                         escape(say("help.inline", lang, bot=c.bot, example=example)), escape(say("help.groups", lang))])
+                         escape(say("help.inline", lang, bot=c.bot, example=example)), escape(say("help.groups", lang, bot=c.bot))])
 
 
 def group_intro(c: Collection, lang: str = DEFAULT) -> str:
-    return escape(say("group.intro", lang, collection=c.label(lang)))
+    return escape(say("group.intro", lang, collection=c.label(lang), bot=c.bot))
 
 
 def page(answer: Answer, number: int, size: int, key: str, note: str | None = None, lang: str = DEFAULT) -> Reply:

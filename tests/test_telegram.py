@@ -208,6 +208,25 @@ def test_a_reply_to_the_bots_answer_in_a_group_is_a_follow_up_question(tg):
     nothing_sent(tg, reply_to(someone, "I agree", GROUP, USER), GROUP)  # a reply to a person is chatter
 
 
+def test_in_a_group_a_mention_anywhere_in_a_message_is_a_question(tg):
+    bot = BOT["username"]
+    (reply,) = say(tg, f"hey @{bot} who is Raisi?", chat=GROUP, user=USER, chat_type="supergroup")
+    assert reply["text"].startswith("Read as /who Raisi.\nEbrahim Raisi, in the words of the sources.")
+    (reply,) = say(tg, f"mass graves @{bot}", chat=GROUP, user=USER, chat_type="supergroup")
+    assert reply["text"].startswith("Excerpts for “mass graves”:")
+    (reply,) = say(tg, f"@{bot}", chat=GROUP, user=USER, chat_type="supergroup")
+    assert reply["text"] == f"Ask me with a few words after my name, for example: @{bot} mass graves"
+
+
+def test_in_a_group_the_bot_stays_out_of_talk_not_addressed_to_it(tg):
+    nothing_sent(tg, message("who is Raisi?", chat=GROUP, user=USER, chat_type="supergroup"), GROUP)
+    nothing_sent(tg, message("@someone_else who is Raisi?", chat=GROUP, user=USER, chat_type="supergroup"), GROUP)
+    nothing_sent(tg, message(f"thanks @{BOT['username']}!", chat=GROUP, user=USER, chat_type="supergroup"), GROUP)
+    (answer,) = say(tg, "/who Raisi", chat=GROUP, user=USER, chat_type="supergroup")
+    bot_message = next(m for m in reversed(tg.sent) if m["chat"]["id"] == GROUP)
+    nothing_sent(tg, reply_to(bot_message, "thanks!", GROUP, USER), GROUP)  # no help text in reply to thanks
+
+
 def test_a_bare_who_sent_as_a_reply_asks_about_the_replied_to_text(tg):
     someone = message("Montazeri", chat=GROUP, user=USER + 9, chat_type="supergroup")["message"]
     (reply,) = push(tg, reply_to(someone, "/who", GROUP, USER), GROUP)

@@ -29,10 +29,12 @@ MESSAGES = {
                      "/docs: the documents (tap one to open it)\n"
                      "Or just type words to search.",
     "help.inline": "In any chat, type @{bot} and a few words (for example @{bot} {example}) to share an excerpt.",
-    "help.groups": "In groups, use the commands, or reply to one of my answers to ask a follow-up.",
+    "help.groups": "In groups, mention me (@{bot} who is Raisi?), use the commands, or reply to one of my answers.",
     "button.docs": "📚 The documents",
     "group.intro": "Hello! I answer questions about {collection} with exact, cited quotes.\n"
-                   "Ask with /who NAME, /quote TOPIC or /source WORDS, or reply to one of my answers.",
+                   "Mention me with a question (@{bot} mass graves), use /who NAME, /quote TOPIC or /source WORDS, "
+                   "or reply to one of my answers.",
+    "group.mentioned": "Ask me with a few words after my name, for example: @{bot} mass graves",
     "default_collection": "a document collection",
     # no silences
     "unknown.command": "I don't know /{command}. I answer with exact quotes from {collection}: try /who {name}, "
