@@ -68,9 +68,13 @@ def addressed_to_me(message: Message, context: BotContext) -> bool:
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """/start, and deep links: t.me/<bot>?start=doc-<id> opens a document card."""
+    """/start, and deep links: t.me/<bot>?start=doc-<id> opens a document card; start=q-… asks the question an
+    inline query carried into the private chat (render.asking)."""
     if context.args and context.args[0].startswith("doc-"):
         await send_answer(update, context, f"/doc {context.args[0][4:]}")
+        return
+    if context.args and (question := render.asked(context.args[0])):
+        await send_answer(update, context, question)
         return
     corpus = await asyncio.to_thread(context.answerer.corpus)
     text = render.start(collection(context), len(corpus.documents), INLINE_EXAMPLE, lang_of(update))
@@ -285,7 +289,7 @@ async def flood_guard(update: Update, context: BotContext) -> None:
     if not user:
         return
     settings = context.bot_settings
-    verdict = await context.state.admit(user.id, update.update_id)
+    verdict = await context.state.admit(user.id, update.update_id, inline=update.inline_query is not None)
     if verdict.admitted:
         return
     if update.callback_query:  # every button press must be answered, so the notice rides on that

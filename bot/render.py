@@ -8,6 +8,7 @@ pairs; bot/handlers.py turns them into Telegram keyboards.
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass, field
 from html import escape, unescape
@@ -207,6 +208,29 @@ def deep_link(bot: str, d: Document) -> str:
     return f"https://t.me/{bot}?start=doc-{d.id}"
 
 
+def asking(query: str) -> str:
+    """A /start parameter that asks `query` in the private chat: "q-" and the query in URL-safe base64 (Telegram
+    allows 64 characters of A-Z a-z 0-9 _ -), cut at a character boundary so it always decodes."""
+    data = query.strip().encode()[:45]
+    while data:
+        try:
+            data.decode()
+            break
+        except UnicodeDecodeError:
+            data = data[:-1]
+    return "q-" + base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def asked(parameter: str) -> str | None:
+    """The query of an `asking` parameter, or None."""
+    if not parameter.startswith("q-"):
+        return None
+    try:
+        return base64.urlsafe_b64decode(parameter[2:] + "=" * (-len(parameter[2:]) % 4)).decode().strip() or None
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
 def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite: str | None = None,
          lang: str = DEFAULT) -> Reply:
     """Everything needed to check a source: full title, publisher, date and link with how each is known,
@@ -281,15 +305,15 @@ def cite(r: Result, bot: str, lang: str = DEFAULT) -> Reply:
 
 
 def inline_items(answer: Answer, bot: str = "citebot", lang: str = DEFAULT) -> list[dict]:
-    """Inline-mode results as plain data: a distinct title, the excerpt as description, and the message sent.
+    """Inline-mode results as plain data: whose words (or which document) as the title; where from, when and the
+    first words as the description; the message that is posted.
 
     Headings are not evidence (Result.heading): a post in another chat carries no label, so they are never results.
+    /docs lists the documents, each posted as its full citation with a link to its card.
     """
-    items: list[dict] = []
-    for r in answer.results:
-        if not r.heading:
-            items.append(_inline_item(r, bot, _inline_title(r, {i["title"] for i in items}), lang))
-    return items
+    if answer.command == "docs":
+        return [_inline_document(d, bot, lang) for d in answer.documents]
+    return [_inline_item(r, bot, r.speaker or short_title(r.document), lang) for r in answer.results if not r.heading]
 
 
 def featured_items(featured: list[tuple[Person, Result]], bot: str = "citebot", lang: str = DEFAULT) -> list[dict]:
@@ -298,18 +322,23 @@ def featured_items(featured: list[tuple[Person, Result]], bot: str = "citebot", 
 
 
 def _inline_item(r: Result, bot: str, title: str, lang: str = DEFAULT) -> dict:
-    via = f'<a href="{escape(deep_link(bot, r.document), quote=True)}">{escape(say("inline.via", lang, bot=bot))}</a>'
-    return {"title": title[:100], "description": clip(r.excerpt, 160) or title,
-            "html": f"{result(r, full=True, lang=lang)}\n{via}"}
+    words = clip(r.excerpt, 120)
+    return {"title": clip(title, 100), "description": f"{_where_from(r.document, lang)}\n{words}",
+            "html": f"{result(r, full=True, lang=lang)}\n{_via(bot, r.document, lang)}"}
 
 
-def _inline_title(r: Result, used: set[str]) -> str:
-    """The speaker, else the excerpt's first words; another result's title is never repeated."""
-    words = clip(r.excerpt.lstrip("".join(QUOTE_MARKS) + " "), 60)
-    for title in (r.speaker, words, f"{words} ({short_title(r.document)})"):
-        if title and title not in used:
-            return title
-    return f"{words} ({r.document.id})"
+def _inline_document(d: Document, bot: str, lang: str) -> dict:
+    return {"title": clip(d.title, 100), "description": _where_from(d, lang),
+            "html": f"{citation(d, full=True, lang=lang)}\n{_via(bot, d, lang)}"}
+
+
+def _where_from(d: Document, lang: str) -> str:
+    """publisher · date, as an inline result's first description line."""
+    return " · ".join([d.publisher or say("publisher.unknown", lang), date_label(d, lang)])
+
+
+def _via(bot: str, d: Document, lang: str) -> str:
+    return f'<a href="{escape(deep_link(bot, d), quote=True)}">{escape(say("inline.via", lang, bot=bot))}</a>'
 
 
 # -- helpers -------------------------------------------------------------------------------------

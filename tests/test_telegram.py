@@ -429,24 +429,36 @@ def inline(tg: FakeTelegram, text: str) -> dict:
     return p
 
 
-def test_inline_results_have_distinct_titles_the_excerpt_as_description_and_no_headings(tg, texts):
-    results = json.loads(inline(tg, "massacre")["results"])
-    titles = [r["title"] for r in results]
-    assert len(titles) == 10 and len(set(titles)) == 10
+def test_inline_results_say_whose_words_where_from_and_when_and_are_never_headings(tg, texts):
+    p = inline(tg, "massacre")
+    results = json.loads(p["results"])
+    assert len(results) == 10 and p["is_personal"] in (True, "true")  # labels are in the asker's language
     headings = {p for t in texts[0].values() for p in t.split("\n\n") if len(p.split()) <= 12 and p[-1] not in ".”\""}
     for r in results:
         sent = TelegramHTML.visible(r["input_message_content"]["message_text"])
         excerpt = sent.split("\n")[0]
-        assert excerpt not in headings and not r["description"][:4].isdigit()
-        assert excerpt.startswith(r["description"].rstrip("…")), (excerpt, r["description"])
-        assert r["title"].rstrip("…") in sent  # the speaker, or the excerpt's first words
+        where, words = r["description"].split("\n")
+        assert excerpt not in headings and excerpt.startswith(words.rstrip("…")), (excerpt, words)
+        assert where in sent and " · " in where  # publisher · date, as the citation under the excerpt says
+        spoken = [line[2:] for line in sent.split("\n") if line.startswith("— ")]
+        if spoken:  # whose words, as the line under the excerpt names them
+            assert spoken[0].startswith(r["title"])
+        else:  # the document, never the excerpt's own words again
+            assert r["title"] not in excerpt
         assert f"@{BOT['username']}" in sent  # the shared message leads back to the source card
 
 
 def test_an_inline_quotation_is_titled_with_its_speaker(tg):
     results = json.loads(inline(tg, "/quote Montazeri")["results"])
     assert results[0]["title"] == "Hossein-Ali Montazeri"
-    assert results[0]["description"].startswith("“the greatest crime committed during the reign")
+    assert results[0]["description"].split("\n")[1].startswith("“the greatest crime committed during the reign")
+
+
+def test_inline_docs_lists_the_documents_with_their_provenance(tg):
+    results = json.loads(inline(tg, "/docs")["results"])
+    assert len(results) == 5
+    first = TelegramHTML.visible(results[0]["input_message_content"]["message_text"])
+    assert first.startswith(results[0]["title"].rstrip("…")[:40]) and results[0]["description"] in first
 
 
 def test_an_empty_inline_query_features_the_most_named_people_with_what_the_sources_say(tg):
@@ -461,4 +473,6 @@ def test_an_inline_query_with_no_match_explains_and_opens_the_bot(tg):
     p = inline(tg, "zzxqv unfindable")
     assert json.loads(p["results"]) == []
     button = json.loads(p["button"]) if isinstance(p["button"], str) else p["button"]
-    assert button == {"text": "No excerpt matches “zzxqv unfindable”: open the bot", "start_parameter": "inline"}
+    assert button["text"] == "No excerpt matches “zzxqv unfindable”: open the bot"
+    (reply,) = say(tg, f"/start {button['start_parameter']}")  # the button carries the query into the chat
+    assert reply["text"].startswith("No document mentions") and "zzxqv" in reply["text"]
