@@ -31,8 +31,8 @@ from .state import CONTEXT_TYPES
 from .webhook import serve as serve_webhook
 from .webhook import webhook_secret
 
-MENU = ("who", "quote", "source", "docs", "help")
-ADMIN_MENU = MENU + ("reindex", "stats", "add", "edit", "remove", "reports")
+MENU = ("who", "quote", "source", "docs", "report", "help")
+ADMIN_MENU = MENU + ("reindex", "stats", "add", "edit", "remove", "reports", "cancel")
 
 
 def menu(names: tuple[str, ...], lang: str = DEFAULT) -> list[BotCommand]:

@@ -83,10 +83,13 @@ async def start(update: Update, context: BotContext) -> None:
 
 
 async def help_command(update: Update, context: BotContext) -> None:
-    """/help: what the bot can do, every command tappable, the documents one button away."""
+    """/help: what the bot can do, every command tappable, the documents one button away; an admin in a private
+    chat also gets the admin commands."""
     lang = lang_of(update)
-    await update.effective_message.reply_html(render.help_text(collection(context), INLINE_EXAMPLE, lang),
-                                              reply_markup=keyboard([[(say("button.docs", lang), "docs")]]))
+    text = render.help_text(collection(context), INLINE_EXAMPLE, lang)
+    if is_admin(update, context) and update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
+        text += "\n\n" + render.admin_help(lang)
+    await update.effective_message.reply_html(text, reply_markup=keyboard([[(say("button.docs", lang), "docs")]]))
 
 
 async def ask_command(update: Update, context: BotContext) -> None:

@@ -99,6 +99,10 @@ def help_text(c: Collection, example: str, lang: str = DEFAULT) -> str:
                          escape(say("help.inline", lang, bot=c.bot, example=example)), escape(say("help.groups", lang, bot=c.bot))])
 
 
+def admin_help(lang: str = DEFAULT) -> str:
+    return escape(say("help.admin", lang))
+
+
 def group_intro(c: Collection, lang: str = DEFAULT) -> str:
     return escape(say("group.intro", lang, collection=c.label(lang), bot=c.bot))
 

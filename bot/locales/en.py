@@ -12,6 +12,8 @@ MESSAGES = {
     "menu.source": "Every document that says this",
     "menu.docs": "The documents",
     "menu.help": "How to ask",
+    "menu.report": "Reply to an answer: report a wrong excerpt",
+    "menu.cancel": "Stop what the bot asked you for",
     "menu.reindex": "Rebuild the index",
     "menu.stats": "Index and bot stats",
     "menu.add": "Add a document from a URL (or send a file)",
@@ -89,6 +91,18 @@ MESSAGES = {
     "report.recorded": "Thank you: report #{id} ({reason}) is recorded for the admins.",
     "report.note_prompt": "To add a note, reply to this message with one line (optional).",
     "report.note_added": "Thank you: your note is added to report #{id}.",
+    "report.how": "To report an excerpt, reply /report to my answer that shows it (or tap ⚑ under it).",
+    "cancel.nothing": "Nothing to cancel: I am not waiting for anything from you.",
+    "cancel.field": "Cancelled: the draft's {field} stays as it was.",
+    "cancel.note": "Cancelled: report #{id} stays as it is, without a note.",
+    "help.admin": "Admin commands:\n"
+                  "/add URL, or send a file: add a document (you confirm its card first)\n"
+                  "/edit ID FIELD VALUE: correct a field\n"
+                  "/remove ID: remove a document\n"
+                  "/reindex: rebuild the index\n"
+                  "/stats: index and bot stats\n"
+                  "/reports: readers' open reports\n"
+                  "/cancel: stop what I asked you for",
     "context.title": "{title}, paragraphs {first}–{last} of {total}",
     "button.earlier": "« Earlier",
     "button.later": "Later »",
