@@ -228,6 +228,7 @@ MESSAGES = {
     # `citebot chat`
     "chat.intro": "Ask as you would in Telegram (/help for commands, Ctrl-D to quit).",
     "chat.building": "No index yet: building it from the corpus first.",
+    "chat.more": "1–{last} of {total}. Type “more” for the next ones.",
     # errors
     "error": "Sorry, something went wrong. Please try again.",
 }

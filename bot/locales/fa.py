@@ -235,6 +235,7 @@ MESSAGES = {
     # `citebot chat`
     "chat.intro": "همان‌گونه که در تلگرام می‌پرسید، بپرسید (\u200e/help\u200e برای فرمان‌ها، \u200eCtrl-D\u200e برای خروج).",
     "chat.building": "هنوز نمایه‌ای نیست: نخست آن را از اسناد می‌سازم.",
+    "chat.more": "۱ تا {last} از {total}. برای بقیه «بیشتر» را بنویسید.",
     # errors
     "error": "متأسفم، خطایی رخ داد. لطفاً دوباره تلاش کنید.",
     # why the index refused a file, a URL or a field (index/refusals.py), keyed "refusal.*"
