@@ -108,8 +108,10 @@ async def post_init(app: Application) -> None:
     """Register the command menu, in each translated language too; admins see the admin commands in their
     private chats, also in each language (Telegram picks the one of the admin's app)."""
     await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
+    await describe(app, DEFAULT, None)
     for lang in languages():
         await app.bot.set_my_commands(menu(MENU, lang), scope=BotCommandScopeDefault(), language_code=lang)
+        await describe(app, lang, lang)
     for admin in app.bot_data.bot_settings.admins:
         try:
             await app.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin))
@@ -118,6 +120,16 @@ async def post_init(app: Application) -> None:
                                               language_code=lang)
         except Exception:  # noqa: BLE001 - an admin who never opened the bot has no chat yet
             logging.getLogger(__name__).warning("could not set admin commands for %s", admin)
+
+
+async def describe(app: Application, lang: str, language_code: str | None) -> None:
+    """What Telegram shows before /start (the description) and on the bot's profile (the short one)."""
+    s = app.bot_data.bot_settings
+    collection = s.collection_name or say("default_collection", lang)
+    await app.bot.set_my_description(say("bot.description", lang, collection=collection),
+                                     language_code=language_code)
+    await app.bot.set_my_short_description(say("bot.short_description", lang, collection=collection)[:120],
+                                           language_code=language_code)
 
 
 def serve(settings: Settings, bot_settings: BotSettings, token: str, webhook: bool = False) -> None:

@@ -7,6 +7,10 @@ and adds the markup. A translation is a sibling module with the same keys
 
 MESSAGES = {
     # the command menu
+    "bot.description": "I answer questions about {collection} with exact quotes from the documents, each with "
+                       "its source, date and whose words they are. I never reword what the sources say.\n\n"
+                       "Try /who, /quote, /source, or type a few words.",
+    "bot.short_description": "Exact, cited quotes from documents on {collection}.",
     "menu.who": "Who a person is, in the sources' words",
     "menu.quote": "Direct quotations by a person or about a topic",
     "menu.source": "Every document that says this",

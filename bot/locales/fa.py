@@ -10,6 +10,10 @@ with RIGHT-TO-LEFT MARK (\\u200f) first so that the line reads right to left.
 
 MESSAGES = {
     # the command menu
+    "bot.description": "من به پرسش‌ها دربارهٔ {collection} با نقل‌قول‌های عینی از اسناد پاسخ می‌دهم و برای هر یک "
+                       "منبع، تاریخ و گوینده‌اش را می‌آورم. سخن منابع را هرگز به بیان خودم بازنویسی نمی‌کنم.\n\n"
+                       "\u200e/who، \u200e/quote، \u200e/source را بیازمایید یا چند واژه بنویسید.",
+    "bot.short_description": "نقل‌قول‌های عینی و مستند از اسناد دربارهٔ {collection}.",
     "menu.who": "یک شخص کیست، به روایت خود منابع",
     "menu.quote": "نقل‌قول‌های مستقیم از یک شخص یا دربارهٔ یک موضوع",
     "menu.source": "همهٔ اسنادی که این را می‌گویند",
