@@ -183,10 +183,12 @@ def short_title(d: Document) -> str:
 
 
 def citation(d: Document, number: int | None = None, full: bool = False, lang: str = DEFAULT) -> str:
-    """[4] Short title (linked when the URL is known) · publisher · date; `full` gives the whole title."""
+    """[4] Short title (linked when the URL is known) · publisher · date; `full` gives the whole title.
+
+    An unknown publisher is left out: the card says it is unknown, and why, once."""
     title = d.title if full else short_title(d)
     title = f'<a href="{escape(d.url, quote=True)}">{escape(title)}</a>' if d.url else f"<b>{escape(title)}</b>"
-    parts = [title, escape(d.publisher or say("publisher.unknown", lang)), escape(date_label(d, lang))]
+    parts = [title, *([escape(d.publisher)] if d.publisher else []), escape(date_label(d, lang))]
     text = " · ".join(parts + ([f"<i>{escape(say('result.inferred', lang, fields=field_names(d.inferred, lang)))}</i>"]
                                if d.inferred else []))
     return f"[{number}] {text}" if number else text
@@ -337,8 +339,8 @@ def _inline_document(d: Document, bot: str, lang: str) -> dict:
 
 
 def _where_from(d: Document, lang: str) -> str:
-    """publisher · date, as an inline result's first description line."""
-    return " · ".join([d.publisher or say("publisher.unknown", lang), date_label(d, lang)])
+    """publisher · date (the document's title when the publisher is unknown), an inline result's first line."""
+    return " · ".join([d.publisher or d.title, date_label(d, lang)])
 
 
 def _via(bot: str, d: Document, lang: str) -> str:

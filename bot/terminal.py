@@ -56,8 +56,8 @@ def _result(n: int, r: Result, lang: str = DEFAULT) -> list[str]:
 
 
 def citation(d: Document, lang: str = DEFAULT) -> str:
-    """Title, publisher, date and link, each only when known."""
-    parts = [f"“{d.title}”", d.publisher or say("publisher.unknown", lang), date_label(d, lang)]
+    """Title, publisher, date and link, each only when known (`citebot ask /doc ID` says why one is not)."""
+    parts = [f"“{d.title}”", *([d.publisher] if d.publisher else []), date_label(d, lang)]
     if d.url:
         parts.append(d.url)
     if d.inferred:

@@ -62,7 +62,7 @@ def test_who_raisi(tg):
             "mullahs’ president; <b>Ebrahim Raisi</b>, current head of the regime’s Judiciary, key member of the "
             "central “Death Commission;” and Alireza Avaei") in text
     assert ('</blockquote>\n[1] <a href="https://www.irandemocratic.org/public_html/news/19164/">Iran’s 1988 massacre '
-            'of the MEK (Free Iran summit report)</a> · publisher unknown · 2020') in text
+            'of the MEK (Free Iran summit report)</a> · 2020') in text
     assert ("<b>Ebrahim Raisi</b> was part of the Death Commission in 1988.</blockquote>\n"
             "[3] <b>Lack of Investigation an ‘Abject Failure’</b> · MEK-Iran.com · Dec 2018") in text
 
