@@ -285,6 +285,7 @@ class Answer:
     phrases: list[Phrase] = field(default_factory=list)  # `message` as keyed sentences, when built from them
     read_as: str = ""  # a question typed as a sentence: the command it was answered as ("/quote Naidoo")
     question: dict = field(default_factory=dict)  # how the line was read (answers/question.py Question.to_json)
+    searched_as: list[dict] = field(default_factory=list)  # search: other forms of the words searched (answers/meant.py)
 
     def to_json(self) -> dict:
         out: dict = {
@@ -308,6 +309,8 @@ class Answer:
             out["translated"] = self.translated
         if self.read_as:
             out["read_as"] = self.read_as
+        if self.searched_as:
+            out["searched_as"] = self.searched_as
         if self.question:
             out["question"] = self.question
         if self.phrases:

@@ -171,6 +171,8 @@ class Answerer:
             return said(q.command, q.words, phrase("answer.unknown_command", command=q.command[:30]))
         if q.topic:
             handler = partial(quote, topic=q.topic)
+        if q.command == "search":  # words as meant need the glossary; a plain question may answer "not said"
+            handler = partial(search, glossary=self.glossary, typed=q.line.startswith("/"))
         answer = _read_as_written(corpus, self.glossary, q, handler, self.settings.max_results)
         answer.read_as = q.read_as
         answer.question = q.to_json()
