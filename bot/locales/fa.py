@@ -54,6 +54,7 @@ MESSAGES = {
     "button.doc": "📄 {number}",
     "hint.language": "اسناد به زبان {language} هستند: واژه‌هایی به {language} را بیازمایید.",
     "result.also_in": "همچنین در: {titles}",
+    "result.figures": "رقم‌های داده‌شده: {figures}",
     "result.reworded_in": "همچنین با واژه‌هایی دیگر نقل شده در: {titles}",
     "publisher.unknown": "ناشر نامعلوم",
     "unknown": "نامعلوم",
@@ -313,6 +314,8 @@ MESSAGES = {
                                  "برای دیدن همهٔ بخش‌ها \u200e{command}\u200e را بفرستید.",
     "answer.search.closest": "{count} بخشِ نزدیک‌تر، که تنها برخی از واژه‌ها را دارند، در زیر آمده‌اند. "
                              "برای دیدن همهٔ بخش‌ها \u200e{command}\u200e را بفرستید.",
+    "answer.figures.found": "رقم‌هایی که اسناد برای «{query}» می‌دهند، هر یک در زیر با منبع، تاریخ و گوینده‌اش، کنار هم "
+                            "(جمع زده نشده‌اند و هیچ‌کدام برگزیده نشده): {figures}.",
     "answer.words.near": "هیچ سندی «{typed}» را به کار نمی‌برد؛ اسناد {near} دارند.",
     "answer.words.not_used": "هیچ سندی «{typed}» را به کار نمی‌برد.",
     "answer.words.written": "به شکلی که اسناد می‌نویسند هم جست‌وجو شد: {words}.",

@@ -26,7 +26,7 @@ from ..store.search import (
 from ..text.analysis import TOKEN, analysed, fold, literal, term, terms
 from ..text.glossary import Glossary
 from ..text.headings import without_datelines
-from . import meant
+from . import figures, meant
 from .chatter import FUNCTION_WORDS, is_chatter, real_match, real_words
 from .intent import content, optional_words
 from .messages import add, echo, phrase, said
@@ -51,9 +51,11 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
         return said("source", text, *_written(saying, text), _found("says", text, len(results), len(saying)),
                     results=results, total=len(saying))
     words = terms(text)
-    if unmatched:
-        return said("source", text, phrase("answer.source.none", text=text), _no_mention(unmatched),
-                     unmatched=unmatched, total=0)
+    if unmatched:  # "No document mentions" only words with no near form either ("mourn": the documents have "morn")
+        forms = meant.read(gen, Glossary(), text)
+        absent = [w for w in unmatched if w in meant.absent(forms)]
+        return said("source", text, phrase("answer.source.none", text=text),
+                    *([_no_mention(absent)] if absent else []), *meant.notes(forms), unmatched=absent, total=0)
     tries = [(stemmed(words), "forms")]
     if len(set(words)) > 1:
         tries.append((every_word(words), "all"))
@@ -105,13 +107,17 @@ def _no_mention(words: list[str]) -> Phrase:
     return phrase("answer.no_mention", words=" or ".join(f"“{w}”" for w in shown))
 
 
-def search(corpus: Corpus, text: str, limit: int, glossary: Glossary | None = None, typed: bool = True) -> Answer:
+def search(corpus: Corpus, text: str, limit: int, glossary: Glossary | None = None, typed: bool = True,
+           how_many: bool = False) -> Answer:
     """Plain search. `typed`: asked with /search, every excerpt is listed; a plain question with no passage
-    holding its words together says so first and shows only the closest few (honest absence)."""
+    holding its words together says so first and shows only the closest few (honest absence). `how_many`:
+    the figures the documents give for the words, side by side (figures.py), when they give any."""
     if is_chatter(text):
         return said("search", text, phrase("answer.chatter"))
     asked, dropped = content(text)  # a query-parsing decision: "who", "said" are no content (index/answers/intent.py)
-    answer = _search(corpus, glossary or Glossary(), text, asked, limit, typed, optional_words(text))
+    glossary = glossary or Glossary()
+    given = figures.answer(corpus, glossary, text, asked, optional_words(text), limit) if how_many else None
+    answer = given or _search(corpus, glossary, text, asked, limit, typed, optional_words(text))
     if dropped and answer.results:
         add(answer, phrase("answer.search.scaffolding", "\n", words=", ".join(dict.fromkeys(dropped))), before=True)
     return answer

@@ -69,6 +69,9 @@ MESSAGES = {
                                  "Send {command} for every excerpt.",
     "answer.search.closest": "The {count} closest excerpts, with only some of the words, are below. "
                              "Send {command} for every excerpt.",
+    # a "how many" question (figures.py): every figure beside its source, none added up or picked
+    "answer.figures.found": "Figures the documents give for “{query}”, each below with its source, date and "
+                            "speaker, side by side (not added up; none is picked): {figures}.",
     # words as meant: other forms searched (meant.py)
     "answer.words.near": "No document uses “{typed}”; the documents have {near}.",
     "answer.words.not_used": "No document uses “{typed}”.",
