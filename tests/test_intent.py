@@ -2,6 +2,7 @@
 question's scaffolding; a dateline is not evidence."""
 
 import json
+import re
 
 import pytest
 
