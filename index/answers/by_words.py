@@ -35,6 +35,8 @@ from .results import from_hit, said_first
 if TYPE_CHECKING:
     from .corpus import Corpus
 
+SOME = 2  # the tier of passages with only some of the words (_every_word_first)
+NEAR_WORDS = 4  # words "close together": every one within this many words per word asked
 CLOSEST = 3  # excerpts shown when no passage holds the words asked together (the rest: /search)
 
 
@@ -117,14 +119,15 @@ def search(corpus: Corpus, text: str, limit: int, glossary: Glossary | None = No
     asked, dropped = content(text)  # a query-parsing decision: "who", "said" are no content (index/answers/intent.py)
     glossary = glossary or Glossary()
     given = figures.answer(corpus, glossary, text, asked, optional_words(text), limit) if how_many else None
-    answer = given or _search(corpus, glossary, text, asked, limit, typed, optional_words(text))
+    answer = given or _search(corpus, glossary, text, asked, limit, typed, optional_words(text),
+                              people=fold(text).lstrip().startswith(("who ", "whom ", "whose ")))
     if dropped and answer.results:
         add(answer, phrase("answer.search.scaffolding", "\n", words=", ".join(dict.fromkeys(dropped))), before=True)
     return answer
 
 
 def _search(corpus: Corpus, glossary: Glossary, text: str, asked: str, limit: int, typed: bool,
-            optional: frozenset[str]) -> Answer:
+            optional: frozenset[str], people: bool = False) -> Answer:
     """Plain search for the words `asked` (the content words of `text`, what the user typed), as meant."""
     if not terms(asked):
         return said("search", text, phrase("answer.search.common" if literal(text) else "answer.search.ask", query=asked))
@@ -137,10 +140,13 @@ def _search(corpus: Corpus, glossary: Glossary, text: str, asked: str, limit: in
     wanted = real_words(" ".join(searched)) | frozenset(searched) - frozenset(t for w in words if not w.required
                                                                             for f in w.forms for t in f.terms)
     kept: list[tuple[Hit, bool]] = []
-    for every, part in itertools.groupby(ordered, key=lambda o: o[2]):  # with every word, then with some
+    for tier, part in itertools.groupby(ordered, key=lambda o: o[2]):  # every word as typed, as meant, some
+        every = tier < SOME
         shown: Iterator[tuple[Hit, bool]] = ((hit(gen, n, score), every) for n, score, _ in part)  # read as needed
         if not every:  # those with the most of the words first: "families … morn" before "families" alone
             shown = iter(_most_words_first(list(shown), words))
+        else:  # the words in one sentence, close together, first; a "who" question's, those naming someone
+            shown = iter(_closest_first(corpus, list(shown), words, people))
         matching = ((h, every) for h, every in shown if real_match(h.excerpt, wanted))
         kept += said_first(matching, lambda he: corpus.is_heading(he[0].doc, he[0].start, he[0].end),
                             limit - len(kept))
@@ -204,20 +210,45 @@ def _dated_apart(kept: list[tuple[Hit, bool]], words: list[meant.Word]) -> list[
     return full + dated + some
 
 
-def _every_word_first(gen: Generation, words: list[meant.Word], limit: int) -> list[tuple[int, float, bool]]:
-    """(docnum, score, has every word): passages with every word as typed first (exact BM25F among them), then
-    those with every word in a form it is meant in (near, related), then those with only some, in BM25F order;
-    each part with distinct documents first. Stored fields are not read."""
-    out: list[tuple[int, float, bool]] = []
+def _every_word_first(gen: Generation, words: list[meant.Word], limit: int) -> list[tuple[int, float, int]]:
+    """(docnum, score, tier): passages with every word as typed first (tier 0, exact BM25F among them), then
+    those with every word in a form it is meant in (1: near, related), then those with only some (SOME), in
+    BM25F order; each tier with distinct documents first. Stored fields are not read."""
+    out: list[tuple[int, float, int]] = []
     have: set[int] = set()
-    for q, every in ((meant.every(words, meant.SAME), True), (meant.every(words, meant.MEANT), True),
-                     (meant.some(words), False)):
+    for tier, q in enumerate((meant.every(words, meant.SAME), meant.every(words, meant.MEANT), meant.some(words))):
         if q is None:
             continue
         found = [(n, score) for n, score in top_ids(gen, q, limit * 2 + len(have)) if n not in have]
         have |= {n for n, _ in found}
-        out += [(n, score, every) for n, score in _distinct_first(gen, found)]
+        out += [(n, score, tier) for n, score in _distinct_first(gen, found)]
     return out
+
+
+def _closest_first(corpus: Corpus, hits: list[tuple[Hit, bool]], words: list[meant.Word],
+                   people: bool) -> list[tuple[Hit, bool]]:
+    """Passages with every word: those with them in one sentence and close together first, else in order (BM25F).
+    A "who" question (`people`) puts those naming a person the sources know first."""
+    required = [w for w in words if w.required]
+    if len(required) < 2 and not people:
+        return hits
+
+    def key(h: Hit) -> tuple[bool, bool]:
+        close = any(_close(h.excerpt[s - h.start:e - h.start], required) for s, e in h.sentences)
+        return (people and not corpus.registry.mentions(h.excerpt)), not close
+    return sorted(hits, key=lambda he: key(he[0]))
+
+
+def _close(sentence: str, required: list[meant.Word]) -> bool:
+    """Whether one sentence holds every word, all within a few words of each other (NEAR_WORDS per word)."""
+    at: list[tuple[int, int]] = []  # (token position, which word)
+    for n, m in enumerate(TOKEN.finditer(sentence)):
+        t = term(m.group())
+        at += [(n, i) for i, w in enumerate(required) if t and any(t in f.terms for f in w.forms if f.how in meant.MEANT)]
+    if {i for _, i in at} != set(range(len(required))):
+        return False
+    window = NEAR_WORDS * len(required)
+    return any({i for p, i in at if start <= p < start + window} == set(range(len(required))) for start, _ in at)
 
 
 def _distinct_first(gen: Generation, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:

@@ -19,10 +19,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Levenshtein
 from whoosh import query
 
 from ..models import Phrase
-from ..store.search import longer_terms, near_terms, said_in_a_row, written_as
+from ..store.search import doc_frequency, longer_terms, near_terms, said_in_a_row, written_as
 from ..text.analysis import TOKEN, analysed, fold, term
 from .chatter import FUNCTION_WORDS
 from .messages import phrase
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 SAME = ("typed", "written")  # forms that are the word itself
 MEANT = (*SAME, "near", "related")  # forms that say what the word means (a negation says the opposite)
 BOOST = {"typed": 1.0, "written": 1.0, "near": 0.8, "related": 0.6, "negation": 0.3}
+NEAR_WRITTEN = 1  # a near form as the documents write it differs by at most this ("executin": "execution")
 NEAR_LENGTH = 5  # shorter words have too many neighbours one edit away ("war": "was", "way", "far")
 # Only these prefixes: "in", "im", "dis" make other words too often ("formed": "informed"); the glossary
 # lists the rest ("impunity").
@@ -120,7 +122,7 @@ def _word(gen: Generation, glossary: Glossary, typed: str, t: str, required: boo
     if said_in_a_row(gen, (t,)):
         word.forms.append(Form((t,), typed, "typed"))
     elif len(typed) >= NEAR_LENGTH and typed.isalpha():
-        word.forms += _near(gen, t, capital)
+        word.forms += _near(gen, typed, t, capital)
     if not required:
         return word
     for group in glossary.related_to({t}, analysed):
@@ -131,17 +133,31 @@ def _word(gen: Generation, glossary: Glossary, typed: str, t: str, required: boo
     return word
 
 
-def _near(gen: Generation, t: str, capital: bool) -> list[Form]:
+def _near(gen: Generation, typed: str, t: str, capital: bool) -> list[Form]:
     """Near-misspellings the documents have, else longer words the typed one begins; as the documents write them."""
     forms = []
-    for how, found in (("near", near_terms(gen, t)), ("near", longer_terms(gen, t))):
-        for other in found[:3]:
-            written = [w for w in written_as(gen, other) if not capital or w[:1].isupper()]
+    for how, found in (("edit", _one_edit(gen, typed, t)), ("longer", longer_terms(gen, t))):
+        for other in found[:5]:
+            written = [w for w in written_as(gen, other) if (not capital or w[:1].isupper())
+                       and (how == "longer" or Levenshtein.distance(fold(w), fold(typed)) <= NEAR_WRITTEN)]
             if written:
-                forms.append(Form((other,), written[0], how))
+                forms.append(Form((other,), written[0], "near"))
         if forms:
             break
     return forms
+
+
+def _one_edit(gen: Generation, typed: str, t: str) -> list[str]:
+    """Terms of the index one edit from the word as typed (a letter left out, added, changed or two swapped, the
+    first letter kept) or from its term ("mourn": "morn"), commonest first."""
+    w = fold(typed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(w[:i], w[i:]) for i in range(1, len(w) + 1)]
+    edits = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} \
+        | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters}
+    found = {x for e in edits if (x := term(e)) and x != t} | set(near_terms(gen, t))
+    frequency = {x: doc_frequency(gen, x) for x in found}
+    return sorted((x for x in found if frequency[x]), key=lambda x: (-frequency[x], x))
 
 
 def _forms(gen: Generation, word: Word, writings: list[str], how: str) -> list[Form]:

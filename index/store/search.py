@@ -419,7 +419,7 @@ def near_terms(gen: Generation, word: str, prefix: int = 1) -> list[str]:
     """Terms of the index one edit from the analysed `word` (sharing its first `prefix` letters), rarest last."""
     with gen.lock:
         reader = gen.searcher.reader()
-        found = [t for t in reader.terms_within("text", word, 1, prefix=prefix) if t != word]
+        found = [t for t in map(_text, reader.terms_within("text", word, 1, prefix=prefix)) if t != word]
         return sorted(found, key=lambda t: -reader.doc_frequency("text", t))
 
 
@@ -427,8 +427,13 @@ def longer_terms(gen: Generation, word: str, limit: int = 3) -> list[str]:
     """The commonest terms of the index that start with the analysed `word` and are longer ("mojahed" → "mojahedin")."""
     with gen.lock:
         reader = gen.searcher.reader()
-        found = [t for t in reader.expand_prefix("text", word) if t != word]
+        found = [t for t in map(_text, reader.expand_prefix("text", word)) if t != word]
         return sorted(found, key=lambda t: -reader.doc_frequency("text", t))[:limit]
+
+
+def _text(t: str | bytes) -> str:
+    """A term as Whoosh's lexicon gives it (bytes from some readers), as text."""
+    return t.decode("utf-8") if isinstance(t, bytes) else t
 
 
 def written_as(gen: Generation, word: str) -> list[str]:
