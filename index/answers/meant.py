@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 SAME = ("typed", "written")  # forms that are the word itself
 MEANT = (*SAME, "near", "related")  # forms that say what the word means (a negation says the opposite)
 BOOST = {"typed": 1.0, "written": 1.0, "near": 0.8, "related": 0.6, "negation": 0.3}
-NEAR_WRITTEN = 1  # a near form as the documents write it differs by at most this ("executin": "execution")
+NEAR_WRITTEN = 2  # a near form as the documents write it differs by at most this ("Montazary": "Montazeri")
+WRITINGS = 20  # passages read for how the documents write a near form (the closest writing is shown)
 NEAR_LENGTH = 5  # shorter words have too many neighbours one edit away ("war": "was", "way", "far")
 # Only these prefixes: "in", "im", "dis" make other words too often ("formed": "informed"); the glossary
 # lists the rest ("impunity").
@@ -134,17 +135,20 @@ def _word(gen: Generation, glossary: Glossary, typed: str, t: str, required: boo
 
 
 def _near(gen: Generation, typed: str, t: str, capital: bool) -> list[Form]:
-    """Near-misspellings the documents have, else longer words the typed one begins; as the documents write them."""
-    forms = []
-    for how, found in (("edit", _one_edit(gen, typed, t)), ("longer", longer_terms(gen, t))):
-        for other in found[:5]:
-            written = [w for w in written_as(gen, other) if (not capital or w[:1].isupper())
-                       and (how == "longer" or Levenshtein.distance(fold(w), fold(typed)) <= NEAR_WRITTEN)]
-            if written:
-                forms.append(Form((other,), written[0], "near"))
-        if forms:
-            break
-    return forms
+    """Near-misspellings the documents have, as they write them, the closest writings only ("familes": "families",
+    not "failed" too); else longer words the typed one begins ("Mojahed": "Mojahedin")."""
+    near: list[tuple[int, Form]] = []
+    for other in _one_edit(gen, typed, t)[:5]:
+        writings = [(Levenshtein.distance(fold(w), fold(typed)), w) for w in written_as(gen, other, WRITINGS)
+                    if not capital or w[:1].isupper()]
+        if writings and (closest := min(writings))[0] <= NEAR_WRITTEN:
+            near.append((closest[0], Form((other,), closest[1], "near")))
+    if near:
+        closest = min(d for d, _ in near)
+        return [f for d, f in near if d == closest][:3]
+    longer = [(other, [w for w in written_as(gen, other) if not capital or w[:1].isupper()])
+              for other in longer_terms(gen, t)]
+    return [Form((other,), written[0], "near") for other, written in longer if written]
 
 
 def _one_edit(gen: Generation, typed: str, t: str) -> list[str]:

@@ -154,7 +154,8 @@ def add(answer: Answer, extra: Phrase, before: bool = False) -> None:
 def requote(answer: Answer, old: str, new: str) -> None:
     """The answer quotes `new` where it quoted `old` (a Persian question, not the English searched)."""
     old, new = echo(old), echo(new)
-    answer.message = answer.message.replace(f"“{old}”", f"“{new}”")
-    answer.phrases = [replace(p, params={k: new if v == old and f"“{{{k}}}”" in MESSAGES[p.key] else v
+    answer.message = answer.message.replace(f"“{old}”", f"“{new}”").replace(f"/search {old} ", f"/search {new} ")
+    answer.phrases = [replace(p, params={k: new if v == old and f"“{{{k}}}”" in MESSAGES[p.key] else
+                                         f"/search {new}" if k == "command" and v == f"/search {old}" else v
                                          for k, v in p.params.items()})
                       for p in answer.phrases]

@@ -436,13 +436,12 @@ def _text(t: str | bytes) -> str:
     return t.decode("utf-8") if isinstance(t, bytes) else t
 
 
-def written_as(gen: Generation, word: str) -> list[str]:
-    """How one passage holding the analysed `word` writes it: its tokens with that term, as written."""
-    ids = top(gen, query.Term("text", word), 1, False)
-    if not ids:
-        return []
-    excerpt = hit(gen, ids[0][0], 0.0).excerpt
-    return list(dict.fromkeys(m.group() for m in TOKEN.finditer(excerpt) if term(m.group()) == word))
+def written_as(gen: Generation, word: str, passages: int = 1) -> list[str]:
+    """How the first `passages` passages holding the analysed `word` write it: their tokens with that term."""
+    found: dict[str, None] = {}
+    for n, _ in top(gen, query.Term("text", word), passages, False):
+        found |= dict.fromkeys(m.group() for m in TOKEN.finditer(hit(gen, n, 0.0).excerpt) if term(m.group()) == word)
+    return list(found)
 
 
 def said_in_a_row(gen: Generation, words: Sequence[str]) -> bool:
