@@ -144,8 +144,8 @@ def _near(gen: Generation, typed: str, t: str, capital: bool) -> list[Form]:
         if writings and (closest := min(writings))[0] <= NEAR_WRITTEN:
             near.append((closest[0], Form((other,), closest[1], "near")))
     if near:
-        closest = min(d for d, _ in near)
-        return [f for d, f in near if d == closest][:3]
+        least = min(d for d, _ in near)
+        return [f for d, f in near if d == least][:3]
     longer = [(other, [w for w in written_as(gen, other) if not capital or w[:1].isupper()])
               for other in longer_terms(gen, t)]
     return [Form((other,), written[0], "near") for other, written in longer if written]
