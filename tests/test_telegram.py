@@ -396,7 +396,8 @@ def test_headers_cut_long_input_and_show_one_pair_of_quote_marks(tg):
     long = "the prisoners who were executed in the summer of 1988 and buried in unmarked mass graves " * 3
     (reply,) = say(tg, long.strip())
     header = reply["text"].split("\n")[0]
-    assert header.startswith("No excerpt has every word of “the prisoners who were executed in the summer of 1988 and…”.")
+    assert header.startswith("The documents don&#x27;t say “the prisoners who were executed in the summer of 1988 and…” "
+                             "in these words.")
 
 
 # -- inline mode -------------------------------------------------------------------------------

@@ -220,8 +220,9 @@ def notes(words: list[Word]) -> list[Phrase]:
             near = w.shown("near")
             out.append(phrase("answer.words.near", typed=w.typed, near=" or ".join(f"“{n}”" for n in near))
                        if near else phrase("answer.words.not_used", typed=w.typed))
+    typed = {f.terms for w in words for f in w.forms if f.how == "typed"}  # "graves" asked is not "also" searched
     for how in ("written", "related", "negation"):
-        shown = list(dict.fromkeys(s for w in words for s in w.shown(how)))
+        shown = list(dict.fromkeys(f.shown for w in words for f in w.forms if f.how == how and f.terms not in typed))
         if shown:
             out.append(phrase(f"answer.words.{how}", words=", ".join(shown)))
     return out
