@@ -163,7 +163,8 @@ def clip(text: str, limit: int) -> str:
 def result(r: Result, number: int | None = None, full: bool = False, lang: str = DEFAULT) -> str:
     """An excerpt as a quotation, then whose words they are and where it was published."""
     before, after = cut_marks(r)
-    lines = [f"<blockquote>{before}{highlighted(r.excerpt, r.highlights)}{after}</blockquote>"]
+    lines = [f"<b>{escape(say('result.figures', lang, figures='; '.join(r.figures)))}</b>"] if r.figures else []
+    lines.append(f"<blockquote>{before}{highlighted(r.excerpt, r.highlights)}{after}</blockquote>")
     if who := speaker(r, lang):
         lines.append(f"— <i>{escape(who[0])}</i>{escape(who[1])}")
     lines += [escape(line) for line in notes(r, lang)]

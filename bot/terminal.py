@@ -46,6 +46,8 @@ def _result(n: int, r: Result, lang: str = DEFAULT) -> list[str]:
     before, after = cut_marks(r)
     quote = textwrap.wrap(before + r.excerpt + after, WIDTH - 4) or [""]
     out = [f"{n}. " + ("│ " + quote[0])] + ["   │ " + q for q in quote[1:]]
+    if r.figures:  # a "how many" answer: the figures this excerpt gives, above it
+        out = [f"{n}. {say('result.figures', lang, figures='; '.join(r.figures))}", *("   " + line[3:] for line in out)]
     out += [f"   {line}" for line in [speaker_line(r, lang), *notes(r, lang)] if line]
     out.append(f"   {citation(r.document, lang)}")
     if r.also_in:

@@ -225,6 +225,7 @@ class Result:
     # documents quoting the same quotation in other words (also_in: only those whose text has these words)
     reworded_in: list[str] = field(default_factory=list)
     reworded_in_titles: list[str] = field(default_factory=list)
+    figures: list[str] = field(default_factory=list)  # a "how many" answer: the figures the excerpt gives, as written
 
     def voice(self) -> Voice | None:
         """The voice the whole excerpt is in (the innermost when nested), if any."""
@@ -251,7 +252,7 @@ class Result:
             "refers_to": [r.to_json() for r in self.refers_to],
             "heading": self.heading,
             "also_in_other_words": self.reworded_in,
-        }
+        } | ({"figures": self.figures} if self.figures else {})
 
 
 @dataclass(frozen=True)
@@ -285,6 +286,7 @@ class Answer:
     phrases: list[Phrase] = field(default_factory=list)  # `message` as keyed sentences, when built from them
     read_as: str = ""  # a question typed as a sentence: the command it was answered as ("/quote Naidoo")
     question: dict = field(default_factory=dict)  # how the line was read (answers/question.py Question.to_json)
+    searched_as: list[dict] = field(default_factory=list)  # search: other forms of the words searched (answers/meant.py)
 
     def to_json(self) -> dict:
         out: dict = {
@@ -308,6 +310,12 @@ class Answer:
             out["translated"] = self.translated
         if self.read_as:
             out["read_as"] = self.read_as
+        if self.searched_as:
+            out["searched_as"] = self.searched_as
+        if any(r.figures for r in self.results):  # a "how many" answer: each figure beside its source, none picked
+            out["figures"] = [{"figures": r.figures, "excerpt": r.excerpt, "document": r.document.id,
+                               "title": r.document.title, "date": r.document.date, "speaker": r.speaker}
+                              for r in self.results if r.figures]
         if self.question:
             out["question"] = self.question
         if self.phrases:

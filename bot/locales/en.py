@@ -57,6 +57,7 @@ MESSAGES = {
     "button.doc": "📄 {number}",
     "hint.language": "The documents are in {language}: try words in {language}.",
     "result.also_in": "Also in: {titles}",
+    "result.figures": "Figures given: {figures}",
     "result.reworded_in": "Also quoted, in other words, in: {titles}",
     "publisher.unknown": "publisher unknown",
     "unknown": "unknown",

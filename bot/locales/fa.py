@@ -62,6 +62,7 @@ MESSAGES = {
     "button.doc": "📄 {number}",
     "hint.language": "اسناد به زبان {language} هستند: واژه‌هایی به {language} را بیازمایید.",
     "result.also_in": "همچنین در: {titles}",
+    "result.figures": "رقم‌های داده‌شده: {figures}",
     "result.reworded_in": "همچنین با واژه‌هایی دیگر نقل شده در: {titles}",
     "publisher.unknown": "ناشر نامعلوم",
     "unknown": "نامعلوم",
@@ -329,6 +330,18 @@ MESSAGES = {
                       "برای نمونه: mass graves. برای راهنمایی \u200e/help\u200e را بفرستید.",
     "answer.no_mention": "هیچ سندی از {words} نام نمی‌برد.",
     "answer.search.none": "هیچ بخشی از منابع با «{query}» جور نیست.",
+    "answer.search.absent": "اسناد «{query}» را با این واژه‌ها نمی‌گویند.",
+    "answer.search.closest_one": "نزدیک‌ترین بخش، که تنها برخی از واژه‌ها را دارد، در زیر آمده است. "
+                                 "برای دیدن همهٔ بخش‌ها \u200e{command}\u200e را بفرستید.",
+    "answer.search.closest": "{count} بخشِ نزدیک‌تر، که تنها برخی از واژه‌ها را دارند، در زیر آمده‌اند. "
+                             "برای دیدن همهٔ بخش‌ها \u200e{command}\u200e را بفرستید.",
+    "answer.figures.found": "رقم‌هایی که اسناد برای «{query}» می‌دهند، هر یک در زیر با منبع، تاریخ و گوینده‌اش، کنار هم "
+                            "(جمع زده نشده‌اند و هیچ‌کدام برگزیده نشده): {figures}.",
+    "answer.words.near": "هیچ سندی «{typed}» را به کار نمی‌برد؛ اسناد {near} دارند.",
+    "answer.words.not_used": "هیچ سندی «{typed}» را به کار نمی‌برد.",
+    "answer.words.written": "به شکلی که اسناد می‌نویسند هم جست‌وجو شد: {words}.",
+    "answer.words.related": "واژه‌های هم‌معنا هم جست‌وجو شد: {words}.",
+    "answer.words.negation": "واژه‌های منفی (به معنای عکس، نه همان واژه) هم جست‌وجو شد: {words}.",
     "answer.source.ask": "کدام واژه‌ها؟ برای نمونه \u200e/source refrigerated trucks\u200e را بیازمایید.",
     "answer.source.none": "هیچ سندی «{text}» را نمی‌گوید.",
     "answer.source.common": "«{text}» تنها واژه‌هایی دارد که برای جست‌وجو بیش از حد رایج‌اند (مانند «the» یا «of»). "

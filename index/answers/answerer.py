@@ -31,6 +31,7 @@ from ..text.split import passages
 from .by_person import quote, who
 from .by_words import search, source
 from .corpus import Corpus
+from .figures import asks_how_many
 from .messages import MESSAGES, add, phrase, requote, said
 from .persian_questions import PersianReading, in_english
 from .question import CONTROL, Question, parse
@@ -171,6 +172,9 @@ class Answerer:
             return said(q.command, q.words, phrase("answer.unknown_command", command=q.command[:30]))
         if q.topic:
             handler = partial(quote, topic=q.topic)
+        if q.command == "search":  # words as meant need the glossary; a plain question may answer "not said"
+            handler = partial(search, glossary=self.glossary, typed=q.line.startswith("/"),
+                              how_many=asks_how_many(q.words))
         answer = _read_as_written(corpus, self.glossary, q, handler, self.settings.max_results)
         answer.read_as = q.read_as
         answer.question = q.to_json()

@@ -4,6 +4,7 @@ phrase, earliest first, with true counts)."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..models import Answer, Phrase
@@ -19,18 +20,24 @@ from ..store.search import (
     literal_phrase,
     passage_at,
     passages_by_document,
-    ranked_ids,
     stemmed,
+    top_ids,
 )
 from ..text.analysis import TOKEN, analysed, fold, literal, term, terms
+from ..text.glossary import Glossary
 from ..text.headings import without_datelines
+from . import figures, meant
 from .chatter import FUNCTION_WORDS, is_chatter, real_match, real_words
-from .intent import content
-from .messages import add, phrase, said
+from .intent import content, optional_words
+from .messages import add, echo, phrase, said
 from .results import from_hit, said_first
 
 if TYPE_CHECKING:
     from .corpus import Corpus
+
+SOME = 2  # the tier of passages with only some of the words (_every_word_first)
+NEAR_WORDS = 4  # words "close together": every one within this many words per word asked
+CLOSEST = 3  # excerpts shown when no passage holds the words asked together (the rest: /search)
 
 
 def source(corpus: Corpus, text: str, limit: int) -> Answer:
@@ -46,9 +53,11 @@ def source(corpus: Corpus, text: str, limit: int) -> Answer:
         return said("source", text, *_written(saying, text), _found("says", text, len(results), len(saying)),
                     results=results, total=len(saying))
     words = terms(text)
-    if unmatched:
-        return said("source", text, phrase("answer.source.none", text=text), _no_mention(unmatched),
-                     unmatched=unmatched, total=0)
+    if unmatched:  # "No document mentions" only words with no near form either ("mourn": the documents have "morn")
+        forms = meant.read(gen, Glossary(), text)
+        absent = [w for w in unmatched if w in meant.absent(forms)]
+        return said("source", text, phrase("answer.source.none", text=text),
+                    *([_no_mention(absent)] if absent else []), *meant.notes(forms), unmatched=absent, total=0)
     tries = [(stemmed(words), "forms")]
     if len(set(words)) > 1:
         tries.append((every_word(words), "all"))
@@ -100,50 +109,92 @@ def _no_mention(words: list[str]) -> Phrase:
     return phrase("answer.no_mention", words=" or ".join(f"“{w}”" for w in shown))
 
 
-def search(corpus: Corpus, text: str, limit: int) -> Answer:
+def search(corpus: Corpus, text: str, limit: int, glossary: Glossary | None = None, typed: bool = True,
+           how_many: bool = False) -> Answer:
+    """Plain search. `typed`: asked with /search, every excerpt is listed; a plain question with no passage
+    holding its words together says so first and shows only the closest few (honest absence). `how_many`:
+    the figures the documents give for the words, side by side (figures.py), when they give any."""
     if is_chatter(text):
         return said("search", text, phrase("answer.chatter"))
     asked, dropped = content(text)  # a query-parsing decision: "who", "said" are no content (index/answers/intent.py)
-    answer = _search(corpus, text, asked, limit)
+    glossary = glossary or Glossary()
+    given = figures.answer(corpus, glossary, text, asked, optional_words(text), limit) if how_many else None
+    answer = given or _search(corpus, glossary, text, asked, limit, typed, optional_words(text),
+                              people=fold(text).lstrip().startswith(("who ", "whom ", "whose ")))
     if dropped and answer.results:
         add(answer, phrase("answer.search.scaffolding", "\n", words=", ".join(dict.fromkeys(dropped))), before=True)
     return answer
 
 
-def _search(corpus: Corpus, text: str, asked: str, limit: int) -> Answer:
-    """Plain search for the words `asked` (the content words of `text`, what the user typed)."""
-    words = terms(asked)
-    if not words:
+def _search(corpus: Corpus, glossary: Glossary, text: str, asked: str, limit: int, typed: bool,
+            optional: frozenset[str], people: bool = False) -> Answer:
+    """Plain search for the words `asked` (the content words of `text`, what the user typed), as meant."""
+    if not terms(asked):
         return said("search", text, phrase("answer.search.common" if literal(text) else "answer.search.ask", query=asked))
     gen = corpus.generation
-    unmatched = _unmatched(gen, text)
+    words = meant.read(gen, glossary, asked, optional)
+    unmatched = meant.absent(words)
+    ordered = _every_word_first(gen, words, limit)
     # A passage matching only through function words ("des", "en"; "his" for "hi") is not an answer.
-    ordered = _every_word_first(gen, words, bool(unmatched), limit)
-    wanted = real_words(asked)
+    searched = meant.terms(words)
+    wanted = real_words(" ".join(searched)) | frozenset(searched) - frozenset(t for w in words if not w.required
+                                                                            for f in w.forms for t in f.terms)
     kept: list[tuple[Hit, bool]] = []
-    for every, part in itertools.groupby(ordered, key=lambda o: o[2]):  # with every word, then with some
-        shown = ((hit(gen, n, score), every) for n, score, _ in part)  # stored fields read only as needed
+    for tier, part in itertools.groupby(ordered, key=lambda o: o[2]):  # every word as typed, as meant, some
+        every = tier < SOME
+        shown: Iterator[tuple[Hit, bool]] = ((hit(gen, n, score), every) for n, score, _ in part)  # read as needed
+        if not every:  # those with the most of the words first: "families … morn" before "families" alone
+            shown = iter(_most_words_first(list(shown), words))
+        else:  # the words in one sentence, close together, first; a "who" question's, those naming someone
+            shown = iter(_closest_first(corpus, list(shown), words, people))
         matching = ((h, every) for h, every in shown if real_match(h.excerpt, wanted))
         kept += said_first(matching, lambda he: corpus.is_heading(he[0].doc, he[0].start, he[0].end),
                             limit - len(kept))
+    notes = meant.notes(words)
+    forms = meant.to_json(words)
     if not kept:
         none = _no_mention(unmatched) if not ordered and unmatched else phrase("answer.search.none", query=asked)
-        return said("search", text, none, unmatched=unmatched)
+        return said("search", text, none, *notes, unmatched=unmatched, searched_as=forms)
     kept = _dated_apart(kept, words)
     n_full = sum(every for _, every in kept)
-    results = [from_hit(corpus, h, words) for h, _ in kept]
+    if not n_full and not typed and len([w for w in words if w.required]) > 1:
+        return _absent(corpus, text, asked, kept, searched, unmatched, notes, forms)
+    results = [from_hit(corpus, h, searched) for h, _ in kept]
     if n_full == len(results):
-        message = [phrase("answer.search.found", query=asked)]
+        message = [*notes, phrase("answer.search.found", "\n" if notes else " ", query=asked)]
     elif n_full:
-        message = [phrase("answer.search.found_first_one" if n_full == 1 else "answer.search.found_first",
-                          query=asked, count=n_full)]
+        message = [*notes, phrase("answer.search.found_first_one" if n_full == 1 else "answer.search.found_first",
+                                  "\n" if notes else " ", query=asked, count=n_full)]
     else:
         message = [phrase("answer.search.no_full", query=asked), *([_no_mention(unmatched)] if unmatched else []),
-                   phrase("answer.search.some")]
-    return said("search", text, *message, results=results, unmatched=unmatched, matched_all=n_full)
+                   *notes, phrase("answer.search.some")]
+    return said("search", text, *message, results=results, unmatched=unmatched, matched_all=n_full, searched_as=forms)
 
 
-def _dated_apart(kept: list[tuple[Hit, bool]], words: list[str]) -> list[tuple[Hit, bool]]:
+def _absent(corpus: Corpus, text: str, asked: str, kept: list[tuple[Hit, bool]], searched: list[str],
+            unmatched: list[str], notes: list[Phrase], forms: list[dict]) -> Answer:
+    """No passage holds the words asked together: the first line says so, then the closest few excerpts and how
+    to see every one (a search listing fifty loose matches would bury the honest answer)."""
+    shown = kept[:CLOSEST]
+    results = [from_hit(corpus, h, searched) for h, _ in shown]
+    message = [phrase("answer.search.absent", query=asked), *([_no_mention(unmatched)] if unmatched else []), *notes,
+               phrase("answer.search.closest_one" if len(results) == 1 else "answer.search.closest", "\n",
+                      count=len(results), command=f"/search {echo(asked)}")]
+    return said("search", text, *message, results=results, unmatched=unmatched, matched_all=0, searched_as=forms)
+
+
+def _most_words_first(hits: list[tuple[Hit, bool]], words: list[meant.Word]) -> list[tuple[Hit, bool]]:
+    """Passages with only some of the words, those with more of them (in any form meant) first, else in order."""
+    required = [w for w in words if w.required]
+
+    def held(h: Hit) -> tuple[int, int]:
+        said_terms = set(analysed(h.excerpt))
+        return (-sum(w.in_terms(said_terms, meant.MEANT) for w in required),
+                -sum(w.in_terms(said_terms, meant.SAME) for w in required))  # as typed before related words
+    return sorted(hits, key=lambda he: held(he[0]))
+
+
+def _dated_apart(kept: list[tuple[Hit, bool]], words: list[meant.Word]) -> list[tuple[Hit, bool]]:
     """A passage has every word only if its text does, its dateline aside: one that needs its dateline for a word
     ("August" of "Iran, August 28, 2021—" for "August 1988") follows those that have every word, before the
     others, in the same BM25F order."""
@@ -151,23 +202,53 @@ def _dated_apart(kept: list[tuple[Hit, bool]], words: list[str]) -> list[tuple[H
     dated: list[tuple[Hit, bool]] = []
     some: list[tuple[Hit, bool]] = []
     for h, every in kept:
-        if every and not set(words) <= set(analysed(without_datelines(h.excerpt))):
+        said_terms = set(analysed(without_datelines(h.excerpt)))
+        if every and not all(w.in_terms(said_terms, meant.MEANT) for w in words if w.required):
             dated.append((h, False))
         else:
             (full if every else some).append((h, every))
     return full + dated + some
 
 
-def _every_word_first(gen: Generation, words: list[str], some_unmatched: bool,
-                      limit: int) -> list[tuple[int, float, bool]]:
-    """(docnum, score, has every word): passages with every word first (exact BM25F among them), then those
-    with only some, also in BM25F order; each part with distinct documents first. Stored fields are not read."""
-    if len(set(words)) == 1:
-        return [(n, score, True) for n, score in _distinct_first(gen, ranked_ids(gen, words, "passage", limit=limit * 2))]
-    full = [] if some_unmatched else ranked_ids(gen, words, "passage", mode="all", limit=limit * 2)
-    have = {n for n, _ in full}
-    some = [(n, score) for n, score in ranked_ids(gen, words, "passage", limit=limit * 2 + len(full)) if n not in have]
-    return [(n, sc, True) for n, sc in _distinct_first(gen, full)] + [(n, sc, False) for n, sc in _distinct_first(gen, some)]
+def _every_word_first(gen: Generation, words: list[meant.Word], limit: int) -> list[tuple[int, float, int]]:
+    """(docnum, score, tier): passages with every word as typed first (tier 0, exact BM25F among them), then
+    those with every word in a form it is meant in (1: near, related), then those with only some (SOME), in
+    BM25F order; each tier with distinct documents first. Stored fields are not read."""
+    out: list[tuple[int, float, int]] = []
+    have: set[int] = set()
+    for tier, q in enumerate((meant.every(words, meant.SAME), meant.every(words, meant.MEANT), meant.some(words))):
+        if q is None:
+            continue
+        found = [(n, score) for n, score in top_ids(gen, q, limit * 2 + len(have)) if n not in have]
+        have |= {n for n, _ in found}
+        out += [(n, score, tier) for n, score in _distinct_first(gen, found)]
+    return out
+
+
+def _closest_first(corpus: Corpus, hits: list[tuple[Hit, bool]], words: list[meant.Word],
+                   people: bool) -> list[tuple[Hit, bool]]:
+    """Passages with every word: those with them in one sentence and close together first, else in order (BM25F).
+    A "who" question (`people`) puts those naming a person the sources know first."""
+    required = [w for w in words if w.required]
+    if len(required) < 2 and not people:
+        return hits
+
+    def key(h: Hit) -> tuple[bool, bool]:
+        close = any(_close(h.excerpt[s - h.start:e - h.start], required) for s, e in h.sentences)
+        return (people and not corpus.registry.mentions(h.excerpt)), not close
+    return sorted(hits, key=lambda he: key(he[0]))
+
+
+def _close(sentence: str, required: list[meant.Word]) -> bool:
+    """Whether one sentence holds every word, all within a few words of each other (NEAR_WORDS per word)."""
+    at: list[tuple[int, int]] = []  # (token position, which word)
+    for n, m in enumerate(TOKEN.finditer(sentence)):
+        t = term(m.group())
+        at += [(n, i) for i, w in enumerate(required) if t and any(t in f.terms for f in w.forms if f.how in meant.MEANT)]
+    if {i for _, i in at} != set(range(len(required))):
+        return False
+    window = NEAR_WORDS * len(required)
+    return any({i for p, i in at if start <= p < start + window} == set(range(len(required))) for start, _ in at)
 
 
 def _distinct_first(gen: Generation, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:

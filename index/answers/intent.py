@@ -102,6 +102,26 @@ def content(text: str) -> tuple[str, list[str]]:
     return (kept, dropped) if dropped and terms(kept) else (text, [])
 
 
+# Words that say what kind of answer a question wants ("who were the members of …": people; "how many people
+# …": a number), not what it is about: a passage need not have them to answer, so they only shape the ranking
+# (by_words.py), never make a coincidence ("the victims were members of …") a passage with "every word".
+ANSWER_KINDS = {
+    "who": "members member people person persons names name individuals officials",
+    "how": "many much number numbers people",
+    "when": "date dates year years time day",
+    "where": "place places location",
+    "what": "happened happen",
+}
+
+
+def optional_words(text: str) -> frozenset[str]:
+    """The words (folded) of a question that say what kind of answer it wants (ANSWER_KINDS)."""
+    words = [fold(w) for w in TOKEN.findall(text)]
+    if not words or not (words[0] in OPENS_QUESTION or text.rstrip().endswith(("?", "؟"))):
+        return frozenset()
+    return frozenset(k for w in words if w in ANSWER_KINDS for k in ANSWER_KINDS[w].split())
+
+
 def _names_someone(corpus: Corpus, typed: str, command: str) -> bool:
     """Whether the words name a person the sources know (or might mean), a title they give, or a quoted source."""
     if is_persian(typed):

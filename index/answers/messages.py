@@ -63,6 +63,21 @@ MESSAGES = {
     "answer.search.no_full": "No excerpt has every word of “{query}”.",
     "answer.search.some": "Excerpts with some of them:",
     "answer.search.none": "Nothing in the sources matches “{query}”.",
+    # a plain question no passage answers with its words together (by_words.py: honest absence)
+    "answer.search.absent": "The documents don't say “{query}” in these words.",
+    "answer.search.closest_one": "The closest excerpt, with only some of the words, is below. "
+                                 "Send {command} for every excerpt.",
+    "answer.search.closest": "The {count} closest excerpts, with only some of the words, are below. "
+                             "Send {command} for every excerpt.",
+    # a "how many" question (figures.py): every figure beside its source, none added up or picked
+    "answer.figures.found": "Figures the documents give for “{query}”, each below with its source, date and "
+                            "speaker, side by side (not added up; none is picked): {figures}.",
+    # words as meant: other forms searched (meant.py)
+    "answer.words.near": "No document uses “{typed}”; the documents have {near}.",
+    "answer.words.not_used": "No document uses “{typed}”.",
+    "answer.words.written": "Also searched, as the documents write it: {words}.",
+    "answer.words.related": "Also searched, as related words: {words}.",
+    "answer.words.negation": "Also searched, as negations (the opposite, not the same word): {words}.",
     "answer.source.ask": "Which words? Try /source refrigerated trucks.",
     "answer.source.common": "“{text}” has only words too common to look up, such as “the” or “of”. Add a rarer word.",
     "answer.source.none": "No document says “{text}”.",
@@ -95,7 +110,7 @@ MESSAGES = {
 
 
 ECHO = 150  # characters of the user's own words a message repeats; a longer question is shown cut, with "…"
-TYPED = ("query", "text", "topic", "typed", "title")  # the parameters that repeat what the user typed
+TYPED = ("query", "text", "topic", "typed", "title", "command")  # the parameters that repeat what the user typed
 
 
 def echo(typed: str) -> str:
@@ -139,7 +154,8 @@ def add(answer: Answer, extra: Phrase, before: bool = False) -> None:
 def requote(answer: Answer, old: str, new: str) -> None:
     """The answer quotes `new` where it quoted `old` (a Persian question, not the English searched)."""
     old, new = echo(old), echo(new)
-    answer.message = answer.message.replace(f"“{old}”", f"“{new}”")
-    answer.phrases = [replace(p, params={k: new if v == old and f"“{{{k}}}”" in MESSAGES[p.key] else v
+    answer.message = answer.message.replace(f"“{old}”", f"“{new}”").replace(f"/search {old} ", f"/search {new} ")
+    answer.phrases = [replace(p, params={k: new if v == old and f"“{{{k}}}”" in MESSAGES[p.key] else
+                                         f"/search {new}" if k == "command" and v == f"/search {old}" else v
                                          for k, v in p.params.items()})
                       for p in answer.phrases]

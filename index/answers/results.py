@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .corpus import Corpus
 
 T = TypeVar("T")
+JOIN = 1200  # characters a lead-in's excerpt may grow by to hold the words it introduces
 
 
 def from_hit(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> Result:
@@ -21,6 +22,10 @@ def from_hit(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> 
     spans = [(hit.start + a, hit.start + b) for a, b in term_spans(hit.excerpt, words)]  # document offsets
     start, end = _focus(hit, spans, corpus.voices_in(hit.doc, hit.start, hit.end)) if focus else (hit.start, hit.end)
     excerpt = hit.excerpt[start - hit.start:end - hit.start]
+    if focus and excerpt.rstrip().endswith(":"):  # a lead-in ("… told the Council:") with what it introduces
+        text = corpus.generation.text(hit.doc)
+        end = _introduced(corpus, hit.doc, text, end)
+        excerpt = text[start:end]
     speaker = corpus.registry.entries[hit.speaker].name if hit.speaker in corpus.registry.entries else None
     result = Result(excerpt=excerpt, start=start, end=end, score=hit.score, document=corpus.documents[hit.doc],
                     speaker=speaker, also_in=hit.also_in,
@@ -29,6 +34,18 @@ def from_hit(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> 
                     reworded_in=hit.reworded_in,
                     reworded_in_titles=[_short(corpus.documents[d]) for d in hit.reworded_in if d in corpus.documents])
     return voiced(corpus, result)
+
+
+def _introduced(corpus: Corpus, doc: str, text: str, end: int) -> int:
+    """Where the words a lead-in ending in ":" introduces end: the quotation that follows it (its first paragraph
+    when it is long), else the next paragraph; `end` when nothing follows within JOIN characters."""
+    after = end + len(text[end:]) - len(text[end:].lstrip())
+    quoted = next((v for v in corpus.voices.get(doc, ()) if after <= v.start <= after + 1 and v.kind != "speech"), None)
+    if quoted and quoted.end - end <= JOIN:
+        return quoted.end
+    paragraph = text.find("\n", after)
+    paragraph = len(text) if paragraph < 0 else paragraph
+    return paragraph if after < paragraph and paragraph - end <= JOIN else end
 
 
 def voiced(corpus: Corpus, result: Result) -> Result:

@@ -410,3 +410,50 @@ def first_per_doc(hits: Iterable[Hit], limit: int) -> list[Hit]:
             if len(out) == limit:
                 break
     return out
+
+
+# -- the index's own vocabulary (words as meant: index/answers/meant.py) ------------------------------------
+
+
+def near_terms(gen: Generation, word: str, prefix: int = 1) -> list[str]:
+    """Terms of the index one edit from the analysed `word` (sharing its first `prefix` letters), rarest last."""
+    with gen.lock:
+        reader = gen.searcher.reader()
+        found = [t for t in map(_text, reader.terms_within("text", word, 1, prefix=prefix)) if t != word]
+        return sorted(found, key=lambda t: -reader.doc_frequency("text", t))
+
+
+def longer_terms(gen: Generation, word: str, limit: int = 3) -> list[str]:
+    """The commonest terms of the index that start with the analysed `word` and are longer ("mojahed" → "mojahedin")."""
+    with gen.lock:
+        reader = gen.searcher.reader()
+        found = [t for t in map(_text, reader.expand_prefix("text", word)) if t != word]
+        return sorted(found, key=lambda t: -reader.doc_frequency("text", t))[:limit]
+
+
+def _text(t: str | bytes) -> str:
+    """A term as Whoosh's lexicon gives it (bytes from some readers), as text."""
+    return t.decode("utf-8") if isinstance(t, bytes) else t
+
+
+def written_as(gen: Generation, word: str, passages: int = 1) -> list[str]:
+    """How the first `passages` passages holding the analysed `word` write it: their tokens with that term."""
+    found: dict[str, None] = {}
+    for n, _ in top(gen, query.Term("text", word), passages, False):
+        found |= dict.fromkeys(m.group() for m in TOKEN.finditer(hit(gen, n, 0.0).excerpt) if term(m.group()) == word)
+    return list(found)
+
+
+def said_in_a_row(gen: Generation, words: Sequence[str]) -> bool:
+    """Whether some passage holds the analysed `words` in a row (one word: holds it)."""
+    if len(words) == 1:
+        return doc_frequency(gen, words[0]) > 0
+    if any(not doc_frequency(gen, w) for w in words):
+        return False
+    with gen.lock:
+        return any(True for _ in gen.searcher.docs_for_query(stemmed(list(words))))
+
+
+def top_ids(gen: Generation, q: query.Query, limit: int) -> list[tuple[int, float]]:
+    """(docnum, score) of the top `limit` passages matching `q`, exact BM25F order."""
+    return top(gen, q, limit, False)

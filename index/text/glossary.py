@@ -1,4 +1,5 @@
-"""The bilingual glossary (`config/glossary.yaml`): Persian words → the English the documents use.
+"""The bilingual glossary (`config/glossary.yaml`): Persian words → the English the documents use, and groups of
+English words related in meaning (bodies, corpses; executed, hanged, gallows), which a search also looks for.
 
 Keys are folded as the index folds Persian (letter variants, vowel marks, ZWNJ) and
 written without spaces, so قتل عام, قتل‌عام and قتلعام are one key. A word not
@@ -7,6 +8,7 @@ listed is tried again without a plural or ezafe ending (زندان‌های → 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,10 +30,19 @@ def key(words: list[str] | str) -> str:
     return "".join(fold(w).lower() for w in words)
 
 
+@dataclass(frozen=True)
+class Related:
+    """English words a search for one of `words` also looks for; `negations` say their opposite ("unpunished")."""
+
+    words: tuple[str, ...]
+    negations: tuple[str, ...] = ()
+
+
 @dataclass
 class Glossary:
     entries: dict[str, str] = field(default_factory=dict)  # key -> English
     english: list[str] = field(default_factory=list)  # every English term, in file order
+    related: list[Related] = field(default_factory=list)  # groups of related English words, in file order
 
     @classmethod
     def load(cls, path: Path | None) -> Glossary:
@@ -41,13 +52,27 @@ class Glossary:
         try:
             items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
             for item in items:
-                en = str(item["en"])
-                glossary.english.append(en)
-                for persian in item.get("fa") or []:
-                    glossary.entries.setdefault(key(str(persian)), en)
-        except (yaml.YAMLError, TypeError, KeyError) as e:
-            raise ConfigError(f"{path}: a list of {{en: English, fa: [Persian, ...]}} entries expected ({e})") from None
+                glossary._add(item)
+        except (yaml.YAMLError, TypeError, KeyError, AttributeError) as e:
+            raise ConfigError(f"{path}: a list of {{en: English, fa: [Persian, ...], related: [English, ...], "
+                              f"negations: [English, ...]}} entries expected ({e})") from None
         return glossary
+
+    def _add(self, item: dict) -> None:
+        """One entry: an English term with its Persian words, related English words, or both."""
+        en = str(item["en"]) if "en" in item or "related" not in item else None
+        if en is not None:
+            self.english.append(en)
+            for persian in item.get("fa") or []:
+                self.entries.setdefault(key(str(persian)), en)
+        related = [str(w) for w in item.get("related") or []]
+        if related:
+            self.related.append(Related(tuple(dict.fromkeys(([en] if en else []) + related)),
+                                        tuple(str(w) for w in item.get("negations") or [])))
+
+    def related_to(self, word_terms: set[str], analyse: Callable[[str], list[str]]) -> list[Related]:
+        """The related groups holding a word whose terms are `word_terms` (`analyse` gives a word's terms)."""
+        return [g for g in self.related if any(set(analyse(w)) == word_terms for w in g.words)]
 
     def lookup(self, words: list[str]) -> str | None:
         """The English for a Persian word or phrase (a single word also without one or two endings)."""
