@@ -233,3 +233,33 @@ def test_who_were_the_members_puts_a_passage_naming_them_first(answerer):
     assert not a.results[0].excerpt.startswith("Most of the victims were members")
     full = a.results[:a.matched_all]
     assert all({"death", "commiss"} <= set(analysed(r.excerpt)) for r in full)  # "members" makes no full match
+
+
+# -- a Persian word of several senses ---------------------------------------------------------
+
+
+def test_a_persian_word_of_several_senses_is_read_in_the_sense_that_fits(answerer):
+    a = answerer.ask("حکم خمینی")  # Khomeini's ruling: the documents call it his fatwa
+    assert a.message.splitlines()[:3] == [
+        "Searched for: fatwa, Khomeini.",
+        "Read “حکم” as “fatwa”, the sense the documents use most with the other words (it can also mean verdict, "
+        "sentence, ruling).",
+        "Excerpts for “حکم خمینی”: the first 11 have every word, the others only some of them."]
+    assert all("fatwa" in r.excerpt.lower() for r in a.results[:a.matched_all])
+
+
+def test_a_sense_no_passage_fits_is_said_not_answered_with_fatwas(answerer):
+    a = answerer.ask("حکم حمید نوری چه بود؟")  # what was Hamid Nouri's sentence?
+    assert a.message.splitlines()[:3] == [
+        "Searched for: verdict, Hamid Nouri.",
+        "“حکم” can mean verdict, sentence, ruling, fatwa: no passage has any of them with the other words "
+        "(searched as “verdict”).",
+        "The documents don't say “حکم حمید نوری چه بود؟” in these words. No document mentions “verdict”."]
+    assert len(a.results) == 1 and "fatwa" not in a.results[0].excerpt
+    assert "the ongoing trial of Hamid Nouri" in a.results[0].excerpt
+
+
+def test_a_death_sentence_is_one_phrase(answerer):
+    a = answerer.ask("حکم اعدام")
+    assert a.message.startswith("Searched for: death sentence.\n")
+    assert "sentenced to death" in a.results[0].excerpt

@@ -29,7 +29,7 @@ from ..text.headings import without_datelines
 from . import figures, meant
 from .chatter import FUNCTION_WORDS, is_chatter, real_match, real_words
 from .intent import content, optional_words
-from .messages import add, echo, phrase, said
+from .messages import add, phrase, said
 from .results import from_hit, said_first
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 SOME = 2  # the tier of passages with only some of the words (_every_word_first)
 NEAR_WORDS = 4  # words "close together": every one within this many words per word asked
+SEE_ALL = 80  # characters of a question the honest-absence answer repeats as a /search to send
 CLOSEST = 3  # excerpts shown when no passage holds the words asked together (the rest: /search)
 
 
@@ -178,9 +179,16 @@ def _absent(corpus: Corpus, text: str, asked: str, kept: list[tuple[Hit, bool]],
     shown = kept[:CLOSEST]
     results = [from_hit(corpus, h, searched) for h, _ in shown]
     message = [phrase("answer.search.absent", query=asked), *([_no_mention(unmatched)] if unmatched else []), *notes,
-               phrase("answer.search.closest_one" if len(results) == 1 else "answer.search.closest", "\n",
-                      count=len(results), command=f"/search {echo(asked)}")]
+               _see_all(asked, len(results))]
     return said("search", text, *message, results=results, unmatched=unmatched, matched_all=0, searched_as=forms)
+
+
+def _see_all(asked: str, shown: int) -> Phrase:
+    """How to see every excerpt: the /search to send, or, for a question too long to repeat, how to make it."""
+    key = "answer.search.closest_one" if shown == 1 else "answer.search.closest"
+    if len(asked) > SEE_ALL:
+        return phrase(f"{key}_long", "\n", count=shown)
+    return phrase(key, "\n", count=shown, command=f"/search {asked}")
 
 
 def _most_words_first(hits: list[tuple[Hit, bool]], words: list[meant.Word]) -> list[tuple[Hit, bool]]:

@@ -41,6 +41,8 @@ NEAR_LENGTH = 5  # shorter words have too many neighbours one edit away ("war": 
 # Only these prefixes: "in", "im", "dis" make other words too often ("formed": "informed"); the glossary
 # lists the rest ("impunity").
 NEGATING = ("un", "non")
+SHOWN = 6  # other forms a message lists, of each kind
+SHOWN_NEAR = 2  # words a message says the documents have near forms of
 
 # Numbered names: "World War II", "World War 2", "Second World War", "WW2", "WWII" are one name.
 ORDINALS = {1: ("first", "i", "one"), 2: ("second", "ii", "two")}
@@ -215,16 +217,15 @@ def absent(words: list[Word]) -> list[str]:
 def notes(words: list[Word]) -> list[Phrase]:
     """"No document uses “mourn”; the documents have “morn”.", "Also searched, as related words: corpses." ..."""
     out = []
-    for w in words:
-        if w.forms and not w.has(SAME):
-            near = w.shown("near")
-            out.append(phrase("answer.words.near", typed=w.typed, near=" or ".join(f"“{n}”" for n in near))
-                       if near else phrase("answer.words.not_used", typed=w.typed))
+    for w in [w for w in words if w.forms and not w.has(SAME)][:SHOWN_NEAR]:
+        near = w.shown("near")
+        out.append(phrase("answer.words.near", typed=w.typed, near=" or ".join(f"“{n}”" for n in near))
+                   if near else phrase("answer.words.not_used", typed=w.typed))
     typed = {f.terms for w in words for f in w.forms if f.how == "typed"}  # "graves" asked is not "also" searched
     for how in ("written", "related", "negation"):
         shown = list(dict.fromkeys(f.shown for w in words for f in w.forms if f.how == how and f.terms not in typed))
-        if shown:
-            out.append(phrase(f"answer.words.{how}", words=", ".join(shown)))
+        if shown:  # a message stays short: the first few, and "…"
+            out.append(phrase(f"answer.words.{how}", words=", ".join(shown[:SHOWN]) + (", …" if shown[SHOWN:] else "")))
     return out
 
 

@@ -69,6 +69,10 @@ MESSAGES = {
                                  "Send {command} for every excerpt.",
     "answer.search.closest": "The {count} closest excerpts, with only some of the words, are below. "
                              "Send {command} for every excerpt.",
+    "answer.search.closest_one_long": "The closest excerpt, with only some of the words, is below. "
+                                      "Send /search and your words for every excerpt.",
+    "answer.search.closest_long": "The {count} closest excerpts, with only some of the words, are below. "
+                                  "Send /search and your words for every excerpt.",
     # a "how many" question (figures.py): every figure beside its source, none added up or picked
     "answer.figures.found": "Figures the documents give for “{query}”, each below with its source, date and "
                             "speaker, side by side (not added up; none is picked): {figures}.",
@@ -103,6 +107,10 @@ MESSAGES = {
     # a Persian question read as English (index/answers/persian_questions.py)
     "answer.persian.searched": "Searched for: {terms}.",
     "answer.persian.searched_more": "Searched for: {terms} and more.",
+    "answer.persian.sense": "Read “{word}” as “{sense}”, the sense the documents use most with the other words "
+                            "(it can also mean {others}).",
+    "answer.persian.sense_none": "“{word}” can mean {senses}: no passage has any of them with the other words "
+                                 "(searched as “{sense}”).",
     "answer.persian.no_one": "No one called “{query}” is named in the sources, which spell names in Latin letters.",
     "answer.persian.nothing": "Nothing matches “{query}” in the sources, which spell names in Latin letters.",
     "answer.persian.english": "The documents are in English: try English words, e.g. {words}.",
