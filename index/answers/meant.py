@@ -24,7 +24,7 @@ from whoosh import query
 
 from ..models import Phrase
 from ..store.search import doc_frequency, longer_terms, near_terms, said_in_a_row, written_as
-from ..text.analysis import TOKEN, analysed, fold, term
+from ..text.analysis import MAX_TERMS, TOKEN, analysed, fold, term
 from .chatter import FUNCTION_WORDS
 from .messages import phrase
 
@@ -96,6 +96,8 @@ def read(gen: Generation, glossary: Glossary, text: str, optional: frozenset[str
         t = term(m.group())
         if t is None or t in seen or any(a <= m.start() < b for a, b in spans):
             continue
+        if len(seen) >= MAX_TERMS:  # the search keeps no more (analysis.terms): neither are their forms sought
+            break
         seen.add(t)
         key = fold(m.group())
         required = key not in FUNCTION_WORDS and key not in optional

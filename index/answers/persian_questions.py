@@ -174,13 +174,21 @@ def person(text: str, registry: Registry) -> Entry | None:
     return registry.lookup(" ".join(words)) if words else None
 
 
+def _may_name(window: list[str], glossary: Glossary) -> bool:
+    """Whether Persian words may be a name: none is a particle, a question word or a glossary term (a name has
+    no "در" or "زندان" in it). Looking a name up costs a spelling comparison with every person: a long question
+    has dozens of windows, most of them plain words."""
+    return is_persian(" ".join(window)) and all(key(w) not in STOPWORDS and (len(window) == 1 or not glossary.lookup([w]))
+                                                for w in window)
+
+
 def _longest(words: list[str], i: int, registry: Registry, glossary: Glossary) -> tuple[int, str | None, Entry | None]:
     """How many words from `i` make one term, its English, and the person it names if any."""
     for n in range(min(LONGEST, len(words) - i), 0, -1):
         window = words[i:i + n]
         if english := glossary.lookup(window):
             return n, english, None
-        if is_persian(" ".join(window)) and key(window[0]) not in STOPWORDS and (found := registry.lookup(" ".join(window))):
+        if _may_name(window, glossary) and (found := registry.lookup(" ".join(window))):
             return n, found.name if n > 1 else found.name.split()[-1], found  # منتظری: Montazeri, not "Ali" too
     word = fold(words[i])
     if word.isdecimal():
