@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..models import Answer, Phrase
@@ -29,7 +30,8 @@ from ..text.headings import without_datelines
 from . import figures, meant
 from .chatter import FUNCTION_WORDS, is_chatter, real_match, real_words
 from .intent import content, optional_words
-from .messages import add, phrase, said
+from .messages import add, phrase, said, see_all
+from .messages import text as message_text
 from .results import from_hit, said_first
 
 if TYPE_CHECKING:
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
 
 SOME = 2  # the tier of passages with only some of the words (_every_word_first)
 NEAR_WORDS = 4  # words "close together": every one within this many words per word asked
-SEE_ALL = 80  # characters of a question the honest-absence answer repeats as a /search to send
+MESSAGE = 500  # characters a search's message keeps to, before its notes on other forms searched are left out
 CLOSEST = 3  # excerpts shown when no passage holds the words asked together (the rest: /search)
 
 
@@ -155,20 +157,20 @@ def _search(corpus: Corpus, glossary: Glossary, text: str, asked: str, limit: in
     forms = meant.to_json(words)
     if not kept:
         none = _no_mention(unmatched) if not ordered and unmatched else phrase("answer.search.none", query=asked)
-        return said("search", text, none, *notes, unmatched=unmatched, searched_as=forms)
+        return said("search", text, *_fit([none], notes, []), unmatched=unmatched, searched_as=forms)
     kept = _dated_apart(kept, words)
     n_full = sum(every for _, every in kept)
     if not n_full and not typed and len([w for w in words if w.required]) > 1:
         return _absent(corpus, text, asked, kept, searched, unmatched, notes, forms)
     results = [from_hit(corpus, h, searched) for h, _ in kept]
     if n_full == len(results):
-        message = [*notes, phrase("answer.search.found", "\n" if notes else " ", query=asked)]
+        message = _fit([], notes, [phrase("answer.search.found", "\n", query=asked)])
     elif n_full:
-        message = [*notes, phrase("answer.search.found_first_one" if n_full == 1 else "answer.search.found_first",
-                                  "\n" if notes else " ", query=asked, count=n_full)]
+        message = _fit([], notes, [phrase("answer.search.found_first_one" if n_full == 1 else "answer.search.found_first",
+                                          "\n", query=asked, count=n_full)])
     else:
-        message = [phrase("answer.search.no_full", query=asked), *([_no_mention(unmatched)] if unmatched else []),
-                   *notes, phrase("answer.search.some")]
+        message = _fit([phrase("answer.search.no_full", query=asked), *([_no_mention(unmatched)] if unmatched else [])],
+                       notes, [phrase("answer.search.some")])
     return said("search", text, *message, results=results, unmatched=unmatched, matched_all=n_full, searched_as=forms)
 
 
@@ -178,17 +180,18 @@ def _absent(corpus: Corpus, text: str, asked: str, kept: list[tuple[Hit, bool]],
     to see every one (a search listing fifty loose matches would bury the honest answer)."""
     shown = kept[:CLOSEST]
     results = [from_hit(corpus, h, searched) for h, _ in shown]
-    message = [phrase("answer.search.absent", query=asked), *([_no_mention(unmatched)] if unmatched else []), *notes,
-               _see_all(asked, len(results))]
+    message = _fit([phrase("answer.search.absent", query=asked), *([_no_mention(unmatched)] if unmatched else [])],
+                   notes, [see_all(asked, len(results))])
     return said("search", text, *message, results=results, unmatched=unmatched, matched_all=0, searched_as=forms)
 
 
-def _see_all(asked: str, shown: int) -> Phrase:
-    """How to see every excerpt: the /search to send, or, for a question too long to repeat, how to make it."""
-    key = "answer.search.closest_one" if shown == 1 else "answer.search.closest"
-    if len(asked) > SEE_ALL:
-        return phrase(f"{key}_long", "\n", count=shown)
-    return phrase(key, "\n", count=shown, command=f"/search {asked}")
+def _fit(before: list[Phrase], notes: list[Phrase], after: list[Phrase]) -> list[Phrase]:
+    """A message with as many of the notes on other forms searched as keep it short (MESSAGE characters), in
+    order; the first phrase of the message starts it, whatever came before it."""
+    while notes and len(message_text(before + notes + after)) > MESSAGE:
+        notes = notes[:-1]
+    out = before + notes + after
+    return [replace(out[0], sep=""), *out[1:]] if out else out
 
 
 def _most_words_first(hits: list[tuple[Hit, bool]], words: list[meant.Word]) -> list[tuple[Hit, bool]]:

@@ -36,7 +36,9 @@ SAME = ("typed", "written")  # forms that are the word itself
 MEANT = (*SAME, "near", "related")  # forms that say what the word means (a negation says the opposite)
 BOOST = {"typed": 1.0, "written": 1.0, "near": 0.8, "related": 0.6, "negation": 0.3}
 NEAR_WRITTEN = 2  # a near form as the documents write it differs by at most this ("Montazary": "Montazeri")
-WRITINGS = 20  # passages read for how the documents write a near form (the closest writing is shown)
+WRITINGS = 10  # passages read for how the documents write a near form (the closest writing is shown)
+NEAR_WORDS = 4  # absent words of one question whose near forms are sought
+NEAR_LONGEST = 20  # longer "words" are no misspelt English words
 NEAR_LENGTH = 5  # shorter words have too many neighbours one edit away ("war": "was", "way", "far")
 # Only these prefixes: "in", "im", "dis" make other words too often ("formed": "informed"); the glossary
 # lists the rest ("impunity").
@@ -92,6 +94,7 @@ def read(gen: Generation, glossary: Glossary, text: str, optional: frozenset[str
     for a, b in spans:
         words.append(_numbered(gen, text[a:b], _NUMBERED.match(folded, a)))
     seen: set[str] = set()
+    near = [NEAR_WORDS]  # near forms sought for this many absent words at most: each costs index look-ups
     for n, m in enumerate(TOKEN.finditer(text)):
         t = term(m.group())
         if t is None or t in seen or any(a <= m.start() < b for a, b in spans):
@@ -101,7 +104,7 @@ def read(gen: Generation, glossary: Glossary, text: str, optional: frozenset[str
         seen.add(t)
         key = fold(m.group())
         required = key not in FUNCTION_WORDS and key not in optional
-        words.append(_word(gen, glossary, m.group(), t, required, capital=n > 0 and m.group()[:1].isupper()))
+        words.append(_word(gen, glossary, m.group(), t, required, n > 0 and m.group()[:1].isupper(), near))
     return words
 
 
@@ -122,18 +125,22 @@ def _numbered(gen: Generation, typed: str, m: re.Match | None) -> Word:
     return word
 
 
-def _word(gen: Generation, glossary: Glossary, typed: str, t: str, required: bool, capital: bool) -> Word:
+def _word(gen: Generation, glossary: Glossary, typed: str, t: str, required: bool, capital: bool,
+          near: list[int]) -> Word:
+    """One word with its forms; `near` counts down the absent words whose near forms may still be sought."""
     word = Word(typed, required=required)
     if said_in_a_row(gen, (t,)):
         word.forms.append(Form((t,), typed, "typed"))
-    elif len(typed) >= NEAR_LENGTH and typed.isalpha():
+    elif NEAR_LENGTH <= len(typed) <= NEAR_LONGEST and typed.isascii() and typed.isalpha() and near[0] > 0:
+        near[0] -= 1
         word.forms += _near(gen, typed, t, capital)
     if not required:
         return word
     for group in glossary.related_to({t}, analysed):
         word.forms += _forms(gen, word, [w for w in group.words if analysed(w) != [t]], "related")
         word.forms += _forms(gen, word, list(group.negations), "negation")
-    if not any(fold(typed).startswith(p) for p in NEGATING):
+    if typed.isascii() and typed.isalpha() and len(typed) >= NEAR_LENGTH and not any(fold(typed).startswith(p)
+                                                                                      for p in NEGATING):
         word.forms += _forms(gen, word, [p + fold(typed) for p in NEGATING], "negation")
     return word
 
