@@ -263,3 +263,33 @@ def test_a_death_sentence_is_one_phrase(answerer):
     a = answerer.ask("حکم اعدام")
     assert a.message.startswith("Searched for: death sentence.\n")
     assert "sentenced to death" in a.results[0].excerpt
+
+
+# -- ranking that reads like a person ---------------------------------------------------------
+
+
+def test_a_lead_in_is_shown_with_the_quotation_it_introduces(answerer):
+    a = answerer.ask("told the Council")
+    first = a.results[0]
+    assert first.excerpt.startswith("On 26 February 2018, Secretary-General António Guterres told the Human Rights "
+                                    "Council:\n\n“OHCHR continued to receive letters from families of the victims")
+    assert first.excerpt.endswith("information related to these events.”")
+    assert [v.speaker for v in first.voices] == ["António Guterres"]
+    assert "Includes words of António Guterres (Secretary-General)." in render(a)
+    exact(answerer, a)
+
+
+def test_a_who_answer_grows_to_the_sentence_naming_them(answerer):
+    a = answerer.ask("who were the members of the death commission")
+    grown = next(r for r in a.results if r.excerpt.startswith("An investigation in 2017"))
+    assert grown.excerpt.endswith("uncovered the identities of 87 Death Commission members. Many still hold senior "
+                                  "positions in the Iranian Judiciary or government. They include Judiciary Chief "
+                                  "Ebrahim Raisi and Justice Minister Alireza Avaei.")
+    exact(answerer, a)
+
+
+def test_where_puts_places_first(answerer):
+    a = answerer.ask("where were the victims buried")
+    assert a.results[0].excerpt.startswith("Gulnara Shahinian, UN Special Rapporteur on Contemporary Forms of Slavery "
+                                           "(2008-2014), brought attention to the issue of the mass graves where the "
+                                           "regime has buried the victims of the 1988 massacre")

@@ -4,6 +4,7 @@ phrase, earliest first, with true counts)."""
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -24,7 +25,7 @@ from ..store.search import (
     stemmed,
     top_ids,
 )
-from ..text.analysis import TOKEN, analysed, fold, literal, term, terms
+from ..text.analysis import MONTHS, TOKEN, analysed, fold, literal, term, terms
 from ..text.glossary import Glossary
 from ..text.headings import without_datelines
 from . import figures, meant
@@ -37,6 +38,10 @@ from .results import from_hit, said_first
 if TYPE_CHECKING:
     from .corpus import Corpus
 
+DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:" + "|".join(m.title() for m in MONTHS) + r")\b")  # a year, a Month
+# "in Tehran", "at Evin", "near the Khavaran cemetery", or a word for a place
+PLACED = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?[A-Z][a-z]+|"
+                    r"\b(?i:cemeter(?:y|ies)|graves?|prisons?|province|city|town|village|barracks)\b")
 SOME = 2  # the tier of passages with only some of the words (_every_word_first)
 NEAR_WORDS = 4  # words "close together": every one within this many words per word asked
 MESSAGE = 500  # characters a search's message keeps to, before its notes on other forms searched are left out
@@ -123,14 +128,14 @@ def search(corpus: Corpus, text: str, limit: int, glossary: Glossary | None = No
     glossary = glossary or Glossary()
     given = figures.answer(corpus, glossary, text, asked, optional_words(text), limit) if how_many else None
     answer = given or _search(corpus, glossary, text, asked, limit, typed, optional_words(text),
-                              people=fold(text).lstrip().startswith(("who ", "whom ", "whose ")))
+                              asks=_asks(text))
     if dropped and answer.results:
         add(answer, phrase("answer.search.scaffolding", "\n", words=", ".join(dict.fromkeys(dropped))), before=True)
     return answer
 
 
 def _search(corpus: Corpus, glossary: Glossary, text: str, asked: str, limit: int, typed: bool,
-            optional: frozenset[str], people: bool = False) -> Answer:
+            optional: frozenset[str], asks: str = "") -> Answer:
     """Plain search for the words `asked` (the content words of `text`, what the user typed), as meant."""
     if not terms(asked):
         return said("search", text, phrase("answer.search.common" if literal(text) else "answer.search.ask", query=asked))
@@ -149,7 +154,7 @@ def _search(corpus: Corpus, glossary: Glossary, text: str, asked: str, limit: in
         if not every:  # those with the most of the words first: "families … morn" before "families" alone
             shown = iter(_most_words_first(list(shown), words))
         else:  # the words in one sentence, close together, first; a "who" question's, those naming someone
-            shown = iter(_closest_first(corpus, list(shown), words, people))
+            shown = iter(_closest_first(corpus, list(shown), words, asks))
         matching = ((h, every) for h, every in shown if real_match(h.excerpt, wanted))
         kept += said_first(matching, lambda he: corpus.is_heading(he[0].doc, he[0].start, he[0].end),
                             limit - len(kept))
@@ -162,7 +167,7 @@ def _search(corpus: Corpus, glossary: Glossary, text: str, asked: str, limit: in
     n_full = sum(every for _, every in kept)
     if not n_full and not typed and len([w for w in words if w.required]) > 1:
         return _absent(corpus, text, asked, kept, searched, unmatched, notes, forms)
-    results = [from_hit(corpus, h, searched) for h, _ in kept]
+    results = [from_hit(corpus, h, searched, people=asks == "who") for h, _ in kept]
     if n_full == len(results):
         message = _fit([], notes, [phrase("answer.search.found", "\n", query=asked)])
     elif n_full:
@@ -237,17 +242,36 @@ def _every_word_first(gen: Generation, words: list[meant.Word], limit: int) -> l
 
 
 def _closest_first(corpus: Corpus, hits: list[tuple[Hit, bool]], words: list[meant.Word],
-                   people: bool) -> list[tuple[Hit, bool]]:
+                   asks: str) -> list[tuple[Hit, bool]]:
     """Passages with every word: those with them in one sentence and close together first, else in order (BM25F).
-    A "who" question (`people`) puts those naming a person the sources know first."""
+    A question asking who, when or where (`asks`) puts first those naming a person the sources know, a date, a
+    place."""
     required = [w for w in words if w.required]
-    if len(required) < 2 and not people:
+    if len(required) < 2 and not asks:
         return hits
 
     def key(h: Hit) -> tuple[bool, bool]:
         close = any(_close(h.excerpt[s - h.start:e - h.start], required) for s, e in h.sentences)
-        return (people and not corpus.registry.mentions(h.excerpt)), not close
+        return not _answers(corpus, asks, h.excerpt), not close
     return sorted(hits, key=lambda he: key(he[0]))
+
+
+def _asks(text: str) -> str:
+    """What kind of answer a question asks for: "who", "when", "where", or "" (any)."""
+    first = fold(text).split()[:1]
+    return {"who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where"}.get(first[0], "") \
+        if first else ""
+
+
+def _answers(corpus: Corpus, asks: str, excerpt: str) -> bool:
+    """Whether an excerpt holds the kind of answer asked for: a person the sources know, a date, a place."""
+    if asks == "who":
+        return bool(corpus.registry.mentions(excerpt))
+    if asks == "when":
+        return bool(DATED.search(excerpt))
+    if asks == "where":
+        return bool(PLACED.search(excerpt))
+    return True
 
 
 def _close(sentence: str, required: list[meant.Word]) -> bool:

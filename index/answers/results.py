@@ -14,13 +14,18 @@ if TYPE_CHECKING:
     from .corpus import Corpus
 
 T = TypeVar("T")
+GROW = 2  # sentences an excerpt naming no one may grow by to reach one naming someone (a "who" question)
 JOIN = 1200  # characters a lead-in's excerpt may grow by to hold the words it introduces
 
 
-def from_hit(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> Result:
-    """A hit as a Result: cut to the sentences that hold `words` (unless not `focus`), highlighted, voiced."""
+def from_hit(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True, people: bool = False) -> Result:
+    """A hit as a Result: cut to the sentences that hold `words` (unless not `focus`), highlighted, voiced.
+    `people` (a "who" question): an excerpt naming no one grows to the next sentence that does ("… 87 Death
+    Commission members. … They include Judiciary Chief Ebrahim Raisi and Justice Minister Alireza Avaei.")."""
     spans = [(hit.start + a, hit.start + b) for a, b in term_spans(hit.excerpt, words)]  # document offsets
     start, end = _focus(hit, spans, corpus.voices_in(hit.doc, hit.start, hit.end)) if focus else (hit.start, hit.end)
+    if focus and people and not corpus.registry.mentions(hit.excerpt[start - hit.start:end - hit.start]):
+        end = _to_someone(corpus, hit, end)
     excerpt = hit.excerpt[start - hit.start:end - hit.start]
     if focus and excerpt.rstrip().endswith(":"):  # a lead-in ("… told the Council:") with what it introduces
         text = corpus.generation.text(hit.doc)
@@ -34,6 +39,12 @@ def from_hit(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> 
                     reworded_in=hit.reworded_in,
                     reworded_in_titles=[_short(corpus.documents[d]) for d in hit.reworded_in if d in corpus.documents])
     return voiced(corpus, result)
+
+
+def _to_someone(corpus: Corpus, hit: Hit, end: int) -> int:
+    """The end of the first of the next GROW sentences of the passage that names a known person; else `end`."""
+    after = [(s, e) for s, e in hit.sentences if s >= end][:GROW]
+    return next((e for s, e in after if corpus.registry.mentions(hit.excerpt[s - hit.start:e - hit.start])), end)
 
 
 def _introduced(corpus: Corpus, doc: str, text: str, end: int) -> int:
