@@ -42,6 +42,7 @@ DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:" + "|".join(m.title() for m in M
 # "in Tehran", "at Evin", "near the Khavaran cemetery", or a word for a place
 PLACED = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?[A-Z][a-z]+|"
                     r"\b(?i:cemeter(?:y|ies)|graves?|prisons?|province|city|town|village|barracks)\b")
+RERANKED = 10  # passages past those that can be shown that are read to be reordered (headings are skipped)
 SOME = 2  # the tier of passages with only some of the words (_every_word_first)
 NEAR_WORDS = 4  # words "close together": every one within this many words per word asked
 MESSAGE = 500  # characters a search's message keeps to, before its notes on other forms searched are left out
@@ -148,13 +149,18 @@ def _search(corpus: Corpus, glossary: Glossary, text: str, asked: str, limit: in
     wanted = real_words(" ".join(searched)) | frozenset(searched) - frozenset(t for w in words if not w.required
                                                                             for f in w.forms for t in f.terms)
     kept: list[tuple[Hit, bool]] = []
-    for tier, part in itertools.groupby(ordered, key=lambda o: o[2]):  # every word as typed, as meant, some
-        every = tier < SOME
-        shown: Iterator[tuple[Hit, bool]] = ((hit(gen, n, score), every) for n, score, _ in part)  # read as needed
+    for tier, group in itertools.groupby(ordered, key=lambda o: o[2]):  # every word as typed, as meant, some
+        if len(kept) >= limit:
+            break
+        every, part = tier < SOME, list(group)
+        room = limit - len(kept) + RERANKED  # the passages that may be shown are reordered; the rest keep BM25F's
+        head = [(hit(gen, n, score), every) for n, score, _ in part[:room]]
         if not every:  # those with the most of the words first: "families … morn" before "families" alone
-            shown = iter(_most_words_first(list(shown), words))
+            head = _most_words_first(head, words)
         else:  # the words in one sentence, close together, first; a "who" question's, those naming someone
-            shown = iter(_closest_first(corpus, list(shown), words, asks))
+            head = _closest_first(corpus, head, words, asks)
+        shown: Iterator[tuple[Hit, bool]] = itertools.chain(head, ((hit(gen, n, score), every)  # read as needed
+                                                                   for n, score, _ in part[room:]))
         matching = ((h, every) for h, every in shown if real_match(h.excerpt, wanted))
         kept += said_first(matching, lambda he: corpus.is_heading(he[0].doc, he[0].start, he[0].end),
                             limit - len(kept))
@@ -232,7 +238,9 @@ def _every_word_first(gen: Generation, words: list[meant.Word], limit: int) -> l
     BM25F order; each tier with distinct documents first. Stored fields are not read."""
     out: list[tuple[int, float, int]] = []
     have: set[int] = set()
-    for tier, q in enumerate((meant.every(words, meant.SAME), meant.every(words, meant.MEANT), meant.some(words))):
+    other = any(f.how in ("near", "related") for w in words for f in w.forms)  # else "as meant" is "as typed"
+    for tier, q in enumerate((meant.every(words, meant.SAME), meant.every(words, meant.MEANT) if other else None,
+                              meant.some(words))):
         if q is None:
             continue
         found = [(n, score) for n, score in top_ids(gen, q, limit * 2 + len(have)) if n not in have]
