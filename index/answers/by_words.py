@@ -3,6 +3,7 @@ phrase, earliest first, with true counts)."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
@@ -42,7 +43,7 @@ DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:" + "|".join(m.title() for m in M
 # "in Tehran", "at Evin", "near the Khavaran cemetery", or a word for a place
 PLACED = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?[A-Z][a-z]+|"
                     r"\b(?i:cemeter(?:y|ies)|graves?|prisons?|province|city|town|village|barracks)\b")
-RERANKED = 10  # passages past those that can be shown that are read to be reordered (headings are skipped)
+REORDERED = 20  # passages of a tier reordered (words close together, most words): the first pages a reader sees
 SOME = 2  # the tier of passages with only some of the words (_every_word_first)
 NEAR_WORDS = 4  # words "close together": every one within this many words per word asked
 MESSAGE = 500  # characters a search's message keeps to, before its notes on other forms searched are left out
@@ -153,7 +154,7 @@ def _search(corpus: Corpus, glossary: Glossary, text: str, asked: str, limit: in
         if len(kept) >= limit:
             break
         every, part = tier < SOME, list(group)
-        room = limit - len(kept) + RERANKED  # the passages that may be shown are reordered; the rest keep BM25F's
+        room = min(limit - len(kept), REORDERED)  # the first passages shown are reordered; the rest keep BM25F's
         head = [(hit(gen, n, score), every) for n, score, _ in part[:room]]
         if not every:  # those with the most of the words first: "families … morn" before "families" alone
             head = _most_words_first(head, words)
@@ -208,6 +209,8 @@ def _fit(before: list[Phrase], notes: list[Phrase], after: list[Phrase]) -> list
 def _most_words_first(hits: list[tuple[Hit, bool]], words: list[meant.Word]) -> list[tuple[Hit, bool]]:
     """Passages with only some of the words, those with more of them (in any form meant) first, else in order."""
     required = [w for w in words if w.required]
+    if len(required) < 2:  # each has the one word
+        return hits
 
     def held(h: Hit) -> tuple[int, int]:
         said_terms = set(analysed(h.excerpt))
@@ -224,12 +227,17 @@ def _dated_apart(kept: list[tuple[Hit, bool]], words: list[meant.Word]) -> list[
     dated: list[tuple[Hit, bool]] = []
     some: list[tuple[Hit, bool]] = []
     for h, every in kept:
-        said_terms = set(analysed(without_datelines(h.excerpt)))
-        if every and not all(w.in_terms(said_terms, meant.MEANT) for w in words if w.required):
+        if every and not _has_every(without_datelines(h.excerpt), words):
             dated.append((h, False))
         else:
             (full if every else some).append((h, every))
     return full + dated + some
+
+
+def _has_every(text: str, words: list[meant.Word]) -> bool:
+    """Whether `text` has every required word, in a form it is meant in."""
+    said_terms = set(analysed(text))
+    return all(w.in_terms(said_terms, meant.MEANT) for w in words if w.required)
 
 
 def _every_word_first(gen: Generation, words: list[meant.Word], limit: int) -> list[tuple[int, float, int]]:
@@ -239,8 +247,10 @@ def _every_word_first(gen: Generation, words: list[meant.Word], limit: int) -> l
     out: list[tuple[int, float, int]] = []
     have: set[int] = set()
     other = any(f.how in ("near", "related") for w in words for f in w.forms)  # else "as meant" is "as typed"
+    # One word in one form: "some of the words" is every word; the passages are those already found.
+    alone = len(words) == 1 and all(f.how in meant.SAME for f in words[0].forms)
     for tier, q in enumerate((meant.every(words, meant.SAME), meant.every(words, meant.MEANT) if other else None,
-                              meant.some(words))):
+                              None if alone and meant.every(words, meant.SAME) else meant.some(words))):
         if q is None:
             continue
         found = [(n, score) for n, score in top_ids(gen, q, limit * 2 + len(have)) if n not in have]
@@ -258,9 +268,15 @@ def _closest_first(corpus: Corpus, hits: list[tuple[Hit, bool]], words: list[mea
     if len(required) < 2 and not asks:
         return hits
 
+    which: dict[str, set[int]] = {}  # term -> the words (their index) it is a form of
+    for i, w in enumerate(required):
+        for f in w.forms:
+            if f.how in meant.MEANT:
+                for t in f.terms:
+                    which.setdefault(t, set()).add(i)
+
     def key(h: Hit) -> tuple[bool, bool]:
-        close = any(_close(h.excerpt[s - h.start:e - h.start], required) for s, e in h.sentences)
-        return not _answers(corpus, asks, h.excerpt), not close
+        return not _answers(corpus, asks, h.excerpt), not _close(h, which, len(required))
     return sorted(hits, key=lambda he: key(he[0]))
 
 
@@ -282,16 +298,20 @@ def _answers(corpus: Corpus, asks: str, excerpt: str) -> bool:
     return True
 
 
-def _close(sentence: str, required: list[meant.Word]) -> bool:
-    """Whether one sentence holds every word, all within a few words of each other (NEAR_WORDS per word)."""
-    at: list[tuple[int, int]] = []  # (token position, which word)
-    for n, m in enumerate(TOKEN.finditer(sentence)):
-        t = term(m.group())
-        at += [(n, i) for i, w in enumerate(required) if t and any(t in f.terms for f in w.forms if f.how in meant.MEANT)]
-    if {i for _, i in at} != set(range(len(required))):
-        return False
-    window = NEAR_WORDS * len(required)
-    return any({i for p, i in at if start <= p < start + window} == set(range(len(required))) for start, _ in at)
+def _close(h: Hit, which: dict[str, set[int]], count: int) -> bool:
+    """Whether one sentence of a passage holds all `count` words, within NEAR_WORDS words per word of each other
+    (`which`: the words each term is a form of). The passage is read once."""
+    starts = [s - h.start for s, _ in h.sentences] or [0]
+    by_sentence: dict[int, list[tuple[int, set[int]]]] = {}
+    for n, m in enumerate(TOKEN.finditer(h.excerpt)):
+        if (t := term(m.group())) in which:
+            by_sentence.setdefault(bisect.bisect_right(starts, m.start()), []).append((n, which[t]))
+    window = NEAR_WORDS * count
+    for at in by_sentence.values():
+        if len(set().union(*(i for _, i in at))) == count and any(
+                len(set().union(*(i for p, i in at if start <= p < start + window))) == count for start, _ in at):
+            return True
+    return False
 
 
 def _distinct_first(gen: Generation, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:

@@ -48,8 +48,8 @@ SHOWN_NEAR = 2  # words a message says the documents have near forms of
 
 # Numbered names: "World War II", "World War 2", "Second World War", "WW2", "WWII" are one name.
 ORDINALS = {1: ("first", "i", "one"), 2: ("second", "ii", "two")}
-_NUMBERED = re.compile(r"\b(?:world\s+war\s+(?P<n1>i{1,2}|[12]|one|two)|(?P<n2>first|second)\s+world\s+war|"
-                       r"ww\s?(?P<n3>i{1,2}|[12]))\b")
+_NUMBERED = re.compile(r"\b(?:world\s+war\s*(?P<n1>[12])|world\s+war\s+(?P<n4>i{1,2}|one|two)|"
+                       r"(?P<n2>first|second)\s+world\s+war|ww\s?(?P<n3>i{1,2}|[12]))\b")
 
 
 @dataclass(frozen=True)
@@ -86,14 +86,16 @@ class Word:
 
 
 def read(gen: Generation, glossary: Glossary, text: str, optional: frozenset[str] = frozenset()) -> list[Word]:
-    """The words of `text` with the forms the index has for each (stop words aside). Function words, and the
-    words in `optional` (folded), are not required of a passage."""
+    """The words of `text` with the forms the index has for each (stop words aside). Function words are left out
+    (unless the text has nothing else); the words in `optional` (folded) are not required of a passage, they only
+    raise the passages that have them."""
     folded = fold(text)
     words: list[Word] = []
     spans = [(m.start(), m.end()) for m in _NUMBERED.finditer(folded)]
     for a, b in spans:
         words.append(_numbered(gen, text[a:b], _NUMBERED.match(folded, a)))
     seen: set[str] = set()
+    only_function = all(fold(m.group()) in FUNCTION_WORDS for m in TOKEN.finditer(text) if term(m.group()))
     near = [NEAR_WORDS]  # near forms sought for this many absent words at most: each costs index look-ups
     for n, m in enumerate(TOKEN.finditer(text)):
         t = term(m.group())
@@ -103,21 +105,23 @@ def read(gen: Generation, glossary: Glossary, text: str, optional: frozenset[str
             break
         seen.add(t)
         key = fold(m.group())
-        required = key not in FUNCTION_WORDS and key not in optional
+        if key in FUNCTION_WORDS and not only_function:  # "were", "their": said of everything, searched for nothing
+            continue
+        required = key not in optional and (only_function or key not in FUNCTION_WORDS)
         words.append(_word(gen, glossary, m.group(), t, required, n > 0 and m.group()[:1].isupper(), near))
     return words
 
 
 def _numbered(gen: Generation, typed: str, m: re.Match | None) -> Word:
     """A numbered name in every writing the documents have, each the same word."""
-    digits = m and (m["n1"] or m["n2"] or m["n3"])
+    digits = m and (m["n1"] or m["n2"] or m["n3"] or m["n4"])
     n = next((k for k, names in ORDINALS.items() if digits in (*names, str(k))), 0) if digits else 0
     word = Word(typed)
     if not n:
         return word
     first, roman, spelt = ORDINALS[n]
-    writings = [typed, f"World War {roman.upper()}", f"World War {n}", f"{first.title()} World War", f"WW{n}",
-                f"WW{roman.upper()}", f"World War {spelt}"]
+    writings = [typed, f"World War {roman.upper()}", f"World War {n}", f"World War{n}", f"{first.title()} World War",
+                f"WW{n}", f"WW{roman.upper()}", f"World War {spelt}"]
     for w in dict.fromkeys(writings):
         terms = tuple(analysed(w))
         if terms and not any(f.terms == terms for f in word.forms) and said_in_a_row(gen, terms):

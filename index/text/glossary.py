@@ -44,6 +44,7 @@ class Glossary:
     english: list[str] = field(default_factory=list)  # every English term, in file order
     related: list[Related] = field(default_factory=list)  # groups of related English words, in file order
     senses: dict[str, list[str]] = field(default_factory=dict)  # key -> its English senses, in order (حکم)
+    _by_terms: dict[frozenset[str], list[Related]] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path | None) -> Glossary:
@@ -75,7 +76,12 @@ class Glossary:
 
     def related_to(self, word_terms: set[str], analyse: Callable[[str], list[str]]) -> list[Related]:
         """The related groups holding a word whose terms are `word_terms` (`analyse` gives a word's terms)."""
-        return [g for g in self.related if any(set(analyse(w)) == word_terms for w in g.words)]
+        if self._by_terms is None:  # every search asks: the groups are indexed by their words' terms once
+            self._by_terms = {}
+            for g in self.related:
+                for w in g.words:
+                    self._by_terms.setdefault(frozenset(analyse(w)), []).append(g)
+        return list(dict.fromkeys(self._by_terms.get(frozenset(word_terms), [])))
 
     def lookup(self, words: list[str]) -> str | None:
         """The English for a Persian word or phrase (a single word also without one or two endings)."""
