@@ -105,11 +105,19 @@ def read(gen: Generation, glossary: Glossary, text: str, optional: frozenset[str
             break
         seen.add(t)
         key = fold(m.group())
-        if key in FUNCTION_WORDS and not only_function:  # "were", "their": said of everything, searched for nothing
+        function = key in FUNCTION_WORDS and not _in_name(text, m, n)
+        if function and not only_function:  # "were", "their": said of everything, searched for nothing
             continue
-        required = key not in optional and (only_function or key not in FUNCTION_WORDS)
+        required = key not in optional and (only_function or not function)
         words.append(_word(gen, glossary, m.group(), t, required, n > 0 and m.group()[:1].isupper(), near))
     return words
+
+
+def _in_name(text: str, m: re.Match, n: int) -> bool:
+    """Whether a token is part of a name, not a function word: "Pour" of "Pour-Mohammadi", "De" of "De Gaulle"."""
+    hyphen = "-‐‑"
+    return (n > 0 and m.group()[:1].isupper()) or text[m.end():m.end() + 1] in tuple(hyphen) \
+        or (m.start() > 0 and text[m.start() - 1] in hyphen)
 
 
 def _numbered(gen: Generation, typed: str, m: re.Match | None) -> Word:
