@@ -43,7 +43,7 @@ DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:" + "|".join(m.title() for m in M
 # "in Tehran", "at Evin", "near the Khavaran cemetery", or a word for a place
 PLACED = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?[A-Z][a-z]+|"
                     r"\b(?i:cemeter(?:y|ies)|graves?|prisons?|province|city|town|village|barracks)\b")
-REORDERED = 20  # passages of a tier reordered (words close together, most words): the first pages a reader sees
+REORDERED = 10  # passages of a tier reordered (words close together, most words): the first pages a reader sees
 SOME = 2  # the tier of passages with only some of the words (_every_word_first)
 NEAR_WORDS = 4  # words "close together": every one within this many words per word asked
 MESSAGE = 500  # characters a search's message keeps to, before its notes on other forms searched are left out
