@@ -3,8 +3,11 @@ phrase, earliest first, with true counts)."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..models import Answer, Phrase
@@ -23,20 +26,27 @@ from ..store.search import (
     stemmed,
     top_ids,
 )
-from ..text.analysis import TOKEN, analysed, fold, literal, term, terms
+from ..text.analysis import MONTHS, TOKEN, analysed, fold, literal, term, terms
 from ..text.glossary import Glossary
 from ..text.headings import without_datelines
 from . import figures, meant
 from .chatter import FUNCTION_WORDS, is_chatter, real_match, real_words
 from .intent import content, optional_words
-from .messages import add, echo, phrase, said
+from .messages import add, phrase, said, see_all
+from .messages import text as message_text
 from .results import from_hit, said_first
 
 if TYPE_CHECKING:
     from .corpus import Corpus
 
+DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:" + "|".join(m.title() for m in MONTHS) + r")\b")  # a year, a Month
+# "in Tehran", "at Evin", "near the Khavaran cemetery", or a word for a place
+PLACED = re.compile(r"\b(?:in|at|near|from|to)\s+(?:the\s+)?[A-Z][a-z]+|"
+                    r"\b(?i:cemeter(?:y|ies)|graves?|prisons?|province|city|town|village|barracks)\b")
+REORDERED = 10  # passages of a tier reordered (words close together, most words): the first pages a reader sees
 SOME = 2  # the tier of passages with only some of the words (_every_word_first)
 NEAR_WORDS = 4  # words "close together": every one within this many words per word asked
+MESSAGE = 500  # characters a search's message keeps to, before its notes on other forms searched are left out
 CLOSEST = 3  # excerpts shown when no passage holds the words asked together (the rest: /search)
 
 
@@ -120,14 +130,14 @@ def search(corpus: Corpus, text: str, limit: int, glossary: Glossary | None = No
     glossary = glossary or Glossary()
     given = figures.answer(corpus, glossary, text, asked, optional_words(text), limit) if how_many else None
     answer = given or _search(corpus, glossary, text, asked, limit, typed, optional_words(text),
-                              people=fold(text).lstrip().startswith(("who ", "whom ", "whose ")))
+                              asks=_asks(text))
     if dropped and answer.results:
         add(answer, phrase("answer.search.scaffolding", "\n", words=", ".join(dict.fromkeys(dropped))), before=True)
     return answer
 
 
 def _search(corpus: Corpus, glossary: Glossary, text: str, asked: str, limit: int, typed: bool,
-            optional: frozenset[str], people: bool = False) -> Answer:
+            optional: frozenset[str], asks: str = "") -> Answer:
     """Plain search for the words `asked` (the content words of `text`, what the user typed), as meant."""
     if not terms(asked):
         return said("search", text, phrase("answer.search.common" if literal(text) else "answer.search.ask", query=asked))
@@ -140,13 +150,18 @@ def _search(corpus: Corpus, glossary: Glossary, text: str, asked: str, limit: in
     wanted = real_words(" ".join(searched)) | frozenset(searched) - frozenset(t for w in words if not w.required
                                                                             for f in w.forms for t in f.terms)
     kept: list[tuple[Hit, bool]] = []
-    for tier, part in itertools.groupby(ordered, key=lambda o: o[2]):  # every word as typed, as meant, some
-        every = tier < SOME
-        shown: Iterator[tuple[Hit, bool]] = ((hit(gen, n, score), every) for n, score, _ in part)  # read as needed
+    for tier, group in itertools.groupby(ordered, key=lambda o: o[2]):  # every word as typed, as meant, some
+        if len(kept) >= limit:
+            break
+        every, part = tier < SOME, list(group)
+        room = min(limit - len(kept), REORDERED)  # the first passages shown are reordered; the rest keep BM25F's
+        head = [(hit(gen, n, score), every) for n, score, _ in part[:room]]
         if not every:  # those with the most of the words first: "families … morn" before "families" alone
-            shown = iter(_most_words_first(list(shown), words))
+            head = _most_words_first(head, words)
         else:  # the words in one sentence, close together, first; a "who" question's, those naming someone
-            shown = iter(_closest_first(corpus, list(shown), words, people))
+            head = _closest_first(corpus, head, words, asks)
+        shown: Iterator[tuple[Hit, bool]] = itertools.chain(head, ((hit(gen, n, score), every)  # read as needed
+                                                                   for n, score, _ in part[room:]))
         matching = ((h, every) for h, every in shown if real_match(h.excerpt, wanted))
         kept += said_first(matching, lambda he: corpus.is_heading(he[0].doc, he[0].start, he[0].end),
                             limit - len(kept))
@@ -154,20 +169,20 @@ def _search(corpus: Corpus, glossary: Glossary, text: str, asked: str, limit: in
     forms = meant.to_json(words)
     if not kept:
         none = _no_mention(unmatched) if not ordered and unmatched else phrase("answer.search.none", query=asked)
-        return said("search", text, none, *notes, unmatched=unmatched, searched_as=forms)
+        return said("search", text, *_fit([none], notes, []), unmatched=unmatched, searched_as=forms)
     kept = _dated_apart(kept, words)
     n_full = sum(every for _, every in kept)
     if not n_full and not typed and len([w for w in words if w.required]) > 1:
         return _absent(corpus, text, asked, kept, searched, unmatched, notes, forms)
-    results = [from_hit(corpus, h, searched) for h, _ in kept]
+    results = [from_hit(corpus, h, searched, people=asks == "who") for h, _ in kept]
     if n_full == len(results):
-        message = [*notes, phrase("answer.search.found", "\n" if notes else " ", query=asked)]
+        message = _fit([], notes, [phrase("answer.search.found", "\n", query=asked)])
     elif n_full:
-        message = [*notes, phrase("answer.search.found_first_one" if n_full == 1 else "answer.search.found_first",
-                                  "\n" if notes else " ", query=asked, count=n_full)]
+        message = _fit([], notes, [phrase("answer.search.found_first_one" if n_full == 1 else "answer.search.found_first",
+                                          "\n", query=asked, count=n_full)])
     else:
-        message = [phrase("answer.search.no_full", query=asked), *([_no_mention(unmatched)] if unmatched else []),
-                   *notes, phrase("answer.search.some")]
+        message = _fit([phrase("answer.search.no_full", query=asked), *([_no_mention(unmatched)] if unmatched else [])],
+                       notes, [phrase("answer.search.some")])
     return said("search", text, *message, results=results, unmatched=unmatched, matched_all=n_full, searched_as=forms)
 
 
@@ -177,15 +192,25 @@ def _absent(corpus: Corpus, text: str, asked: str, kept: list[tuple[Hit, bool]],
     to see every one (a search listing fifty loose matches would bury the honest answer)."""
     shown = kept[:CLOSEST]
     results = [from_hit(corpus, h, searched) for h, _ in shown]
-    message = [phrase("answer.search.absent", query=asked), *([_no_mention(unmatched)] if unmatched else []), *notes,
-               phrase("answer.search.closest_one" if len(results) == 1 else "answer.search.closest", "\n",
-                      count=len(results), command=f"/search {echo(asked)}")]
+    message = _fit([phrase("answer.search.absent", query=asked), *([_no_mention(unmatched)] if unmatched else [])],
+                   notes, [see_all(asked, len(results))])
     return said("search", text, *message, results=results, unmatched=unmatched, matched_all=0, searched_as=forms)
+
+
+def _fit(before: list[Phrase], notes: list[Phrase], after: list[Phrase]) -> list[Phrase]:
+    """A message with as many of the notes on other forms searched as keep it short (MESSAGE characters), in
+    order; the first phrase of the message starts it, whatever came before it."""
+    while notes and len(message_text(before + notes + after)) > MESSAGE:
+        notes = notes[:-1]
+    out = before + notes + after
+    return [replace(out[0], sep=""), *out[1:]] if out else out
 
 
 def _most_words_first(hits: list[tuple[Hit, bool]], words: list[meant.Word]) -> list[tuple[Hit, bool]]:
     """Passages with only some of the words, those with more of them (in any form meant) first, else in order."""
     required = [w for w in words if w.required]
+    if len(required) < 2:  # each has the one word
+        return hits
 
     def held(h: Hit) -> tuple[int, int]:
         said_terms = set(analysed(h.excerpt))
@@ -202,12 +227,17 @@ def _dated_apart(kept: list[tuple[Hit, bool]], words: list[meant.Word]) -> list[
     dated: list[tuple[Hit, bool]] = []
     some: list[tuple[Hit, bool]] = []
     for h, every in kept:
-        said_terms = set(analysed(without_datelines(h.excerpt)))
-        if every and not all(w.in_terms(said_terms, meant.MEANT) for w in words if w.required):
+        if every and not _has_every(without_datelines(h.excerpt), words):
             dated.append((h, False))
         else:
             (full if every else some).append((h, every))
     return full + dated + some
+
+
+def _has_every(text: str, words: list[meant.Word]) -> bool:
+    """Whether `text` has every required word, in a form it is meant in."""
+    said_terms = set(analysed(text))
+    return all(w.in_terms(said_terms, meant.MEANT) for w in words if w.required)
 
 
 def _every_word_first(gen: Generation, words: list[meant.Word], limit: int) -> list[tuple[int, float, int]]:
@@ -216,7 +246,11 @@ def _every_word_first(gen: Generation, words: list[meant.Word], limit: int) -> l
     BM25F order; each tier with distinct documents first. Stored fields are not read."""
     out: list[tuple[int, float, int]] = []
     have: set[int] = set()
-    for tier, q in enumerate((meant.every(words, meant.SAME), meant.every(words, meant.MEANT), meant.some(words))):
+    other = any(f.how in ("near", "related") for w in words for f in w.forms)  # else "as meant" is "as typed"
+    # One word in one form: "some of the words" is every word; the passages are those already found.
+    alone = len(words) == 1 and all(f.how in meant.SAME for f in words[0].forms)
+    for tier, q in enumerate((meant.every(words, meant.SAME), meant.every(words, meant.MEANT) if other else None,
+                              None if alone and meant.every(words, meant.SAME) else meant.some(words))):
         if q is None:
             continue
         found = [(n, score) for n, score in top_ids(gen, q, limit * 2 + len(have)) if n not in have]
@@ -226,29 +260,58 @@ def _every_word_first(gen: Generation, words: list[meant.Word], limit: int) -> l
 
 
 def _closest_first(corpus: Corpus, hits: list[tuple[Hit, bool]], words: list[meant.Word],
-                   people: bool) -> list[tuple[Hit, bool]]:
+                   asks: str) -> list[tuple[Hit, bool]]:
     """Passages with every word: those with them in one sentence and close together first, else in order (BM25F).
-    A "who" question (`people`) puts those naming a person the sources know first."""
+    A question asking who, when or where (`asks`) puts first those naming a person the sources know, a date, a
+    place."""
     required = [w for w in words if w.required]
-    if len(required) < 2 and not people:
+    if len(required) < 2 and not asks:
         return hits
 
+    which: dict[str, set[int]] = {}  # term -> the words (their index) it is a form of
+    for i, w in enumerate(required):
+        for f in w.forms:
+            if f.how in meant.MEANT:
+                for t in f.terms:
+                    which.setdefault(t, set()).add(i)
+
     def key(h: Hit) -> tuple[bool, bool]:
-        close = any(_close(h.excerpt[s - h.start:e - h.start], required) for s, e in h.sentences)
-        return (people and not corpus.registry.mentions(h.excerpt)), not close
+        return not _answers(corpus, asks, h.excerpt), not _close(h, which, len(required))
     return sorted(hits, key=lambda he: key(he[0]))
 
 
-def _close(sentence: str, required: list[meant.Word]) -> bool:
-    """Whether one sentence holds every word, all within a few words of each other (NEAR_WORDS per word)."""
-    at: list[tuple[int, int]] = []  # (token position, which word)
-    for n, m in enumerate(TOKEN.finditer(sentence)):
-        t = term(m.group())
-        at += [(n, i) for i, w in enumerate(required) if t and any(t in f.terms for f in w.forms if f.how in meant.MEANT)]
-    if {i for _, i in at} != set(range(len(required))):
-        return False
-    window = NEAR_WORDS * len(required)
-    return any({i for p, i in at if start <= p < start + window} == set(range(len(required))) for start, _ in at)
+def _asks(text: str) -> str:
+    """What kind of answer a question asks for: "who", "when", "where", or "" (any)."""
+    first = fold(text).split()[:1]
+    return {"who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where"}.get(first[0], "") \
+        if first else ""
+
+
+def _answers(corpus: Corpus, asks: str, excerpt: str) -> bool:
+    """Whether an excerpt holds the kind of answer asked for: a person the sources know, a date, a place."""
+    if asks == "who":
+        return bool(corpus.registry.mentions(excerpt))
+    if asks == "when":
+        return bool(DATED.search(excerpt))
+    if asks == "where":
+        return bool(PLACED.search(excerpt))
+    return True
+
+
+def _close(h: Hit, which: dict[str, set[int]], count: int) -> bool:
+    """Whether one sentence of a passage holds all `count` words, within NEAR_WORDS words per word of each other
+    (`which`: the words each term is a form of). The passage is read once."""
+    starts = [s - h.start for s, _ in h.sentences] or [0]
+    by_sentence: dict[int, list[tuple[int, set[int]]]] = {}
+    for n, m in enumerate(TOKEN.finditer(h.excerpt)):
+        if (t := term(m.group())) in which:
+            by_sentence.setdefault(bisect.bisect_right(starts, m.start()), []).append((n, which[t]))
+    window = NEAR_WORDS * count
+    for at in by_sentence.values():
+        if len(set().union(*(i for _, i in at))) == count and any(
+                len(set().union(*(i for p, i in at if start <= p < start + window))) == count for start, _ in at):
+            return True
+    return False
 
 
 def _distinct_first(gen: Generation, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:

@@ -24,7 +24,7 @@ from whoosh import query
 
 from ..models import Phrase
 from ..store.search import doc_frequency, longer_terms, near_terms, said_in_a_row, written_as
-from ..text.analysis import TOKEN, analysed, fold, term
+from ..text.analysis import MAX_TERMS, TOKEN, analysed, fold, term
 from .chatter import FUNCTION_WORDS
 from .messages import phrase
 
@@ -36,16 +36,20 @@ SAME = ("typed", "written")  # forms that are the word itself
 MEANT = (*SAME, "near", "related")  # forms that say what the word means (a negation says the opposite)
 BOOST = {"typed": 1.0, "written": 1.0, "near": 0.8, "related": 0.6, "negation": 0.3}
 NEAR_WRITTEN = 2  # a near form as the documents write it differs by at most this ("Montazary": "Montazeri")
-WRITINGS = 20  # passages read for how the documents write a near form (the closest writing is shown)
+WRITINGS = 10  # passages read for how the documents write a near form (the closest writing is shown)
+NEAR_WORDS = 4  # absent words of one question whose near forms are sought
+NEAR_LONGEST = 20  # longer "words" are no misspelt English words
 NEAR_LENGTH = 5  # shorter words have too many neighbours one edit away ("war": "was", "way", "far")
 # Only these prefixes: "in", "im", "dis" make other words too often ("formed": "informed"); the glossary
 # lists the rest ("impunity").
 NEGATING = ("un", "non")
+SHOWN = 6  # other forms a message lists, of each kind
+SHOWN_NEAR = 2  # words a message says the documents have near forms of
 
 # Numbered names: "World War II", "World War 2", "Second World War", "WW2", "WWII" are one name.
 ORDINALS = {1: ("first", "i", "one"), 2: ("second", "ii", "two")}
-_NUMBERED = re.compile(r"\b(?:world\s+war\s+(?P<n1>i{1,2}|[12]|one|two)|(?P<n2>first|second)\s+world\s+war|"
-                       r"ww\s?(?P<n3>i{1,2}|[12]))\b")
+_NUMBERED = re.compile(r"\b(?:world\s+war\s*(?P<n1>[12])|world\s+war\s+(?P<n4>i{1,2}|one|two)|"
+                       r"(?P<n2>first|second)\s+world\s+war|ww\s?(?P<n3>i{1,2}|[12]))\b")
 
 
 @dataclass(frozen=True)
@@ -82,35 +86,50 @@ class Word:
 
 
 def read(gen: Generation, glossary: Glossary, text: str, optional: frozenset[str] = frozenset()) -> list[Word]:
-    """The words of `text` with the forms the index has for each (stop words aside). Function words, and the
-    words in `optional` (folded), are not required of a passage."""
+    """The words of `text` with the forms the index has for each (stop words aside). Function words are left out
+    (unless the text has nothing else); the words in `optional` (folded) are not required of a passage, they only
+    raise the passages that have them."""
     folded = fold(text)
     words: list[Word] = []
     spans = [(m.start(), m.end()) for m in _NUMBERED.finditer(folded)]
     for a, b in spans:
         words.append(_numbered(gen, text[a:b], _NUMBERED.match(folded, a)))
     seen: set[str] = set()
+    only_function = all(fold(m.group()) in FUNCTION_WORDS for m in TOKEN.finditer(text) if term(m.group()))
+    near = [NEAR_WORDS]  # near forms sought for this many absent words at most: each costs index look-ups
     for n, m in enumerate(TOKEN.finditer(text)):
         t = term(m.group())
         if t is None or t in seen or any(a <= m.start() < b for a, b in spans):
             continue
+        if len(seen) >= MAX_TERMS:  # the search keeps no more (analysis.terms): neither are their forms sought
+            break
         seen.add(t)
         key = fold(m.group())
-        required = key not in FUNCTION_WORDS and key not in optional
-        words.append(_word(gen, glossary, m.group(), t, required, capital=n > 0 and m.group()[:1].isupper()))
+        function = key in FUNCTION_WORDS and not _in_name(text, m, n)
+        if function and not only_function:  # "were", "their": said of everything, searched for nothing
+            continue
+        required = key not in optional and (only_function or not function)
+        words.append(_word(gen, glossary, m.group(), t, required, n > 0 and m.group()[:1].isupper(), near))
     return words
+
+
+def _in_name(text: str, m: re.Match, n: int) -> bool:
+    """Whether a token is part of a name, not a function word: "Pour" of "Pour-Mohammadi", "De" of "De Gaulle"."""
+    hyphen = "-‐‑"
+    return (n > 0 and m.group()[:1].isupper()) or text[m.end():m.end() + 1] in tuple(hyphen) \
+        or (m.start() > 0 and text[m.start() - 1] in hyphen)
 
 
 def _numbered(gen: Generation, typed: str, m: re.Match | None) -> Word:
     """A numbered name in every writing the documents have, each the same word."""
-    digits = m and (m["n1"] or m["n2"] or m["n3"])
+    digits = m and (m["n1"] or m["n2"] or m["n3"] or m["n4"])
     n = next((k for k, names in ORDINALS.items() if digits in (*names, str(k))), 0) if digits else 0
     word = Word(typed)
     if not n:
         return word
     first, roman, spelt = ORDINALS[n]
-    writings = [typed, f"World War {roman.upper()}", f"World War {n}", f"{first.title()} World War", f"WW{n}",
-                f"WW{roman.upper()}", f"World War {spelt}"]
+    writings = [typed, f"World War {roman.upper()}", f"World War {n}", f"World War{n}", f"{first.title()} World War",
+                f"WW{n}", f"WW{roman.upper()}", f"World War {spelt}"]
     for w in dict.fromkeys(writings):
         terms = tuple(analysed(w))
         if terms and not any(f.terms == terms for f in word.forms) and said_in_a_row(gen, terms):
@@ -118,18 +137,22 @@ def _numbered(gen: Generation, typed: str, m: re.Match | None) -> Word:
     return word
 
 
-def _word(gen: Generation, glossary: Glossary, typed: str, t: str, required: bool, capital: bool) -> Word:
+def _word(gen: Generation, glossary: Glossary, typed: str, t: str, required: bool, capital: bool,
+          near: list[int]) -> Word:
+    """One word with its forms; `near` counts down the absent words whose near forms may still be sought."""
     word = Word(typed, required=required)
     if said_in_a_row(gen, (t,)):
         word.forms.append(Form((t,), typed, "typed"))
-    elif len(typed) >= NEAR_LENGTH and typed.isalpha():
+    elif NEAR_LENGTH <= len(typed) <= NEAR_LONGEST and typed.isascii() and typed.isalpha() and near[0] > 0:
+        near[0] -= 1
         word.forms += _near(gen, typed, t, capital)
     if not required:
         return word
     for group in glossary.related_to({t}, analysed):
         word.forms += _forms(gen, word, [w for w in group.words if analysed(w) != [t]], "related")
         word.forms += _forms(gen, word, list(group.negations), "negation")
-    if not any(fold(typed).startswith(p) for p in NEGATING):
+    if typed.isascii() and typed.isalpha() and len(typed) >= NEAR_LENGTH and not any(fold(typed).startswith(p)
+                                                                                      for p in NEGATING):
         word.forms += _forms(gen, word, [p + fold(typed) for p in NEGATING], "negation")
     return word
 
@@ -215,16 +238,15 @@ def absent(words: list[Word]) -> list[str]:
 def notes(words: list[Word]) -> list[Phrase]:
     """"No document uses “mourn”; the documents have “morn”.", "Also searched, as related words: corpses." ..."""
     out = []
-    for w in words:
-        if w.forms and not w.has(SAME):
-            near = w.shown("near")
-            out.append(phrase("answer.words.near", typed=w.typed, near=" or ".join(f"“{n}”" for n in near))
-                       if near else phrase("answer.words.not_used", typed=w.typed))
+    for w in [w for w in words if w.forms and not w.has(SAME)][:SHOWN_NEAR]:
+        near = w.shown("near")
+        out.append(phrase("answer.words.near", typed=w.typed, near=" or ".join(f"“{n}”" for n in near))
+                   if near else phrase("answer.words.not_used", typed=w.typed))
     typed = {f.terms for w in words for f in w.forms if f.how == "typed"}  # "graves" asked is not "also" searched
     for how in ("written", "related", "negation"):
         shown = list(dict.fromkeys(f.shown for w in words for f in w.forms if f.how == how and f.terms not in typed))
-        if shown:
-            out.append(phrase(f"answer.words.{how}", words=", ".join(shown)))
+        if shown:  # a message stays short: the first few, and "…"
+            out.append(phrase(f"answer.words.{how}", words=", ".join(shown[:SHOWN]) + (", …" if shown[SHOWN:] else "")))
     return out
 
 

@@ -69,6 +69,10 @@ MESSAGES = {
                                  "Send {command} for every excerpt.",
     "answer.search.closest": "The {count} closest excerpts, with only some of the words, are below. "
                              "Send {command} for every excerpt.",
+    "answer.search.closest_one_long": "The closest excerpt, with only some of the words, is below. "
+                                      "Send /search and your words for every excerpt.",
+    "answer.search.closest_long": "The {count} closest excerpts, with only some of the words, are below. "
+                                  "Send /search and your words for every excerpt.",
     # a "how many" question (figures.py): every figure beside its source, none added up or picked
     "answer.figures.found": "Figures the documents give for “{query}”, each below with its source, date and "
                             "speaker, side by side (not added up; none is picked): {figures}.",
@@ -103,12 +107,17 @@ MESSAGES = {
     # a Persian question read as English (index/answers/persian_questions.py)
     "answer.persian.searched": "Searched for: {terms}.",
     "answer.persian.searched_more": "Searched for: {terms} and more.",
+    "answer.persian.sense": "Read “{word}” as “{sense}”, the sense the documents use most with the other words "
+                            "(it can also mean {others}).",
+    "answer.persian.sense_none": "“{word}” can mean {senses}: no passage has any of them with the other words "
+                                 "(searched as “{sense}”).",
     "answer.persian.no_one": "No one called “{query}” is named in the sources, which spell names in Latin letters.",
     "answer.persian.nothing": "Nothing matches “{query}” in the sources, which spell names in Latin letters.",
     "answer.persian.english": "The documents are in English: try English words, e.g. {words}.",
 }
 
 
+SEE_ALL = 80  # characters of a question an honest-absence answer repeats as a /search to send
 ECHO = 150  # characters of the user's own words a message repeats; a longer question is shown cut, with "…"
 TYPED = ("query", "text", "topic", "typed", "title", "command")  # the parameters that repeat what the user typed
 
@@ -153,9 +162,20 @@ def add(answer: Answer, extra: Phrase, before: bool = False) -> None:
 
 def requote(answer: Answer, old: str, new: str) -> None:
     """The answer quotes `new` where it quoted `old` (a Persian question, not the English searched)."""
+    keyed = answer.phrases and answer.message == text(answer.phrases)
     old, new = echo(old), echo(new)
-    answer.message = answer.message.replace(f"“{old}”", f"“{new}”").replace(f"/search {old} ", f"/search {new} ")
-    answer.phrases = [replace(p, params={k: new if v == old and f"“{{{k}}}”" in MESSAGES[p.key] else
-                                         f"/search {new}" if k == "command" and v == f"/search {old}" else v
+    answer.message = answer.message.replace(f"“{old}”", f"“{new}”")
+    answer.phrases = [see_all(new, p.params["count"]) if p.key.startswith("answer.search.closest") else
+                      replace(p, params={k: new if v == old and f"“{{{k}}}”" in MESSAGES[p.key] else v
                                          for k, v in p.params.items()})
                       for p in answer.phrases]
+    if keyed:  # the "/search …" to send is the question as typed, or, when too long to repeat, how to make it
+        answer.message = text(answer.phrases)
+
+
+def see_all(asked: str, shown: int) -> Phrase:
+    """How to see every excerpt of an honest-absence answer: the /search to send, or how to make it."""
+    key = "answer.search.closest_one" if shown == 1 else "answer.search.closest"
+    if len(asked) > SEE_ALL:
+        return phrase(f"{key}_long", "\n", count=shown)
+    return phrase(key, "\n", count=shown, command=f"/search {asked}")

@@ -14,16 +14,16 @@ command's own handler on the English and says what it searched for.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..models import Answer
+from ..models import Answer, Phrase
 from ..text import hijri, translit
 from ..text.analysis import MAX_TERMS, TOKEN
 from ..text.glossary import Glossary, key
 from ..text.persian import fold, is_persian
 from ..voices.people import Entry, Registry
-from .messages import add, phrase, requote, said
+from .messages import MESSAGES, add, phrase, requote, said
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -50,6 +50,7 @@ class PersianReading:
     people: list[Entry] = field(default_factory=list)  # people named
     unknown: list[str] = field(default_factory=list)  # Persian words neither the glossary nor the names know
     persian: list[str] = field(default_factory=list)  # every Persian word that is not a particle or title
+    senses: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # English read -> (Persian, its senses)
 
 
 def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, reading: PersianReading,
@@ -68,6 +69,9 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, reading
     # question, so a document that lacks them (an English one does) is not said to have "every word", and
     # "No document mentions “اوین”" is said exactly as for an English word no document has.
     unknown = [] if entry else [w for w in dict.fromkeys(reading.unknown) if w not in english]
+    sense = None if entry else _sense(corpus, english, unknown, reading, handler, limit)
+    if sense:
+        english = [sense.params["sense"] if w == sense.params["first"] else w for w in english]
     searched = " ".join(english + unknown)
     answer = handler(corpus, searched, limit) if english else None
     if reading.persian and not entry and (answer is None or not answer.results):
@@ -88,7 +92,41 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, reading
         shown = shown[:SHOWN].rsplit(", ", 1)[0] if more else shown
         add(answer, phrase("answer.persian.searched_more" if more else "answer.persian.searched", "\n", terms=shown),
             before=True)
+        if sense:
+            _after_first(answer, sense)
     return answer
+
+
+def _sense(corpus: Corpus, english: list[str], unknown: list[str], reading: PersianReading,
+           handler: Callable[[Corpus, str, int], Answer], limit: int) -> Phrase | None:
+    """A word of several senses (حکم: verdict, sentence, ruling, fatwa) read in the sense the documents use most
+    with the question's other words (most passages with every word; in the glossary's order when as many)."""
+    first = next((w for w in english if w in reading.senses), None)
+    if first is None:
+        return None
+    persian, senses = reading.senses[first]
+    fits = []
+    for sense in senses:
+        words = [sense if w == first else w for w in english] + unknown
+        answer = handler(corpus, " ".join(words), limit)
+        fits.append((answer.matched_all or answer.total or 0, sense))
+    fit, best = max(fits, key=lambda f: f[0])  # max keeps the first of equals: the glossary's order
+    if not fit:  # no sense fits: the first is searched, and the answer says that none does
+        return phrase("answer.persian.sense_none", word=persian, sense=best, first=first, senses=", ".join(senses))
+    return phrase("answer.persian.sense", word=persian, sense=best, first=first,
+                  others=", ".join(s for s in senses if s != best))
+
+
+def _after_first(answer: Answer, note: Phrase) -> None:
+    """Put `note` on its own line after the answer's first line ("Searched for: …")."""
+    english = MESSAGES[note.key].format(**note.params)
+    first, _, rest = answer.message.partition("\n")
+    answer.message = f"{first}\n{english}" + (f"\n{rest}" if rest else "")
+    if answer.phrases:
+        rest_phrases = answer.phrases[1:]
+        if rest_phrases:
+            rest_phrases[0] = replace(rest_phrases[0], sep="\n")
+        answer.phrases = [answer.phrases[0], replace(note, sep="\n"), *rest_phrases]
 
 
 def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, reading: PersianReading,
@@ -120,6 +158,8 @@ def read_persian(text: str, registry: Registry, glossary: Glossary) -> PersianRe
             reading.people.append(person)
         if english:
             reading.english.append(english)
+            if len(senses := glossary.senses_of(words[i:i + n])) > 1:
+                reading.senses[english] = (" ".join(words[i:i + n]), senses)
         elif not person and key(words[i]) not in STOPWORDS | TITLES:
             reading.unknown.append(words[i])
         reading.persian += [w for w in words[i:i + n] if is_persian(w) and key(w) not in STOPWORDS | TITLES]
@@ -134,13 +174,21 @@ def person(text: str, registry: Registry) -> Entry | None:
     return registry.lookup(" ".join(words)) if words else None
 
 
+def _may_name(window: list[str], glossary: Glossary) -> bool:
+    """Whether Persian words may be a name: none is a particle, a question word or a glossary term (a name has
+    no "در" or "زندان" in it). Looking a name up costs a spelling comparison with every person: a long question
+    has dozens of windows, most of them plain words."""
+    return is_persian(" ".join(window)) and all(key(w) not in STOPWORDS and (len(window) == 1 or not glossary.lookup([w]))
+                                                for w in window)
+
+
 def _longest(words: list[str], i: int, registry: Registry, glossary: Glossary) -> tuple[int, str | None, Entry | None]:
     """How many words from `i` make one term, its English, and the person it names if any."""
     for n in range(min(LONGEST, len(words) - i), 0, -1):
         window = words[i:i + n]
         if english := glossary.lookup(window):
             return n, english, None
-        if is_persian(" ".join(window)) and key(window[0]) not in STOPWORDS and (found := registry.lookup(" ".join(window))):
+        if _may_name(window, glossary) and (found := registry.lookup(" ".join(window))):
             return n, found.name if n > 1 else found.name.split()[-1], found  # منتظری: Montazeri, not "Ali" too
     word = fold(words[i])
     if word.isdecimal():

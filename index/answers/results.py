@@ -14,18 +14,24 @@ if TYPE_CHECKING:
     from .corpus import Corpus
 
 T = TypeVar("T")
+GROW = 2  # sentences an excerpt naming no one may grow by to reach one naming someone (a "who" question)
+GAP = 3  # characters (a blank line) between a lead-in that ends a passage and the quotation it introduces
 JOIN = 1200  # characters a lead-in's excerpt may grow by to hold the words it introduces
 
 
-def from_hit(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> Result:
-    """A hit as a Result: cut to the sentences that hold `words` (unless not `focus`), highlighted, voiced."""
+def from_hit(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True, people: bool = False) -> Result:
+    """A hit as a Result: cut to the sentences that hold `words` (unless not `focus`), highlighted, voiced.
+    `people` (a "who" question): an excerpt naming no one grows to the next sentence that does ("… 87 Death
+    Commission members. … They include Judiciary Chief Ebrahim Raisi and Justice Minister Alireza Avaei.")."""
     spans = [(hit.start + a, hit.start + b) for a, b in term_spans(hit.excerpt, words)]  # document offsets
     start, end = _focus(hit, spans, corpus.voices_in(hit.doc, hit.start, hit.end)) if focus else (hit.start, hit.end)
+    if focus and people and not corpus.registry.mentions(hit.excerpt[start - hit.start:end - hit.start]):
+        end = _to_someone(corpus, hit, end)
     excerpt = hit.excerpt[start - hit.start:end - hit.start]
     if focus and excerpt.rstrip().endswith(":"):  # a lead-in ("… told the Council:") with what it introduces
-        text = corpus.generation.text(hit.doc)
-        end = _introduced(corpus, hit.doc, text, end)
-        excerpt = text[start:end]
+        end = _introduced(corpus, hit, end)
+        excerpt = corpus.generation.text(hit.doc)[start:end] if end > hit.end else hit.excerpt[start - hit.start:
+                                                                                                 end - hit.start]
     speaker = corpus.registry.entries[hit.speaker].name if hit.speaker in corpus.registry.entries else None
     result = Result(excerpt=excerpt, start=start, end=end, score=hit.score, document=corpus.documents[hit.doc],
                     speaker=speaker, also_in=hit.also_in,
@@ -36,15 +42,24 @@ def from_hit(corpus: Corpus, hit: Hit, words: list[str], focus: bool = True) -> 
     return voiced(corpus, result)
 
 
-def _introduced(corpus: Corpus, doc: str, text: str, end: int) -> int:
+def _to_someone(corpus: Corpus, hit: Hit, end: int) -> int:
+    """The end of the first of the next GROW sentences of the passage that names a known person; else `end`."""
+    after = [(s, e) for s, e in hit.sentences if s >= end][:GROW]
+    return next((e for s, e in after if corpus.registry.mentions(hit.excerpt[s - hit.start:e - hit.start])), end)
+
+
+def _introduced(corpus: Corpus, hit: Hit, end: int) -> int:
     """Where the words a lead-in ending in ":" introduces end: the quotation that follows it (its first paragraph
-    when it is long), else the next paragraph; `end` when nothing follows within JOIN characters."""
-    after = end + len(text[end:]) - len(text[end:].lstrip())
-    quoted = next((v for v in corpus.voices.get(doc, ()) if after <= v.start <= after + 1 and v.kind != "speech"), None)
+    when it is long), else the rest of its paragraph in the passage; `end` when nothing follows within JOIN
+    characters. Only the quotation may run past the passage (its offsets are known without reading the text)."""
+    rest = hit.excerpt[end - hit.start:]
+    after = end + len(rest) - len(rest.lstrip())
+    quoted = next((v for v in corpus.voices.get(hit.doc, ()) if after <= v.start <= after + GAP and v.kind != "speech"),
+                  None)
     if quoted and quoted.end - end <= JOIN:
-        return quoted.end
-    paragraph = text.find("\n", after)
-    paragraph = len(text) if paragraph < 0 else paragraph
+        return quoted.end  # document offsets: the caller reads the document when this runs past the passage
+    paragraph = hit.excerpt.find("\n", after - hit.start)
+    paragraph = hit.end if paragraph < 0 else hit.start + paragraph
     return paragraph if after < paragraph and paragraph - end <= JOIN else end
 
 

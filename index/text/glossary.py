@@ -43,6 +43,8 @@ class Glossary:
     entries: dict[str, str] = field(default_factory=dict)  # key -> English
     english: list[str] = field(default_factory=list)  # every English term, in file order
     related: list[Related] = field(default_factory=list)  # groups of related English words, in file order
+    senses: dict[str, list[str]] = field(default_factory=dict)  # key -> its English senses, in order (حکم)
+    _by_terms: dict[frozenset[str], list[Related]] | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls, path: Path | None) -> Glossary:
@@ -65,6 +67,8 @@ class Glossary:
             self.english.append(en)
             for persian in item.get("fa") or []:
                 self.entries.setdefault(key(str(persian)), en)
+                if item.get("senses"):
+                    self.senses.setdefault(key(str(persian)), [str(w) for w in item["senses"]])
         related = [str(w) for w in item.get("related") or []]
         if related:
             self.related.append(Related(tuple(dict.fromkeys(([en] if en else []) + related)),
@@ -72,7 +76,12 @@ class Glossary:
 
     def related_to(self, word_terms: set[str], analyse: Callable[[str], list[str]]) -> list[Related]:
         """The related groups holding a word whose terms are `word_terms` (`analyse` gives a word's terms)."""
-        return [g for g in self.related if any(set(analyse(w)) == word_terms for w in g.words)]
+        if self._by_terms is None:  # every search asks: the groups are indexed by their words' terms once
+            self._by_terms = {}
+            for g in self.related:
+                for w in g.words:
+                    self._by_terms.setdefault(frozenset(analyse(w)), []).append(g)
+        return list(dict.fromkeys(self._by_terms.get(frozenset(word_terms), [])))
 
     def lookup(self, words: list[str]) -> str | None:
         """The English for a Persian word or phrase (a single word also without one or two endings)."""
@@ -84,6 +93,16 @@ class Glossary:
                 if stem in self.entries:
                     return self.entries[stem]
         return None
+
+    def senses_of(self, words: list[str]) -> list[str]:
+        """The English senses of a Persian word of several senses (حکم: verdict, sentence, ruling, fatwa), in
+        order; [] for a word of one sense."""
+        k = key(words)
+        if k in self.senses:
+            return list(self.senses[k])
+        if len(words) == 1 and k not in self.entries:
+            return next((list(self.senses[s]) for s in _stems(k) if s in self.senses), [])
+        return []
 
     def hints(self, words: list[str], limit: int = 5) -> list[str]:
         """English terms to suggest for Persian words nothing matched: the closest entries, else the first ones."""
