@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..answers.answerer import Answerer
 from ..documents.fetch import fetch
+from ..documents.sandbox import Limits, kind_of, run_limited
 from ..documents.sources import SUFFIXES, read_source
 from ..errors import CitebotError, UnreadableFile
 from ..models import Document
@@ -96,7 +97,8 @@ def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / (_stem(name) + suffix)
         path.write_bytes(data)
-        source = read_source(path, None, settings.max_file_bytes)
+        source = run_limited(read_source, path, None, settings.max_file_bytes, limits=Limits.of(settings),
+                             kind=kind_of(suffix))
     doc, text = source.document, source.cleaned.text
     if url:
         doc.url, doc.retrieved = url, dt.date.today().isoformat()
