@@ -259,6 +259,19 @@ def _raw(response, max_bytes: int, url: str) -> bytes:
     return b"".join(chunks)
 
 
+def inflate(body: bytes, content_encoding: str, max_bytes: int = 100_000_000) -> bytes:
+    """A body as sent, decoded through its Content-Encoding ("gzip, gzip"); the same bounded steps as a fetch."""
+    encodings = [e.strip().lower() for e in content_encoding.split(",") if e.strip().lower() not in ("", "identity")]
+    layers = [_Inflater(e) for e in reversed(encodings) if e in ENCODINGS]
+    out, size = [], 0
+    for piece in _through(layers, body):
+        size += len(piece)
+        if size > max_bytes:
+            raise FetchError.said("refusal.too_large_download", limit=max_bytes / 1e6)
+        out.append(piece)
+    return b"".join(out)
+
+
 class _Inflater:
     """One Content-Encoding layer undone at most STEP bytes at a time: a bomb never inflates whole in memory."""
 

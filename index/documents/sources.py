@@ -207,6 +207,8 @@ def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[
     doc.inferred = [f for f in INFERABLE if not fields.get(f) and getattr(doc, f)]
     if fields.get("retrieved"):
         doc.retrieved = str(fields["retrieved"])
+    if fields.get("original_sha256"):  # preserved by index/collection/custody.py
+        doc.original_sha256, doc.archived = str(fields["original_sha256"]), str(fields.get("archived") or "") or None
     return doc, dating.problems
 
 
