@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
+from citebot.bot import render
 from citebot.bot.attribution import citation_lines
 from citebot.bot.cli import main as cli
 from citebot.index import commit_draft, edit_document, prepare_file, prepare_url, verify_collection
@@ -76,6 +77,7 @@ def test_an_uploaded_file_is_kept_as_sent_with_its_hash_and_shown_as_archived(se
     result = next(r for r in answer.results if r.document.id == "guard")
     archived = f"Archived copy, SHA-256 {sha(TEXT)}, retrieved {added['retrieved'][:10]} (citebot verify checks it)."
     assert citation_lines(result)[-1] == archived
+    assert render.card(result.document, "citebot", 1).messages[0].splitlines()[-2] == archived  # the 📄 card
     code, out = verify(settings)
     assert code == 0 and out.splitlines()[-1] == "1 unchanged, 0 changed, 0 without a preserved original; " \
                                                  "custody log intact."
@@ -135,3 +137,26 @@ def test_the_index_holding_another_text_is_a_change(settings):
     found = verify_collection(settings)
     assert found.changed and found.checks[0].lines == [
         "the index holds a different text from the one derived from the document: run citebot reindex"]
+
+
+def test_a_text_the_reader_now_derives_differently_fails_until_recorded(settings):
+    draft = prepare_file(settings, TEXT, "guard.txt")
+    draft.text = draft.text.replace("ward seven", "ward 7")  # as an older cleaner might have read it
+    commit_draft(settings, draft)
+    reindex(settings)
+    found = verify_collection(settings)
+    assert found.changed and found.checks[0].lines[0].startswith(
+        "the text derived from it now differs from the text recorded when it was added (SHA-256 ")
+    assert not verify_collection(settings, record_text=True).changed
+    assert [e["event"] for e in log(settings)] == ["added", "rederived"]
+    code, out = verify(settings)
+    assert code == 0, out
+
+
+def test_the_document_card_in_the_terminal_shows_the_archived_copy(settings):
+    commit_draft(settings, prepare_file(settings, TEXT, "guard.txt"))
+    reindex(settings)
+    env = {"CITEBOT_INDEX_DIR": str(settings.index_dir), "CITEBOT_COLLECTION_DIR": str(settings.collection)}
+    with contextlib.chdir(ROOT):
+        out = CliRunner().invoke(cli, ["doc", "guard"], env=env, catch_exceptions=False).stdout
+    assert f"       original: Archived copy, SHA-256 {sha(TEXT)}, retrieved " in out

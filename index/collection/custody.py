@@ -204,8 +204,12 @@ class Verification:
         return "\n".join(lines)
 
 
-def verify(settings: Settings) -> Verification:
-    """Re-hash every preserved original and the text derived from it; name every change."""
+def verify(settings: Settings, record_text: bool = False) -> Verification:
+    """Re-hash every preserved original and the text derived from it; name every change.
+
+    `record_text`: a text derived differently now (the reader or cleaner changed) is recorded in the log as
+    "rederived", with both hashes, after the admin has checked it; the originals must still be unchanged.
+    """
     folder = settings.collection
     result = Verification()
     if not folder.is_dir():
@@ -219,11 +223,12 @@ def verify(settings: Settings) -> Verification:
         if doc_id not in added:
             result.checks.append(Check(doc_id, "unpreserved", ["added before originals were kept: no original"]))
             continue
-        result.checks.append(_check(settings, entry, added[doc_id], texts[doc_id], indexed.get(doc_id)))
+        result.checks.append(_check(settings, entry, added[doc_id], texts[doc_id], indexed.get(doc_id), record_text))
     return result
 
 
-def _check(settings: Settings, entry: dict, added: dict, text_sha: str, indexed: str | None) -> Check:
+def _check(settings: Settings, entry: dict, added: dict, text_sha: str, indexed: str | None,
+           record_text: bool) -> Check:
     folder, check = settings.collection, Check(str(entry["id"]), "ok")
     original = folder / added["original"]
     document = folder / str(entry.get("file"))
@@ -244,7 +249,7 @@ def _check(settings: Settings, entry: dict, added: dict, text_sha: str, indexed:
         elif kept is not None and _payload(kept, added) != data:
             problems.append(f"the document file {entry.get('file')} is not what the original holds")
         else:
-            problems += _text_problems(settings, document, entry, text_sha, indexed)
+            problems += _text_problems(settings, document, entry, text_sha, indexed, record_text)
     if problems:
         check.status, check.lines = "changed", problems
     else:
@@ -257,7 +262,8 @@ def _payload(kept: bytes, added: dict) -> bytes:
     return page_in(kept) if added["kind"] == "warc" else kept
 
 
-def _text_problems(settings: Settings, document: Path, entry: dict, text_sha: str, indexed: str | None) -> list[str]:
+def _text_problems(settings: Settings, document: Path, entry: dict, text_sha: str, indexed: str | None,
+                   record_text: bool) -> list[str]:
     try:
         source = run_limited(read_source, document, entry, settings.max_file_bytes, limits=Limits.of(settings),
                              kind=kind_of(document.suffix))
@@ -265,7 +271,9 @@ def _text_problems(settings: Settings, document: Path, entry: dict, text_sha: st
         return [f"the document file can no longer be read: {e}"]
     derived = sha256(source.cleaned.text.encode("utf-8"))
     problems = []
-    if derived != text_sha:
+    if derived != text_sha and record_text:
+        record(settings.collection, {"event": "rederived", "id": entry["id"], "text_sha256": derived, "was": text_sha})
+    elif derived != text_sha:
         problems.append(f"the text derived from it now differs from the text recorded when it was added "
                         f"(SHA-256 {derived}, recorded {text_sha}): excerpts may differ from ones quoted before")
     if indexed is not None and indexed != derived:
