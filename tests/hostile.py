@@ -25,8 +25,15 @@ def pdf(objects: list[bytes | str]) -> bytes:
     return out
 
 
-def stream(data: bytes, compress: bool = False) -> bytes:
-    body = zlib.compress(data, 9) if compress else data
+def stream(data: bytes, compress: bool = False, padding: int = 0) -> bytes:
+    """A stream object holding `data` and then `padding` spaces (FlateDecode-compressed a MB at a time)."""
+    if compress:
+        packer = zlib.compressobj(9)
+        block = b" " * 1_000_000
+        body = packer.compress(data) + b"".join(packer.compress(block) for _ in range(padding // len(block)))
+        body += packer.flush()
+    else:
+        body = data + b" " * padding
     flate = " /Filter /FlateDecode" if compress else ""
     return f"<< /Length {len(body)}{flate} >>\nstream\n".encode() + body + b"\nendstream"
 
@@ -44,10 +51,10 @@ def page_tree_bomb(path: Path, depth: int = 24) -> int:
 
 
 def stream_bomb(path: Path, megabytes: int = 60) -> int:
-    """One page whose content stream inflates from about a tenth of a MB to `megabytes` MB of spaces."""
-    content = TEXT.encode() + b" " * (megabytes * 1_000_000)
+    """One page whose content stream inflates about a thousandfold, to `megabytes` MB of spaces."""
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
-               stream(content, compress=True), FONT, PAGE.replace("/Type /Page", "/Type /Page /Parent 2 0 R")]
+               stream(TEXT.encode(), compress=True, padding=megabytes * 1_000_000), FONT,
+               PAGE.replace("/Type /Page", "/Type /Page /Parent 2 0 R")]
     path.write_bytes(pdf(objects))
     return path.stat().st_size
 

@@ -54,6 +54,14 @@ def test_a_stream_bomb_is_stopped_at_the_cpu_limit(tmp_path):
     assert line == "this PDF took more than 2 s of CPU to read"
 
 
+def test_a_stream_too_big_to_inflate_is_refused_by_the_readers_own_limit(tmp_path):
+    size = hostile.stream_bomb(tmp_path / "huge.pdf", megabytes=200)  # 200 MB in under 200 kB
+    line, seconds = refusal(read_source, tmp_path / "huge.pdf", None, 20_000_000, limits=Limits(20, 1024, 60))
+    assert size < 200_000 and seconds < 20
+    assert line.startswith("this PDF exceeds a safety limit of its reader (LimitReachedError: Limit reached while "
+                           "decompressing.")
+
+
 def test_a_deep_object_graph_is_named_as_one(tmp_path):
     hostile.deep_pdf(tmp_path / "deep.pdf")
     line, _ = refusal(read_source, tmp_path / "deep.pdf", None, 20_000_000)
