@@ -26,8 +26,6 @@ class Document:
     publisher_note: str | None = None
     inferred: list[str] = field(default_factory=list)  # fields guessed from the file, not given or confirmed
     retrieved: str | None = None  # ISO date a web page was fetched (documents added from a URL)
-    original_sha256: str | None = None  # the preserved original (the file as uploaded, a URL's WARC): its SHA-256
-    archived: str | None = None  # when that original was received or fetched, ISO 8601 UTC
 
     def __post_init__(self) -> None:
         if isinstance(self.inferred, bool):  # a generation built before the field became a list
@@ -43,6 +41,8 @@ class Document:
     date_not_after: str | None = None
     # What compact citations show: short_title, unless it reads as someone else speaking (index/voices/titles.py).
     citation_title: str | None = None
+    original_sha256: str | None = None  # the preserved original (the file as uploaded, a URL's WARC): its SHA-256
+    archived: str | None = None  # when that original was received or fetched, ISO 8601 UTC
 
     def compact_title(self) -> str:
         """The title for compact citations ("[1] title · publisher · date", "Also in:"); the card has the full one."""

@@ -48,9 +48,9 @@ class Draft:
     quotes: int = 0
     people: int = 0
     near: list[tuple[str, str, float]] = field(default_factory=list)  # (id, title, share of this text found there)
-    sha256: str = ""
     received: str = ""  # when the file came or the URL was fetched (ISO 8601 UTC)
     original: dict = field(default_factory=dict)  # a URL's preserved WARC (custody.Original), kept when fetched
+    sha256: str = ""
 
     def first_lines(self, n: int = 3, width: int = 300) -> list[str]:
         return [p if len(p) <= width else p[:width - 1] + "…" for p in self.text.split("\n\n")[:n]]
@@ -78,11 +78,11 @@ class Draft:
         entry = {"id": d.id, "title": d.title, "publisher": d.publisher, "publisher_note": _confirmed(d, "publisher"),
                  "date": d.date, "date_precision": d.date_precision, "date_note": _confirmed(d, "date"),
                  "url": d.url, "kind": d.kind, "sha256": self.sha256, "added_from": self.source}
-        if d.retrieved:
-            entry["retrieved"] = d.retrieved
         if self.original:
             entry.update(original=self.original["file"], original_sha256=self.original["sha256"],
                          archived=self.original["retrieved"])
+        if d.retrieved:
+            entry["retrieved"] = d.retrieved
         return entry
 
 
@@ -193,17 +193,13 @@ def edit(settings: Settings, doc_id: str, name: str, value: str) -> dict:
     changes = {name.lower(): stored, **extra}
     if name.lower() in ("date", "publisher"):
         changes[f"{name.lower()}_note"] = "set by an admin" if stored is not None else "unknown (an admin said so)"
-    entry = Collection(settings.collection).edit(doc_id, changes)
-    custody.record(settings.collection, {"event": "edited", "id": doc_id, "changes": changes})
-    return entry
+    return Collection(settings.collection).edit(doc_id, changes)
 
 
 def remove(settings: Settings, doc_id: str) -> dict:
     """Take a document out of the collection (its file and manifest entry). Raises CollectionError."""
     collection_entry(settings, doc_id)
-    gone = Collection(settings.collection).remove(doc_id)
-    custody.record(settings.collection, {"event": "removed", "id": doc_id, "file": gone.get("file")})  # original kept
-    return gone
+    return Collection(settings.collection).remove(doc_id)
 
 
 def collection_entry(settings: Settings, doc_id: str) -> dict:
