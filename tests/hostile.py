@@ -68,6 +68,12 @@ def deep_pdf(path: Path, depth: int = 100_000) -> int:
     return path.stat().st_size
 
 
+def wide_html(path: Path, paragraphs: int = 300_000) -> int:
+    """A page of `paragraphs` one-word paragraphs: a few MB of markup that a DOM and its text blocks multiply."""
+    path.write_text("<html><body><article>" + "<p>word " * paragraphs + "</article></body></html>")
+    return path.stat().st_size
+
+
 def gzip_bomb(megabytes: int, layers: int = 1) -> bytes:
     """`megabytes` MB of spaces gzipped `layers` times (made a MB at a time): each layer shrinks the last
     about a thousandfold, so two layers hold a few hundred MB in a few kB."""

@@ -68,6 +68,16 @@ def test_a_deep_object_graph_is_named_as_one(tmp_path):
     assert line == "this PDF is nested too deeply to read (a deep object graph)"
 
 
+def test_a_page_too_big_for_its_memory_and_undecodable_text_get_their_lines(tmp_path):
+    size = hostile.wide_html(tmp_path / "wide.html")
+    line, seconds = refusal(read_source, tmp_path / "wide.html", None, 20_000_000, limits=Limits(20, 200, 60),
+                            kind="HTML page")
+    assert size < 3_000_000 and line == "this HTML page needed more than 200 MB of memory to read" and seconds < 30
+    (tmp_path / "notes.txt").write_bytes(b"\xff\xfe" + "Notes of the hearing ".encode("utf-16-le") + b"\x00\xd8")
+    line, _ = refusal(read_source, tmp_path / "notes.txt", None, 20_000_000, kind="text file")
+    assert line == "the text of this text file cannot be decoded"
+
+
 def test_bad_files_in_the_corpus_are_skipped_and_the_rest_builds(tmp_path, seeds):
     hostile.page_tree_bomb(seeds / "tree.pdf")
     hostile.stream_bomb(seeds / "stream.pdf")
