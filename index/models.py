@@ -81,6 +81,7 @@ class Document:
     def card(self) -> dict:
         """The provenance users see next to every excerpt."""
         earliest, latest = self.date_interval()
+        archived = {"original_sha256": self.original_sha256, "archived": self.archived} if self.original_sha256 else {}
         return {
             "id": self.id,
             "title": self.title,
@@ -94,6 +95,7 @@ class Document:
             "date_earliest": earliest,
             "date_latest": latest,
             "inferred": list(self.inferred),
+            **archived,  # only for a document whose original is preserved (index/collection/custody.py)
         }
 
 

@@ -77,6 +77,7 @@ def test_an_uploaded_file_is_kept_as_sent_with_its_hash_and_shown_as_archived(se
     result = next(r for r in answer.results if r.document.id == "guard")
     archived = f"Archived copy, SHA-256 {sha(TEXT)}, retrieved {added['retrieved'][:10]} (citebot verify checks it)."
     assert citation_lines(result)[-1] == archived
+    assert result.document.card()["original_sha256"] == sha(TEXT)  # in --json answers too
     assert render.card(result.document, "citebot", 1).messages[0].splitlines()[-2] == archived  # the 📄 card
     code, out = verify(settings)
     assert code == 0 and out.splitlines()[-1] == "1 unchanged, 0 changed, 0 without a preserved original; " \
