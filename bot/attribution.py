@@ -111,6 +111,8 @@ def citation_lines(r: Result, lang: str = DEFAULT) -> list[str]:
     d = r.document
     source = ", ".join([f"“{d.title}”", d.publisher or say("publisher.unknown", lang), date_label(d, lang)])
     lines.append(source + (f". {d.url}" if d.url else "."))
+    if d.original_sha256:
+        lines.append(say("card.archived", lang, sha256=d.original_sha256, date=(d.archived or "")[:10]))
     return lines
 
 

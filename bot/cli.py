@@ -24,6 +24,7 @@ from citebot.index import (
     prepare_url,
     remove_document,
     settings_defaults,
+    verify_collection,
 )
 from citebot.index import reindex as reindex_corpus
 
@@ -288,6 +289,18 @@ To run it on Telegram: talk to @BotFather, send /newbot, copy the token it gives
     export TELEGRAM_BOT_TOKEN=123456:ABC...   (or put it in .env for docker compose)
 and run this command again.
 """
+
+
+@main.command()
+@click.option("--record-text", is_flag=True,
+              help="Record a text the reader now derives differently (after checking it) instead of failing on it.")
+@click.pass_obj
+def verify(obj: Context, record_text: bool) -> None:
+    """Re-hash every preserved original and the text derived from it; exit 1 if anything changed."""
+    found = verify_collection(obj.settings, record_text)
+    click.echo(found.summary())
+    if found.changed:
+        sys.exit(1)
 
 
 @main.command()

@@ -253,6 +253,8 @@ def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite
     else:
         rows.append(escape(d.url_note or say("card.no_link", lang)))
     rows.append(escape(say("card.share", lang, link=deep_link(bot, d))))
+    if d.original_sha256:
+        rows.append(escape(say("card.archived", lang, sha256=d.original_sha256, date=(d.archived or "")[:10])))
     rows.append(escape(say("card.excerpts", lang, count=excerpts)))
     if d.inferred:
         rows.append(f"<i>{escape(say('card.inferred', lang, fields=field_names(d.inferred, lang)))}</i>")

@@ -73,6 +73,8 @@ def card(d: Document, lang: str = DEFAULT) -> list[str]:
             ("field.publisher_note", d.publisher_note), ("field.url", d.url or say("unknown", lang)),
             ("field.url_note", d.url_note), ("field.short_title", d.short_title), ("field.kind", d.kind),
             ("field.file", d.file)]
+    if d.original_sha256:
+        rows.append(("field.original", say("card.archived", lang, sha256=d.original_sha256, date=(d.archived or "")[:10])))
     if d.inferred:
         rows.append(("field.metadata", say("card.inferred", lang, fields=field_names(d.inferred, lang))))
     return [f"{template(k, lang):>15}: {v}" for k, v in rows if v]

@@ -9,6 +9,8 @@ from .answers.chatter import is_chatter
 from .answers.messages import MESSAGES as ANSWER_MESSAGES
 from .answers.messages import echo
 from .collection.collection import EDITABLE, KINDS, CollectionError, InvalidField
+from .collection.custody import Verification
+from .collection.custody import verify as verify_collection
 from .collection.drafts import Drafts
 from .collection.intake import Draft, collection_entry, prepare_url
 from .collection.intake import commit as commit_draft
@@ -60,6 +62,7 @@ __all__ = [
     "Settings",
     "SettingsSource",
     "UnreadableFile",
+    "Verification",
     "Voice",
     "collection_entry",
     "commit_draft",
@@ -75,4 +78,5 @@ __all__ = [
     "remove_document",
     "setting",
     "settings_defaults",
+    "verify_collection",
 ]

@@ -41,6 +41,8 @@ class Document:
     date_not_after: str | None = None
     # What compact citations show: short_title, unless it reads as someone else speaking (index/voices/titles.py).
     citation_title: str | None = None
+    original_sha256: str | None = None  # the preserved original (the file as uploaded, a URL's WARC): its SHA-256
+    archived: str | None = None  # when that original was received or fetched, ISO 8601 UTC
 
     def compact_title(self) -> str:
         """The title for compact citations ("[1] title · publisher · date", "Also in:"); the card has the full one."""
@@ -79,6 +81,7 @@ class Document:
     def card(self) -> dict:
         """The provenance users see next to every excerpt."""
         earliest, latest = self.date_interval()
+        archived = {"original_sha256": self.original_sha256, "archived": self.archived} if self.original_sha256 else {}
         return {
             "id": self.id,
             "title": self.title,
@@ -92,6 +95,7 @@ class Document:
             "date_earliest": earliest,
             "date_latest": latest,
             "inferred": list(self.inferred),
+            **archived,  # only for a document whose original is preserved (index/collection/custody.py)
         }
 
 

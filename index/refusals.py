@@ -32,6 +32,15 @@ MESSAGES = {
     "refusal.encrypted_pdf": "encrypted PDF (password-protected): send an unprotected copy",
     "refusal.unreadable_pdf": "unreadable PDF ({problem})",
     "refusal.no_text_layer": "PDF has no text layer (scanned image?)",
+    # a file read in a child process within limits (index/documents/sandbox.py)
+    "refusal.parse_cpu": "this {kind} took more than {seconds} s of CPU to read",
+    "refusal.parse_timeout": "this {kind} took more than {seconds} s to read",
+    "refusal.parse_memory": "this {kind} needed more than {megabytes} MB of memory to read",
+    "refusal.parse_crash": "the reader crashed on this {kind} (exit {code}; it may need more than {megabytes} MB of memory)",
+    "refusal.parse_nested": "this {kind} is nested too deeply to read (a deep object graph)",
+    "refusal.parse_limit": "this {kind} exceeds a safety limit of its reader ({problem})",
+    "refusal.parse_encoding": "the text of this {kind} cannot be decoded",
+    "refusal.parse_failed": "this {kind} could not be read ({problem})",
     # fetching a URL (index/documents/fetch.py)
     "refusal.timeout": "{host} did not answer within {seconds:.0f} s",
     "refusal.unreachable": "cannot reach {host} ({problem})",
@@ -42,6 +51,10 @@ MESSAGES = {
     "refusal.http_status": "{host} answered {status} {reason}",
     "refusal.content_type": "unsupported content type {kind!r}: web pages, text and PDF only",
     "refusal.too_large_download": "too large (more than {limit:.0f} MB)",
-    "refusal.slow": "{host} is too slow (the download took too long)",
+    "refusal.slow": "{host} is too slow (the download took more than {seconds:.0f} s in all)",
+    "refusal.redirect_loop": "redirect loop (back to {url})",
+    "refusal.encoding": "{host} sent the page in an encoding citebot does not read ({encoding})",
+    "refusal.bad_encoding": "{host} sent a broken {encoding} stream",
+    "refusal.too_large_decoded": "{host} sent more than {limit:.0f} MB once decompressed (a compression bomb?)",
     "refusal.empty_page": "{host} sent an empty page",
 }

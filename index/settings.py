@@ -56,6 +56,11 @@ class Settings:
                                   "larger corpus files are skipped, with the reason in the report")
     max_results: int = setting("limits.max_results", 50, "excerpts kept per answer")
     max_query_chars: int = setting("limits.max_query_chars", 300, "longer queries are cut, with a note")
+    parse_cpu_seconds: int = setting("limits.parse_cpu_seconds", 20,
+                                     "CPU time reading one file may take (in its own process); more: refused")
+    parse_memory_mb: int = setting("limits.parse_memory_mb", 1024,
+                                   "memory (address space) reading one file may add to its reader's; more: refused")
+    parse_seconds: int = setting("limits.parse_seconds", 60, "wall-clock time reading one file may take; more: refused")
     timeout_seconds: int = setting("fetch.timeout_seconds", 20, "fetching a URL an admin sends gives up after this")
     max_redirects: int = setting("fetch.max_redirects", 5, "redirects followed, each checked like the first address")
     allow_private_urls: bool = setting("fetch.allow_private_urls", False,

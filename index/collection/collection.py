@@ -25,6 +25,7 @@ import yaml
 
 from ..documents.sources import MANIFEST, SUFFIXES, read_manifest
 from ..errors import CitebotError
+from . import custody
 
 EDITABLE = ("title", "publisher", "date", "url", "kind")
 KINDS = ("article", "report", "statement", "speech", "transcript", "testimony", "book", "interview", "other")
@@ -111,6 +112,7 @@ class Collection:
             index = self._find(entries, doc_id)
             entries[index] = {**entries[index], **changes}
             _write_manifest(self.folder, entries)
+            custody.record(self.folder, {"event": "edited", "id": doc_id, "changes": changes})
             return entries[index]
 
     def remove(self, doc_id: str) -> dict:
@@ -120,6 +122,7 @@ class Collection:
             _write_manifest(self.folder, entries)
             with contextlib.suppress(FileNotFoundError):
                 (self.folder / gone["file"]).unlink()
+            custody.record(self.folder, {"event": "removed", "id": doc_id, "file": gone.get("file")})  # original kept
             return gone
 
     def _find(self, entries: list[dict], doc_id: str) -> int:

@@ -14,11 +14,12 @@ import datetime as dt
 import hashlib
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..answers.answerer import Answerer
 from ..documents.fetch import fetch
+from ..documents.sandbox import Limits, kind_of, run_limited
 from ..documents.sources import SUFFIXES, read_source
 from ..errors import CitebotError, UnreadableFile
 from ..models import Document
@@ -26,6 +27,7 @@ from ..settings import Settings
 from ..text.split import passages
 from ..voices.people import Registry, discover
 from ..voices.quotes import find_quotes
+from . import custody
 from .collection import Collection, CollectionError, validate
 
 SHINGLE = 8  # words: long enough that shared runs mean shared text, not shared phrasing
@@ -46,6 +48,8 @@ class Draft:
     quotes: int = 0
     people: int = 0
     near: list[tuple[str, str, float]] = field(default_factory=list)  # (id, title, share of this text found there)
+    received: str = ""  # when the file came or the URL was fetched (ISO 8601 UTC)
+    original: dict = field(default_factory=dict)  # a URL's preserved WARC (custody.Original), kept when fetched
     sha256: str = ""
 
     def first_lines(self, n: int = 3, width: int = 300) -> list[str]:
@@ -74,6 +78,9 @@ class Draft:
         entry = {"id": d.id, "title": d.title, "publisher": d.publisher, "publisher_note": _confirmed(d, "publisher"),
                  "date": d.date, "date_precision": d.date_precision, "date_note": _confirmed(d, "date"),
                  "url": d.url, "kind": d.kind, "sha256": self.sha256, "added_from": self.source}
+        if self.original:
+            entry.update(original=self.original["file"], original_sha256=self.original["sha256"],
+                         archived=self.original["retrieved"])
         if d.retrieved:
             entry["retrieved"] = d.retrieved
         return entry
@@ -96,13 +103,14 @@ def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / (_stem(name) + suffix)
         path.write_bytes(data)
-        source = read_source(path, None, settings.max_file_bytes)
+        source = run_limited(read_source, path, None, settings.max_file_bytes, limits=Limits.of(settings),
+                             kind=kind_of(suffix))
     doc, text = source.document, source.cleaned.text
     if url:
         doc.url, doc.retrieved = url, dt.date.today().isoformat()
         doc.inferred = [f for f in doc.inferred if f != "url"]
     draft = Draft(data=data, suffix=suffix, source=url or name, document=doc, text=text,
-                  sha256=hashlib.sha256(data).hexdigest())
+                  sha256=hashlib.sha256(data).hexdigest(), received=custody.now())
     registry = Registry.from_yaml(settings.people_file)
     discover(registry, [text])
     mentions = registry.mentions(text)
@@ -121,7 +129,11 @@ def prepare_url(settings: Settings, url: str) -> Draft:
     """Fetch `url` (safely, see fetch.py) and prepare the page as a draft. Raises FetchError and the like."""
     fetched = fetch(url, settings.max_file_bytes, settings.timeout_seconds, settings.max_redirects,
                     settings.allow_private_urls)
-    return prepare(settings, fetched.data, _stem(fetched.url) + fetched.suffix, url=fetched.url)
+    draft = prepare(settings, fetched.data, _stem(fetched.url) + fetched.suffix, url=fetched.url)
+    # Kept now, while the request and response are at hand: a draft carries only the page.
+    draft.original = asdict(custody.keep_fetch(settings.collection, fetched))
+    draft.received = draft.original["retrieved"]
+    return draft
 
 
 def near_duplicates(settings: Settings, text: str, url: str | None = None) -> list[tuple[str, str, float, float]]:
@@ -159,9 +171,18 @@ def _stem(name: str) -> str:
 
 
 def commit(settings: Settings, draft: Draft) -> Document:
-    """Store a confirmed draft in the collection (atomically). Raises CollectionError (a duplicate)."""
+    """Store a confirmed draft in the collection (atomically), its original preserved and the adding recorded in
+    the custody log. Raises CollectionError (a duplicate)."""
+    if not draft.original:  # an uploaded file: the original is the file as sent
+        draft.original = asdict(custody.keep_file(settings.collection, draft.data, draft.suffix, draft.source,
+                                                  draft.received))
     entry = Collection(settings.collection).add(draft.data, draft.suffix, draft.entry(), taken=_indexed_ids(settings))
+    custody.record(settings.collection, {
+        **draft.original, "event": "added", "id": entry["id"], "file": entry["file"], "sha256": draft.sha256,
+        "text_sha256": custody.sha256(draft.text.encode("utf-8")), "original": draft.original["file"],
+        "original_sha256": draft.original["sha256"]})  # sha256: the document file's; original_sha256: the original's
     draft.document.id, draft.document.file, draft.document.inferred = entry["id"], entry["file"], []
+    draft.document.original_sha256, draft.document.archived = entry["original_sha256"], entry["archived"]
     return draft.document
 
 

@@ -26,6 +26,7 @@ import yaml
 from ..errors import ManifestError, UnreadableFile
 from ..models import PRECISION_CHARS, Document, period
 from ..text.clean import Cleaned, clean
+from .sandbox import Limits, kind_of, run_limited
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -68,10 +69,11 @@ class Skipped:
 
 def load_all(settings: Settings) -> tuple[list[Source], list[Skipped]]:
     """The bundled corpus and the admins' collection together; an id used twice keeps its first document."""
-    sources, skipped = load_corpus(settings.corpus_dir, settings.max_file_bytes)
+    limits = Limits.of(settings)
+    sources, skipped = load_corpus(settings.corpus_dir, settings.max_file_bytes, limits=limits)
     seen = {s.document.id: s.document.file for s in sources}
     if settings.collection.is_dir():
-        more, more_skipped = load_corpus(settings.collection, settings.max_file_bytes, listed_only=True)
+        more, more_skipped = load_corpus(settings.collection, settings.max_file_bytes, listed_only=True, limits=limits)
         skipped += more_skipped
         for s in more:
             if s.document.id in seen:
@@ -82,10 +84,12 @@ def load_all(settings: Settings) -> tuple[list[Source], list[Skipped]]:
     return sources, skipped
 
 
-def load_corpus(folder: Path, max_bytes: int, listed_only: bool = False) -> tuple[list[Source], list[Skipped]]:
+def load_corpus(folder: Path, max_bytes: int, listed_only: bool = False,
+                limits: Limits | None = None) -> tuple[list[Source], list[Skipped]]:
     """Every readable document of `folder` with its provenance, and what was skipped and why.
 
-    `listed_only`: index only files the manifest lists (the admins' collection).
+    `listed_only`: index only files the manifest lists (the admins' collection). Each file is read in a
+    child process within `limits` (sandbox.py), so a hostile file costs its own entry, never the reindex.
     """
     manifest, skipped = read_manifest(folder)
     by_file = {entry["file"]: entry for entry in manifest}
@@ -94,7 +98,8 @@ def load_corpus(folder: Path, max_bytes: int, listed_only: bool = False) -> tupl
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
     for path in [p for p in files if p.name in by_file] if listed_only else files:
         try:
-            source = read_source(path, by_file.get(path.name), max_bytes)
+            source = run_limited(read_source, path, by_file.get(path.name), max_bytes, limits=limits or Limits(),
+                                 kind=kind_of(path.suffix))
         except UnreadableFile as e:
             skipped.append(Skipped(path.name, str(e)))
             continue
@@ -202,6 +207,8 @@ def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[
     doc.inferred = [f for f in INFERABLE if not fields.get(f) and getattr(doc, f)]
     if fields.get("retrieved"):
         doc.retrieved = str(fields["retrieved"])
+    if fields.get("original_sha256"):  # preserved by index/collection/custody.py
+        doc.original_sha256, doc.archived = str(fields["original_sha256"]), str(fields.get("archived") or "") or None
     return doc, dating.problems
 
 
