@@ -26,6 +26,9 @@ class Document:
     publisher_note: str | None = None
     inferred: list[str] = field(default_factory=list)  # fields guessed from the file, not given or confirmed
     retrieved: str | None = None  # ISO date a web page was fetched (documents added from a URL)
+    author: str | None = None  # who wrote it, where a byline or the file names them
+    # How each inferred field was found ("publisher": "og:site_name"), for the admin who confirms it.
+    how: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if isinstance(self.inferred, bool):  # a generation built before the field became a list

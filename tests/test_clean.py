@@ -77,3 +77,12 @@ def test_nbsp_and_double_spaces_are_normalised():
 def test_plain_text_paragraphs_are_not_joined():
     text = clean("Title line\n\nFirst paragraph ends here.\n\nSecond one.").text
     assert text == "Title line\n\nFirst paragraph ends here.\n\nSecond one."
+
+
+def test_a_line_ending_in_an_abbreviation_goes_on_to_the_next_line():
+    raw = ("The commission heard evidence from Prof.\nLena Sample and from two other witnesses who had\n"
+           "been held in the same prison during the summer of\nthat year, and from Dr.\nOmid Example.\n\n"
+           "The hearing then closed for the day.\n")
+    assert clean(raw).text == ("The commission heard evidence from Prof. Lena Sample and from two other witnesses who "
+                               "had been held in the same prison during the summer of that year, and from Dr. Omid "
+                               "Example.\n\nThe hearing then closed for the day.")
