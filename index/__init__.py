@@ -7,7 +7,7 @@ keeps bot/ to these names).
 from .answers.answerer import HELP, Answerer, IndexStats
 from .answers.messages import MESSAGES as ANSWER_MESSAGES
 from .answers.messages import echo
-from .collection.collection import EDITABLE, KINDS, CollectionError, InvalidField
+from .collection.collection import BOUNDS, EDITABLE, KINDS, CollectionError, InvalidField
 from .collection.drafts import Drafts
 from .collection.intake import Draft, collection_entry, prepare_url
 from .collection.intake import commit as commit_draft
@@ -38,6 +38,7 @@ __all__ = [
     "Document",
     "Draft",
     "Drafts",
+    "BOUNDS",
     "EDITABLE",
     "FetchError",
     "HELP",

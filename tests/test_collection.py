@@ -218,17 +218,27 @@ def test_the_cli_adds_edits_removes_and_lists_reports(settings, tmp_path):
                               capture_output=True, text=True, timeout=120)
 
     shown = cli("add", str(path), "--date", "2022-08-27", stdin="n\n")
-    assert shown.returncode == 1 and "title: Statement of the families  [inferred]" in shown.stdout
-    assert "date: 27 Aug 2022  [given]" in shown.stdout and "not added." in shown.stderr
+    assert shown.returncode == 0 and "title: Statement of the families  [inferred]" in shown.stdout
+    assert "date: 27 Aug 2022  [given]" in shown.stdout and shown.stdout.rstrip().endswith("Nothing added.")
+    assert not (settings.collection / "sources.yaml").exists()
     assert cli("add", str(path), "--date", "2022-13-01").stderr.strip() == (
         "Error: not added: '2022-13-01' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (or 'unknown')")
-    added = cli("add", str(path), "--publisher", "Justice for Victims", "--yes")
-    assert added.returncode == 0 and "Added families (families.txt)." in added.stdout
+    assert "not an id" in cli("add", str(path), "--id", "Families 2022", "--yes").stderr
+    added = cli("add", str(path), "--id", "families-2022", "--publisher", "Justice for Victims", "--date", "2022-08",
+                "--date-note", "from the letter's heading", "--date-not-before", "2022-08-20", "--yes")
+    assert added.returncode == 0 and "Added families-2022 (families-2022.txt)." in added.stdout
     assert "Indexed 6 documents" in added.stdout
+    entry = Collection(settings.collection).entry("families-2022")
+    assert (entry["publisher_note"], entry["date"], entry["date_note"], entry["date_not_before"]) == (
+        "set by an admin", "2022-08", "from the letter's heading", "2022-08-20")
     asked = cli("ask", "--json", "graves of their children")
     assert '"publisher": "Justice for Victims"' in asked.stdout and '"inferred": []' in asked.stdout
-    assert cli("edit", "families", "kind", "statement").returncode == 0
-    assert cli("remove", "families", "--yes").returncode == 0
+    assert '"date_earliest": "2022-08-20"' in asked.stdout
+    edited = cli("edit", "families-2022", "publisher", "Justice", "Group", "--note", "from the letterhead", "--no-reindex")
+    assert edited.returncode == 0
+    assert Collection(settings.collection).entry("families-2022")["publisher_note"] == "from the letterhead"
+    assert cli("edit", "families-2022", "kind", "statement").returncode == 0
+    assert cli("remove", "families-2022", "--yes").returncode == 0
     journal = Journal(settings.database_at)
     rid = journal.report(user_id=5, doc="ngo-2020-bring-to-justice", start=0, end=10, generation="g",
                          question="/who Raisi", reason="context", excerpt="An excerpt")
@@ -236,7 +246,8 @@ def test_the_cli_adds_edits_removes_and_lists_reports(settings, tmp_path):
     assert f"#{rid} [open]" in listed.stdout and "out of context" in listed.stdout
     assert cli("reports", "--resolve", str(rid)).stdout.strip() == f"Report #{rid} resolved."
     assert cli("reports").stdout.strip() == "No open reports."
-    assert [e.action for e in journal.audit()] == ["resolve", "reindex", "remove", "reindex", "edit", "reindex", "add"]
+    assert [e.action for e in journal.audit()] == ["resolve", "reindex", "remove", "reindex", "edit", "edit", "reindex",
+                                                   "add"]
 
 
 def test_reports_are_batched_for_admins_once_an_hour(tmp_path):

@@ -224,6 +224,7 @@ MESSAGES = {
     # why the index refused a file, a URL or a field (index/refusals.py), keyed "refusal.*"
     "refusal.unknown_field": "فیلد ناشناخته «{field}»: یکی از این‌ها را بفرستید: {fields}",
     "refusal.empty_field": "{field} نمی‌تواند خالی باشد",
+    "refusal.bad_id": "«{value}» شناسه نیست: فقط حروف کوچک لاتین، رقم و خط تیره (حداکثر ۴۰)",
     "refusal.not_a_date": "«{value}» تاریخ نیست: به صورت \u200eYYYY-MM-DD\u200e، \u200eYYYY-MM\u200e یا \u200eYYYY\u200e بنویسید (یا «نامعلوم»)",
     "refusal.not_a_url": "«{value}» نشانی اینترنتی نیست (\u200ehttp://\u200e یا \u200ehttps://\u200e)",
     "refusal.kind": "نوع باید یکی از این‌ها باشد: {kinds}",

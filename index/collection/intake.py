@@ -26,7 +26,7 @@ from ..settings import Settings
 from ..text.split import passages
 from ..voices.people import Registry, discover
 from ..voices.quotes import find_quotes
-from .collection import Collection, CollectionError, validate
+from .collection import BOUNDS, NOTED, Collection, CollectionError, valid_id, validate
 
 SHINGLE = 8  # words: long enough that shared runs mean shared text, not shared phrasing
 DUPLICATE = 0.9  # share of a new text's shingles found in one document: the same document again
@@ -51,16 +51,24 @@ class Draft:
     def first_lines(self, n: int = 3, width: int = 300) -> list[str]:
         return [p if len(p) <= width else p[:width - 1] + "…" for p in self.text.split("\n\n")[:n]]
 
-    def set(self, name: str, value: str) -> None:
-        """Change a field as the admin typed it; it is then the admin's, not inferred. Raises InvalidField."""
+    def set(self, name: str, value: str, note: str | None = None) -> None:
+        """Change a field as the admin typed it; it is then the admin's, not inferred. Raises InvalidField.
+
+        `note` says how the admin knows it ("from the dateline of the printed copy"); without one the
+        note says only that an admin set it.
+        """
         stored, extra = validate(name, value)
         setattr(self.document, name, stored)
         for k, v in extra.items():
             setattr(self.document, k, v)
-        note = "set by an admin" if stored is not None else "unknown (an admin said so)"
-        if name in ("date", "publisher"):
-            setattr(self.document, f"{name}_note", note)
+        if name in NOTED and (note or name not in BOUNDS):  # a bound without a note keeps the date's note
+            setattr(self.document, NOTED[name], field_note(stored, note))
         self.document.inferred = [f for f in self.document.inferred if f != name]
+        self.document.how.pop(name, None)
+
+    def set_id(self, value: str) -> None:
+        """The id the admin chose instead of the one made from the file name. Raises InvalidField."""
+        self.document.id = valid_id(value)
 
     def status(self, name: str) -> str:
         """"inferred", "unknown" or "given" for the card."""
@@ -76,7 +84,17 @@ class Draft:
                  "url": d.url, "kind": d.kind, "sha256": self.sha256, "added_from": self.source}
         if d.retrieved:
             entry["retrieved"] = d.retrieved
+        for name in ("url_note", "date_not_before", "date_not_after", "author"):
+            if getattr(d, name):
+                entry[name] = getattr(d, name)
         return entry
+
+
+def field_note(stored: str | None, note: str | None) -> str:
+    """How an admin knows a field: their own words, else that they set it (or said it is unknown)."""
+    if note and note.strip():
+        return " ".join(note.split())
+    return "set by an admin" if stored is not None else "unknown (an admin said so)"
 
 
 def _confirmed(d: Document, name: str) -> str | None:
@@ -165,13 +183,14 @@ def commit(settings: Settings, draft: Draft) -> Document:
     return draft.document
 
 
-def edit(settings: Settings, doc_id: str, name: str, value: str) -> dict:
-    """Correct one field of a document in the collection. Raises InvalidField, CollectionError."""
-    stored, extra = validate(name.lower(), value)
+def edit(settings: Settings, doc_id: str, name: str, value: str, note: str | None = None) -> dict:
+    """Correct one field of a document in the collection (`note`: how the admin knows it). Raises InvalidField, CollectionError."""
+    name = name.lower()
+    stored, extra = validate(name, value)
     collection_entry(settings, doc_id)
-    changes = {name.lower(): stored, **extra}
-    if name.lower() in ("date", "publisher"):
-        changes[f"{name.lower()}_note"] = "set by an admin" if stored is not None else "unknown (an admin said so)"
+    changes = {name: stored, **extra}
+    if name in NOTED and (note or name not in BOUNDS):
+        changes[NOTED[name]] = field_note(stored, note)
     return Collection(settings.collection).edit(doc_id, changes)
 
 
