@@ -404,10 +404,10 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
         shown = isolate(shown) if lang in RIGHT_TO_LEFT else shown  # a Latin title keeps its own direction
         if name == "date" and d.date:
             shown += f" ({escape(say(PRECISION.get(d.date_precision or '', 'precision.year'), lang))})"
-        label = template(f"field.{name}", lang)  # "date" → "Date"; a script without case stays as it is
-        mark = STATUS_MARK.get(draft.status(name))
-        rows.append(f"{escape(label[:1].upper() + label[1:])}: {shown}"
-                    + (f" <i>{escape(say(mark, lang))}</i>" if mark else ""))
+        rows.append(_draft_row(draft, name, shown, lang))
+    if d.author:
+        rows.append(_draft_row(draft, "author", escape(d.author), lang))
+    rows += [escape(say(sign["key"], lang, **{k: v for k, v in sign.items() if k != "key"})) for sign in draft.damage]
     rows.append(escape(say("draft.found", lang, passages=counted("count.passages", draft.passages, lang),
                            quotes=counted("count.quotes", draft.quotes, lang),
                            people=counted("count.people", draft.people, lang))))
@@ -416,6 +416,15 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
     rows.append("<blockquote>" + escape("\n".join(draft.first_lines())) + "</blockquote>")
     rows.append(escape(say("draft.unsaved", lang)))
     return "\n".join(rows)
+
+
+def _draft_row(draft: Draft, name: str, shown: str, lang: str) -> str:
+    """"Publisher: Example News (inferred from og:site_name)": a field, and whether and how it was inferred."""
+    label = template(f"field.{name}", lang)  # "date" → "Date"; a script without case stays as it is
+    how = draft.how(name)
+    mark = say("draft.inferred_from", lang, how=how) if how else say(STATUS_MARK[status], lang) if (
+        status := draft.status(name)) in STATUS_MARK else ""
+    return f"{escape(label[:1].upper() + label[1:])}: {shown}" + (f" <i>{escape(mark)}</i>" if mark else "")
 
 
 def draft_buttons(key: str, lang: str = DEFAULT) -> list[list[tuple[str, str]]]:

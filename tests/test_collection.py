@@ -24,6 +24,7 @@ from citebot.index import (
 )
 from citebot.index.answers.answerer import Answerer
 from citebot.index.collection.collection import Collection
+from citebot.index.collection.damage import damage_signs
 from citebot.index.documents.sources import load_all
 from citebot.index.store.build import reindex
 from tests.botproc import ROOT
@@ -218,7 +219,7 @@ def test_the_cli_adds_edits_removes_and_lists_reports(settings, tmp_path):
                               capture_output=True, text=True, timeout=120)
 
     shown = cli("add", str(path), "--date", "2022-08-27", stdin="n\n")
-    assert shown.returncode == 0 and "title: Statement of the families  [inferred]" in shown.stdout
+    assert shown.returncode == 0 and "title: Statement of the families  [inferred from the first line of the text]" in shown.stdout
     assert "date: 27 Aug 2022  [given]" in shown.stdout and shown.stdout.rstrip().endswith("Nothing added.")
     assert not (settings.collection / "sources.yaml").exists()
     assert cli("add", str(path), "--date", "2022-13-01").stderr.strip() == (
@@ -276,3 +277,19 @@ def test_the_card_lists_a_near_duplicate_already_in_the_collection(settings):
     ((doc_id, title, share),) = draft.near
     assert doc_id == "mek-iran-2018-12-abject-failure" and share > 0.9  # a reprint of half of it: shown, not refused
     assert title == Answerer(settings).document(doc_id).title
+
+
+def test_the_card_warns_when_the_text_looks_damaged(settings):
+    from citebot.bot.terminal import draft_card
+
+    menu = "\n\n".join(["Home", "World news", "Sport", "Culture", "Contact us", "Donate", "Archive", "Search"])
+    merged = " ".join(["The witness spoke about the prison and the lists of names read out each evening."] * 40)
+    quotes = 'He said "we saw it" and later "we heard it" and "we knew it" as the " marks were split apart.'
+    draft = prepare_file(settings, f"{menu}\n\n{merged}\n\n{quotes}\n".encode(), "damaged.txt")
+    card = draft_card(draft)
+    assert "⚠️ 8 of 10 paragraphs are short lines: a menu or a table of contents may be mixed in." in card
+    assert "⚠️ One paragraph is 3239 characters long: lines may have been run together." in card
+    whole = prepare_file(settings, doc(34), "families.txt")
+    assert whole.damage == [] and not any(line.startswith("⚠️") for line in draft_card(whole))
+    split = "The “ witness ” said “ nothing ” at “ all ” that day, the record shows."  # marks cut from their words
+    assert damage_signs(split, quotations=0) == [{"key": "damage.quote_marks", "marks": 6}]

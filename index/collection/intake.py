@@ -27,6 +27,7 @@ from ..text.split import passages
 from ..voices.people import Registry, discover
 from ..voices.quotes import find_quotes
 from .collection import BOUNDS, NOTED, Collection, CollectionError, valid_id, validate
+from .damage import damage_signs
 
 SHINGLE = 8  # words: long enough that shared runs mean shared text, not shared phrasing
 DUPLICATE = 0.9  # share of a new text's shingles found in one document: the same document again
@@ -47,6 +48,7 @@ class Draft:
     people: int = 0
     near: list[tuple[str, str, float]] = field(default_factory=list)  # (id, title, share of this text found there)
     sha256: str = ""
+    damage: list[dict] = field(default_factory=list)  # signs the text came out damaged (damage.py)
 
     def first_lines(self, n: int = 3, width: int = 300) -> list[str]:
         return [p if len(p) <= width else p[:width - 1] + "…" for p in self.text.split("\n\n")[:n]]
@@ -69,6 +71,10 @@ class Draft:
     def set_id(self, value: str) -> None:
         """The id the admin chose instead of the one made from the file name. Raises InvalidField."""
         self.document.id = valid_id(value)
+
+    def how(self, name: str) -> str:
+        """Where an inferred field was found ("og:site_name"), or ""."""
+        return self.document.how.get(name, "") if name in self.document.inferred else ""
 
     def status(self, name: str) -> str:
         """"inferred", "unknown" or "given" for the card."""
@@ -126,6 +132,7 @@ def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) 
     mentions = registry.mentions(text)
     draft.passages = len(passages(text))
     draft.quotes = len(find_quotes(text, mentions))
+    draft.damage = damage_signs(text, draft.quotes)
     draft.people = len({m.person for m in mentions})
     near = near_duplicates(settings, text, url)
     same = [(doc_id, title) for doc_id, title, share, back in near if min(share, back) >= DUPLICATE]
