@@ -228,6 +228,7 @@ class Result:
     # documents quoting the same quotation in other words (also_in: only those whose text has these words)
     reworded_in: list[str] = field(default_factory=list)
     reworded_in_titles: list[str] = field(default_factory=list)
+    mid_sentence: bool = False  # the excerpt starts inside a sentence (after a clause cut): shown with "…" before it
 
     def voice(self) -> Voice | None:
         """The voice the whole excerpt is in (the innermost when nested), if any."""
@@ -235,9 +236,9 @@ class Result:
         return min(holding, key=lambda v: v.end - v.start) if holding else None
 
     def cut(self) -> tuple[bool, bool]:
-        """Whether the excerpt starts / ends inside a quotation: the rendering marks such a cut with "…"."""
+        """Whether the excerpt starts (inside a quotation or a sentence) / ends inside a quotation: shown with "…"."""
         quoted = [v for v in self.voices if v.kind != "speech"]
-        return (any(v.start < self.start < v.end for v in quoted),
+        return (self.mid_sentence or any(v.start < self.start < v.end for v in quoted),
                 any(v.start < self.end < v.end for v in quoted))
 
     def to_json(self) -> dict:
@@ -254,7 +255,7 @@ class Result:
             "refers_to": [r.to_json() for r in self.refers_to],
             "heading": self.heading,
             "also_in_other_words": self.reworded_in,
-        }
+        } | ({"starts_mid_sentence": True} if self.mid_sentence else {})
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ import yaml
 from ..errors import ManifestError, UnreadableFile
 from ..models import PRECISION_CHARS, Document, period
 from ..text.clean import Cleaned, clean
+from .markup import TAGLINE
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -42,6 +43,10 @@ BOUNDS = {"date_not_before", "date_not_after"}
 INFERABLE = ("title", "publisher", "date", "url", "author")
 # Words of a template or placeholder, never of a real publisher: "Copyright (C) year your name".
 TEMPLATE = re.compile(r"\b(?:your|name|year|author|holder|company|organi[sz]ation|owner|insert|todo)\b", re.I)
+# Lines of a site's menus and controls, copied with a page's text: never its title.
+CHROME = re.compile(r"(?:jump|skip) to (?:main )?content|(?:main )?menu|navigation|search|log ?in|sign (?:in|up)|"
+                    r"create account|subscribe|donate|home|toggle .*|open this (?:photo|image) in gallery|share|"
+                    r"from wikipedia, the free encyclopedia|advertisement", re.I)
 NOT_A_TITLE = re.compile(r"https?://|www\.|@|\.(?:docx?|pdf|odt|rtf|indd)\b|^(?:untitled|microsoft word)", re.I)
 
 
@@ -227,8 +232,10 @@ class Dating:
 
 def _title(found: dict, text: str, path: Path, how: dict[str, str]) -> str:
     """The markup's title, else the first line, else the file name: whichever first looks like a title."""
+    first, skipped = _first_line_of(text)
     for candidate, said in ((found.get("title"), found.get("how", {}).get("title", "the markup")),
-                            (_first_line_of(text), "the first line of the text")):
+                            (first, "the first line of the text after the site's menus" if skipped
+                             else "the first line of the text")):
         if candidate and plausible_title(str(candidate)):
             how["title"] = said
             return str(candidate).strip()
@@ -253,8 +260,10 @@ def plausible_publisher(value: str | None) -> TypeGuard[str]:
 def _publisher(fields: dict, found: dict, cleaned: Cleaned, how: dict[str, str]) -> tuple[str | None, str | None]:
     if "publisher" in fields:
         return fields["publisher"], fields.get("publisher_note")
+    tagline = TAGLINE.search(cleaned.text[:3000])
     for value, said in ((found.get("publisher"), found.get("how", {}).get("publisher", "the page's site name")),
-                        (cleaned.byline, "a byline"), (cleaned.copyright, "a copyright footer")):
+                        (cleaned.byline, "a byline"), (cleaned.copyright, "a copyright footer"),
+                        (tagline and tagline.group(1), "the tagline under the title")):
         if plausible_publisher(value):
             how["publisher"] = said
             return value.strip(), f"inferred from {said}, not checked"
@@ -360,10 +369,17 @@ def _iso(human: str) -> str:
     return human
 
 
-def _first_line_of(text: str) -> str | None:
-    """The first paragraph, if it is short enough to be a title: a sentence of a body is not one."""
-    first = text.split("\n\n", 1)[0].strip()
-    return first if len(first) <= 120 and not (len(first) > 40 and first.endswith(".")) else None
+def _first_line_of(text: str) -> tuple[str | None, bool]:
+    """The first paragraph that is not a site's menu line, if it is short enough to be a title (a body's sentence
+    is not one), and whether menu lines came before it."""
+    paragraphs = [p.strip() for p in text.split("\n\n")[:40]]
+    skipped = 0
+    while skipped < len(paragraphs) and CHROME.fullmatch(paragraphs[skipped]):
+        skipped += 1
+    if skipped == len(paragraphs):
+        return None, False
+    first = paragraphs[skipped]
+    return (first if len(first) <= 120 and not (len(first) > 40 and first.endswith(".")) else None), skipped > 0
 
 
 def _slug(value: str) -> str:

@@ -130,20 +130,26 @@ def _drop_repeats(lines: list[str]) -> list[str]:
 
 
 def _paragraphs(lines: list[str], indented: set[str]) -> list[str]:
-    """Group lines into paragraphs, undoing the hard wraps of PDF and plain-text exports."""
+    """Group lines into paragraphs, undoing the hard wraps of PDF and plain-text exports.
+
+    Blank lines say nothing (PDF exports put one after every line); a line goes on the paragraph before it
+    when the line before it (not the paragraph so far, which may be long) was cut at the wrap width or mid-sentence.
+    """
     body = [line for line in lines if line]
     if not body:
         return []
     if not _hard_wrapped(body):
         return body
     width = _wrap_width(body)
-    paragraphs, heading = [body[0]], body[0] in indented
-    for line in body[1:]:
-        if line not in indented and _continues(paragraphs[-1], line, width, heading):
+    paragraphs: list[str] = []
+    previous, heading = "", False
+    for line in body:
+        if previous and line not in indented and _continues(previous, line, width, heading):
             paragraphs[-1] = join_lines(paragraphs[-1], line)
         else:
             paragraphs.append(line)
             heading = line in indented
+        previous = line
     return paragraphs
 
 
@@ -151,6 +157,8 @@ def _hard_wrapped(body: list[str]) -> bool:
     """True when lines were cut at a width rather than at paragraph ends."""
     if len(body) < 4:
         return False
+    if sum(1 for line in body if len(line) > 250) >= 0.05 * len(body):
+        return False  # a web page copied as text: a paragraph per line, whatever the short lines around it
     unfinished = sum(1 for line in body if not LINE_END.search(line) or ends_with_abbreviation(line))
     return unfinished / len(body) >= 0.4 and _wrap_width(body) < 200
 
