@@ -95,7 +95,11 @@ def _pieces(page) -> list[Piece]:
     found: list[Piece] = []
 
     def visit(text, cm, tm, _font, size):
-        if not text or not text.strip():
+        if text and not text.strip():
+            if found and "\n" not in text and not found[-1].text.endswith(" "):
+                found[-1].text += " "  # a space pypdf saw between two runs: keep it
+            return
+        if not text:
             return
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
@@ -127,8 +131,10 @@ def _furniture(pages: list[list[list[Piece]]]) -> set[tuple[int, int]]:
     for page, n in edges:
         shapes.setdefault(_shape(pages[page][n]), set()).add(page)
     needed = max(2, (len(pages) + 1) // 2)
+    body = [statistics.median(p.size for row in rows for p in row) if rows else 0.0 for rows in pages]
     return {(page, n) for page, n in edges
-            if PAGE_NUMBER.fullmatch(_row_text(pages[page][n])) or len(shapes[_shape(pages[page][n])]) >= needed}
+            if PAGE_NUMBER.fullmatch(_row_text(pages[page][n])) or len(shapes[_shape(pages[page][n])]) >= needed
+            and max(p.size for p in pages[page][n]) <= 1.15 * body[page]}  # not the title the header repeats
 
 
 def _row_text(row: list[Piece]) -> str:
@@ -158,17 +164,18 @@ def _gutter(pieces: list[Piece], width: float) -> float | None:
         return None
     right = statistics.mode(starts)
     beside = [p for p in pieces if abs(p.x - right) <= 2]
-    rows_with_both = sum(1 for p in beside if any(q.x < right - 20 and abs(q.y - p.y) <= 2 for q in pieces))
+    left_rows = {round(q.y) for q in pieces if q.x < right - 20}
+    rows_with_both = sum(1 for p in beside if left_rows & {round(p.y) - 1, round(p.y), round(p.y) + 1})
     return right - 2.0 if len(beside) >= 3 and rows_with_both >= 3 else None
 
 
 def _joined(row: list[Piece]) -> str:
-    """A row's pieces as one line: a space where there is a gap between them and none was written."""
+    """A row's pieces as one line. pypdf already put spaces where it saw gaps; one more goes only where a
+    piece starts well past where the one before can end (table cells), as a glyph is at most about 0.75 em."""
     text = row[0].text
     for before, piece in zip(row, row[1:]):
-        end = before.x + 0.5 * before.size * len(before.text)  # about half an em per character
-        gap = piece.x > end - 0.1 * before.size
-        text += (" " if gap and not text.endswith(" ") and not piece.text.startswith(" ") else "") + piece.text
+        far = piece.x > before.x + (0.75 * len(before.text) + 0.3) * before.size
+        text += (" " if far and not text.endswith(" ") and not piece.text.startswith(" ") else "") + piece.text
     return " ".join(text.split())
 
 
