@@ -289,6 +289,10 @@ def test_the_card_warns_when_the_text_looks_damaged(settings):
     card = draft_card(draft)
     assert "⚠️ 8 of 10 paragraphs are short lines: a menu or a table of contents may be mixed in." in card
     assert "⚠️ One paragraph is 3239 characters long: lines may have been run together." in card
+    from citebot.bot.render import draft_card as telegram_card
+
+    assert "\n⚠️ 8 of 10 paragraphs are short lines: a menu or a table of contents may be mixed in.\n" in telegram_card(draft)
+    assert "⚠️ یک بند 3239 نویسه دارد" in telegram_card(draft, "fa")
     whole = prepare_file(settings, doc(34), "families.txt")
     assert whole.damage == [] and not any(line.startswith("⚠️") for line in draft_card(whole))
     split = "The “ witness ” said “ nothing ” at “ all ” that day, the record shows."  # marks cut from their words

@@ -84,3 +84,17 @@ def test_the_sites_name_is_trimmed_from_a_title_only_when_it_is_the_site(title, 
     tree = lxml.html.fromstring(f"<html><head><meta property='og:title' content='{title}'>"
                                 f"<meta property='og:site_name' content='{site}'></head><body><p>x</p></body></html>")
     assert page_metadata(tree)["title"] == expected
+
+
+def test_a_wrapper_named_like_furniture_that_holds_the_article_is_kept(tmp_path):
+    (tmp_path / "wrapped.html").write_text(
+        "<html><head><meta property='og:site_name' content='Sample Post'></head><body>"
+        "<div class='layout with-related-sidebar'><div class='story'><h1>Names read aloud</h1>"
+        "<p>The families read the names aloud in the square for the whole afternoon.</p>"
+        "<p>Nobody from the city council came, though all had been invited in writing.</p></div>"
+        "<div class='related'><a href='/x'>Another story entirely</a></div></div></body></html>", encoding="utf-8")
+    source = read_source(tmp_path / "wrapped.html", None, 10_000_000)
+    assert source.cleaned.text.split("\n\n")[-2:] == [
+        "The families read the names aloud in the square for the whole afternoon.",
+        "Nobody from the city council came, though all had been invited in writing."]
+    assert "Another story" not in source.cleaned.text

@@ -77,12 +77,14 @@ def _tidied(tree) -> str:
     """The page without captions, credits, share bars and related links, its standfirst made plain text."""
     import lxml.html
 
+    total = len(tree.text_content())
     for element in list(tree.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None or element.tag in KEEP:
             continue
         words = f"{element.get('class', '')} {element.get('id', '')}"
         if element.tag in FURNITURE_TAGS or FURNITURE.search(words) or _is_control(element):
-            element.drop_tree()
+            if len(element.text_content()) <= total / 2:  # a wrapper holding most of the page is not furniture
+                element.drop_tree()
         elif element.tag in ("p", "div", "h2") and STANDFIRST.search(words) and 20 <= len(element.text_content()) <= 600:
             element.tag, element.attrib["class"] = "p", "article-body"
     return lxml.html.tostring(tree, encoding="unicode")
