@@ -28,7 +28,20 @@ from citebot.index import (
 )
 
 from .attribution import citation_lines, cut_marks, notes, speaker
-from .catalogue import DEFAULT, FSI, PDI, RIGHT_TO_LEFT, counted, field_names, has, isolate, say, spoken, template
+from .catalogue import (
+    DEFAULT,
+    FSI,
+    PDI,
+    RIGHT_TO_LEFT,
+    counted,
+    field_names,
+    furniture_list,
+    has,
+    isolate,
+    say,
+    spoken,
+    template,
+)
 from .solar_hijri import date_label
 
 MAX_MESSAGE = 4096
@@ -408,6 +421,8 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
     if d.author:
         rows.append(_draft_row(draft, "author", escape(d.author), lang))
     rows += [escape(say(sign["key"], lang, **{k: v for k, v in sign.items() if k != "key"})) for sign in draft.damage]
+    if draft.furniture:
+        rows.append(escape(say("draft.furniture", lang, lines=furniture_list(draft.furniture))))
     rows.append(escape(say("draft.found", lang, passages=counted("count.passages", draft.passages, lang),
                            quotes=counted("count.quotes", draft.quotes, lang),
                            people=counted("count.people", draft.people, lang))))

@@ -39,6 +39,23 @@ def test_a_speech_keeps_its_sentences_whole_across_page_numbers_headers_and_an_a
     assert (doc.author, doc.how["author"]) == ("Office of the Rapporteur", "the PDF's /Author")
 
 
+def test_the_admins_card_for_a_speech_pdf_says_where_each_field_came_from(tmp_path):
+    from citebot.bot.terminal import draft_card
+    from citebot.index import prepare_file
+    from tests.conftest import settings_for
+
+    pages = [[HEADER, (72, 720, 18, "Remarks on the inquiry"),
+              *column(72, 680, ["GENEVA, 12 May 2023 – The inquiry has heard from forty witnesses so far, and",
+                                "it will hear more before the summer ends."]), (300, 40, 9, "1")],
+             [HEADER, *column(72, 720, ["Its report is due in the autumn of next year, as agreed."]), (300, 40, 9, "2")]]
+    write_pages(tmp_path / "remarks.pdf", pages)
+    draft = prepare_file(settings_for(tmp_path), (tmp_path / "remarks.pdf").read_bytes(), "remarks.pdf")
+    card = draft_card(draft)
+    assert "     title: Remarks on the inquiry  [inferred from the largest type on the first page]" in card
+    assert '      date: 12 May 2023  [inferred from the dateline "GENEVA, 12 May 2023 –"]' in card
+    assert "Left out as page furniture: “Statement to the Assembly · 12 May 2023”, “1”, “2”." in card
+
+
 def test_a_two_column_page_is_read_column_by_column(tmp_path):
     left = column(72, 700, ["The left column opens the yearly report with", "a sentence that runs over three lines of",
                             "type and ends on this line here.", "Its second paragraph is short."], size=10)

@@ -165,6 +165,7 @@ MESSAGES = {
     "count.people": "{count} people",
     "draft.similar": "⚠️ Similar to {id} ({title}): {share:.0%} of this text is there.",
     "draft.unsaved": "Nothing is stored until you confirm.",
+    "draft.furniture": "Left out as page furniture: {lines}.",
     "draft.inferred_from": "(inferred from {how})",
     "damage.quote_marks": "⚠️ The text has {marks} quote marks but no quotation was found in it: it may be damaged.",
     "damage.long_paragraph": "⚠️ One paragraph is {chars} characters long: lines may have been run together.",

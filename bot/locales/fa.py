@@ -172,6 +172,7 @@ MESSAGES = {
     "count.people": "{count} شخص",
     "draft.similar": "⚠️ شبیه به {id} ({title}): {share:.0%} از این متن در آن هست.",
     "draft.unsaved": "تا تأیید نکنید، چیزی ذخیره نمی‌شود.",
+    "draft.furniture": "به‌عنوان حاشیهٔ صفحه کنار گذاشته شد: {lines}.",
     "draft.inferred_from": "(استنباط‌شده از {how})",
     "damage.quote_marks": "⚠️ متن {marks} علامت نقل‌قول دارد ولی هیچ نقل‌قولی در آن پیدا نشد: ممکن است متن آسیب دیده باشد.",
     "damage.long_paragraph": "⚠️ یک بند {chars} نویسه دارد: شاید سطرها به هم چسبیده باشند.",

@@ -49,6 +49,7 @@ class Draft:
     near: list[tuple[str, str, float]] = field(default_factory=list)  # (id, title, share of this text found there)
     sha256: str = ""
     damage: list[dict] = field(default_factory=list)  # signs the text came out damaged (damage.py)
+    furniture: list[str] = field(default_factory=list)  # lines left out as page furniture (page numbers, headers)
 
     def first_lines(self, n: int = 3, width: int = 300) -> list[str]:
         return [p if len(p) <= width else p[:width - 1] + "…" for p in self.text.split("\n\n")[:n]]
@@ -126,7 +127,7 @@ def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) 
         doc.url, doc.retrieved = url, dt.date.today().isoformat()
         doc.inferred = [f for f in doc.inferred if f != "url"]
     draft = Draft(data=data, suffix=suffix, source=url or name, document=doc, text=text,
-                  sha256=hashlib.sha256(data).hexdigest())
+                  sha256=hashlib.sha256(data).hexdigest(), furniture=list(dict.fromkeys(source.cleaned.dropped)))
     registry = Registry.from_yaml(settings.people_file)
     discover(registry, [text])
     mentions = registry.mentions(text)

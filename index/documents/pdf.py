@@ -85,7 +85,7 @@ def laid_out(pages: list[tuple[list[Piece], float]], info: dict) -> tuple[str, d
     if not "".join(paragraphs).strip():
         raise UnreadableFile.said("refusal.no_text_layer")
     meta = _metadata(info, [line for line in lines if line.page == 0])
-    meta["furniture"] = sorted({" ".join(p.text for p in rows[page][n]) for page, n in furniture})
+    meta["furniture"] = list(dict.fromkeys(_row_text(rows[page][n]) for page, n in sorted(furniture)))  # page order
     meta["paragraphs"] = True
     return "\n\n".join(paragraphs), meta
 
