@@ -38,6 +38,7 @@ INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 # Words written with a full stop that come before more of the sentence: a line ending "Prof." goes on.
 GOES_ON = {"mr", "mrs", "ms", "dr", "prof", "sir", "st", "gen", "col", "lt", "capt", "sgt", "rev", "hon", "no", "nos",
            "vs", "e.g", "i.e", "cf", "fig", "art", "para", "pp", "vol", "amb", "gov", "sen", "rep", "pres"}
+NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")  # a numbered heading or contents entry
 LAST_WORD = re.compile(r"(?:^|[\s(“\"'])([\w.]+)\.$")
 
 
@@ -173,6 +174,8 @@ def _continues(previous: str, line: str, width: int, heading: bool) -> bool:
         return True
     if LINE_END.search(previous):
         return False
+    if len(previous) < 0.6 * width and NUMBERED.match(line):
+        return False  # "Contents" / "1 History" / "2.1 Fish": a table of contents, one entry a line
     if line[0].islower() or line[0].isdigit() or line[0] in ",.;:)]":
         return True
     if heading:  # a wrapped heading goes on in lower case only
