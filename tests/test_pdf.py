@@ -85,6 +85,16 @@ def test_a_line_break_hyphen_goes_and_a_compound_keeps_its_hyphen(tmp_path):
                             "was published in the autumn of that same year.")
 
 
+def test_a_raised_footnote_marker_does_not_become_a_number_in_the_sentence(tmp_path):
+    lines = [(72, 700, 11, "The report was handed to the court in March"), (300, 704, 7, "1"),
+             (72, 686, 11, "and read in full the next day, the clerk said"), (300, 688, 7, "2"),
+             (72, 672, 11, "in a letter to the families.")]
+    write_pages(tmp_path / "marker.pdf", [lines])
+    cleaned, _ = read(tmp_path / "marker.pdf")
+    assert cleaned.text == ("The report was handed to the court in March and read in full the next day, the clerk said "
+                            "in a letter to the families.")
+
+
 def test_the_files_own_title_and_date_are_used_when_they_look_real(tmp_path):
     body = column(72, 700, ["A short note on the hearing, which was held in public and lasted", "one full day.",
                             "The second paragraph of the note says nothing more than this line."])

@@ -32,6 +32,7 @@ from ..errors import UnreadableFile
 from ..text.clean import LINE_END, ends_with_abbreviation, join_lines
 
 PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|[ivxlc]{1,6}", re.I)
+MARKER = re.compile(r"[\d*†‡§,]{1,6}")  # a footnote marker set small and raised
 EDGE_ROWS = 2  # rows at the top and at the bottom of a page where headers, footers and page numbers sit
 PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})")
 NOT_A_NAME = re.compile(r"\b(?:user|admin|administrator|owner|unknown|microsoft|adobe|pc|hp|dell)\b|\d|@", re.I)
@@ -120,7 +121,23 @@ def _rows(pieces: list[Piece]) -> list[list[Piece]]:
             rows[-1].append(piece)
         else:
             rows.append([piece])
-    return [sorted(row, key=lambda p: p.x) for row in rows]
+    return [sorted(row, key=lambda p: p.x) for row in _raised_into_lines(rows)]
+
+
+def _raised_into_lines(rows: list[list[Piece]]) -> list[list[Piece]]:
+    """A row of small raised type belongs to the line it sits on, not above it; a raised footnote marker ("¹")
+    is no word of the text, and kept in it would read as a number ("in March 1"), so it goes."""
+    out: list[list[Piece]] = []
+    for n, row in enumerate(rows):
+        below = rows[n + 1] if n + 1 < len(rows) else None
+        small = max(p.size for p in row)
+        if below and small < 0.8 * below[0].size and 0 < row[0].y - below[0].y <= 0.7 * below[0].size:
+            below.extend(p for p in row if not MARKER.fullmatch(p.text.strip()))
+            continue
+        line = max(p.size for p in row)
+        base = min(p.y for p in row if p.size == line)
+        out.append([p for p in row if not (p.size < 0.8 * line and p.y > base + 1 and MARKER.fullmatch(p.text.strip()))])
+    return [row for row in out if row]
 
 
 def _furniture(pages: list[list[list[Piece]]]) -> set[tuple[int, int]]:
