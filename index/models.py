@@ -95,7 +95,7 @@ class Document:
             "date_earliest": earliest,
             "date_latest": latest,
             "inferred": list(self.inferred),
-        }
+        } | ({"author": self.author} if self.author else {}) | ({"how": dict(self.how)} if self.how else {})
 
 
 PRECISION_CHARS = {"year": 4, "month": 7, "day": 10}

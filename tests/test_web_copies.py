@@ -57,6 +57,9 @@ def test_the_title_and_publisher_of_a_copied_page_skip_its_chrome(lake):
     doc = lake.corpus().documents["lake-example"]
     assert (doc.title, doc.how["title"]) == ("Lake Example", "the first line of the text after the site's menus")
     assert (doc.publisher, doc.how["publisher"]) == ("Wikipedia", "the tagline under the title")
+    card = lake.ask("/search carts village").to_json()["results"][0]["document"]
+    assert (card["inferred"], card["how"]) == (["title", "publisher"], {
+        "title": "the first line of the text after the site's menus", "publisher": "the tagline under the title"})
 
 
 @pytest.mark.parametrize("text, start, expected", [
