@@ -98,3 +98,24 @@ def test_a_wrapper_named_like_furniture_that_holds_the_article_is_kept(tmp_path)
         "The families read the names aloud in the square for the whole afternoon.",
         "Nobody from the city council came, though all had been invited in writing."]
     assert "Another story" not in source.cleaned.text
+
+
+@pytest.mark.parametrize("markup, field, value, how", [
+    ("<body><article><time datetime='2021-06-05T08:00'>5 June</time><p>x</p></article></body>", "date", "2021-06-05",
+     "the page's <time datetime>"),
+    ("<body><header><div class='masthead'><a href='/'>The Sample Courier</a></div></header><p>x</p></body>",
+     "publisher", "The Sample Courier", "the masthead"),
+    ("<body><div class='byline'>By Omid Example</div><p>x</p></body>", "author", "Omid Example", "the byline"),
+    ("<head><meta name='author' content='Mina Writer'></head><body><p>x</p></body>", "author", "Mina Writer",
+     "meta author"),
+    ("<head><script type='application/ld+json'>{\"@graph\": [{\"@type\": \"WebSite\"}, {\"@type\": \"NewsArticle\", "
+     "\"publisher\": {\"name\": \"Sample Wire\"}}]}</script></head><body><p>x</p></body>", "publisher", "Sample Wire",
+     "JSON-LD publisher"),
+])
+def test_each_field_says_where_in_the_markup_it_was_found(markup, field, value, how):
+    import lxml.html
+
+    from citebot.index.documents.markup import page_metadata
+
+    found = page_metadata(lxml.html.fromstring(f"<html>{markup}</html>"))
+    assert (found[field], found["how"][field]) == (value, how)
