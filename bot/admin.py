@@ -43,7 +43,7 @@ from citebot.index import (
 from . import handlers as h
 from . import render
 from .buttons import number
-from .catalogue import DEFAULT, counted, reason, say, template
+from .catalogue import DEFAULT, counted, field_names, reason, say, template
 from .replies import answer_line, keyboard, lang_of
 from .solar_hijri import date_label
 from .state import BotContext
@@ -85,6 +85,8 @@ def register(app: Application) -> None:
     app.add_handler(CommandHandler("edit", edit_command))
     app.add_handler(CommandHandler("remove", remove_command))
     app.add_handler(CommandHandler("reports", reports_command))
+    app.add_handler(CommandHandler("report", report_command))
+    app.add_handler(CommandHandler("cancel", cancel_command))
     app.add_handler(CallbackQueryHandler(draft_button, pattern=r"^ad:"))
     app.add_handler(CallbackQueryHandler(remove_button, pattern=r"^rm:"))
     app.add_handler(CallbackQueryHandler(resolve_button, pattern=r"^rs:"))
@@ -272,7 +274,26 @@ async def typed_value(update: Update, context: BotContext) -> None:
 async def _ask(context: BotContext, user: int, prompt: Message, asked: tuple) -> None:
     """Remember what the bot asked `user` for with `prompt`: here, and for a reply reaching another worker."""
     _awaiting(context).waiting[user] = (*asked, prompt.message_id) if asked[0] == "note" else asked
-    await context.state.shared.remember(_asked_key(prompt.chat_id, prompt.message_id), json.dumps([user, *asked]))
+    key = _asked_key(prompt.chat_id, prompt.message_id)
+    await context.state.shared.remember(key, json.dumps([user, *asked]))
+    await context.state.shared.remember(f"asking:{user}", key)  # so /cancel on any worker finds it
+
+
+async def cancel_command(update: Update, context: BotContext) -> None:
+    """/cancel: stop waiting for the value last asked for; the draft or report stays as it was."""
+    user = update.effective_user.id
+    asked = _awaiting(context).waiting.pop(user, None)
+    shared = context.state.shared
+    if (key := await shared.recall(f"asking:{user}")) and (stored := await shared.recall(key)):
+        asked = asked or tuple(json.loads(stored)[1:])
+        await shared.remember(key, "")  # a late reply to that prompt is a search again
+    await shared.remember(f"asking:{user}", "")
+    if not asked:
+        await reply(update, "cancel.nothing")
+    elif asked[0] == "note":
+        await reply(update, "cancel.note", id=asked[1])
+    else:
+        await reply(update, "cancel.field", field=field_names([asked[2]], lang_of(update)))
 
 
 async def _asked_in(context: BotContext, message: Message, user: int) -> tuple | None:
@@ -391,31 +412,55 @@ async def report_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     lang = lang_of(update)
     parts = (query.data or "").split(":")
+    message = query.message if isinstance(query.message, Message) else None  # None: too old to reply under
+    problem = await _report_step(update, context, message, parts, lang)
+    if problem:
+        await query.answer(say(problem, lang))
+
+
+async def report_command(update: Update, context: BotContext) -> None:
+    """/report, sent as a reply to one of my answers: the same steps as its ⚑ button."""
+    message, lang = update.effective_message, lang_of(update)
+    replied = message.reply_to_message
+    mine = replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id
+    data = next((b.callback_data for row in (replied.reply_markup.inline_keyboard if mine and replied.reply_markup
+                                             else ()) for b in row
+                 if isinstance(b.callback_data, str) and b.callback_data.startswith("rp:")), None)
+    if data is None:
+        await reply(update, "report.how")
+        return
+    if problem := await _report_step(update, context, message, data.split(":"), lang):
+        await reply(update, problem)
+
+
+async def _report_step(update: Update, context: BotContext, where: Message | None, parts: list[str],
+                       lang: str) -> str | None:
+    """Take the report as far as `parts` says, replying under `where`; a catalogue key when it cannot."""
     line = await context.state.recall(parts[1]) if len(parts) >= 3 else None
     page = number(parts[2]) if len(parts) >= 3 else None
-    if line is None or page is None:
-        await query.answer(say("report.expired", lang))
-        return
+    if line is None or page is None or where is None:
+        return "report.expired"
     answer = await answer_line(context, line)
     size = context.bot_settings.page_size
     shown = answer.results[page * size:(page + 1) * size]
-    pick, tag = (parts[3].split(".") + [""])[:2] if len(parts) >= 4 else ("0" if len(shown) == 1 else "", "")
-    pick = number(pick)
+    picked, tag = (parts[3].split(".") + [""])[:2] if len(parts) >= 4 else ("0" if len(shown) == 1 else "", "")
+    pick = number(picked)
     if not shown or (pick is not None and (pick >= len(shown) or (tag and tag != _tag(shown[pick])))):
-        await query.answer(say("report.changed", lang))
-        return
-    await query.answer()
+        return "report.changed"
+    if update.callback_query:
+        await update.callback_query.answer()
     base = f"rp:{parts[1]}:{page}"
     if pick is None:
         rows = [[(str(page * size + n + 1), f"{base}:{n}.{_tag(r)}") for n, r in enumerate(shown)]]
-        await query.message.reply_html(render.report_picker(shown, page * size + 1, lang), reply_markup=keyboard(rows))
+        await where.reply_html(render.report_picker(shown, page * size + 1, lang), reply_markup=keyboard(rows))
     elif len(parts) < 5:
         rows = [[(say(f"report.reason.{reason}", lang), f"{base}:{pick}.{_tag(shown[pick])}:{reason}")]
                 for reason in REASONS]
-        await query.message.reply_html(render.report_reasons(shown[pick], lang), reply_markup=keyboard(rows),
-                                       disable_web_page_preview=True)
+        await where.reply_html(render.report_reasons(shown[pick], lang), reply_markup=keyboard(rows),
+                               disable_web_page_preview=True)
     elif parts[4] in REASONS:
         await _store_report(update, context, answer, shown[pick], line, parts[4], lang)
+    return None
 
 
 async def _store_report(update, context, answer, result, line: str, reason: str, lang: str) -> None:

@@ -31,8 +31,8 @@ from .state import CONTEXT_TYPES
 from .webhook import serve as serve_webhook
 from .webhook import webhook_secret
 
-MENU = ("who", "quote", "source", "docs", "help")
-ADMIN_MENU = MENU + ("reindex", "stats", "add", "edit", "remove", "reports")
+MENU = ("who", "quote", "source", "docs", "report", "help")
+ADMIN_MENU = MENU + ("reindex", "stats", "add", "edit", "remove", "reports", "cancel")
 
 
 def menu(names: tuple[str, ...], lang: str = DEFAULT) -> list[BotCommand]:
@@ -88,7 +88,7 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
     app.add_handler(MessageHandler(filters.COMMAND, h.unknown_command))
     app.add_handler(MessageHandler(filters.TEXT & private, h.search_text))
     app.add_handler(MessageHandler(filters.CAPTION & private, h.search_text))
-    app.add_handler(MessageHandler(filters.TEXT & groups & filters.REPLY, h.follow_up))
+    app.add_handler(MessageHandler(filters.TEXT & groups, h.group_text))
     app.add_handler(MessageHandler(UNSUPPORTED & private, h.unsupported))
     app.add_handler(ChatMemberHandler(h.joined, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(CallbackQueryHandler(b.page_button, pattern=r"^pg:"))
@@ -108,8 +108,10 @@ async def post_init(app: Application) -> None:
     """Register the command menu, in each translated language too; admins see the admin commands in their
     private chats, also in each language (Telegram picks the one of the admin's app)."""
     await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
+    await describe(app, DEFAULT, None)
     for lang in languages():
         await app.bot.set_my_commands(menu(MENU, lang), scope=BotCommandScopeDefault(), language_code=lang)
+        await describe(app, lang, lang)
     for admin in app.bot_data.bot_settings.admins:
         try:
             await app.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin))
@@ -118,6 +120,16 @@ async def post_init(app: Application) -> None:
                                               language_code=lang)
         except Exception:  # noqa: BLE001 - an admin who never opened the bot has no chat yet
             logging.getLogger(__name__).warning("could not set admin commands for %s", admin)
+
+
+async def describe(app: Application, lang: str, language_code: str | None) -> None:
+    """What Telegram shows before /start (the description) and on the bot's profile (the short one)."""
+    s = app.bot_data.bot_settings
+    collection = s.collection_name or say("default_collection", lang)
+    await app.bot.set_my_description(say("bot.description", lang, collection=collection),
+                                     language_code=language_code)
+    await app.bot.set_my_short_description(say("bot.short_description", lang, collection=collection)[:120],
+                                           language_code=language_code)
 
 
 def serve(settings: Settings, bot_settings: BotSettings, token: str, webhook: bool = False) -> None:

@@ -331,19 +331,28 @@ def chat(obj: Context, lang: str) -> None:
     chat_loop(obj, lang)
 
 
+MORE = ("more", "m", "+", "بیشتر")  # what asks the terminal chat for the next page
+
+
 def chat_loop(obj: Context, lang: str = DEFAULT) -> None:
     from citebot.bot.terminal import render
 
     answerer = obj.answerer(lang)
+    size = obj.bot_settings.page_size
     click.echo(say("chat.intro", lang))
+    last, shown = None, 0  # the answer being paged through, and how many of its results are shown
     while True:
         try:
             line = input("> ")
         except (EOFError, KeyboardInterrupt):
             click.echo()
             return
-        if line.strip():
-            click.echo(render(answerer.ask(line), lang) + "\n")
+        if last is not None and line.strip().lower() in MORE and shown < len(last.results):
+            click.echo(render(last, lang, shown, size) + "\n")
+            shown += size
+        elif line.strip():
+            last, shown = answerer.ask(line), size
+            click.echo(render(last, lang, 0, size) + "\n")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 
 from telegram import (
@@ -19,7 +20,7 @@ from telegram import (
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.ext import ApplicationHandlerStop
 
-from citebot.index import CitebotError, ReindexReport
+from citebot.index import CitebotError, ReindexReport, is_chatter
 from citebot.index import reindex as reindex_corpus
 
 from . import render
@@ -29,7 +30,8 @@ from .shared_state import LockBusy
 from .state import BotContext
 
 log = logging.getLogger(__name__)
-ASKS_ABOUT = ("who", "quote", "source")  # commands that, sent bare as a reply, ask about the replied-to text
+ASKS_ABOUT = ("who", "quote", "source")
+MENTION_LEAD = re.compile(r"^(?:(?:hey|hi|hello|ok|okay|so|please|dear)\b[\s,:;!.-]*)+|^[\s,:;!.-]+", re.I)  # commands that, sent bare as a reply, ask about the replied-to text
 REINDEX_LOCK_SECONDS = 60  # the reindex lock's expiry, renewed while the build runs
 
 
@@ -66,9 +68,13 @@ def addressed_to_me(message: Message, context: BotContext) -> bool:
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """/start, and deep links: t.me/<bot>?start=doc-<id> opens a document card."""
+    """/start, and deep links: t.me/<bot>?start=doc-<id> opens a document card; start=q-… asks the question an
+    inline query carried into the private chat (render.asking)."""
     if context.args and context.args[0].startswith("doc-"):
         await send_answer(update, context, f"/doc {context.args[0][4:]}")
+        return
+    if context.args and (question := render.asked(context.args[0])):
+        await send_answer(update, context, question)
         return
     corpus = await asyncio.to_thread(context.answerer.corpus)
     text = render.start(collection(context), len(corpus.documents), INLINE_EXAMPLE, lang_of(update))
@@ -77,10 +83,13 @@ async def start(update: Update, context: BotContext) -> None:
 
 
 async def help_command(update: Update, context: BotContext) -> None:
-    """/help: what the bot can do, every command tappable, the documents one button away."""
+    """/help: what the bot can do, every command tappable, the documents one button away; an admin in a private
+    chat also gets the admin commands."""
     lang = lang_of(update)
-    await update.effective_message.reply_html(render.help_text(collection(context), INLINE_EXAMPLE, lang),
-                                              reply_markup=keyboard([[(say("button.docs", lang), "docs")]]))
+    text = render.help_text(collection(context), INLINE_EXAMPLE, lang)
+    if is_admin(update, context) and update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
+        text += "\n\n" + render.admin_help(lang)
+    await update.effective_message.reply_html(text, reply_markup=keyboard([[(say("button.docs", lang), "docs")]]))
 
 
 async def ask_command(update: Update, context: BotContext) -> None:
@@ -128,11 +137,40 @@ async def search_text(update: Update, context: BotContext) -> None:
     await send_answer(update, context, message.text or message.caption or "")  # filters.TEXT or CAPTION: one is there
 
 
-async def follow_up(update: Update, context: BotContext) -> None:
-    """In a group, a reply to one of this bot's messages is a question to it."""
-    replied = update.effective_message.reply_to_message
-    if replied and replied.from_user and replied.from_user.id == context.bot.id:
-        await send_answer(update, context, update.effective_message.text or "")  # filters.TEXT: always there
+async def group_text(update: Update, context: BotContext) -> None:
+    """In a group, a message naming @thisbot anywhere, or a reply to one of this bot's messages, is a question.
+
+    Everything else people say to each other is none of the bot's business, and so is "thanks!": a greeting or
+    a pleasantry gets no reply in a group (in a private chat it gets a short help).
+    """
+    message = update.effective_message
+    assert message  # filters.TEXT: a message is there
+    line = without_mention(message, context.bot.username or "")
+    replied = message.reply_to_message
+    if line is None and not (replied and replied.from_user and replied.from_user.id == context.bot.id):
+        return
+    line = (message.text or "") if line is None else line
+    if not line.strip():  # "@bot" alone: what can I ask?
+        await notice(update, say("group.mentioned", lang_of(update), bot=context.bot.username or "citebot"))
+    elif not is_chatter(line):
+        await send_answer(update, context, line)
+
+
+def without_mention(message: Message, username: str) -> str | None:
+    """The text of a message that @mentions `username`, with the mentions (and a leading "hey") taken out; None
+    when it does not mention this bot."""
+    text, wanted = message.text or "", "@" + username.lower()
+    mine = [e for e, value in message.parse_entities(["mention"]).items() if value.lower() == wanted]
+    if not username or not mine:
+        return None
+    for entity in sorted(mine, key=lambda e: e.offset, reverse=True):
+        at = _index(text, entity.offset)  # entity offsets count UTF-16 code units, Python counts code points
+        text = text[:at] + " " + text[_index(text, entity.offset + entity.length):]
+    return MENTION_LEAD.sub("", " ".join(text.split()))
+
+
+def _index(text: str, utf16_offset: int) -> int:
+    return len(text.encode("utf-16-le")[: utf16_offset * 2].decode("utf-16-le"))
 
 
 async def unknown_command(update: Update, context: BotContext) -> None:
@@ -254,7 +292,7 @@ async def flood_guard(update: Update, context: BotContext) -> None:
     if not user:
         return
     settings = context.bot_settings
-    verdict = await context.state.admit(user.id, update.update_id)
+    verdict = await context.state.admit(user.id, update.update_id, inline=update.inline_query is not None)
     if verdict.admitted:
         return
     if update.callback_query:  # every button press must be answered, so the notice rides on that

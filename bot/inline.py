@@ -42,8 +42,9 @@ async def inline_query(update: Update, context: BotContext) -> None:
     button = None
     if not items:  # never a blank panel: say so, and open the bot
         hint = say("inline.no_match", lang, query=render.clip(text, 24)) if text else say("inline.hint", lang)
-        button = InlineQueryResultsButton(hint, start_parameter="inline")
-    await query.answer(results, cache_time=context.bot_settings.inline_cache_seconds, button=button,
+        button = InlineQueryResultsButton(hint, start_parameter=render.asking(text) if text else "inline")
+    # Results are in the asker's language (labels, dates), so Telegram must not serve them to someone else.
+    await query.answer(results, cache_time=context.bot_settings.inline_cache_seconds, button=button, is_personal=True,
                        next_offset=str(offset + INLINE_PAGE) if more else "")
 
 

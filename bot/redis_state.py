@@ -131,13 +131,13 @@ def falls_back(method):
     """Run the Redis version; on a connection problem, the same call on this worker's own memory."""
 
     @functools.wraps(method)
-    async def wrapper(self: RedisState, *args):
+    async def wrapper(self: RedisState, *args, **kwargs):
         try:
-            result = await method(self, *args)
+            result = await method(self, *args, **kwargs)
         except UNREACHABLE as error:
             self.failed(error)
             self.local.schedule.budget = self.budget.shared_by(self.last_workers)
-            return await getattr(self.local, method.__name__)(*args)
+            return await getattr(self.local, method.__name__)(*args, **kwargs)
         self.recovered()
         return result
 
@@ -184,9 +184,9 @@ class RedisState(SharedState):
         return await self.redis.get(self.key("q", key))
 
     @falls_back
-    async def flood(self, user_id, limit, seconds, update_id=0):
+    async def flood(self, user_id, limit, seconds, update_id=0, kind="flood"):
         admitted, notify, wait = await self.scripts["flood"](
-            keys=[self.key("flood", user_id), self.key("refusing", user_id)],
+            keys=[self.key(kind, user_id), self.key(f"refusing-{kind}", user_id)],
             args=[limit, seconds, update_id or secrets.token_hex(8)])
         return Verdict(bool(admitted), bool(notify), int(wait))
 

@@ -8,6 +8,7 @@ pairs; bot/handlers.py turns them into Telegram keyboards.
 
 from __future__ import annotations
 
+import base64
 import re
 from dataclasses import dataclass, field
 from html import escape, unescape
@@ -108,11 +109,15 @@ def help_text(c: Collection, example: str, lang: str = DEFAULT) -> str:
     """/help: every command tappable (none needs an argument Telegram would cut off), inline mode, groups."""
     intro = markup("start.intro", lang, collection=f"<b>{escape(c.label(lang))}</b>")
     return "\n\n".join([intro, escape(say("help.commands", lang)),
-                         escape(say("help.inline", lang, bot=c.bot, example=example)), escape(say("help.groups", lang))])
+                         escape(say("help.inline", lang, bot=c.bot, example=example)), escape(say("help.groups", lang, bot=c.bot))])
+
+
+def admin_help(lang: str = DEFAULT) -> str:
+    return escape(say("help.admin", lang))
 
 
 def group_intro(c: Collection, lang: str = DEFAULT) -> str:
-    return escape(say("group.intro", lang, collection=c.label(lang)))
+    return escape(say("group.intro", lang, collection=c.label(lang), bot=c.bot))
 
 
 def page(answer: Answer, number: int, size: int, key: str, note: str | None = None, lang: str = DEFAULT) -> Reply:
@@ -191,10 +196,12 @@ def short_title(d: Document) -> str:
 
 
 def citation(d: Document, number: int | None = None, full: bool = False, lang: str = DEFAULT) -> str:
-    """[4] Short title (linked when the URL is known) · publisher · date; `full` gives the whole title."""
+    """[4] Short title (linked when the URL is known) · publisher · date; `full` gives the whole title.
+
+    An unknown publisher is left out: the card says it is unknown, and why, once."""
     title = d.title if full else short_title(d)
     title = f'<a href="{escape(d.url, quote=True)}">{escape(title)}</a>' if d.url else f"<b>{escape(title)}</b>"
-    parts = [title, escape(d.publisher or say("publisher.unknown", lang)), escape(date_label(d, lang))]
+    parts = [title, *([escape(d.publisher)] if d.publisher else []), escape(date_label(d, lang))]
     text = " · ".join(parts + ([f"<i>{escape(say('result.inferred', lang, fields=field_names(d.inferred, lang)))}</i>"]
                                if d.inferred else []))
     return f"[{number}] {text}" if number else text
@@ -218,6 +225,29 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
 
 def deep_link(bot: str, d: Document) -> str:
     return f"https://t.me/{bot}?start=doc-{d.id}"
+
+
+def asking(query: str) -> str:
+    """A /start parameter that asks `query` in the private chat: "q-" and the query in URL-safe base64 (Telegram
+    allows 64 characters of A-Z a-z 0-9 _ -), cut at a character boundary so it always decodes."""
+    data = query.strip().encode()[:45]
+    while data:
+        try:
+            data.decode()
+            break
+        except UnicodeDecodeError:
+            data = data[:-1]
+    return "q-" + base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+
+def asked(parameter: str) -> str | None:
+    """The query of an `asking` parameter, or None."""
+    if not parameter.startswith("q-"):
+        return None
+    try:
+        return base64.urlsafe_b64decode(parameter[2:] + "=" * (-len(parameter[2:]) % 4)).decode().strip() or None
+    except (ValueError, UnicodeDecodeError):
+        return None
 
 
 def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite: str | None = None,
@@ -294,15 +324,15 @@ def cite(r: Result, bot: str, lang: str = DEFAULT) -> Reply:
 
 
 def inline_items(answer: Answer, bot: str = "citebot", lang: str = DEFAULT) -> list[dict]:
-    """Inline-mode results as plain data: a distinct title, the excerpt as description, and the message sent.
+    """Inline-mode results as plain data: whose words (or which document) as the title; where from, when and the
+    first words as the description; the message that is posted.
 
     Headings are not evidence (Result.heading): a post in another chat carries no label, so they are never results.
+    /docs lists the documents, each posted as its full citation with a link to its card.
     """
-    items: list[dict] = []
-    for r in answer.results:
-        if not r.heading:
-            items.append(_inline_item(r, bot, _inline_title(r, {i["title"] for i in items}), lang))
-    return items
+    if answer.command == "docs":
+        return [_inline_document(d, bot, lang) for d in answer.documents]
+    return [_inline_item(r, bot, r.speaker or short_title(r.document), lang) for r in answer.results if not r.heading]
 
 
 def featured_items(featured: list[tuple[Person, Result]], bot: str = "citebot", lang: str = DEFAULT) -> list[dict]:
@@ -311,18 +341,23 @@ def featured_items(featured: list[tuple[Person, Result]], bot: str = "citebot", 
 
 
 def _inline_item(r: Result, bot: str, title: str, lang: str = DEFAULT) -> dict:
-    via = f'<a href="{escape(deep_link(bot, r.document), quote=True)}">{escape(say("inline.via", lang, bot=bot))}</a>'
-    return {"title": title[:100], "description": clip(r.excerpt, 160) or title,
-            "html": f"{result(r, full=True, lang=lang)}\n{via}"}
+    words = clip(r.excerpt, 120)
+    return {"title": clip(title, 100), "description": f"{_where_from(r.document, lang)}\n{words}",
+            "html": f"{result(r, full=True, lang=lang)}\n{_via(bot, r.document, lang)}"}
 
 
-def _inline_title(r: Result, used: set[str]) -> str:
-    """The speaker, else the excerpt's first words; another result's title is never repeated."""
-    words = clip(r.excerpt.lstrip("".join(QUOTE_MARKS) + " "), 60)
-    for title in (r.speaker, words, f"{words} ({short_title(r.document)})"):
-        if title and title not in used:
-            return title
-    return f"{words} ({r.document.id})"
+def _inline_document(d: Document, bot: str, lang: str) -> dict:
+    return {"title": clip(d.title, 100), "description": _where_from(d, lang),
+            "html": f"{citation(d, full=True, lang=lang)}\n{_via(bot, d, lang)}"}
+
+
+def _where_from(d: Document, lang: str) -> str:
+    """publisher · date (the document's title when the publisher is unknown), an inline result's first line."""
+    return " · ".join([d.publisher or d.title, date_label(d, lang)])
+
+
+def _via(bot: str, d: Document, lang: str) -> str:
+    return f'<a href="{escape(deep_link(bot, d), quote=True)}">{escape(say("inline.via", lang, bot=bot))}</a>'
 
 
 # -- helpers -------------------------------------------------------------------------------------

@@ -36,6 +36,9 @@ class BotSettings:
                                          "(the same in every worker)", secret=True)
     flood_messages: int = setting("telegram.flood_messages", 20, "per user, within flood_seconds")
     flood_seconds: int = setting("telegram.flood_seconds", 10, "the flood guard's window")
+    inline_flood_queries: int = setting("telegram.inline_flood_queries", 60,
+                                        "inline queries per user within flood_seconds (they arrive as people type; "
+                                        "counted apart from messages)")
     inline_cache_seconds: int = setting("telegram.inline_cache_seconds", 300, "how long Telegram caches inline results")
     poll_timeout: int = setting("telegram.poll_timeout", 10, "long-polling timeout, seconds")
     messages_per_second: int = setting("telegram.messages_per_second", 30,

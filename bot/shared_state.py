@@ -97,8 +97,9 @@ class SharedState:
         raise NotImplementedError
 
     # -- flood guard -------------------------------------------------------------------------
-    async def flood(self, user_id: int, limit: int, seconds: float, update_id: int = 0) -> Verdict:
-        """The flood guard (bot/flood.py) on the user's message, with the user's history shared by all workers.
+    async def flood(self, user_id: int, limit: int, seconds: float, update_id: int = 0, kind: str = "flood") -> Verdict:
+        """The flood guard (bot/flood.py) on the user's message, with the user's history shared by all workers;
+        each `kind` ("flood" for messages, "inline" for inline queries) is counted on its own.
 
         An update admitted once is admitted again (handled anew after its worker died)."""
         raise NotImplementedError
@@ -238,7 +239,7 @@ class MemoryState(SharedState):
         self.worker = worker or worker_name()
         self.budget = budget or Budget()
         self.queries, self.links, self.updates, self.locks = Table(), Table(), Table(), Table()
-        self.guards: dict[tuple[int, float], FloodGuard] = {}
+        self.guards: dict[tuple[str, int, float], FloodGuard] = {}
         self.schedule = Schedule(self.budget)
 
     async def remember(self, key, line):
@@ -247,10 +248,10 @@ class MemoryState(SharedState):
     async def recall(self, key):
         return self.queries.fetch(key)
 
-    async def flood(self, user_id, limit, seconds, update_id=0):
-        guard = self.guards.get((limit, seconds))
+    async def flood(self, user_id, limit, seconds, update_id=0, kind="flood"):
+        guard = self.guards.get((kind, limit, seconds))
         if guard is None:
-            guard = self.guards[(limit, seconds)] = FloodGuard(limit, seconds, memory=MEMORY)
+            guard = self.guards[(kind, limit, seconds)] = FloodGuard(limit, seconds, memory=MEMORY)
         return guard.check(user_id, time.monotonic())
 
     async def link(self, chat_id, question_id, answer_ids):

@@ -61,10 +61,14 @@ class BotState:
     async def answered(self, asked: tuple[int, int], message_ids: list[int]) -> None:
         await self.shared.link(*asked, message_ids)
 
-    async def admit(self, user_id: int, update_id: int = 0) -> Verdict:
-        """The flood guard on update `update_id` from `user_id`, counted across workers."""
+    async def admit(self, user_id: int, update_id: int = 0, inline: bool = False) -> Verdict:
+        """The flood guard on update `update_id` from `user_id`, counted across workers; inline queries have
+        their own budget, so typing @bot words never costs the user their next message's answer."""
         settings = self.bot_settings
         assert settings is not None  # configured before the first update
+        if inline:
+            return await self.shared.flood(user_id, settings.inline_flood_queries, settings.flood_seconds, update_id,
+                                           kind="inline")
         return await self.shared.flood(user_id, settings.flood_messages, settings.flood_seconds, update_id)
 
 

@@ -13,11 +13,15 @@ from .solar_hijri import date_label
 WIDTH = 88
 
 
-def render(answer: Answer, lang: str = DEFAULT) -> str:
-    """The answer as terminal text; `lang` says the interface (never the excerpts) in another catalogue."""
-    lines = [spoken(answer, lang)]
-    for n, r in enumerate(answer.results, 1):
-        lines += ["", *_result(n, r, lang)]
+def render(answer: Answer, lang: str = DEFAULT, first: int = 0, size: int | None = None) -> str:
+    """The answer as terminal text; `lang` says the interface (never the excerpts) in another catalogue.
+
+    With `size`, one page: results `first` to `first + size` (numbered as in the whole answer), and a last line
+    saying how to see the next page; the header and the people listed come with the first page only.
+    """
+    if first:
+        return _page(answer, lang, first, size)
+    lines = [spoken(answer, lang)] + ([page] if (page := _page(answer, lang, first, size)) else [])
     for p in answer.people:
         count = f"{p.documents} document{'s' if p.documents != 1 else ''}" if lang == DEFAULT else p.documents
         lines.append(f"  • {p.name} ({count})")
@@ -25,6 +29,16 @@ def render(answer: Answer, lang: str = DEFAULT) -> str:
         lines += [f"  • {d.id}: {citation(d, lang)}" for d in answer.documents]
     elif answer.command == "doc" and answer.documents:
         lines += ["", *card(answer.documents[0], lang)]
+    return "\n".join(lines)
+
+
+def _page(answer: Answer, lang: str, first: int, size: int | None) -> str:
+    shown = answer.results[first:first + size] if size else answer.results[first:]
+    lines: list[str] = []
+    for n, r in enumerate(shown, first + 1):
+        lines += ["", *_result(n, r, lang)]
+    if size and first + size < len(answer.results):
+        lines += ["", say("chat.more", lang, last=first + len(shown), total=len(answer.results))]
     return "\n".join(lines)
 
 
@@ -42,8 +56,8 @@ def _result(n: int, r: Result, lang: str = DEFAULT) -> list[str]:
 
 
 def citation(d: Document, lang: str = DEFAULT) -> str:
-    """Title, publisher, date and link, each only when known."""
-    parts = [f"“{d.title}”", d.publisher or say("publisher.unknown", lang), date_label(d, lang)]
+    """Title, publisher, date and link, each only when known (`citebot ask /doc ID` says why one is not)."""
+    parts = [f"“{d.title}”", *([d.publisher] if d.publisher else []), date_label(d, lang)]
     if d.url:
         parts.append(d.url)
     if d.inferred:

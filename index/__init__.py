@@ -5,6 +5,7 @@ keeps bot/ to these names).
 """
 
 from .answers.answerer import HELP, Answerer, IndexStats
+from .answers.chatter import is_chatter
 from .answers.messages import MESSAGES as ANSWER_MESSAGES
 from .answers.messages import echo
 from .collection.collection import BOUNDS, EDITABLE, KINDS, CollectionError, InvalidField
@@ -66,6 +67,7 @@ __all__ = [
     "echo",
     "edit_document",
     "effective_settings",
+    "is_chatter",
     "env_name",
     "env_names",
     "prepare_file",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -99,9 +100,17 @@ def message(text: str, chat: int, user: int | None = None, chat_type: str = "pri
     msg = {"message_id": _next_id[0], "date": int(time.time()),
            "chat": {"id": chat, "type": chat_type, **({"title": "Group"} if chat < 0 else {"first_name": "Ana"})},
            "from": sender, "text": text}
-    if text.startswith("/"):
-        msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+    entities = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}] if text.startswith("/") else []
+    entities += [{"type": "mention", "offset": utf16(text[:m.start()]), "length": utf16(m.group())}  # as Telegram marks them
+                 for m in re.finditer(r"(?<![\w/])@\w{5,32}", text)]
+    if entities:
+        msg["entities"] = entities
     return {"message": msg}
+
+
+def utf16(text: str) -> int:
+    """Telegram measures entities in UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def replies(server: FakeTelegram, update: dict, since: int = 0) -> list[dict]:

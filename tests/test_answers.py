@@ -128,7 +128,7 @@ def test_terminal_rendering_cites_every_excerpt(cli_proc):
     assert out.startswith("Direct quotations of Morgan Ortagus:")
     assert "   — Morgan Ortagus" in out
     # earliest first: the speech's article (on or after 19 Jul 2020) holds it first
-    assert "– Geoffrey Robertson QC” · publisher unknown · 2020 · https://www.irandemocratic.org/" in out
+    assert "– Geoffrey Robertson QC” · 2020 · https://www.irandemocratic.org/" in out
     # their wordings differ ("start of Iran. So-called", "extrajudicially … and to provide"): not "Also in"
     assert "Also quoted, in other words, in: mek-2020-07-24-tried-and-failed, ngo-2020-bring-to-justice" in out
     assert "Also in:" not in out

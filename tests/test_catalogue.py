@@ -17,7 +17,8 @@ from citebot.index import ANSWER_MESSAGES, EDITABLE, REASONS, REFUSAL_MESSAGES
 BOT = Path(__file__).resolve().parents[1] / "bot"
 INDEX = BOT.parent / "index"
 ASKED = re.compile(r"""(?:\b(?:say|markup|template|_noted|counted)\(|\breply\(update,)\s*["']([a-z_.]+)["']""")
-MENU = ("who", "quote", "source", "docs", "help", "reindex", "stats", "add", "edit", "remove", "reports")
+MENU = ("who", "quote", "source", "docs", "report", "help", "reindex", "stats", "add", "edit", "remove", "reports",
+        "cancel")
 
 
 def keys_in_code() -> set[str]:
@@ -25,8 +26,8 @@ def keys_in_code() -> set[str]:
     for path in BOT.glob("*.py"):
         text = path.read_text(encoding="utf-8")
         found |= set(ASKED.findall(text))
-        # passed on to _noted, or named in tables (terminal card fields, draft marks)
-        found |= set(re.findall(r"""["']((?:card|voice|field|precision|draft)\.[a-z_]+)["']""", text))
+        # passed on to _noted, named in tables (terminal card fields, draft marks) or returned (report steps)
+        found |= set(re.findall(r"""["']((?:card|voice|field|precision|draft|report)\.[a-z_]+)["']""", text))
     found |= {f"{key}_one" for key in found if f"{key}_one" in MESSAGES}  # counted() picks the singular for one
     return found | {f"menu.{name}" for name in MENU} | {f"report.reason.{reason}" for reason in REASONS} | {
         f"ask.{name}" for name in EDITABLE} | {f"audit.{action}" for action in render.AUDITED}

@@ -19,6 +19,7 @@ from tests.botproc import ROOT, TOKEN, citebot, message
 from tests.conftest import indexed
 from tests.fake_telegram import FakeTelegram, TelegramHTML
 from tests.pdfmaker import write_pdf
+from tests.users import reply_to
 from tests.websites import Site, serving
 
 pytestmark = pytest.mark.e2e
@@ -209,6 +210,34 @@ def test_a_readers_report_reaches_reports_and_is_resolved(tg):
     assert send(tg, message("/reports", chat=ADMIN), text_to(ADMIN, "No open reports."))
     stats = send(tg, message("/stats", chat=ADMIN), text_to(ADMIN, "Open readers' reports: 0."))
     assert "resolve report #" in stats["text"] and "add witnesses-1988" in stats["text"]
+
+
+def test_report_sent_as_a_reply_to_an_answer_asks_which_excerpt_like_its_button(tg):
+    send(tg, message("/source 30,000", chat=USER), text_to(USER, ""))
+    answer = next(m for m in reversed(tg.sent) if m["chat"]["id"] == USER and m.get("reply_markup"))
+    picker = send(tg, reply_to(answer, "/report", USER, USER, chat_type="private"), text_to(USER, "Which excerpt"))
+    assert picker["text"].count("\n") == 3 and list(buttons(picker)) == ["1", "2", "3"]
+    alone = send(tg, message("/report", chat=USER), text_to(USER, "To report"))
+    assert alone["text"] == "To report an excerpt, reply /report to my answer that shows it (or tap ⚑ under it)."
+
+
+def test_cancel_ends_an_admin_prompt_and_keeps_the_draft_as_it_was(tg):
+    card = send(tg, upload(tg, "cancel-me.txt", b"A short note about the 1988 killings, written for this test."),
+                text_to(ADMIN, "New document"))
+    send(tg, press(buttons(card)["✏️ title"], ADMIN, 610), text_to(ADMIN, "Send the title"))
+    done = send(tg, message("/cancel", chat=ADMIN), text_to(ADMIN, "Cancelled"))
+    assert done["text"] == "Cancelled: the draft's title stays as it was."
+    search = send(tg, message("Khavaran cemetery", chat=ADMIN), text_to(ADMIN, ""))  # a question again, not a title
+    assert not search["text"].startswith("New document")
+    assert send(tg, message("/cancel", chat=ADMIN), text_to(ADMIN, "Nothing to cancel"))
+    send(tg, press(buttons(card)["✖️ Cancel"], ADMIN, 611), lambda m, p: m == "editMessageText")
+
+
+def test_admins_get_the_admin_commands_in_help_and_readers_do_not(tg):
+    admin = send(tg, message("/help", chat=ADMIN), text_to(ADMIN, ""))
+    assert "Admin commands:\n/add URL" in admin["text"] and "/cancel" in admin["text"]
+    reader = send(tg, message("/help", chat=USER), text_to(USER, ""))
+    assert "Admin commands" not in reader["text"]
 
 
 def test_edit_and_remove_with_confirmation(tg):

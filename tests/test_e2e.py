@@ -46,6 +46,11 @@ def ask(tg: FakeTelegram, text: str, chat: int = USER, **kw) -> list[dict]:
 def test_start_registers_commands(tg):
     scopes = [p.get("scope", "") for m, p in tg.wait_for(lambda m, p: m == "setMyCommands")]
     assert any("default" in s for s in scopes) and any(str(ADMIN) in s for s in scopes)
+    tg.wait_for(lambda m, p: m == "setMyDescription" and p.get("language_code") == "fa")
+    described = {p.get("language_code"): p["description"] for m, p in tg.calls if m == "setMyDescription"}
+    short = [p["short_description"] for m, p in tg.calls if m == "setMyShortDescription"]
+    assert described[None].startswith("I answer questions about Iran's 1988 prison massacre with exact quotes")
+    assert described["fa"].startswith("من به پرسش‌ها") and all(len(s) <= 120 for s in short)
 
 
 def test_who_raisi(tg):
@@ -57,7 +62,7 @@ def test_who_raisi(tg):
             "mullahs’ president; <b>Ebrahim Raisi</b>, current head of the regime’s Judiciary, key member of the "
             "central “Death Commission;” and Alireza Avaei") in text
     assert ('</blockquote>\n[1] <a href="https://www.irandemocratic.org/public_html/news/19164/">Iran’s 1988 massacre '
-            'of the MEK (Free Iran summit report)</a> · publisher unknown · 2020') in text
+            'of the MEK (Free Iran summit report)</a> · 2020') in text
     assert ("<b>Ebrahim Raisi</b> was part of the Death Commission in 1988.</blockquote>\n"
             "[3] <b>Lack of Investigation an ‘Abject Failure’</b> · MEK-Iran.com · Dec 2018") in text
 

@@ -51,6 +51,7 @@ async def test_the_flood_limit_is_shared(states):
     assert [v.notify for v in verdicts[5:]] == [True, False, False]  # told once, by whichever worker
     assert all(55 <= v.wait <= 60 for v in verdicts[5:])
     assert (await one.flood(43, 5, 60)).admitted  # another user has their own window
+    assert (await two.flood(42, 5, 60, kind="inline")).admitted  # inline queries are counted apart from messages
 
 
 async def test_an_update_handled_again_is_not_counted_twice(redis_url):

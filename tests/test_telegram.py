@@ -208,6 +208,25 @@ def test_a_reply_to_the_bots_answer_in_a_group_is_a_follow_up_question(tg):
     nothing_sent(tg, reply_to(someone, "I agree", GROUP, USER), GROUP)  # a reply to a person is chatter
 
 
+def test_in_a_group_a_mention_anywhere_in_a_message_is_a_question(tg):
+    bot = BOT["username"]
+    (reply,) = say(tg, f"hey @{bot} who is Raisi?", chat=GROUP, user=USER, chat_type="supergroup")
+    assert reply["text"].startswith("Read as /who Raisi.\nEbrahim Raisi, in the words of the sources.")
+    (reply,) = say(tg, f"mass graves @{bot}", chat=GROUP, user=USER, chat_type="supergroup")
+    assert reply["text"].startswith("Excerpts for “mass graves”:")
+    (reply,) = say(tg, f"@{bot}", chat=GROUP, user=USER, chat_type="supergroup")
+    assert reply["text"] == f"Ask me with a few words after my name, for example: @{bot} mass graves"
+
+
+def test_in_a_group_the_bot_stays_out_of_talk_not_addressed_to_it(tg):
+    nothing_sent(tg, message("who is Raisi?", chat=GROUP, user=USER, chat_type="supergroup"), GROUP)
+    nothing_sent(tg, message("@someone_else who is Raisi?", chat=GROUP, user=USER, chat_type="supergroup"), GROUP)
+    nothing_sent(tg, message(f"thanks @{BOT['username']}!", chat=GROUP, user=USER, chat_type="supergroup"), GROUP)
+    (answer,) = say(tg, "/who Raisi", chat=GROUP, user=USER, chat_type="supergroup")
+    bot_message = next(m for m in reversed(tg.sent) if m["chat"]["id"] == GROUP)
+    nothing_sent(tg, reply_to(bot_message, "thanks!", GROUP, USER), GROUP)  # no help text in reply to thanks
+
+
 def test_a_bare_who_sent_as_a_reply_asks_about_the_replied_to_text(tg):
     someone = message("Montazeri", chat=GROUP, user=USER + 9, chat_type="supergroup")["message"]
     (reply,) = push(tg, reply_to(someone, "/who", GROUP, USER), GROUP)
@@ -304,7 +323,7 @@ def test_citations_are_compact_and_titles_link_where_a_url_is_known(tg):
     text = reply["text"]
     # earliest first: the speech (on or after 19 Jul 2020) before the statement (on or after Aug 2020)
     assert ('[1] <a href="https://www.irandemocratic.org/public_html/news/19164/">Iran’s 1988 massacre of the '
-            'MEK (Free Iran summit report)</a> · publisher unknown · 2020') in text
+            'MEK (Free Iran summit report)</a> · 2020') in text
     assert "[2] <b>Bring the perpetrators to justice (joint NGO statement)</b> · Joint NGO statement" in text
     assert "It is time to bring to justice the perpetrators" not in text  # the full title is on the card
 
@@ -319,9 +338,8 @@ def test_the_card_of_an_excerpt_has_everything_to_check_it(tg, texts):
         'for justice for the victims of Iran’s 1988 massacre</a></b>',
         "Publisher: PMOI/MEK (Byline &quot;Reporting by PMOI/MEK&quot;.)",
         "Date: 28 Aug 2021 (Dateline &quot;Iran, August 28, 2021—&quot;.)",
-        "Read it at: https://english.mojahedin.org/i/1988-massacre-online-conference-20210828 (Named in the project’s "
-        .replace("’", "&#x27;") + "issue #12 as this article&#x27;s page on the PMOI/MEK English site, with the same "
-        "title, byline and dateline. citebot never fetches it.)",
+        "Read it at: https://english.mojahedin.org/i/1988-massacre-online-conference-20210828 (This article&#x27;s "
+        "page on the PMOI/MEK English site, with the same title, byline and dateline.)",
         f"Share this card: https://t.me/{BOT['username']}?start=doc-{doc}",
         f"The collection holds {passages[doc]} excerpts from it.",
     ]
@@ -410,24 +428,36 @@ def inline(tg: FakeTelegram, text: str) -> dict:
     return p
 
 
-def test_inline_results_have_distinct_titles_the_excerpt_as_description_and_no_headings(tg, texts):
-    results = json.loads(inline(tg, "massacre")["results"])
-    titles = [r["title"] for r in results]
-    assert len(titles) == 10 and len(set(titles)) == 10
+def test_inline_results_say_whose_words_where_from_and_when_and_are_never_headings(tg, texts):
+    p = inline(tg, "massacre")
+    results = json.loads(p["results"])
+    assert len(results) == 10 and p["is_personal"] in (True, "true")  # labels are in the asker's language
     headings = {p for t in texts[0].values() for p in t.split("\n\n") if len(p.split()) <= 12 and p[-1] not in ".”\""}
     for r in results:
         sent = TelegramHTML.visible(r["input_message_content"]["message_text"])
         excerpt = sent.split("\n")[0]
-        assert excerpt not in headings and not r["description"][:4].isdigit()
-        assert excerpt.startswith(r["description"].rstrip("…")), (excerpt, r["description"])
-        assert r["title"].rstrip("…") in sent  # the speaker, or the excerpt's first words
+        where, words = r["description"].split("\n")
+        assert excerpt not in headings and excerpt.startswith(words.rstrip("…")), (excerpt, words)
+        assert where in sent and " · " in where  # publisher · date, as the citation under the excerpt says
+        spoken = [line[2:] for line in sent.split("\n") if line.startswith("— ")]
+        if spoken:  # whose words, as the line under the excerpt names them
+            assert spoken[0].startswith(r["title"])
+        else:  # the document, never the excerpt's own words again
+            assert r["title"] not in excerpt
         assert f"@{BOT['username']}" in sent  # the shared message leads back to the source card
 
 
 def test_an_inline_quotation_is_titled_with_its_speaker(tg):
     results = json.loads(inline(tg, "/quote Montazeri")["results"])
     assert results[0]["title"] == "Hossein-Ali Montazeri"
-    assert results[0]["description"].startswith("“the greatest crime committed during the reign")
+    assert results[0]["description"].split("\n")[1].startswith("“the greatest crime committed during the reign")
+
+
+def test_inline_docs_lists_the_documents_with_their_provenance(tg):
+    results = json.loads(inline(tg, "/docs")["results"])
+    assert len(results) == 5
+    first = TelegramHTML.visible(results[0]["input_message_content"]["message_text"])
+    assert first.startswith(results[0]["title"].rstrip("…")[:40]) and results[0]["description"] in first
 
 
 def test_an_empty_inline_query_features_the_most_named_people_with_what_the_sources_say(tg):
@@ -442,4 +472,6 @@ def test_an_inline_query_with_no_match_explains_and_opens_the_bot(tg):
     p = inline(tg, "zzxqv unfindable")
     assert json.loads(p["results"]) == []
     button = json.loads(p["button"]) if isinstance(p["button"], str) else p["button"]
-    assert button == {"text": "No excerpt matches “zzxqv unfindable”: open the bot", "start_parameter": "inline"}
+    assert button["text"] == "No excerpt matches “zzxqv unfindable”: open the bot"
+    (reply,) = say(tg, f"/start {button['start_parameter']}")  # the button carries the query into the chat
+    assert reply["text"].startswith("No document mentions") and "zzxqv" in reply["text"]

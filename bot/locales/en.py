@@ -7,11 +7,17 @@ and adds the markup. A translation is a sibling module with the same keys
 
 MESSAGES = {
     # the command menu
+    "bot.description": "I answer questions about {collection} with exact quotes from the documents, each with "
+                       "its source, date and whose words they are. I never reword what the sources say.\n\n"
+                       "Try /who, /quote, /source, or type a few words.",
+    "bot.short_description": "Exact, cited quotes from documents on {collection}.",
     "menu.who": "Who a person is, in the sources' words",
     "menu.quote": "Direct quotations by a person or about a topic",
     "menu.source": "Every document that says this",
     "menu.docs": "The documents",
     "menu.help": "How to ask",
+    "menu.report": "Reply to an answer: report a wrong excerpt",
+    "menu.cancel": "Stop what the bot asked you for",
     "menu.reindex": "Rebuild the index",
     "menu.stats": "Index and bot stats",
     "menu.add": "Add a document from a URL (or send a file)",
@@ -29,10 +35,12 @@ MESSAGES = {
                      "/docs: the documents (tap one to open it)\n"
                      "Or just type words to search.",
     "help.inline": "In any chat, type @{bot} and a few words (for example @{bot} {example}) to share an excerpt.",
-    "help.groups": "In groups, use the commands, or reply to one of my answers to ask a follow-up.",
+    "help.groups": "In groups, mention me (@{bot} who is Raisi?), use the commands, or reply to one of my answers.",
     "button.docs": "📚 The documents",
     "group.intro": "Hello! I answer questions about {collection} with exact, cited quotes.\n"
-                   "Ask with /who NAME, /quote TOPIC or /source WORDS, or reply to one of my answers.",
+                   "Mention me with a question (@{bot} mass graves), use /who NAME, /quote TOPIC or /source WORDS, "
+                   "or reply to one of my answers.",
+    "group.mentioned": "Ask me with a few words after my name, for example: @{bot} mass graves",
     "default_collection": "a document collection",
     # no silences
     "unknown.command": "I don't know /{command}. I answer with exact quotes from {collection}: try /who {name}, "
@@ -87,6 +95,18 @@ MESSAGES = {
     "report.recorded": "Thank you: report #{id} ({reason}) is recorded for the admins.",
     "report.note_prompt": "To add a note, reply to this message with one line (optional).",
     "report.note_added": "Thank you: your note is added to report #{id}.",
+    "report.how": "To report an excerpt, reply /report to my answer that shows it (or tap ⚑ under it).",
+    "cancel.nothing": "Nothing to cancel: I am not waiting for anything from you.",
+    "cancel.field": "Cancelled: the draft's {field} stays as it was.",
+    "cancel.note": "Cancelled: report #{id} stays as it is, without a note.",
+    "help.admin": "Admin commands:\n"
+                  "/add URL, or send a file: add a document (you confirm its card first)\n"
+                  "/edit ID FIELD VALUE: correct a field\n"
+                  "/remove ID: remove a document\n"
+                  "/reindex: rebuild the index\n"
+                  "/stats: index and bot stats\n"
+                  "/reports: readers' open reports\n"
+                  "/cancel: stop what I asked you for",
     "context.title": "{title}, paragraphs {first}–{last} of {total}",
     "button.earlier": "« Earlier",
     "button.later": "Later »",
@@ -218,6 +238,7 @@ MESSAGES = {
     # `citebot chat`
     "chat.intro": "Ask as you would in Telegram (/help for commands, Ctrl-D to quit).",
     "chat.building": "No index yet: building it from the corpus first.",
+    "chat.more": "1–{last} of {total}. Type “more” for the next ones.",
     # errors
     "error": "Sorry, something went wrong. Please try again.",
 }
