@@ -341,7 +341,8 @@ def featured_items(featured: list[tuple[Person, Result]], bot: str = "citebot", 
 
 
 def _inline_item(r: Result, bot: str, title: str, lang: str = DEFAULT) -> dict:
-    words = clip(r.excerpt, 120)
+    before, _ = cut_marks(r)  # the preview, like the message, says when the words start inside a sentence
+    words = before + clip(r.excerpt, 120)
     return {"title": clip(title, 100), "description": f"{_where_from(r.document, lang)}\n{words}",
             "html": f"{result(r, full=True, lang=lang)}\n{_via(bot, r.document, lang)}"}
 

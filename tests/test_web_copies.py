@@ -49,6 +49,11 @@ def test_an_excerpt_cut_inside_a_sentence_is_flagged_and_shown_with_an_ellipsis(
     assert cut.excerpt.startswith("when the ice was gone")  # the document's characters only
     assert cut.mid_sentence and cut.to_json()["starts_mid_sentence"] is True
     assert "1. │ … when the ice was gone and the roads were open again" in render(answer)
+    from citebot.bot.render import inline_items, result
+
+    assert "<blockquote>… when the ice was gone" in result(cut)  # the Telegram message
+    assert inline_items(answer)[0]["description"].endswith("\n… when the ice was gone and the roads were open again "
+                                                              "for the carts that came from every village.[citation needed]")
     whole = lake.ask("/search surveyed mapped capital").results[0]
     assert not whole.mid_sentence and "│ The lake was first mapped" in render(lake.ask("/search surveyed mapped capital"))
 
