@@ -119,3 +119,17 @@ def test_each_field_says_where_in_the_markup_it_was_found(markup, field, value, 
 
     found = page_metadata(lxml.html.fromstring(f"<html>{markup}</html>"))
     assert (found[field], found["how"][field]) == (value, how)
+
+
+def test_a_gallery_link_is_never_the_title_nor_the_text(tmp_path):
+    (tmp_path / "gallery.html").write_text(
+        "<html><head><title>Families gather at the cemetery | Sample Times</title>"
+        "<meta property='og:site_name' content='Sample Times'></head><body><div class='story'>"
+        "<a href='#g' class='photo'>Open this photo in gallery</a>"
+        "<p>Families gathered at the cemetery on Friday to lay flowers on the unmarked graves.</p>"
+        "<p>Guards watched from the gate but did not stop them, one mother said afterwards.</p></div></body></html>",
+        encoding="utf-8")
+    source = read_source(tmp_path / "gallery.html", None, 10_000_000)
+    assert "gallery" not in source.cleaned.text
+    assert (source.document.title, source.document.how["title"]) == ("Families gather at the cemetery",
+                                                                      "the page's <title>")

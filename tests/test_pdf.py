@@ -107,3 +107,11 @@ def test_the_files_own_title_and_date_are_used_when_they_look_real(tmp_path):
     _, junk = read(tmp_path / "junk.pdf")
     assert (junk.title, junk.date, junk.author) == ("junk", None, None)
     assert junk.how["title"] == "the file name"
+
+
+def test_without_larger_type_the_first_short_lines_are_the_title(tmp_path):
+    lines = ["Joint statement", "on the inquiry", "The undersigned organisations welcome the decision to open an inquiry",
+             "into the events of that summer, and call on every state to support it."]
+    write_pages(tmp_path / "joint.pdf", [column(72, 700, lines)])
+    _, doc = read(tmp_path / "joint.pdf")
+    assert (doc.title, doc.how["title"]) == ("Joint statement on the inquiry", "the first lines of the first page")
