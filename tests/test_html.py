@@ -133,3 +133,14 @@ def test_a_gallery_link_is_never_the_title_nor_the_text(tmp_path):
     assert "gallery" not in source.cleaned.text
     assert (source.document.title, source.document.how["title"]) == ("Families gather at the cemetery",
                                                                       "the page's <title>")
+
+
+def test_an_xhtml_page_that_declares_its_encoding_still_gives_its_metadata(tmp_path):
+    (tmp_path / "x.html").write_text(
+        "<?xml version='1.0' encoding='utf-8'?>\n<html xmlns='http://www.w3.org/1999/xhtml'><head>"
+        "<meta property='og:site_name' content='Sample Monitor'/></head><body><h1>Report filed</h1>"
+        "<p>The monitor filed its report with the council on Tuesday after a long delay.</p></body></html>",
+        encoding="utf-8")
+    source = read_source(tmp_path / "x.html", None, 10_000_000)
+    assert (source.document.publisher, source.document.how["publisher"]) == ("Sample Monitor", "og:site_name")
+    assert "The monitor filed its report with the council on Tuesday after a long delay." in source.cleaned.text

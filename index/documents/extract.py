@@ -69,7 +69,12 @@ def _tree(html: str):
 
     try:
         return lxml.html.fromstring(html)
-    except (ParserError, ValueError):
+    except ValueError:  # an XHTML page declaring its encoding: lxml takes it as bytes only
+        try:
+            return lxml.html.fromstring(html.encode("utf-8"))
+        except (ParserError, ValueError):
+            return None
+    except ParserError:
         return None
 
 
