@@ -115,3 +115,12 @@ def test_without_larger_type_the_first_short_lines_are_the_title(tmp_path):
     write_pages(tmp_path / "joint.pdf", [column(72, 700, lines)])
     _, doc = read(tmp_path / "joint.pdf")
     assert (doc.title, doc.how["title"]) == ("Joint statement on the inquiry", "the first lines of the first page")
+
+
+def test_a_table_is_read_row_by_row_not_as_two_columns(tmp_path):
+    rows = [("Witness", "Heard on"), ("First guard", "3 May"), ("Second guard", "4 May"), ("A clerk", "9 May")]
+    cells = [cell for n, (a, b) in enumerate(rows) for cell in ((72, 600 - 14 * n, 11, a), (320, 600 - 14 * n, 11, b))]
+    write_pages(tmp_path / "table.pdf", [[*column(72, 700, ["The hearings of the inquiry, as the clerk listed them."]),
+                                          *cells]])
+    cleaned, _ = read(tmp_path / "table.pdf")
+    assert cleaned.text.split("\n\n")[1:] == ["Witness Heard on", "First guard 3 May", "Second guard 4 May", "A clerk 9 May"]

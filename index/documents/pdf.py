@@ -56,6 +56,7 @@ class Line:
     text: str
     column: int = 0
     page: int = 0
+    cells: bool = False  # a table row: text set apart in cells, a paragraph of its own
 
 
 def pdf_text(path: Path) -> tuple[str, dict]:
@@ -170,7 +171,8 @@ def _lines(pieces: list[Piece], width: float, page: int) -> list[Line]:
     lines = []
     for number, column in enumerate(columns):
         for row in _rows(column):
-            lines.append(Line(row[0].x, row[0].y, max(p.size for p in row), _joined(row), number, page))
+            text, cells = _joined(row)
+            lines.append(Line(row[0].x, row[0].y, max(p.size for p in row), text, number, page, cells))
     return lines
 
 
@@ -181,19 +183,28 @@ def _gutter(pieces: list[Piece], width: float) -> float | None:
         return None
     right = statistics.mode(starts)
     beside = [p for p in pieces if abs(p.x - right) <= 2]
-    left_rows = {round(q.y) for q in pieces if q.x < right - 20}
+    left = [q for q in pieces if q.x < right - 20]
+    left_rows = {round(q.y) for q in left}
     rows_with_both = sum(1 for p in beside if left_rows & {round(p.y) - 1, round(p.y), round(p.y) + 1})
-    return right - 2.0 if len(beside) >= 3 and rows_with_both >= 3 else None
+    if len(beside) < 3 or rows_with_both < 3:
+        return None
+    # Columns of prose fill their width; a table's cells do not, and a table is read row by row.
+    margin = min(q.x for q in left)
+    filled = statistics.median(0.5 * q.size * len(q.text) for q in left)  # about half an em per character
+    return right - 2.0 if filled >= 0.6 * (right - margin) else None
 
 
-def _joined(row: list[Piece]) -> str:
-    """A row's pieces as one line. pypdf already put spaces where it saw gaps; one more goes only where a
-    piece starts well past where the one before can end (table cells), as a glyph is at most about 0.75 em."""
-    text = row[0].text
+def _joined(row: list[Piece]) -> tuple[str, bool]:
+    """A row's pieces as one line, and whether it is set in cells. pypdf already put spaces where it saw gaps;
+    one more goes only where a piece starts well past where the one before can end (a table's next cell),
+    as a glyph is at most about 0.75 em wide."""
+    text, cells = row[0].text, False
     for before, piece in zip(row, row[1:]):
-        far = piece.x > before.x + (0.75 * len(before.text) + 0.3) * before.size
+        longest = before.x + 0.75 * len(before.text) * before.size  # where `before` can end at the latest
+        far = piece.x > longest + 0.3 * before.size
+        cells = cells or piece.x > longest + 2 * before.size  # wider than any justified word space
         text += (" " if far and not text.endswith(" ") and not piece.text.startswith(" ") else "") + piece.text
-    return " ".join(text.split())
+    return " ".join(text.split()), cells
 
 
 def _paragraphs(lines: list[Line]) -> list[str]:
@@ -221,7 +232,7 @@ def _leading(lines: list[Line]) -> float:
 
 
 def _breaks(previous: Line, line: Line, leading: float, usual: float) -> bool:
-    if abs(previous.size - line.size) > 0.5:
+    if abs(previous.size - line.size) > 0.5 or previous.cells or line.cells:
         return True
     same_column = (previous.page, previous.column) == (line.page, line.column)
     if same_column and (previous.y - line.y > max(1.4 * leading, 1.5 * line.size) or line.x - previous.x > 0.8 * line.size):
