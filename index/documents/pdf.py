@@ -23,6 +23,7 @@ offered when they look like real values.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import statistics
 from dataclasses import dataclass
@@ -106,6 +107,8 @@ def _pieces(page) -> list[Piece]:
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = abs(tm[3] * cm[3]) or 1.0
+        if not all(math.isfinite(v) for v in (x, y, scale * size)):
+            return  # a position no page has: text set nowhere a reader could see it
         for n, part in enumerate(text.split("\n")):  # pypdf may hand over several lines at once
             if part.strip():
                 found.append(Piece(x, y - n * size * scale * 1.2, round(size * scale, 1), part))
