@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UnreadableFile
-from ..text.clean import LINE_END, ends_with_abbreviation, join_lines
+from ..text.clean import LINE_END, add_line, ends_with_abbreviation
 
 PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|[ivxlc]{1,6}", re.I)
 MARKER = re.compile(r"[\d*†‡§,]{1,6}")  # a footnote marker set small and raised
@@ -217,14 +217,14 @@ def _paragraphs(lines: list[Line]) -> list[str]:
     leading = _leading(lines)
     lengths = sorted(len(line.text) for line in lines)
     usual = lengths[int(0.9 * (len(lengths) - 1))]  # a full line: most lines are, a paragraph's last is not
-    paragraphs, previous = [lines[0].text], lines[0]
+    paragraphs, previous = [[lines[0].text]], lines[0]
     for line in lines[1:]:
         if _breaks(previous, line, leading, usual):
-            paragraphs.append(line.text)
+            paragraphs.append([line.text])
         else:
-            paragraphs[-1] = join_lines(paragraphs[-1], line.text)
+            add_line(paragraphs[-1], line.text)
         previous = line
-    return paragraphs
+    return ["".join(parts) for parts in paragraphs]
 
 
 def _leading(lines: list[Line]) -> float:

@@ -142,16 +142,16 @@ def _paragraphs(lines: list[str], indented: set[str]) -> list[str]:
     if not _hard_wrapped(body):
         return body
     width = _wrap_width(body)
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []
     previous, heading = "", False
     for line in body:
         if previous and line not in indented and _continues(previous, line, width, heading):
-            paragraphs[-1] = join_lines(paragraphs[-1], line)
+            add_line(paragraphs[-1], line)
         else:
-            paragraphs.append(line)
+            paragraphs.append([line])
             heading = line in indented
         previous = line
-    return paragraphs
+    return ["".join(parts) for parts in paragraphs]
 
 
 def _hard_wrapped(body: list[str]) -> bool:
@@ -188,6 +188,14 @@ def ends_with_abbreviation(text: str) -> bool:
     """The line ends with a word like "Prof." or "Dr.", which does not end a sentence."""
     m = LAST_WORD.search(text)
     return m is not None and m.group(1).lower() in GOES_ON
+
+
+def add_line(parts: list[str], line: str) -> None:
+    """Add `line` to a paragraph kept as its lines' parts, the last part its last line: joining touches
+    that line only, so a paragraph of ten thousand lines costs ten thousand joins, not their square."""
+    merged = join_lines(parts[-1], line)
+    parts[-1] = merged[:len(merged) - len(line)]  # the line before, its line-break hyphen gone, a space added
+    parts.append(line)
 
 
 def join_lines(previous: str, line: str) -> str:
