@@ -35,6 +35,7 @@ from .catalogue import (
     PDI,
     RIGHT_TO_LEFT,
     counted,
+    damage_line,
     field_names,
     furniture_list,
     has,
@@ -455,8 +456,8 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
             shown += f" ({escape(say(PRECISION.get(d.date_precision or '', 'precision.year'), lang))})"
         rows.append(_draft_row(draft, name, shown, lang))
     if d.author:
-        rows.append(_draft_row(draft, "author", escape(d.author), lang))
-    rows += [escape(say(sign["key"], lang, **{k: v for k, v in sign.items() if k != "key"})) for sign in draft.damage]
+        rows.append(_draft_row(draft, "author", escape(d.author), lang, "field.author"))
+    rows += [escape(damage_line(sign, lang)) for sign in draft.damage]
     if draft.furniture:
         rows.append(escape(say("draft.furniture", lang, lines=furniture_list(draft.furniture))))
     rows.append(escape(say("draft.found", lang, passages=counted("count.passages", draft.passages, lang),
@@ -469,9 +470,9 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
     return "\n".join(rows)
 
 
-def _draft_row(draft: Draft, name: str, shown: str, lang: str) -> str:
+def _draft_row(draft: Draft, name: str, shown: str, lang: str, label_key: str = "") -> str:
     """"Publisher: Example News (inferred from og:site_name)": a field, and whether and how it was inferred."""
-    label = template(f"field.{name}", lang)  # "date" → "Date"; a script without case stays as it is
+    label = template(label_key or f"field.{name}", lang)  # "date" → "Date"; a script without case stays as it is
     how = draft.how(name)
     mark = say("draft.inferred_from", lang, how=how) if how else say(STATUS_MARK[status], lang) if (
         status := draft.status(name)) in STATUS_MARK else ""

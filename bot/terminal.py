@@ -7,7 +7,7 @@ import textwrap
 from citebot.index import EDITABLE, Answer, Document, Draft, ReaderReport, Result
 
 from .attribution import cut_marks, notes, speaker_line
-from .catalogue import DEFAULT, field_names, furniture_list, say, spoken, template
+from .catalogue import DEFAULT, damage_line, field_names, furniture_list, say, spoken, template
 from .solar_hijri import date_label
 
 WIDTH = 88
@@ -90,7 +90,7 @@ def draft_card(draft: Draft) -> list[str]:
         rows.append(f"{'author':>10}: {d.author}  [{_status(draft, 'author')}]")
     rows.append(f"{'found':>10}: {draft.passages} passages, {draft.quotes} quotations, {draft.people} people")
     rows += [f"{'similar':>10}: {doc_id} ({title}), {share:.0%} of this text" for doc_id, title, share in draft.near]
-    rows += [say(sign["key"], "en", **{k: v for k, v in sign.items() if k != "key"}) for sign in draft.damage]
+    rows += [damage_line(sign) for sign in draft.damage]
     if draft.furniture:
         rows.append(say("draft.furniture", "en", lines=furniture_list(draft.furniture)))
     rows += ["", *(f"    {line}" for line in draft.first_lines())]

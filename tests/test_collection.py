@@ -296,4 +296,4 @@ def test_the_card_warns_when_the_text_looks_damaged(settings):
     whole = prepare_file(settings, doc(34), "families.txt")
     assert whole.damage == [] and not any(line.startswith("⚠️") for line in draft_card(whole))
     split = "The “ witness ” said “ nothing ” at “ all ” that day, the record shows."  # marks cut from their words
-    assert damage_signs(split, quotations=0) == [{"key": "damage.quote_marks", "marks": 6}]
+    assert damage_signs(split, quotations=0) == [{"sign": "quote_marks", "marks": 6}]

@@ -4,7 +4,7 @@ A page whose text was mangled on the way in (lines merged into one long
 paragraph, a menu or table of contents left in, quotation marks with no
 quotation found between them) gives excerpts that are not the document's
 sentences. citebot cannot always tell, so the card says what it sees and the
-admin decides: each sign is a message key of bot/locales with its numbers.
+admin decides: each sign is a name and its numbers; bot/ words it (render.DAMAGE).
 """
 
 from __future__ import annotations
@@ -20,16 +20,16 @@ ENDS = re.compile(r"""[.!?:]["”’')\]]*$""")
 
 
 def damage_signs(text: str, quotations: int) -> list[dict]:
-    """[{"key": "damage.…", …numbers}] for each sign seen in `text`; [] when it looks whole."""
+    """[{"sign": "quote_marks" | "long_paragraph" | "short_lines", …numbers}] for each sign seen; [] if it looks whole."""
     signs = []
     marks = len(QUOTE_MARKS.findall(text))
     if quotations == 0 and marks >= MARKS_WITHOUT_QUOTES:
-        signs.append({"key": "damage.quote_marks", "marks": marks})
+        signs.append({"sign": "quote_marks", "marks": marks})
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     longest = max((len(p) for p in paragraphs), default=0)
     if longest > LONG_PARAGRAPH:
-        signs.append({"key": "damage.long_paragraph", "chars": longest})
+        signs.append({"sign": "long_paragraph", "chars": longest})
     short = sum(1 for p in paragraphs if len(p) < SHORT and not ENDS.search(p))
     if len(paragraphs) >= 8 and short / len(paragraphs) >= SHORT_SHARE:
-        signs.append({"key": "damage.short_lines", "short": short, "total": len(paragraphs)})
+        signs.append({"sign": "short_lines", "short": short, "total": len(paragraphs)})
     return signs
