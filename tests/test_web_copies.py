@@ -74,6 +74,7 @@ def test_the_title_and_publisher_of_a_copied_page_skip_its_chrome(lake):
     ("First paragraph.\n\nwhich goes on here.", 18, True),
     ("First paragraph.\n\nA new one.", 18, False),
     ("“We saw it.” Then we left.", 13, False),
+    ("آیا او آنجا بود؟ بله، بود.", 17, False),
 ])
 def test_where_a_sentence_starts(text, start, expected):
     assert starts_mid_sentence(text, start) is expected

@@ -70,7 +70,7 @@ def starts_mid_sentence(text: str, start: int) -> bool:
         return False
     if before.endswith("\n"):  # a paragraph's start: mid-sentence only if it opens in lower case ("which was…")
         return text[start:start + 1].islower()
-    if not re.search(r"""[.!?…]["”’')\]]*$""", before):
+    if not re.search(r"""[.!?…؟]["”’')\]»]*$""", before):  # ؟: the Persian question mark
         return True
     return before.endswith(".") and _is_abbreviation(before, len(before) - 1, ".")  # "Dr." ends no sentence
 
