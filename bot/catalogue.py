@@ -101,3 +101,19 @@ def isolate(text: str) -> str:
     One bare word ("Raisi", "frobnicate" after a "/") needs none, and a command must stay one run to stay tappable.
     """
     return f"{FSI}{text}{PDI}" if LEFT_TO_RIGHT.search(text) and not re.fullmatch(r"\w+", text) else text
+
+
+def furniture_list(lines: list[str], shown: int = 4) -> str:
+    """“1”, “2”, “Statement to the Assembly” and 3 more: what the admin checks was not the document's text."""
+    quoted = ", ".join(f"“{line[:60]}”" for line in lines[:shown])
+    return quoted + (f" (+{len(lines) - shown})" if len(lines) > shown else "")
+
+
+# The signs of a damaged text the draft names (index/collection/damage.py), in words.
+DAMAGE = {"quote_marks": "draft.damaged_quotes", "long_paragraph": "draft.damaged_paragraph",
+          "short_lines": "draft.damaged_lines"}
+
+
+def damage_line(sign: dict, lang: str = DEFAULT) -> str:
+    """"⚠️ One paragraph is 3239 characters long: …" for one sign of damage the draft found."""
+    return say(DAMAGE[sign["sign"]], lang, **{k: v for k, v in sign.items() if k != "sign"})

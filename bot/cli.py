@@ -9,6 +9,7 @@ from dataclasses import asdict
 import click
 
 from citebot.index import (
+    BOUNDS,
     EDITABLE,
     Answer,
     Answerer,
@@ -200,15 +201,21 @@ def _changed(obj: Context, action: str, detail: str, reindex_after: bool) -> Non
 
 @main.command()
 @click.argument("source")
+@click.option("--id", "doc_id", help="The document's id (lower-case letters, digits, hyphens); else made from the file name.")
 @click.option("--title")
 @click.option("--publisher", help="'unknown' if not known.")
+@click.option("--publisher-note", help="How the publisher is known (default: 'set by an admin').")
 @click.option("--date", help="YYYY-MM-DD, YYYY-MM or YYYY, or 'unknown'.")
+@click.option("--date-note", help="How the date is known, e.g. 'from the dateline' (default: 'set by an admin').")
+@click.option("--date-not-before", help="Earliest it can date from (YYYY-MM-DD, YYYY-MM or YYYY): evidence in the text.")
+@click.option("--date-not-after", help="Latest it can date from.")
 @click.option("--url")
+@click.option("--url-note", help="How the URL is known, or why there is none.")
 @click.option("--kind")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.option("--no-reindex", is_flag=True, help="Store it; index it with the next reindex.")
 @click.pass_obj
-def add(obj: Context, source: str, yes: bool, no_reindex: bool, **fields: str | None) -> None:
+def add(obj: Context, source: str, doc_id: str | None, yes: bool, no_reindex: bool, **fields: str | None) -> None:
     """Add a document to the collection from a FILE (.pdf .html .txt .md) or a URL, after showing what was found."""
     from pathlib import Path
 
@@ -222,28 +229,42 @@ def add(obj: Context, source: str, yes: bool, no_reindex: bool, **fields: str | 
             if not path.is_file():
                 raise click.ClickException(f"no such file: {source}")
             draft = prepare_file(obj.settings, path.read_bytes(), path.name)
-        for name, value in fields.items():
-            if value is not None:
-                draft.set(name, value)
+        _set_fields(draft, doc_id, fields)
     except CitebotError as e:
         raise click.ClickException(f"not added: {e}") from None
     click.echo("\n".join(draft_card(draft)))
     if not yes and not click.confirm("\nAdd it with these details?"):
-        raise click.ClickException("not added.")
+        click.echo("Nothing added.")  # the admin's choice, not a failure
+        return
     doc = _or_fail("not added", commit_draft, obj.settings, draft)
     click.echo(f"Added {doc.id} ({doc.file}).")
     _changed(obj, "add", doc.id, not no_reindex)
 
 
+def _set_fields(draft, doc_id: str | None, fields: dict[str, str | None]) -> None:
+    """The values and notes typed on the command line; a note alone confirms the value shown with it."""
+    if doc_id:
+        draft.set_id(doc_id)
+    notes = {name[:-5]: fields.pop(name) for name in list(fields) if name.endswith("_note")}
+    for name, value in fields.items():
+        if value is not None:
+            draft.set(name, value, notes.pop(name, None))
+    for name, note in notes.items():
+        if note is not None:
+            current = getattr(draft.document, name)
+            draft.set(name, current if current is not None else "unknown", note)
+
+
 @main.command()
 @click.argument("doc_id")
-@click.argument("field", type=click.Choice(EDITABLE, case_sensitive=False))
+@click.argument("field", type=click.Choice(EDITABLE + BOUNDS, case_sensitive=False))
 @click.argument("value", nargs=-1, required=True)
+@click.option("--note", help="How you know it (date, publisher, url, date bounds): kept as the field's note.")
 @click.option("--no-reindex", is_flag=True)
 @click.pass_obj
-def edit(obj: Context, doc_id: str, field: str, value: tuple[str, ...], no_reindex: bool) -> None:
+def edit(obj: Context, doc_id: str, field: str, value: tuple[str, ...], note: str | None, no_reindex: bool) -> None:
     """Correct FIELD of a document in the collection ('unknown' clears it)."""
-    entry = _or_fail("not changed", edit_document, obj.settings, doc_id, field, " ".join(value))
+    entry = _or_fail("not changed", edit_document, obj.settings, doc_id, field, " ".join(value), note)
     click.echo(f"{doc_id}: {field} is now {entry.get(field.lower())!r}.")
     _changed(obj, "edit", f"{doc_id} {field.lower()}={entry.get(field.lower())!r}", not no_reindex)
 

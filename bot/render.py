@@ -29,7 +29,21 @@ from citebot.index import (
 )
 
 from .attribution import citation_lines, cut_marks, notes, speaker
-from .catalogue import DEFAULT, FSI, PDI, RIGHT_TO_LEFT, counted, field_names, has, isolate, say, spoken, template
+from .catalogue import (
+    DEFAULT,
+    FSI,
+    PDI,
+    RIGHT_TO_LEFT,
+    counted,
+    damage_line,
+    field_names,
+    furniture_list,
+    has,
+    isolate,
+    say,
+    spoken,
+    template,
+)
 from .solar_hijri import date_label
 
 MAX_MESSAGE = 4096
@@ -331,7 +345,8 @@ def featured_items(featured: list[tuple[Person, Result]], bot: str = "citebot", 
 
 
 def _inline_item(r: Result, bot: str, title: str, lang: str = DEFAULT) -> dict:
-    words = clip(r.excerpt, 120)
+    before, _ = cut_marks(r)  # the preview, like the message, says when the words start inside a sentence
+    words = before + clip(r.excerpt, 120)
     return {"title": clip(title, 100), "description": f"{_where_from(r.document, lang)}\n{words}",
             "html": f"{result(r, full=True, lang=lang)}\n{_via(bot, r.document, lang)}"}
 
@@ -442,10 +457,12 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
         shown = isolate(shown) if lang in RIGHT_TO_LEFT else shown  # a Latin title keeps its own direction
         if name == "date" and d.date:
             shown += f" ({escape(say(PRECISION.get(d.date_precision or '', 'precision.year'), lang))})"
-        label = template(f"field.{name}", lang)  # "date" → "Date"; a script without case stays as it is
-        mark = STATUS_MARK.get(draft.status(name))
-        rows.append(f"{escape(label[:1].upper() + label[1:])}: {shown}"
-                    + (f" <i>{escape(say(mark, lang))}</i>" if mark else ""))
+        rows.append(_draft_row(draft, name, shown, lang))
+    if d.author:
+        rows.append(_draft_row(draft, "author", escape(d.author), lang, "field.author"))
+    rows += [escape(damage_line(sign, lang)) for sign in draft.damage]
+    if draft.furniture:
+        rows.append(escape(say("draft.furniture", lang, lines=furniture_list(draft.furniture))))
     rows.append(escape(say("draft.found", lang, passages=counted("count.passages", draft.passages, lang),
                            quotes=counted("count.quotes", draft.quotes, lang),
                            people=counted("count.people", draft.people, lang))))
@@ -454,6 +471,15 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
     rows.append("<blockquote>" + escape("\n".join(draft.first_lines())) + "</blockquote>")
     rows.append(escape(say("draft.unsaved", lang)))
     return "\n".join(rows)
+
+
+def _draft_row(draft: Draft, name: str, shown: str, lang: str, label_key: str = "") -> str:
+    """"Publisher: Example News (inferred from og:site_name)": a field, and whether and how it was inferred."""
+    label = template(label_key or f"field.{name}", lang)  # "date" → "Date"; a script without case stays as it is
+    how = draft.how(name)
+    mark = say("draft.inferred_from", lang, how=how) if how else say(STATUS_MARK[status], lang) if (
+        status := draft.status(name)) in STATUS_MARK else ""
+    return f"{escape(label[:1].upper() + label[1:])}: {shown}" + (f" <i>{escape(mark)}</i>" if mark else "")
 
 
 def draft_buttons(key: str, lang: str = DEFAULT) -> list[list[tuple[str, str]]]:

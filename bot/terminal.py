@@ -7,7 +7,7 @@ import textwrap
 from citebot.index import EDITABLE, Answer, Document, Draft, ReaderReport, Result
 
 from .attribution import cut_marks, notes, speaker_line
-from .catalogue import DEFAULT, field_names, say, spoken, template
+from .catalogue import DEFAULT, damage_line, field_names, furniture_list, say, spoken, template
 from .solar_hijri import date_label
 
 WIDTH = 88
@@ -89,11 +89,22 @@ def draft_card(draft: Draft) -> list[str]:
     rows = [f"{'id':>10}: {d.id}"]
     for name in EDITABLE:
         value = d.date_label() if name == "date" and d.date else getattr(d, name)
-        rows.append(f"{name:>10}: {value if value else '—'}  [{draft.status(name)}]")
+        rows.append(f"{name:>10}: {value if value else '—'}  [{_status(draft, name)}]")
+    if d.author:
+        rows.append(f"{'author':>10}: {d.author}  [{_status(draft, 'author')}]")
     rows.append(f"{'found':>10}: {draft.passages} passages, {draft.quotes} quotations, {draft.people} people")
     rows += [f"{'similar':>10}: {doc_id} ({title}), {share:.0%} of this text" for doc_id, title, share in draft.near]
+    rows += [damage_line(sign) for sign in draft.damage]
+    if draft.furniture:
+        rows.append(say("draft.furniture", "en", lines=furniture_list(draft.furniture)))
     rows += ["", *(f"    {line}" for line in draft.first_lines())]
     return rows
+
+
+def _status(draft: Draft, name: str) -> str:
+    """"given", "unknown", "inferred", or "inferred from og:site_name"."""
+    how = draft.how(name)
+    return f"inferred from {how}" if how else draft.status(name)
 
 
 def report_lines(r: ReaderReport) -> list[str]:

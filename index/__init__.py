@@ -8,7 +8,7 @@ from .answers.answerer import HELP, Answerer, IndexStats
 from .answers.chatter import is_chatter
 from .answers.messages import MESSAGES as ANSWER_MESSAGES
 from .answers.messages import echo
-from .collection.collection import EDITABLE, KINDS, CollectionError, InvalidField
+from .collection.collection import BOUNDS, EDITABLE, KINDS, CollectionError, InvalidField
 from .collection.custody import Verification
 from .collection.custody import verify as verify_collection
 from .collection.drafts import Drafts
@@ -41,6 +41,7 @@ __all__ = [
     "Document",
     "Draft",
     "Drafts",
+    "BOUNDS",
     "EDITABLE",
     "FetchError",
     "HELP",

@@ -26,6 +26,9 @@ class Document:
     publisher_note: str | None = None
     inferred: list[str] = field(default_factory=list)  # fields guessed from the file, not given or confirmed
     retrieved: str | None = None  # ISO date a web page was fetched (documents added from a URL)
+    author: str | None = None  # who wrote it, where a byline or the file names them
+    # How each inferred field was found ("publisher": "og:site_name"), for the admin who confirms it.
+    how: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if isinstance(self.inferred, bool):  # a generation built before the field became a list
@@ -96,7 +99,7 @@ class Document:
             "date_latest": latest,
             "inferred": list(self.inferred),
             **archived,  # only for a document whose original is preserved (index/collection/custody.py)
-        }
+        } | ({"author": self.author} if self.author else {}) | ({"how": dict(self.how)} if self.how else {})
 
 
 PRECISION_CHARS = {"year": 4, "month": 7, "day": 10}
@@ -230,6 +233,7 @@ class Result:
     reworded_in: list[str] = field(default_factory=list)
     reworded_in_titles: list[str] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)  # a "how many" answer: the figures the excerpt gives, as written
+    mid_sentence: bool = False  # the excerpt starts inside a sentence (after a clause cut): shown with "…" before it
 
     def voice(self) -> Voice | None:
         """The voice the whole excerpt is in (the innermost when nested), if any."""
@@ -237,9 +241,9 @@ class Result:
         return min(holding, key=lambda v: v.end - v.start) if holding else None
 
     def cut(self) -> tuple[bool, bool]:
-        """Whether the excerpt starts / ends inside a quotation: the rendering marks such a cut with "…"."""
+        """Whether the excerpt starts (inside a quotation or a sentence) / ends inside a quotation: shown with "…"."""
         quoted = [v for v in self.voices if v.kind != "speech"]
-        return (any(v.start < self.start < v.end for v in quoted),
+        return (self.mid_sentence or any(v.start < self.start < v.end for v in quoted),
                 any(v.start < self.end < v.end for v in quoted))
 
     def to_json(self) -> dict:
@@ -256,7 +260,7 @@ class Result:
             "refers_to": [r.to_json() for r in self.refers_to],
             "heading": self.heading,
             "also_in_other_words": self.reworded_in,
-        } | ({"figures": self.figures} if self.figures else {})
+        } | ({"figures": self.figures} if self.figures else {}) | ({"starts_mid_sentence": True} if self.mid_sentence else {})
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ MESSAGES = {
     # a field an admin typed (index/collection/collection.py)
     "refusal.unknown_field": "unknown field {field!r}: one of {fields}",
     "refusal.empty_field": "the {field} cannot be empty",
+    "refusal.bad_id": "{value!r} is not an id: use lower-case letters, digits and hyphens (at most 40)",
     "refusal.not_a_date": "{value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (or 'unknown')",
     "refusal.not_a_url": "{value!r} is not a web address (http:// or https://)",
     "refusal.kind": "kind must be one of {kinds}",

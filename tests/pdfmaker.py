@@ -1,24 +1,53 @@
 """Write small real PDFs (one text layer, or none) for the tests, with no extra dependency."""
 
+from __future__ import annotations
+
 from pathlib import Path
+
+# (x, y, font size, text): one line of text placed on a page, in points from the bottom left.
+Placed = tuple[float, float, float, str]
 
 
 def write_pdf(path: Path, lines: list[str] | None) -> None:
     """A one-page PDF showing `lines` as text, or an empty page when `lines` is None."""
     ops = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({ln}) '" for ln in lines) + " ET" if lines else ""
-    objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(ops)} >>\nstream\n{ops}\nendstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
+    _write(path, [ops], {})
+
+
+def write_pages(path: Path, pages: list[list[Placed]], info: dict[str, str] | None = None) -> None:
+    """A PDF with one page per list of placed lines, and an optional /Info dictionary (Title, Author, CreationDate)."""
+    _write(path, [" ".join(f"BT /F1 {size:g} Tf {x:g} {y:g} Td ({_escape(text)}) Tj ET" for x, y, size, text in page)
+                  for page in pages], info or {})
+
+
+def column(x: float, top: float, lines: list[str], size: float = 11, leading: float = 14) -> list[Placed]:
+    """Lines set one under another from `top` down, as a text column starting at `x`."""
+    return [(x, top - n * leading, size, line) for n, line in enumerate(lines)]
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def _write(path: Path, contents: list[str], info: dict[str, str]) -> None:
+    n = len(contents)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n))
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {n} >>",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    for i, ops in enumerate(contents):
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {5 + 2 * i} 0 R "
+                       "/Resources << /Font << /F1 3 0 R >> >> >>")
+        objects.append(f"<< /Length {len(ops.encode('cp1252'))} >>\nstream\n{ops}\nendstream")
+    trailer = f"/Size {len(objects) + 2} /Root 1 0 R"
+    if info:
+        objects.append("<< " + " ".join(f"/{k} ({_escape(v)})" for k, v in info.items()) + " >>")
+        trailer += f" /Info {len(objects)} 0 R"
     out, offsets = b"%PDF-1.4\n", []
-    for n, body in enumerate(objects, 1):
+    for number, body in enumerate(objects, 1):
         offsets.append(len(out))
-        out += f"{n} 0 obj\n{body}\nendobj\n".encode("latin-1")
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("cp1252")
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += f"trailer\n<< {trailer.replace(f'/Size {len(objects) + 2}', f'/Size {len(objects) + 1}')} >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(out)

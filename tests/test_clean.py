@@ -77,3 +77,25 @@ def test_nbsp_and_double_spaces_are_normalised():
 def test_plain_text_paragraphs_are_not_joined():
     text = clean("Title line\n\nFirst paragraph ends here.\n\nSecond one.").text
     assert text == "Title line\n\nFirst paragraph ends here.\n\nSecond one."
+
+
+def test_a_line_ending_in_an_abbreviation_goes_on_to_the_next_line():
+    raw = ("The commission heard evidence from Prof.\nLena Sample and from two other witnesses who had\n"
+           "been held in the same prison during the summer of\nthat year, and from Dr.\nOmid Example.\n\n"
+           "The hearing then closed for the day.\n")
+    assert clean(raw).text == ("The commission heard evidence from Prof. Lena Sample and from two other witnesses who "
+                               "had been held in the same prison during the summer of that year, and from Dr. Omid "
+                               "Example.\n\nThe hearing then closed for the day.")
+
+
+def test_a_wrapped_copy_of_a_web_page_keeps_its_menu_and_contents_entries_apart():
+    raw = ("Main menu\nSearch\nLake Example\nContents\n1 History\n2 Ecology\n2.1 Fish\n"
+           "The lake was first mapped in 1820 by a survey team from the capital, and\n"
+           "fishing villages grew up on its eastern shore over the following decades\n"
+           "as the roads improved and the markets of the capital grew.\nHistory\n"
+           "The first survey took two summers, and its maps were used for fifty\nyears.\n")
+    assert clean(raw).text.split("\n\n") == [
+        "Main menu", "Search", "Lake Example", "Contents", "1 History", "2 Ecology", "2.1 Fish",
+        "The lake was first mapped in 1820 by a survey team from the capital, and fishing villages grew up on its "
+        "eastern shore over the following decades as the roads improved and the markets of the capital grew.",
+        "History", "The first survey took two summers, and its maps were used for fifty years."]

@@ -24,6 +24,7 @@ from citebot.index import (
 )
 from citebot.index.answers.answerer import Answerer
 from citebot.index.collection.collection import Collection
+from citebot.index.collection.damage import damage_signs
 from citebot.index.documents.sources import load_all
 from citebot.index.store.build import reindex
 from tests.botproc import ROOT
@@ -218,17 +219,27 @@ def test_the_cli_adds_edits_removes_and_lists_reports(settings, tmp_path):
                               capture_output=True, text=True, timeout=120)
 
     shown = cli("add", str(path), "--date", "2022-08-27", stdin="n\n")
-    assert shown.returncode == 1 and "title: Statement of the families  [inferred]" in shown.stdout
-    assert "date: 27 Aug 2022  [given]" in shown.stdout and "not added." in shown.stderr
+    assert shown.returncode == 0 and "title: Statement of the families  [inferred from the first line of the text]" in shown.stdout
+    assert "date: 27 Aug 2022  [given]" in shown.stdout and shown.stdout.rstrip().endswith("Nothing added.")
+    assert not (settings.collection / "sources.yaml").exists()
     assert cli("add", str(path), "--date", "2022-13-01").stderr.strip() == (
         "Error: not added: '2022-13-01' is not a date: use YYYY-MM-DD, YYYY-MM or YYYY (or 'unknown')")
-    added = cli("add", str(path), "--publisher", "Justice for Victims", "--yes")
-    assert added.returncode == 0 and "Added families (families.txt)." in added.stdout
+    assert "not an id" in cli("add", str(path), "--id", "Families 2022", "--yes").stderr
+    added = cli("add", str(path), "--id", "families-2022", "--publisher", "Justice for Victims", "--date", "2022-08",
+                "--date-note", "from the letter's heading", "--date-not-before", "2022-08-20", "--yes")
+    assert added.returncode == 0 and "Added families-2022 (families-2022.txt)." in added.stdout
     assert "Indexed 6 documents" in added.stdout
+    entry = Collection(settings.collection).entry("families-2022")
+    assert (entry["publisher_note"], entry["date"], entry["date_note"], entry["date_not_before"]) == (
+        "set by an admin", "2022-08", "from the letter's heading", "2022-08-20")
     asked = cli("ask", "--json", "graves of their children")
     assert '"publisher": "Justice for Victims"' in asked.stdout and '"inferred": []' in asked.stdout
-    assert cli("edit", "families", "kind", "statement").returncode == 0
-    assert cli("remove", "families", "--yes").returncode == 0
+    assert '"date_earliest": "2022-08-20"' in asked.stdout
+    edited = cli("edit", "families-2022", "publisher", "Justice", "Group", "--note", "from the letterhead", "--no-reindex")
+    assert edited.returncode == 0
+    assert Collection(settings.collection).entry("families-2022")["publisher_note"] == "from the letterhead"
+    assert cli("edit", "families-2022", "kind", "statement").returncode == 0
+    assert cli("remove", "families-2022", "--yes").returncode == 0
     journal = Journal(settings.database_at)
     rid = journal.report(user_id=5, doc="ngo-2020-bring-to-justice", start=0, end=10, generation="g",
                          question="/who Raisi", reason="context", excerpt="An excerpt")
@@ -236,7 +247,8 @@ def test_the_cli_adds_edits_removes_and_lists_reports(settings, tmp_path):
     assert f"#{rid} [open]" in listed.stdout and "out of context" in listed.stdout
     assert cli("reports", "--resolve", str(rid)).stdout.strip() == f"Report #{rid} resolved."
     assert cli("reports").stdout.strip() == "No open reports."
-    assert [e.action for e in journal.audit()] == ["resolve", "reindex", "remove", "reindex", "edit", "reindex", "add"]
+    assert [e.action for e in journal.audit()] == ["resolve", "reindex", "remove", "reindex", "edit", "edit", "reindex",
+                                                   "add"]
 
 
 def test_reports_are_batched_for_admins_once_an_hour(tmp_path):
@@ -265,3 +277,23 @@ def test_the_card_lists_a_near_duplicate_already_in_the_collection(settings):
     ((doc_id, title, share),) = draft.near
     assert doc_id == "mek-iran-2018-12-abject-failure" and share > 0.9  # a reprint of half of it: shown, not refused
     assert title == Answerer(settings).document(doc_id).title
+
+
+def test_the_card_warns_when_the_text_looks_damaged(settings):
+    from citebot.bot.terminal import draft_card
+
+    menu = "\n\n".join(["Home", "World news", "Sport", "Culture", "Contact us", "Donate", "Archive", "Search"])
+    merged = " ".join(["The witness spoke about the prison and the lists of names read out each evening."] * 40)
+    quotes = 'He said "we saw it" and later "we heard it" and "we knew it" as the " marks were split apart.'
+    draft = prepare_file(settings, f"{menu}\n\n{merged}\n\n{quotes}\n".encode(), "damaged.txt")
+    card = draft_card(draft)
+    assert "⚠️ 8 of 10 paragraphs are short lines: a menu or a table of contents may be mixed in." in card
+    assert "⚠️ One paragraph is 3239 characters long: lines may have been run together." in card
+    from citebot.bot.render import draft_card as telegram_card
+
+    assert "\n⚠️ 8 of 10 paragraphs are short lines: a menu or a table of contents may be mixed in.\n" in telegram_card(draft)
+    assert "⚠️ یک بند 3239 نویسه دارد" in telegram_card(draft, "fa")
+    whole = prepare_file(settings, doc(34), "families.txt")
+    assert whole.damage == [] and not any(line.startswith("⚠️") for line in draft_card(whole))
+    split = "The “ witness ” said “ nothing ” at “ all ” that day, the record shows."  # marks cut from their words
+    assert damage_signs(split, quotations=0) == [{"sign": "quote_marks", "marks": 6}]

@@ -126,8 +126,8 @@ def test_admin_adds_a_file_with_an_edited_date_and_readers_get_it_with_that_prov
     assert text.startswith("New document witnesses-1988 from witnesses-1988.html\n")
     assert text.endswith("Nothing is stored until you confirm.")
     assert list(buttons(card)) == ["✅ Confirm", "✖️ Cancel", "✏️ title", "✏️ publisher", "✏️ date", "✏️ url", "✏️ kind"]
-    assert "Title: Witnesses recall the 1988 killings (inferred)" in text
-    assert "Publisher: Example Daily (inferred)" in text
+    assert "Title: Witnesses recall the 1988 killings <i>(inferred from the page&#x27;s h1)</i>" in card["html"]
+    assert "Publisher: Example Daily (inferred from og:site_name)" in text
     assert "Date: — (unknown)" in text  # no dateline, no date markup: not guessed
     assert "728 x 90" not in text and "Markets rally" not in text
     assert "Found 4 passages, 1 quotation, 0 people." in text
@@ -152,7 +152,7 @@ def test_admin_adds_a_file_with_an_edited_date_and_readers_get_it_with_that_prov
 def test_adding_a_page_by_url_from_127_0_0_1(tg, web):
     card = send(tg, message(f"{web}/khavaran", chat=ADMIN), text_to(ADMIN, "New document"))
     assert f"Url: {web}/khavaran\n" in card["text"]  # given: it is where the page came from
-    assert "Date: 5 Mar 2022 (day) (inferred)" in card["text"]
+    assert "Date: 5 Mar 2022 (day) (inferred from article:published_time)" in card["text"]
     assert "Menu | Search" not in card["text"]
     send(tg, press(buttons(card)["✅ Confirm"], ADMIN, 501), text_to(ADMIN, "Indexed"), timeout=60)
     answer = send(tg, message("bulldozing", chat=USER), text_to(USER, "Excerpts for"))

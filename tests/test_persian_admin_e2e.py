@@ -83,8 +83,8 @@ def test_a_persian_admin_adds_a_document_in_persian(tg):  # noqa: F811
     text = card["text"]
     screens.append(text)
     assert text.startswith("سند تازه \u2068witnesses-1988\u2069 از \u2068witnesses-1988.html\u2069\n")
-    assert f"عنوان: {FSI}Witnesses recall the 1988 killings{PDI} (استنباط‌شده)\n" in text
-    assert f"ناشر: {FSI}Example Daily{PDI} (استنباط‌شده)\n" in text
+    assert f"عنوان: {FSI}Witnesses recall the 1988 killings{PDI} (استنباط‌شده از {FSI}the page's h1{PDI})\n" in text
+    assert f"ناشر: {FSI}Example Daily{PDI} (استنباط‌شده از {FSI}og:site_name{PDI})\n" in text
     assert "تاریخ: — (نامعلوم)\n" in text  # no dateline: not guessed
     assert "یافته‌ها: 4 بند، 1 نقل‌قول، 0 شخص." in text
     assert text.endswith("تا تأیید نکنید، چیزی ذخیره نمی‌شود.")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..models import Document, Person, Referent, Voice
 from ..store.generations import Generation
 from ..text.headings import within
+from ..text.split import starts_mid_sentence
 from ..voices.people import Registry
 from ..voices.titles import citation_title
 
@@ -23,6 +24,7 @@ class Corpus:
     referents: dict[str, list[Referent]]  # doc id -> resolved pronouns and titles by start
     headings: dict[str, list[tuple[int, int]]]  # doc id -> its headings and title line (index/text/headings.py)
     counts: dict[str, int] = field(default_factory=dict)  # passages per document, counted when first asked
+    texts: dict[str, str] = field(default_factory=dict)  # the texts results came from lately (a few, not all)
 
     @classmethod
     def load(cls, gen: Generation) -> Corpus:
@@ -35,6 +37,14 @@ class Corpus:
     def voices_in(self, doc_id: str, start: int, end: int) -> list[Voice]:
         """Every voice overlapping text[start:end] of a document."""
         return [v for v in self.voices.get(doc_id, ()) if v.start < end and start < v.end]
+
+    def starts_mid_sentence(self, doc_id: str, start: int) -> bool:
+        """Whether an excerpt starting at `start` of a document begins inside a sentence (shown with "…")."""
+        if doc_id not in self.texts:
+            if len(self.texts) >= 16:  # the documents of one answer or two: a corpus can be larger than memory
+                self.texts.clear()
+            self.texts[doc_id] = self.generation.text(doc_id)
+        return starts_mid_sentence(self.texts[doc_id], start)
 
     def referents_in(self, doc_id: str, start: int, end: int) -> list[Referent]:
         return [r for r in self.referents.get(doc_id, ()) if start <= r.start and r.end <= end]

@@ -69,6 +69,9 @@ def voiced(corpus: Corpus, result: Result) -> Result:
     result.voices = corpus.voices_in(doc, result.start, result.end)
     result.refers_to = corpus.referents_in(doc, result.start, result.end)
     result.heading = corpus.is_heading(doc, result.start, result.end)
+    # A quotation shown whole is a unit of its own, wherever it sits in its sentence: no "…" before it.
+    quotation = result.excerpt[:1] in "\"“‘'«" or any(v.start == result.start for v in result.voices)
+    result.mid_sentence = not (result.heading or quotation) and corpus.starts_mid_sentence(doc, result.start)
     if (voice := result.voice()) and voice.speaker:
         result.speaker = voice.speaker  # the words' speaker, the innermost voice when nested
     return result

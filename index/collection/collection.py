@@ -28,6 +28,10 @@ from ..errors import CitebotError
 from . import custody
 
 EDITABLE = ("title", "publisher", "date", "url", "kind")
+BOUNDS = ("date_not_before", "date_not_after")  # evidence narrowing when it was written; the CLI sets them
+NOTED = {"date": "date_note", "publisher": "publisher_note", "url": "url_note",
+         "date_not_before": "date_note", "date_not_after": "date_note"}  # where how a field is known is written
+ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 KINDS = ("article", "report", "statement", "speech", "transcript", "testimony", "book", "interview", "other")
 UNKNOWN = {"unknown", "none", "null", "-", "—", "نامعلوم", "ناشناخته"}  # the Persian bot asks for «نامعلوم»
 DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)  # a Persian or Arabic keyboard's digits
@@ -43,9 +47,11 @@ class InvalidField(CollectionError):
 
 def validate(field: str, value: str | None) -> tuple[str | None, dict]:
     """The stored value of `field` typed as `value`, and fields that go with it (date precision). Raises InvalidField."""
-    if field not in EDITABLE:
+    if field not in EDITABLE + BOUNDS:
         raise InvalidField.said("refusal.unknown_field", field=field, fields=", ".join(EDITABLE))
     value = " ".join((value or "").split())
+    if field in BOUNDS:
+        return (None, {}) if value.lower() in UNKNOWN else (_valid_day(value), {})
     if field != "title" and value.lower() in UNKNOWN:
         return None, {"date_precision": None} if field == "date" else {}
     if not value:
@@ -62,6 +68,20 @@ def validate(field: str, value: str | None) -> tuple[str | None, dict]:
     if len(value) > 300:
         raise InvalidField.said("refusal.too_long", field=field, length=len(value))
     return (value.lower() if field == "kind" else value), {}
+
+
+def _valid_day(value: str) -> str:
+    value = value.translate(DIGITS)
+    if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value) or not _real_date(value):
+        raise InvalidField.said("refusal.not_a_date", value=value)
+    return value
+
+
+def valid_id(value: str) -> str:
+    """An id an admin chose: lower-case letters, digits and hyphens, at most 40. Raises InvalidField."""
+    if not ID.fullmatch(value):
+        raise InvalidField.said("refusal.bad_id", value=value)
+    return value
 
 
 def _real_date(value: str) -> bool:

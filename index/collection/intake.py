@@ -28,7 +28,8 @@ from ..text.split import passages
 from ..voices.people import Registry, discover
 from ..voices.quotes import find_quotes
 from . import custody
-from .collection import Collection, CollectionError, validate
+from .collection import BOUNDS, NOTED, Collection, CollectionError, valid_id, validate
+from .damage import damage_signs
 
 SHINGLE = 8  # words: long enough that shared runs mean shared text, not shared phrasing
 DUPLICATE = 0.9  # share of a new text's shingles found in one document: the same document again
@@ -51,20 +52,34 @@ class Draft:
     received: str = ""  # when the file came or the URL was fetched (ISO 8601 UTC)
     original: dict = field(default_factory=dict)  # a URL's preserved WARC (custody.Original), kept when fetched
     sha256: str = ""
+    damage: list[dict] = field(default_factory=list)  # signs the text came out damaged (damage.py)
+    furniture: list[str] = field(default_factory=list)  # lines left out as page furniture (page numbers, headers)
 
     def first_lines(self, n: int = 3, width: int = 300) -> list[str]:
         return [p if len(p) <= width else p[:width - 1] + "…" for p in self.text.split("\n\n")[:n]]
 
-    def set(self, name: str, value: str) -> None:
-        """Change a field as the admin typed it; it is then the admin's, not inferred. Raises InvalidField."""
+    def set(self, name: str, value: str, note: str | None = None) -> None:
+        """Change a field as the admin typed it; it is then the admin's, not inferred. Raises InvalidField.
+
+        `note` says how the admin knows it ("from the dateline of the printed copy"); without one the
+        note says only that an admin set it.
+        """
         stored, extra = validate(name, value)
         setattr(self.document, name, stored)
         for k, v in extra.items():
             setattr(self.document, k, v)
-        note = "set by an admin" if stored is not None else "unknown (an admin said so)"
-        if name in ("date", "publisher"):
-            setattr(self.document, f"{name}_note", note)
+        if name in NOTED and (note or name not in BOUNDS):  # a bound without a note keeps the date's note
+            setattr(self.document, NOTED[name], field_note(stored, note))
         self.document.inferred = [f for f in self.document.inferred if f != name]
+        self.document.how.pop(name, None)
+
+    def set_id(self, value: str) -> None:
+        """The id the admin chose instead of the one made from the file name. Raises InvalidField."""
+        self.document.id = valid_id(value)
+
+    def how(self, name: str) -> str:
+        """Where an inferred field was found ("og:site_name"), or ""."""
+        return self.document.how.get(name, "") if name in self.document.inferred else ""
 
     def status(self, name: str) -> str:
         """"inferred", "unknown" or "given" for the card."""
@@ -83,7 +98,17 @@ class Draft:
                          archived=self.original["retrieved"])
         if d.retrieved:
             entry["retrieved"] = d.retrieved
+        for name in ("url_note", "date_not_before", "date_not_after", "author"):
+            if getattr(d, name):
+                entry[name] = getattr(d, name)
         return entry
+
+
+def field_note(stored: str | None, note: str | None) -> str:
+    """How an admin knows a field: their own words, else that they set it (or said it is unknown)."""
+    if note and note.strip():
+        return " ".join(note.split())
+    return "set by an admin" if stored is not None else "unknown (an admin said so)"
 
 
 def _confirmed(d: Document, name: str) -> str | None:
@@ -110,12 +135,14 @@ def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) 
         doc.url, doc.retrieved = url, dt.date.today().isoformat()
         doc.inferred = [f for f in doc.inferred if f != "url"]
     draft = Draft(data=data, suffix=suffix, source=url or name, document=doc, text=text,
-                  sha256=hashlib.sha256(data).hexdigest(), received=custody.now())
+                  sha256=hashlib.sha256(data).hexdigest(), received=custody.now(),
+                  furniture=list(dict.fromkeys(source.cleaned.dropped)))
     registry = Registry.from_yaml(settings.people_file)
     discover(registry, [text])
     mentions = registry.mentions(text)
     draft.passages = len(passages(text))
     draft.quotes = len(find_quotes(text, mentions))
+    draft.damage = damage_signs(text, draft.quotes)
     draft.people = len({m.person for m in mentions})
     near = near_duplicates(settings, text, url)
     same = [(doc_id, title) for doc_id, title, share, back in near if min(share, back) >= DUPLICATE]
@@ -186,13 +213,14 @@ def commit(settings: Settings, draft: Draft) -> Document:
     return draft.document
 
 
-def edit(settings: Settings, doc_id: str, name: str, value: str) -> dict:
-    """Correct one field of a document in the collection. Raises InvalidField, CollectionError."""
-    stored, extra = validate(name.lower(), value)
+def edit(settings: Settings, doc_id: str, name: str, value: str, note: str | None = None) -> dict:
+    """Correct one field of a document in the collection (`note`: how the admin knows it). Raises InvalidField, CollectionError."""
+    name = name.lower()
+    stored, extra = validate(name, value)
     collection_entry(settings, doc_id)
-    changes = {name.lower(): stored, **extra}
-    if name.lower() in ("date", "publisher"):
-        changes[f"{name.lower()}_note"] = "set by an admin" if stored is not None else "unknown (an admin said so)"
+    changes = {name: stored, **extra}
+    if name in NOTED and (note or name not in BOUNDS):
+        changes[NOTED[name]] = field_note(stored, note)
     return Collection(settings.collection).edit(doc_id, changes)
 
 

@@ -26,6 +26,7 @@ import yaml
 from ..errors import ManifestError, UnreadableFile
 from ..models import PRECISION_CHARS, Document, period
 from ..text.clean import Cleaned, clean
+from .markup import TAGLINE
 from .sandbox import Limits, kind_of, run_limited
 
 if TYPE_CHECKING:
@@ -34,13 +35,19 @@ if TYPE_CHECKING:
 MANIFEST = "sources.yaml"
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-DATELINE = re.compile(rf"^[A-Z][\w .'-]{{0,40}}, (?P<date>(?:{MONTHS}) \d{{1,2}}, \d{{4}})\s*[—–-]", re.M)
+# "Tehran, March 3, 2021—" and "GENEVA, 12 May 2023 –": a place, a day, a dash, at the start of a paragraph.
+DATELINE = re.compile(rf"^[A-Z][\w .'-]{{0,40}}, (?P<date>(?:{MONTHS}) \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{MONTHS}) \d{{4}})"
+                      r"\s*[—–-]", re.M)
 ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 ISO_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
 BOUNDS = {"date_not_before", "date_not_after"}
-INFERABLE = ("title", "publisher", "date", "url")
+INFERABLE = ("title", "publisher", "date", "url", "author")
 # Words of a template or placeholder, never of a real publisher: "Copyright (C) year your name".
 TEMPLATE = re.compile(r"\b(?:your|name|year|author|holder|company|organi[sz]ation|owner|insert|todo)\b", re.I)
+# Lines of a site's menus and controls, copied with a page's text: never its title.
+CHROME = re.compile(r"(?:jump|skip) to (?:main )?content|(?:main )?menu|navigation|search|log ?in|sign (?:in|up)|"
+                    r"create account|subscribe|donate|home|toggle .*|open this (?:photo|image) in gallery|share|"
+                    r"from wikipedia, the free encyclopedia|advertisement", re.I)
 NOT_A_TITLE = re.compile(r"https?://|www\.|@|\.(?:docx?|pdf|odt|rtf|indd)\b|^(?:untitled|microsoft word)", re.I)
 
 
@@ -140,7 +147,8 @@ def read_source(path: Path, entry: dict | None, max_bytes: int) -> Source:
     if size == 0:
         raise UnreadableFile.said("refusal.empty")
     raw, found, given = _extract(path)
-    cleaned = clean(raw)
+    cleaned = clean(raw, paragraphs=bool(found.get("paragraphs")))
+    cleaned.dropped += found.get("furniture", [])
     if len(cleaned.text.strip()) < 20:
         raise UnreadableFile.said("refusal.no_text")
     document, problems = _document(path, cleaned, {**given, **(entry or {})}, found)
@@ -151,7 +159,7 @@ def _extract(path: Path) -> tuple[str, dict, dict]:
     """(raw text, metadata found in the markup (inferred), metadata the author gave (front matter))."""
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        from .formats import pdf_text
+        from .pdf import pdf_text
 
         return *pdf_text(path), {}
     text = decode(path.read_bytes())
@@ -185,12 +193,14 @@ def decode(data: bytes) -> str:
 def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[Document, list[str]]:
     """`fields` were given (manifest, front matter); anything else is inferred from `found` or the text."""
     text = cleaned.text
-    dating = _date(fields, found, text)
-    publisher, publisher_note = _publisher(fields, found, cleaned)
+    how: dict[str, str] = {}
+    dating = _date(fields, found, text, how)
+    publisher, publisher_note = _publisher(fields, found, cleaned, how)
     url = fields["url"] if "url" in fields else found.get("url")
+    author = fields["author"] if "author" in fields else found.get("author")
     doc = Document(
         id=_slug(str(fields.get("id") or path.stem)),
-        title=str(fields.get("title") or _title(found, text, path)),
+        title=str(fields.get("title") or _title(found, text, path, how)),
         publisher=publisher,
         date=dating.date,
         date_precision=dating.precision,
@@ -203,8 +213,11 @@ def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[
         url_note=fields.get("url_note"),
         date_not_before=dating.not_before,
         date_not_after=dating.not_after,
+        author=author,
     )
     doc.inferred = [f for f in INFERABLE if not fields.get(f) and getattr(doc, f)]
+    found_how = found.get("how", {})
+    doc.how = {f: how.get(f) or found_how.get(f, "") for f in doc.inferred}
     if fields.get("retrieved"):
         doc.retrieved = str(fields["retrieved"])
     if fields.get("original_sha256"):  # preserved by index/collection/custody.py
@@ -224,11 +237,16 @@ class Dating:
     problems: list[str] = field(default_factory=list)
 
 
-def _title(found: dict, text: str, path: Path) -> str:
+def _title(found: dict, text: str, path: Path, how: dict[str, str]) -> str:
     """The markup's title, else the first line, else the file name: whichever first looks like a title."""
-    for candidate in (found.get("title"), _first_line_of(text)):
+    first, skipped = _first_line_of(text)
+    for candidate, said in ((found.get("title"), found.get("how", {}).get("title", "the markup")),
+                            (first, "the first line of the text after the site's menus" if skipped
+                             else "the first line of the text")):
         if candidate and plausible_title(str(candidate)):
+            how["title"] = said
             return str(candidate).strip()
+    how["title"] = "the file name"
     return path.stem.replace("_", " ").replace("-", " ")
 
 
@@ -246,32 +264,41 @@ def plausible_publisher(value: str | None) -> TypeGuard[str]:
             and not re.search(r"https?://|\d{4}", value))
 
 
-def _publisher(fields: dict, found: dict, cleaned: Cleaned) -> tuple[str | None, str | None]:
+def _publisher(fields: dict, found: dict, cleaned: Cleaned, how: dict[str, str]) -> tuple[str | None, str | None]:
     if "publisher" in fields:
         return fields["publisher"], fields.get("publisher_note")
-    for value, how in ((found.get("publisher"), "the page's site name"), (cleaned.byline, "a byline"),
-                       (cleaned.copyright, "a copyright footer")):
+    tagline = TAGLINE.search(cleaned.text[:3000])
+    for value, said in ((found.get("publisher"), found.get("how", {}).get("publisher", "the page's site name")),
+                        (cleaned.byline, "a byline"), (cleaned.copyright, "a copyright footer"),
+                        (tagline and tagline.group(1), "the tagline under the title")):
         if plausible_publisher(value):
-            return value.strip(), f"inferred from {how}, not checked"
+            how["publisher"] = said
+            return value.strip(), f"inferred from {said}, not checked"
     return None, "unknown: not given, and no byline or site name to infer it from"
 
 
-def _date(fields: dict, found: dict, text: str) -> Dating:
+def _date(fields: dict, found: dict, text: str, how: dict[str, str]) -> Dating:
     """The date at its precision, then the manifest's bounds; what was wrong is said in the note."""
-    dating = _given_date(fields) if "date" in fields else _inferred_date(found, text)
+    dating = _given_date(fields) if "date" in fields else _inferred_date(found, text, how)
     _bounds(fields, dating)
     if dating.problems:
         dating.note = " ".join([*filter(None, [dating.note]), *(f"Manifest error: {p}." for p in dating.problems)])
     return dating
 
 
-def _inferred_date(found: dict, text: str) -> Dating:
-    """A date only from the page's publication markup or a dateline: never any date in the text."""
+def _inferred_date(found: dict, text: str, how: dict[str, str]) -> Dating:
+    """A date only from the page's publication markup, a dateline or the file's own date: never any date in the text."""
     if found.get("date") and ISO_DATE.fullmatch(found["date"]) and _valid(found["date"]):
+        how["date"] = found.get("how", {}).get("date", "the page's publication-date markup")
         return Dating(found["date"], {4: "year", 7: "month", 10: "day"}[len(found["date"])],
-                      "inferred from the page's publication-date markup, not checked")
+                      f"inferred from {how['date']}, not checked")
     if m := DATELINE.search(text):
-        return Dating(_iso(m["date"]), "day", f'inferred from the dateline "{m.group().strip()}"')
+        how["date"] = f'the dateline "{m.group().strip()}"'
+        return Dating(_iso(m["date"]), "day", f"inferred from {how['date']}")
+    if found.get("file_date") and _valid(found["file_date"]):
+        # When the file was made, which can be later than the text (a speech saved as PDF days after).
+        how["date"] = "the PDF's /CreationDate (when the file was made)"
+        return Dating(found["file_date"], "day", f"inferred from {how['date']}, not checked")
     return Dating(note="unknown: no date given, and no dateline")
 
 
@@ -349,9 +376,17 @@ def _iso(human: str) -> str:
     return human
 
 
-def _first_line_of(text: str) -> str:
-    first = text.split("\n\n", 1)[0]
-    return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
+def _first_line_of(text: str) -> tuple[str | None, bool]:
+    """The first paragraph that is not a site's menu line, if it is short enough to be a title (a body's sentence
+    is not one), and whether menu lines came before it."""
+    paragraphs = [p.strip() for p in text.split("\n\n")[:40]]
+    skipped = 0
+    while skipped < len(paragraphs) and CHROME.fullmatch(paragraphs[skipped]):
+        skipped += 1
+    if skipped == len(paragraphs):
+        return None, False
+    first = paragraphs[skipped]
+    return (first if len(first) <= 120 and not (len(first) > 40 and first.endswith(".")) else None), skipped > 0
 
 
 def _slug(value: str) -> str:

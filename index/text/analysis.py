@@ -31,7 +31,7 @@ from whoosh.support.charset import accent_map
 from .numbers import SPACES, canonical
 from .persian import DROPPED, JOINERS, SAME_LENGTH
 
-ANALYZER_VERSION = "4"  # bump with any change below that changes a term (3: Persian folding, 4: numbers)
+ANALYZER_VERSION = "5"  # bump with any change below that changes a term (3: Persian folding, 4: numbers, 5: markers)
 
 # A number written with spaces between groups of three is one token ("30 000", "30\u00a0000"), except after
 # a month, where the first number is a day ("July 19 200 prisoners"); numbers.py says what is one number.
@@ -42,7 +42,11 @@ _NOT_A_DAY = "".join(rf"(?<!(?i:{m})\s)" for m in MONTHS)
 _SPACED = rf"(?=\d{{1,3}}[{SPACES}]\d{{3}})(?<![\d.,٫٬]){_NOT_A_DAY}\d{{1,3}}(?:[{SPACES}]\d{{3}})+(?!\d)(?:[.,٫]\d+)?"
 # Numbers stay whole ("30,000", "1.5", "۳۰٬۰۰۰"); "Iran’s" gives "iran" + "s", and "s" is a stop word.
 # Vowel marks and ZWNJ stay inside a word (اِعدام, می‌خواهم): `term()` removes them.
-TOKEN = re.compile(rf"{_SPACED}|\d+(?:[.,٫٬]\d+)*|[^\W_]+(?:[{JOINERS}]+[^\W_]*)*")
+# A reference marker ("[13]", "[a]", "[citation needed]") is one token and no term: excerpts keep it, as the
+# document has it, but a search for "13" or "citation" does not find it, and the words either side stay neighbours.
+MARKER = (r"\[(?:\d{1,3}(?:[–,-]\d{1,3})*|[a-z]|note \d{1,3}|nb \d{1,3}|citation needed|clarification needed"
+          r"|better source needed|failed verification|page needed|dubious(?: – discuss)?|who\?|when\?|by whom\?)\]")
+TOKEN = re.compile(rf"{MARKER}|{_SPACED}|\d+(?:[.,٫٬]\d+)*|[^\W_]+(?:[{JOINERS}]+[^\W_]*)*")
 STOPS = frozenset(STOP_WORDS | {"s", "t", "d", "ll", "re", "ve"})
 MAX_TERMS = 24  # a cap on query cost: longer queries keep their first 24 terms
 
@@ -78,7 +82,9 @@ def word(token: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def term(token: str) -> str | None:
-    """The index term of one token (None for a stop word): the one per-token analysis."""
+    """The index term of one token (None for a stop word or a reference marker): the one per-token analysis."""
+    if token.startswith("["):
+        return None
     folded = word(token)
     if not folded.isascii():
         folded = folded.translate(DROPPED)
@@ -112,7 +118,7 @@ def analysed(text: str) -> list[str]:
 
 def literal(text: str) -> list[str]:
     """The words of `text` as /source matches them: folded, nothing dropped, nothing stemmed."""
-    return [word(m.group()) for m in TOKEN.finditer(text)]
+    return [word(m.group()) for m in TOKEN.finditer(text) if not m.group().startswith("[")]
 
 
 def pairs(words: list[str]) -> list[str]:

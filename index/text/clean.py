@@ -35,6 +35,11 @@ LINE_END = re.compile(r"""[.!?:]["”’')\]]*$""")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Not ZWNJ/ZWJ (U+200C/D): Persian spelling needs them (خانواده‌ها is not خانوادهها), and emoji.
 INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+# Words written with a full stop that come before more of the sentence: a line ending "Prof." goes on.
+GOES_ON = {"mr", "mrs", "ms", "dr", "prof", "sir", "st", "gen", "col", "lt", "capt", "sgt", "rev", "hon", "no", "nos",
+           "vs", "e.g", "i.e", "cf", "fig", "art", "para", "pp", "vol", "amb", "gov", "sen", "rep", "pres"}
+NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")  # a numbered heading or contents entry
+LAST_WORD = re.compile(r"(?:^|[\s(“\"'])([\w.]+)\.$")
 
 
 @dataclass
@@ -45,8 +50,11 @@ class Cleaned:
     dropped: list[str] = field(default_factory=list)  # furniture lines removed
 
 
-def clean(raw: str) -> Cleaned:
-    """Return the cleaned text of a document: paragraphs separated by one blank line."""
+def clean(raw: str, paragraphs: bool = False) -> Cleaned:
+    """Return the cleaned text of a document: paragraphs separated by one blank line.
+
+    `paragraphs`: the extractor already made each line a paragraph (a PDF laid out again): keep them.
+    """
     out = Cleaned(text="")
     raw_lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [_tidy(line) for line in raw_lines]
@@ -55,8 +63,8 @@ def clean(raw: str) -> Cleaned:
     lines, footnotes = _drop_footnotes(lines)
     lines = _drop_furniture(lines, out)
     lines = _drop_repeats(lines)
-    paragraphs = _paragraphs(lines, indented)
-    text = "\n\n".join(_fix_spacing(p) for p in paragraphs if p)
+    blocks = [line for line in lines if line] if paragraphs else _paragraphs(lines, indented)
+    text = "\n\n".join(_fix_spacing(p) for p in blocks if p)
     if footnotes:
         text = _drop_markers(text, footnotes)
     out.text = text
@@ -123,28 +131,36 @@ def _drop_repeats(lines: list[str]) -> list[str]:
 
 
 def _paragraphs(lines: list[str], indented: set[str]) -> list[str]:
-    """Group lines into paragraphs, undoing the hard wraps of PDF and plain-text exports."""
+    """Group lines into paragraphs, undoing the hard wraps of PDF and plain-text exports.
+
+    Blank lines say nothing (PDF exports put one after every line); a line goes on the paragraph before it
+    when the line before it (not the paragraph so far, which may be long) was cut at the wrap width or mid-sentence.
+    """
     body = [line for line in lines if line]
     if not body:
         return []
     if not _hard_wrapped(body):
         return body
     width = _wrap_width(body)
-    paragraphs, heading = [body[0]], body[0] in indented
-    for line in body[1:]:
-        if line not in indented and _continues(paragraphs[-1], line, width, heading):
-            paragraphs[-1] = _join(paragraphs[-1], line)
+    paragraphs: list[list[str]] = []
+    previous, heading = "", False
+    for line in body:
+        if previous and line not in indented and _continues(previous, line, width, heading):
+            add_line(paragraphs[-1], line)
         else:
-            paragraphs.append(line)
+            paragraphs.append([line])
             heading = line in indented
-    return paragraphs
+        previous = line
+    return ["".join(parts) for parts in paragraphs]
 
 
 def _hard_wrapped(body: list[str]) -> bool:
     """True when lines were cut at a width rather than at paragraph ends."""
     if len(body) < 4:
         return False
-    unfinished = sum(1 for line in body if not LINE_END.search(line))
+    if sum(1 for line in body if len(line) > 250) >= 0.05 * len(body):
+        return False  # a web page copied as text: a paragraph per line, whatever the short lines around it
+    unfinished = sum(1 for line in body if not LINE_END.search(line) or ends_with_abbreviation(line))
     return unfinished / len(body) >= 0.4 and _wrap_width(body) < 200
 
 
@@ -154,8 +170,12 @@ def _wrap_width(body: list[str]) -> int:
 
 
 def _continues(previous: str, line: str, width: int, heading: bool) -> bool:
+    if ends_with_abbreviation(previous):
+        return True
     if LINE_END.search(previous):
         return False
+    if len(previous) < 0.6 * width and NUMBERED.match(line):
+        return False  # "Contents" / "1 History" / "2.1 Fish": a table of contents, one entry a line
     if line[0].islower() or line[0].isdigit() or line[0] in ",.;:)]":
         return True
     if heading:  # a wrapped heading goes on in lower case only
@@ -164,7 +184,24 @@ def _continues(previous: str, line: str, width: int, heading: bool) -> bool:
     return previous.endswith("-") or len(previous) >= 0.6 * width
 
 
-def _join(previous: str, line: str) -> str:
+def ends_with_abbreviation(text: str) -> bool:
+    """The line ends with a word like "Prof." or "Dr.", which does not end a sentence."""
+    m = LAST_WORD.search(text)
+    return m is not None and m.group(1).lower() in GOES_ON
+
+
+def add_line(parts: list[str], line: str) -> None:
+    """Add `line` to a paragraph kept as its lines' parts, the last part its last line: joining touches
+    that line only, so a paragraph of ten thousand lines costs ten thousand joins, not their square."""
+    merged = join_lines(parts[-1], line)
+    parts[-1] = merged[:len(merged) - len(line)]  # the line before, its line-break hyphen gone, a space added
+    parts.append(line)
+
+
+def join_lines(previous: str, line: str) -> str:
+    """Two lines of one paragraph as one: a line-break hyphen goes, a compound's hyphen stays."""
+    if previous.endswith("\u00ad"):  # a soft hyphen is only ever a line-break hyphen
+        return previous[:-1] + line
     if previous.endswith("-") and not previous.endswith(" -"):
         head = re.search(r"(\w+)-$", previous)
         tail = re.match(r"\w+", line)

@@ -60,6 +60,21 @@ def passages(text: str, max_chars: int = MAX_CHARS) -> list[tuple[Span, list[Spa
     return out
 
 
+def starts_mid_sentence(text: str, start: int) -> bool:
+    """Whether text[start:] begins inside a sentence: after a clause cut, or a paragraph that goes on from the last.
+
+    The excerpt itself is never changed; the rendering puts "…" before it so a reader knows words came first.
+    """
+    before = text[:start].rstrip(" \t")
+    if not before:
+        return False
+    if before.endswith("\n"):  # a paragraph's start: mid-sentence only if it opens in lower case ("which was…")
+        return text[start:start + 1].islower()
+    if not re.search(r"""[.!?…؟]["”’')\]»]*$""", before):  # ؟: the Persian question mark
+        return True
+    return before.endswith(".") and _is_abbreviation(before, len(before) - 1, ".")  # "Dr." ends no sentence
+
+
 def _fits(text: str, group: list[Span], unit: Span, max_chars: int) -> bool:
     same_paragraph = "\n\n" not in text[group[-1][1]:unit[0]]
     return same_paragraph and len(group) < MAX_SENTENCES and unit[1] - group[0][0] <= max_chars
