@@ -18,7 +18,6 @@ clearly closest, else candidates to choose from.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,67 +28,14 @@ from rapidfuzz.distance import OSA
 
 from ..errors import ConfigError
 from ..models import Mention, Person
-from ..text.persian import fold as persian_fold
-
-TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
-WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")  # a word of folded text
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "madam",
-    "ayatollah", "hojatoleslam", "imam", "sheikh", "judge", "senator", "president", "minister",
-    "general", "gen", "colonel", "rev", "mullah", "king", "queen", "prince", "princess",
-}
-ROLES = {
-    "spokesperson", "spokeswoman", "spokesman", "head", "minister", "leader", "judge", "lawyer",
-    "jurist", "president", "president-elect", "secretary", "secretary-general", "rapporteur",
-    "commissioner", "professor", "director", "member", "prosecutor", "deputy-prosecutor", "deputy",
-    "chief", "advisor", "adviser", "representative", "founder", "commander", "heir", "official",
-    "officer", "ambassador", "chairman", "chairwoman", "chair", "senator", "envoy", "activist",
-    "journalist", "writer", "author", "prisoner", "survivor", "witness", "successor", "cleric",
-    "chancellor", "mayor", "governor", "diplomat", "researcher", "historian", "expert", "advocate",
-    "editor", "reporter", "correspondent", "analyst", "whistle-blower", "qc", "mp", "economist",
-    "scholar", "politician", "lecturer", "spokesperson’s", "candidate", "attorney", "campaigner",
-}
-SUFFIXES = {"qc", "kc", "jr", "sr", "mp", "mep", "obe", "cbe", "kbe", "phd", "ii", "iii"}
-SPEECH = (
-    r"said|says|told|tells|wrote|writes|added|adds|stated|states|stating|informed|urged|argued|"
-    r"warned|noted|declared|reminded|explained|insisted|emphasized|stressed|reiterated|recalled|"
-    r"asked|announced|tweeted|described|called|expressed|defended|reiterate|reiterates|urges|warns|insists"
-)
-# Capitalised words that are not parts of a person's name.
-NOT_NAMES = set(
-    """
-    the a an in on at of and or but for to by with from as into after before during since when while
-    this that these those his her their its our we they he she it i you there here also many most some
-    all now then well if so not no yes one two three more other such what who whom which why how
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    united nations states state department council committee commission commissions court courts
-    republic islamic revolution revolutionary guard corps organization organisation office mission
-    international national human rights security general assembly union european global summit free
-    amnesty resistance movement party foreign affairs supreme leader judiciary ministry government
-    agency news press times journal street wall reuters digest policy special high chief advocacy
-    middle east west north south africa world war death call mullahs regime iran iranian iraq tehran
-    europe america american britain british canada australia sweden lithuania belgium france albania
-    germany german israel russia china kingdom mojahedin mek pmoi ncri un god islam almighty internet
-    twitter facebook telegram youtube program programme report reports statement conference event
-    website university institute center centre foundation association society group magazine
-    province city county district east-west massacre justice victims prisoners prison law
-    """.split()
-)
-
-
-def fold(text: str) -> str:
-    """Matching form of a name: lower case, no diacritics, one kind of apostrophe, no hyphens.
-
-    Persian script folds as the index does (رئيسي = رئیسی), after NFKD has split hamza seats.
-    """
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    text = persian_fold("".join(c for c in text if not unicodedata.combining(c)))
-    return " ".join(re.sub(r"[-\s]+", " ", text.casefold()).split())
+from .cues import cue, name_in
+from .marks import marked_spans
+from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, fold
 
 
 def key(name: str) -> tuple[str, ...]:
-    return tuple(fold(name).split())
+    """A name's matching words; an initial's full stop is not part of it ("Jo B. Bloggs")."""
+    return tuple(w.rstrip(".") for w in fold(name).split() if w.rstrip("."))
 
 
 @dataclass
@@ -169,6 +115,18 @@ class Registry:
             while entry.id in self.entries:
                 entry.id += "-2"
             self.entries[entry.id] = entry
+        self._index(entry, k)
+        return entry
+
+    def add_single(self, name: str) -> Entry | None:
+        """A person the text names by one name only, at a speech cue ("“…,” Bloggs said"), if no one has it."""
+        k = key(name)
+        if len(k) != 1 or k in self._by_key or k[0] in self._by_last or k[0] in NOT_NAMES | TITLES | ROLES:
+            return None
+        entry = Entry(id=_slug(name), name=name)
+        while entry.id in self.entries:
+            entry.id += "-2"
+        self.entries[entry.id] = entry
         self._index(entry, k)
         return entry
 
@@ -384,14 +342,54 @@ class Registry:
 
 
 def discover(registry: Registry, texts: list[str]) -> None:
-    """Add to `registry` every person the texts name with evidence, then record surface forms."""
-    found = [name for text in texts for name in candidates(text)]
+    """Add to `registry` every person the texts name with evidence, then record surface forms.
+
+    A speaker named at a speech cue next to a quotation is a person even when
+    named once; a lone surname there becomes the full name the same text uses
+    for it, or, when the text never gives one, a person of that one name.
+    """
+    found, lone = [], []
+    for text in texts:
+        found += candidates(text)
+        spoken, surnames = speakers_named(text)
+        found += spoken
+        lone += surnames
     for name in sorted(found, key=lambda n: -len(n.split())):  # full names before lone surnames
         registry.add(name)
+    for name in lone:
+        if registry.add(name) is None:
+            registry.add_single(name)
     for text in texts:
         for m in registry.mentions(text):
             registry.entries[m.person].seen[text[m.start:m.end]] += 1
         registry.words.update(WORD.findall(fold(text)))
+
+
+def speakers_named(text: str) -> tuple[list[str], list[str]]:
+    """Names speech cues give next to quotations: (full names, lone names the text never gives in full)."""
+    lower = set(re.findall(r"\b[a-z][\w’'-]*", text))
+    full, lone = [], []
+    for start, end in marked_spans(text):
+        found = cue(text, start, end, lower)
+        if found is None or found.kind != "person":
+            continue
+        if len(key(found.name)) > 1:
+            full.append(found.name)
+        elif fuller := _full_names(text, found.name):
+            full += fuller
+        else:
+            lone.append(found.name)
+    return full, lone
+
+
+def _full_names(text: str, surname: str) -> list[str]:
+    """The full names `text` gives for a surname ("Jo Bloggs" for "Bloggs"), without their descriptions."""
+    names = set()
+    for m in re.finditer(rf"(?:\b[A-Z][\w’'\-]*\.?\s){{1,5}}{re.escape(surname)}\b(?![’'\-])", text):
+        named = name_in(text, m.start(), m.end())
+        if named and len(key(named)) > 1 and key(named)[-1] == fold(surname):
+            names.add(named)
+    return sorted(names)
 
 
 def candidates(text: str) -> list[str]:
@@ -437,7 +435,8 @@ def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
             run = []
             continue
         gap = text[last_end:start]
-        joined = gap == " " or (gap == ". " and run and fold(run[-1][0]) in TITLES)
+        after_stop = run and (fold(run[-1][0]) in TITLES or len(run[-1][0]) == 1)  # "Sen. Ann Roe", "Jo B. Bloggs"
+        joined = gap == " " or (gap == ". " and after_stop)
         if run and not joined:
             runs.append(run)
             run = []

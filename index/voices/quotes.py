@@ -22,7 +22,9 @@ import re
 
 from ..models import Mention, Quote
 from ..text.split import sentences
+from .marks import marked_spans as _marked_spans
 from .people import SPEECH
+from .sieves import attribute, named_speaker
 
 MIN_WORDS = 4
 TITLE_DOT = r"(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\."
@@ -39,28 +41,19 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Every quotation of `text` with its speaker's person id (or None)."""
     spans = quote_spans(text)
     finder = _Attributor(text, spans, mentions)
-    quotes: list[Quote] = []
+    kept, nearby = [], {}
     for start, end in _marked_spans(text):
         finder.current = (start, end)
-        if (start, end) not in spans:
-            if speaker := _short_quote_speaker(text, start, end, finder):
-                quotes.append(Quote(start, end, speaker))
-            continue
-        speaker = finder.after(end) or finder.before(start) or _continued(text, quotes, start)
-        quotes.append(Quote(start, end, speaker))
-    return quotes
+        short = None if (start, end) in spans else _short_quote_speaker(text, start, end, finder)
+        if (start, end) in spans or short or named_speaker(text, start, end, mentions):
+            kept.append((start, end))
+            nearby[(start, end)] = short or finder.after(end) or finder.before(start)
+    return attribute(text, kept, mentions, nearby)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Quotations of four words or more (shorter ones need a named speaker: see find_quotes)."""
     return [s for s in _marked_spans(text) if len(text[s[0]:s[1]].split()) >= MIN_WORDS]
-
-
-def _marked_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for p_start, p_end in _paragraphs(text):
-        spans += _double_quoted(text, p_start, p_end) + _single_quoted(text, p_start, p_end)
-    return sorted(spans)
 
 
 def _short_quote_speaker(text: str, start: int, end: int, finder: _Attributor) -> str | None:
@@ -75,45 +68,6 @@ def _short_quote_speaker(text: str, start: int, end: int, finder: _Attributor) -
         if SUBJECT_OF_VERB.match(text[m.end:start]) and not finder._quoted(m.start):
             return m.person
     return None
-
-
-def _paragraphs(text: str):
-    start = 0
-    for m in re.finditer(r"\n\n", text):
-        yield start, m.start()
-        start = m.end()
-    yield start, len(text)
-
-
-def _double_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
-    spans, curly, straight = [], None, None
-    for i in range(p_start, p_end):
-        c = text[i]
-        if c == "“" and curly is None:
-            curly = i
-        elif c == "”" and curly is not None:
-            spans.append((curly, i + 1))
-            curly = None
-        elif c == '"':
-            if straight is None:
-                straight = i
-            else:
-                spans.append((straight, i + 1))
-                straight = None
-    if curly is not None and p_end - curly > 1:  # closed in a later paragraph, by convention
-        spans.append((curly, p_end))
-    return spans
-
-
-def _single_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
-    """‘...’ quotations; ’ is also the apostrophe, so only one followed by a non-letter closes."""
-    spans = []
-    for m in re.finditer(r"(?<![^\W_])‘", text[p_start:p_end]):
-        start = p_start + m.start()
-        close = re.compile(r"(?<=\S)’(?![^\W\d_])").search(text, start + 1, p_end)
-        if close:
-            spans.append((start, close.end()))
-    return spans
 
 
 class _Attributor:

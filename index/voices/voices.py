@@ -76,7 +76,7 @@ class _Finder:
     def quotation(self, q: Quote) -> Voice:
         if q.speaker:
             return self.voice(q.start, q.end, "quotation", q.speaker)
-        return Voice(q.start, q.end, self._source(q.start), "quotation")
+        return Voice(q.start, q.end, q.source or self._source(q.start), "quotation")
 
     def speeches(self, quoted: list[tuple[int, int]]) -> list[Voice]:
         out = []

@@ -1,0 +1,208 @@
+"""Who said each quotation: ordered passes, most certain first, each filling only quotations still without a speaker.
+
+In the manner of Stanford CoreNLP's quote attribution sieves (Muzny et al.
+2017), deterministic and in this order:
+  1. a name at a speech cue in the quotation's own sentence (cues.py): the
+     person registered under that name, or the organisation it names;
+  2. a pronoun at such a cue ("“…,” he told AFP"): the last speaker of the
+     paragraph, or the subject of the sentence before, when the two agree;
+  3. the introduction of a paragraph ending with a colon ("Jo Bloggs told
+     the court:"), for the quotation that opens the next paragraph;
+  4. continuation: a quotation after another in the same paragraph with no
+     one else named between; a paragraph that is only quotation right after
+     one whose last quotation has a speaker; a quotation running over
+     paragraphs.
+Nothing here guesses: when a pass is unsure it leaves the quotation to the
+next, and the last leaves it unidentified.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..models import Mention, Quote
+from ..text.split import sentences
+from .cues import VERB, Cue, before, cue
+
+QUOTE_MARK = re.compile(r"[“”\"]")
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+@dataclass
+class _Quotation:
+    start: int
+    end: int
+    cue: Cue | None
+    speaker: str | None = None  # person id
+    source: str | None = None  # an organisation's name
+
+
+def attribute(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
+              nearby: dict[tuple[int, int], str | None] | None = None) -> list[Quote]:
+    """Quotes for `spans` (sorted quotation spans of `text`) with their speakers, by the passes above.
+
+    `nearby`: a last pass's speakers, the person named nearest the quotation in its clause (quotes.py).
+    """
+    lower = set(re.findall(r"\b[a-z][\w’'-]*", text))
+    sieves = _Sieves(text, mentions, [_Quotation(s, e, cue(text, s, e, lower)) for s, e in spans])
+    sieves.named()
+    sieves.pronouns()
+    sieves.introduced()
+    sieves.continued()
+    if nearby:
+        sieves.nearby(nearby)
+        sieves.continued()
+    return [Quote(q.start, q.end, q.speaker, q.source) for q in sieves.quotes]
+
+
+def named_speaker(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
+    """The person a speech cue names right at the quotation text[start:end] (sieve 1 alone), or None."""
+    found = cue(text, start, end, set(re.findall(r"\b[a-z][\w’'-]*", text)))
+    return _person_at(found, mentions) if found and found.kind == "person" else None
+
+
+def _person_at(found: Cue, mentions: list[Mention]) -> str | None:
+    """The person mentioned at the cue's name: the mention ending last within it."""
+    within = [m for m in mentions if m.start < found.end and found.start < m.end]
+    return within[-1].person if within else None
+
+
+class _Sieves:
+    def __init__(self, text: str, mentions: list[Mention], quotes: list[_Quotation]) -> None:
+        self.text = text
+        self.quotes = quotes
+        self.spans = [(q.start, q.end) for q in quotes]
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.sentences = sentences(text)
+        self.sentence_starts = [s for s, _ in self.sentences]
+
+    def named(self) -> None:
+        for q in self.quotes:
+            if q.cue and q.cue.kind == "person":
+                q.speaker = _person_at(q.cue, self.mentions)
+            elif q.cue and q.cue.kind == "organisation":
+                q.source = q.cue.name
+
+    def pronouns(self) -> None:
+        """`“…,” he said`: the paragraph's last speaker, or the subject of the sentence before, if they agree."""
+        for i, q in enumerate(self.quotes):
+            if _done(q) or not q.cue or q.cue.kind != "pronoun" or q.cue.name.lower() not in PRONOUN_GENDER:
+                continue
+            last = self._last_speaker(i)
+            subject = self._previous_subject(min(q.start, q.cue.start), q.cue.name.lower())
+            if last and subject and last != subject:
+                continue
+            q.speaker = last or subject
+
+    def introduced(self) -> None:
+        """A paragraph ending with 'Jo Bloggs told the court:' introduces the quotation opening the next one."""
+        for q in self.quotes:
+            if _done(q) or self.text[self._paragraph_start(q.start):q.start].strip():
+                continue
+            previous = self.text[:self._paragraph_start(q.start)].rstrip()
+            if not previous.endswith(":"):
+                continue
+            found = before(self.text, len(previous))  # the introduction, as if it opened the quotation
+            if found and found.kind == "person":
+                q.speaker = _person_at(found, self.mentions)
+
+    def continued(self) -> None:
+        """A quotation going on from the one before keeps its speaker."""
+        for i, q in enumerate(self.quotes):
+            if _done(q) or i == 0 or (q.cue and q.cue.kind != "pronoun"):
+                continue
+            prev = self._previous_outer(i)
+            if prev is None or not _done(prev):
+                continue
+            between = self.text[prev.end:q.start]
+            if "\n\n" not in between:
+                same = len(between) <= 400 and not QUOTE_MARK.search(between) and not self._someone_else(prev, q)
+            else:
+                same = between.count("\n\n") == 1 and self._only_quotation(q) and self._ends_paragraph(prev)
+            if same:
+                q.speaker, q.source = prev.speaker, prev.source
+
+    def nearby(self, found: dict[tuple[int, int], str | None]) -> None:
+        for q in self.quotes:
+            if not _done(q):
+                q.speaker = found.get((q.start, q.end))
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def _last_speaker(self, i: int) -> str | None:
+        """The speaker of the last quotation before quotes[i] in its paragraph."""
+        p_start = self._paragraph_start(self.quotes[i].start)
+        for q in reversed(self.quotes[:i]):
+            if q.end <= p_start:
+                break
+            if q.speaker:
+                return q.speaker
+        return None
+
+    def _previous_subject(self, pos: int, pronoun: str) -> str | None:
+        """The subject of the sentence before pos: the one person named in it, right before its verb.
+
+        That sentence may be in the paragraph before only when pos opens its paragraph; a sentence whose
+        subject is the same pronoun hands on to the sentence before it ("She called on … . “…,” she said").
+        """
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        paragraph = self._paragraph_start(pos)
+        if i >= 1 and self.sentences[i - 1][0] < paragraph and self.text[paragraph:pos].strip():
+            return None
+        for s, e in reversed(self.sentences[max(0, i - 3):max(0, i)]):
+            within = [m for m in self.mentions[bisect.bisect_left(self.starts, s):bisect.bisect_left(self.starts, e)]
+                      if not self._quoted(m.start)]
+            if within:
+                opening = self.text[s:within[0].start]
+                subject = len(opening.split()) <= 12 and re.match(r"(?:,[^,]{3,120},)?\s+[a-z]", self.text[within[0].end:])
+                return within[0].person if len({m.person for m in within}) == 1 and subject else None
+            if not re.match(rf"(?:[\w,]+\s+){{0,5}}{pronoun}\b", self.text[s:e], re.I):
+                return None  # a sentence naming no one and not about the same "he"/"she": the thread is lost
+        return None
+
+    def _someone_else(self, prev: _Quotation, q: _Quotation) -> bool:
+        """Whether someone other than prev's speaker is named between the two quotations."""
+        inside = self.mentions[bisect.bisect_left(self.starts, prev.end):bisect.bisect_left(self.starts, q.start)]
+        return any(m.person != prev.speaker and (VERB.search(self.text, m.end, q.start) or q.start - prev.end > 250)
+                   for m in inside)
+
+    def _only_quotation(self, q: _Quotation) -> bool:
+        """Whether q's paragraph holds quotations and punctuation only."""
+        p_start = self._paragraph_start(q.start)
+        p_end = self.text.find("\n\n", q.start)
+        p_end = len(self.text) if p_end < 0 else p_end
+        rest = self.text[p_start:p_end]
+        for s, e in self.spans:
+            if p_start <= s and e <= p_end:
+                rest = rest.replace(self.text[s:e], "")
+        return not re.search(r"\w", rest)
+
+    def _ends_paragraph(self, q: _Quotation) -> bool:
+        """Whether the paragraph of q ends with q or with its cue (nothing new after it)."""
+        p_end = self.text.find("\n\n", q.end)
+        tail = self.text[q.end:len(self.text) if p_end < 0 else p_end]
+        return not tail.strip() or (q.cue is not None and q.cue.start >= q.end and
+                                    not re.search(r"[.!?]\s+\S", self.text[q.cue.end:q.cue.end + len(tail)].strip()))
+
+    def _previous_outer(self, i: int) -> _Quotation | None:
+        """The quotation before quotes[i], the outer one when quotations nest."""
+        q = self.quotes[i]
+        before = [p for p in self.quotes[:i] if p.end <= q.start]
+        return max(before, key=lambda p: (p.end, -p.start)) if before else None
+
+    def _quoted(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.spans, (pos, len(self.text))) - 1
+        return any(s < pos < e for s, e in self.spans[max(0, i - 3):i + 1])
+
+    def _paragraph_start(self, pos: int) -> int:
+        return self.text.rfind("\n\n", 0, pos) + 2 if self.text.rfind("\n\n", 0, pos) >= 0 else 0
+
+    def _sentence_start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        return self.sentences[i][0] if i >= 0 else 0
+
+
+def _done(q: _Quotation) -> bool:
+    return q.speaker is not None or q.source is not None
