@@ -146,13 +146,14 @@ def before(text: str, start: int, lower: set[str] = frozenset()) -> Cue | None: 
 
 
 def _described_subject(text: str, start: int, verb: int, lower: set[str]) -> Cue | None:
-    """`Jo Bloggs, spokeswoman of the Department said …`: a name opening the sentence, then one description."""
+    """`Jo Bloggs, spokeswoman of the Department, in a video, said …`: a name opening the sentence, then
+    descriptions naming no one else, then the verb."""
     comma = text.find(",", start, verb)
-    if comma < 0 or "," in text[comma + 1:verb]:
+    rest = text[comma + 1:verb]
+    if comma < 0 or len(rest) > 200 or not re.match(r"\s*(?:the\s|a\s|an\s|[a-z])", rest):
         return None
-    description = text[comma + 1:verb].strip()
-    if not re.match(r"(?:the|a|an|[a-z][\w-]*\b)", description) or not any(_describes(w) for w in description.split()):
-        return None
+    if any((c := _named(text, m.start(), m.end(), "", "")) and c.kind == "person" for m in _runs(text, comma + 1, verb)):
+        return None  # someone else is named before the verb
     return _subject(text, start, comma, "NAME, …, said", lower)
 
 
@@ -226,7 +227,7 @@ def _named(text: str, start: int, end: int, description: str, how: str) -> Cue |
     while len(words) > 1 and fold(words[-1][0].rstrip(".")) in SUFFIXES:
         words = words[:-1]
     names = [w for w, _, _ in words if not re.fullmatch(r"[A-Z]\.?", w)]
-    if not names or len(names) > 3 or any(fold(w.rstrip(".")) in NOT_NAMES - {"may", "will"} for w in names):
+    if not names or len(names) > 4 or any(fold(w.rstrip(".")) in NOT_NAMES - {"may", "will"} for w in names):
         return None
     if any(len(w) > 1 and w.replace("-", "").isupper() for w in names) or _describes(words[-1][0]):
         return None  # an acronym inside a description, or a run of titles only
@@ -242,7 +243,7 @@ def name_in(text: str, start: int, end: int) -> str | None:
 
 def _describes(word: str) -> bool:
     """A word of a description, not of a name: a title, a role, "Sen.", an acronym ("MSNBC"), a party."""
-    w = fold(word.strip(".,"))
+    w = fold(word.strip(".,")).replace(" ", "-")  # fold spaces hyphens; the lists spell "president-elect"
     bare = word.rstrip(".")
     return w in TITLES or w in ROLES or w in DESCRIPTION or w in NOT_NAMES \
         or (len(bare) > 1 and bare.replace("-", "").isupper()) or (word.endswith(".") and len(bare) > 2)

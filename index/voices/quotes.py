@@ -24,6 +24,7 @@ from ..models import Mention, Quote
 from ..text.split import sentences
 from .marks import marked_spans as _marked_spans
 from .people import SPEECH
+from .referents import find_referents
 from .sieves import attribute, named_speaker
 
 MIN_WORDS = 4
@@ -41,14 +42,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Every quotation of `text` with its speaker's person id (or None)."""
     spans = quote_spans(text)
     finder = _Attributor(text, spans, mentions)
-    kept, nearby = [], {}
+    kept = []
     for start, end in _marked_spans(text):
         finder.current = (start, end)
-        short = None if (start, end) in spans else _short_quote_speaker(text, start, end, finder)
-        if (start, end) in spans or short or named_speaker(text, start, end, mentions):
+        if (start, end) in spans or _short_quote_speaker(text, start, end, finder) \
+                or named_speaker(text, start, end, mentions):
             kept.append((start, end))
-            nearby[(start, end)] = short or finder.after(end) or finder.before(start)
-    return attribute(text, kept, mentions, nearby)
+    return attribute(text, kept, mentions, find_referents(text, mentions, kept))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

@@ -24,9 +24,15 @@ from dataclasses import dataclass
 
 from ..models import Mention, Quote
 from ..text.split import sentences
-from .cues import VERB, Cue, before, cue
+from .cues import ADVERB, VERB, VERBS, Cue, before, cue
 
 QUOTE_MARK = re.compile(r"[“”\"]")
+PRONOUN = re.compile(r"[Hh]e|[Ss]he")
+ADJACENT_VERB = re.compile(rf"\s+(?:{ADVERB}\s+)?(?:{VERBS})\b[^“”\"‘;!?.]{{0,80}}$")
+# After a sentence's subject: an optional appositive, an auxiliary or adverb, then a verb of saying or calling.
+SUBJECT_VERB = re.compile(rf"(?:,[^“”\"‘,;.]{{1,160}},)?\s+(?:\w+\s+){{0,2}}?(?:{VERBS}|called|calls|described|"
+                          rf"describes|stating|saying|boasted|reiterate|labeled|labelled|dubbed|termed)\b"
+                          r"[^“”\"‘;!?]*$")
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
@@ -40,20 +46,20 @@ class _Quotation:
 
 
 def attribute(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
-              nearby: dict[tuple[int, int], str | None] | None = None) -> list[Quote]:
+              referents: list[Mention] = ()) -> list[Quote]:  # type: ignore[assignment]
     """Quotes for `spans` (sorted quotation spans of `text`) with their speakers, by the passes above.
 
-    `nearby`: a last pass's speakers, the person named nearest the quotation in its clause (quotes.py).
+    `referents`: bare titles ("the High Commissioner") and pronouns referents.py resolved with certainty.
     """
     lower = set(re.findall(r"\b[a-z][\w’'-]*", text))
     sieves = _Sieves(text, mentions, [_Quotation(s, e, cue(text, s, e, lower)) for s, e in spans])
+    sieves.titles = sorted((r for r in referents if not PRONOUN.fullmatch(text[r.start:r.end])), key=lambda r: r.start)
     sieves.named()
     sieves.pronouns()
     sieves.introduced()
     sieves.continued()
-    if nearby:
-        sieves.nearby(nearby)
-        sieves.continued()
+    sieves.subjects()
+    sieves.continued()
     return [Quote(q.start, q.end, q.speaker, q.source) for q in sieves.quotes]
 
 
@@ -78,6 +84,7 @@ class _Sieves:
         self.starts = [m.start for m in self.mentions]
         self.sentences = sentences(text)
         self.sentence_starts = [s for s, _ in self.sentences]
+        self.titles: list[Mention] = []
 
     def named(self) -> None:
         for q in self.quotes:
@@ -125,10 +132,34 @@ class _Sieves:
             if same:
                 q.speaker, q.source = prev.speaker, prev.source
 
-    def nearby(self, found: dict[tuple[int, int], str | None]) -> None:
+    def subjects(self) -> None:
+        """`Jo Bloggs, head of X, called the plan “a failure”`: the subject of a speech verb earlier in the
+        quotation's sentence, when no one else is named between them ("He" as the subject: the one before)."""
         for q in self.quotes:
-            if not _done(q):
-                q.speaker = found.get((q.start, q.end))
+            if _done(q) or (q.cue and q.cue.kind != "pronoun"):
+                continue
+            s_start = self._sentence_start(q.start)
+            clause = self.text[s_start:q.start]
+            named = [m for m in self.mentions[bisect.bisect_left(self.starts, s_start):
+                                              bisect.bisect_left(self.starts, q.start)] if not self._quoted(m.start)]
+            titled = [r for r in self.titles if s_start <= r.start < q.start]
+            adjacent = max(named + titled, key=lambda m: m.end, default=None)
+            if adjacent and ADJACENT_VERB.match(self.text, adjacent.end, q.start):
+                q.speaker = adjacent.person  # "… and the High Commissioner said she is “…": right at the verb
+                continue
+            pronoun = re.match(r"(?:[A-Z]\w*(?:\s\w+){0,4},\s)?(?P<p>[Hh]e|[Ss]he)\b", clause)
+            if pronoun and not named:
+                subject, end = self._previous_subject(s_start, pronoun["p"].lower()), s_start + pronoun.end()
+            elif named and len({m.person for m in named}) == 1:
+                subject, end = named[0].person, named[0].end
+                opening = self.text[s_start:named[0].start]
+                if len(opening.split()) > (8 if opening.rstrip().endswith(",") else 6) or re.search(r"\b(?:of|to|with|for|by|about|against|and)\s*$", opening):
+                    continue  # not the sentence's subject
+            else:
+                continue
+            verb = SUBJECT_VERB.match(self.text, end, q.start)
+            if subject and verb:
+                q.speaker = subject
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _last_speaker(self, i: int) -> str | None:
