@@ -36,14 +36,17 @@ VERBS = (
 )
 VERB = re.compile(rf"\b(?:{VERBS})\b")
 VERB_AT = re.compile(rf"(?:{VERBS})\b")
+SIGN_OFF = re.compile(r"[―—–]\s*(?P<name>[A-Z][^\s,.―—–“”\"]*(?:\s[A-Z][^\s,―—–“”\"]*){1,4})\.?\s*(?:$|\n)")
 ADVERB = r"(?:also|later|then|simply|recently|once|previously|flatly|quickly|again|bluntly|finally|earlier|further)"
 
 # A word of a name: capitalised (with its inner apostrophes and hyphens), an initial, or a title with its stop.
-NAME_WORD = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.?)"
+NAME_WORD = r"(?:[A-Z][\w’'\-]*[\w]|(?:[A-Z]\.){2,3}|[A-Z]\.?)"
 PARTICLE = r"(?:de|del|della|der|van|von|den|da|di|du|la|le|al|el|bin|ibn|st\.)"
 RUN = re.compile(rf"{NAME_WORD}\.?(?:\s(?:{NAME_WORD}\.?|{PARTICLE}(?=\s[A-Z])))*(?:,?\s(?:Jr|Sr|III|II|IV)\b\.?)?")
 PARTY_TAG = re.compile(r"\s*\([DRI]-[A-Z][\w.]*\)|,\s[DRI]-[A-Z][\w.]*,?")
 APPOSITIVE = re.compile(r",\s[^,“”\"]{1,120},\s*$")
+APPOSITIVES = re.compile(r",\s[^“”\"]{1,200}?,\s*$")  # several: "Jo Bloggs, the attorney general, one of …, said"
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 PRONOUNS = {"he", "she", "they", "i", "we"}
 UNNAMED = {"a", "an", "one", "another", "some", "two", "three", "several", "many", "most", "other", "others",
            "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "no", "each", "both"}
@@ -62,7 +65,7 @@ DESCRIPTION = {
     "county", "federal", "u.s", "us", "presidential", "vice-president", "running", "mate", "first", "founding",
     "co-founder", "cofounder", "owner", "partner", "employee", "worker", "student", "teacher", "doctor", "nurse",
     "lieutenant", "governor", "mayor", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief", "rep.",
-    "sen.", "gov.", "dr", "mr", "mrs", "ms", "prof", "professor", "judge", "chairman", "chairwoman", "chair",
+    "sen.", "gov.", "del", "dr", "mr", "mrs", "ms", "prof", "professor", "judge", "chairman", "chairwoman", "chair",
     "president", "director", "leader", "official", "adviser", "advisor", "editor", "economist", "analyst",
 }
 # The last word of an organisation's name.
@@ -114,6 +117,9 @@ def after(text: str, end: int, lower: set[str] = frozenset()) -> Cue | None:  # 
     if re.search(r"\.[”’\"']*$", text[max(0, end - 3):end]):
         return None  # the quotation ended its sentence: what follows starts another
     rest = text[at:stop]
+    if m := SIGN_OFF.match(rest):  # “…” ― Jo Bloggs
+        found = _named(text, at + m.start("name"), at + m.end("name"), "", "― NAME")
+        return found if found and found.kind == "person" else None
     if m := re.match(r"according to\s+(?=[A-Z])", rest):
         return _name_after_verb(text, at + m.end(), stop, "according to NAME")
     if m := re.match(rf"(?:{ADVERB}\s)?(?:{VERBS})\s+", rest):
@@ -127,7 +133,7 @@ def before(text: str, start: int, lower: set[str] = frozenset()) -> Cue | None: 
     """`NAME said: “…`, `NAME told CNN, “…`, `When asked, NAME said that “…`, `according to NAME, “…`."""
     s_start = _sentence_start(text, start)
     clause = text[s_start:start]
-    if m := re.search(r"\baccording to\s+(?=[A-Z])", clause):
+    if m := re.search(r"\b[Aa]ccording to\s+(?=[A-Z])", clause):
         return _name_after_verb(text, s_start + m.end(), start, "according to NAME")
     verbs = list(VERB.finditer(clause))
     if not verbs:
@@ -185,6 +191,7 @@ def _subject(text: str, start: int, verb: int, how: str, lower: set[str]) -> Cue
                                                               start + m.start() + m.group().index(inner) + run.end(),
                                                               "", how)):
             return named
+    if m := APPOSITIVES.search(region):
         region = region[:m.start()]
     region = region.rstrip()
     if not region:
@@ -217,9 +224,10 @@ def _subject(text: str, start: int, verb: int, how: str, lower: set[str]) -> Cue
 def _named(text: str, start: int, end: int, description: str, how: str) -> Cue | None:
     """The name within a capitalised run, without the description's words; an organisation if it reads as one."""
     words = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"[^\s,]+", text[start:end])]
-    if _is_organisation([w for w, _, _ in words]) and not description.strip():
+    if _is_organisation([w for w, _, _ in words]) and description.strip() in ("", "the", "The"):
         return Cue(start, end, text[start:end], "organisation", how)
     first = 0
+    text_words = [w for w, _, _ in words]
     for i, (w, _, _) in enumerate(words[:-1]):
         if _describes(w):
             first = i + 1
@@ -229,7 +237,9 @@ def _named(text: str, start: int, end: int, description: str, how: str) -> Cue |
     names = [w for w, _, _ in words if not re.fullmatch(r"[A-Z]\.?", w)]
     if not names or len(names) > 4 or any(fold(w.rstrip(".")) in NOT_NAMES - {"may", "will"} for w in names):
         return None
-    if any(len(w) > 1 and w.replace("-", "").isupper() for w in names) or _describes(words[-1][0]):
+    honorific = first > 0 and fold(text_words[first - 1].rstrip(".")) in HONORIFICS  # "Mr. King"
+    if any(len(w) > 1 and w.replace("-", "").isupper() for w in names) or \
+            (all(_describes(w) for w in names) and not honorific):
         return None  # an acronym inside a description, or a run of titles only
     s, e = words[0][1], words[-1][2]
     return Cue(s, e, text[s:e], "person", how)

@@ -171,34 +171,39 @@ class Registry:
         """Every mention of a known person in `text`, as offsets."""
         found: list[Mention] = []
         recent: dict[str, int] = {}
+        full: Counter = Counter()  # how often the text has named each person in full so far
         for run in _capitalised_runs(text):
             i = 0
             while i < len(run):
-                pid, n = self._match(run, i, recent)
+                pid, n = self._match(run, i, recent, full)
                 if pid:
                     found.append(Mention(pid, run[i][1], run[i + n - 1][2]))
                     recent[pid] = run[i][1]
+                    full[pid] += n > 1
                     i += n
                 else:
                     i += 1
         return found
 
-    def _match(self, run, i: int, recent: dict[str, int]) -> tuple[str | None, int]:
+    def _match(self, run, i: int, recent: dict[str, int], full: Counter) -> tuple[str | None, int]:
         for n in range(min(5, len(run) - i), 0, -1):
             k = tuple(t for word in run[i:i + n] for t in fold(word[0]).split())
             if pid := self._by_key.get(k):
                 return pid, n
             if n > 1 and (pid := self._variant_of(k)):
                 return pid, n
-        return self._surname(fold(run[i][0]), recent), 1
+        return self._surname(fold(run[i][0]), recent, full), 1
 
-    def _surname(self, word: str, recent: dict[str, int]) -> str | None:
-        """A lone surname: the person it names, the latest one mentioned when two share it."""
+    def _surname(self, word: str, recent: dict[str, int], full: Counter) -> str | None:
+        """A lone surname: the person it names. When several people share it, the one the text has named in
+        full clearly more often so far (twice as often as any other), else the one the whole collection
+        names clearly more often (three times), else no one: "Clinton" is not whoever was named last."""
         if word in NOT_NAMES or len(word) < 3:
             return None
         ids = set(self._by_last.get(word, ()))
         if len(ids) > 1:
-            ids = {max(ids, key=lambda p: recent.get(p, -1))} if any(p in recent for p in ids) else set()
+            ids = _clearly_most(ids, lambda p: full[p], 2) or \
+                _clearly_most(ids, lambda p: sum(self.entries[p].seen.values()) if p in self.entries else 0, 3)
         return next(iter(ids)) if ids else None
 
     def lookup(self, query: str) -> Entry | None:
@@ -339,6 +344,13 @@ class Registry:
     def aliases_of(self, entry: Entry) -> list[str]:
         forms = [f for f, _ in entry.seen.most_common()] + entry.aliases
         return list(dict.fromkeys(f for f in forms if f != entry.name))
+
+
+def _clearly_most(ids: set[str], count, factor: int) -> set[str]:
+    """The one id whose count is at least `factor` times every other's (and not zero), as a set; else empty."""
+    ranked = sorted(ids, key=count, reverse=True)
+    best, second = count(ranked[0]), count(ranked[1])
+    return {ranked[0]} if best > 0 and best >= factor * second else set()
 
 
 def discover(registry: Registry, texts: list[str]) -> None:

@@ -115,6 +115,8 @@ class _Sieves:
             found = before(self.text, len(previous))  # the introduction, as if it opened the quotation
             if found and found.kind == "person":
                 q.speaker = _person_at(found, self.mentions)
+            elif found and found.kind == "organisation":
+                q.source = found.name
 
     def continued(self) -> None:
         """A quotation going on from the one before keeps its speaker."""
