@@ -32,11 +32,15 @@ VERBS = (
     r"stressed|stresses|emphasized|emphasised|reiterated|agreed|agrees|mused|muses|sighed|chimed in|went on|"
     r"goes on|pointed out|points out|wrote in|added in|told reporters|interjected|retorted|snapped|thundered|"
     r"shot back|fired back|marveled|exclaimed|assured|promised|vowed|pledged|charged|alleged|contended|contends|"
-    r"maintained|maintains|opined|informed|informs|reminded|reminds|offered|answered|answers|wondered|asserted|asserts|proclaimed|reported|reports"
+    r"demanded|demands|scolded|maintained|maintains|opined|informed|informs|reminded|reminds|offered|answered|answers|wondered|asserted|asserts|proclaimed|reported|reports"
 )
-VERB = re.compile(rf"\b(?:{VERBS})\b")
+# A verb, not the noun it can also be ("the states", "his claims", "a report").
+NOT_A_NOUN = r"(?<!\bthe )(?<!\bThe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\ba )(?<!\bour )(?<!\bof )"
+VERB = re.compile(rf"{NOT_A_NOUN}\b(?:{VERBS})\b")
 VERB_AT = re.compile(rf"(?:{VERBS})\b")
 SIGN_OFF = re.compile(r"[―—–]\s*(?P<name>[A-Z][^\s,.―—–“”\"]*(?:\s[A-Z][^\s,―—–“”\"]*){1,4})\.?\s*(?:$|\n)")
+INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Continued|Replied|Explained|Noted|Concluded)\s+"
+                      r"(?=[^,:“”\"]{2,80}[,:]\s*$)")
 ADVERB = r"(?:also|later|then|simply|recently|once|previously|flatly|quickly|again|bluntly|finally|earlier|further)"
 
 # A word of a name: capitalised (with its inner apostrophes and hyphens), an initial, or a title with its stop.
@@ -77,8 +81,13 @@ ORGANISATION = {
     "daily", "weekly", "radio", "television", "tv", "channel", "society", "federation", "organization",
     "organisation", "alliance", "project", "caucus", "pac", "action", "league", "club", "board", "court",
 }
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No))(?<!\bMrs)(?<!\b(?:Sen|Rep|Gov|Gen|Col|Sgt))"
-                          r"(?<!\bCapt)(?<!\bProf)[.!?](?=\s|$)|\n\n")
+SENTENCE_END = re.compile(r"(?<![\w.])(?P<word>[\w.’'-]*)[.!?](?=\s|$)|\n\n")
+# Words a full stop ends without ending the sentence: titles and abbreviations news puts before names.
+ABBREVIATED = {
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "lt", "sen", "rep", "gov", "gen", "col", "sgt", "capt", "prof",
+    "rev", "del", "hon", "adm", "atty", "pres", "supt", "cmdr", "amb", "fr", "maj", "cpl", "pvt", "mt", "ft",
+    "no", "vs", "u.s", "u.n", "u.k", "d.c", "inc", "corp", "co", "ltd", "calif", "mass", "wis", "fla", "ill", "tenn",
+}
 STOP_AFTER_NAME = re.compile(
     r"\s*(?:$|[,.;:!?(—–]|\s-\s|\s(?:of|who|whose|which|in|on|at|when|after|as|during|while|to|from|before|about|"
     r"according|adding|referring|noting|speaking|said|says|told|and|for|with|via|last|this|on|earlier|later|"
@@ -114,12 +123,12 @@ def after(text: str, end: int, lower: set[str] = frozenset()) -> Cue | None:  # 
     at = end + (lead.end() if lead else 0)
     if at == end and tail[:1].isalnum():
         return None  # the quotation runs on into the sentence: no cue here
-    if re.search(r"\.[”’\"']*$", text[max(0, end - 3):end]):
-        return None  # the quotation ended its sentence: what follows starts another
     rest = text[at:stop]
     if m := SIGN_OFF.match(rest):  # “…” ― Jo Bloggs
         found = _named(text, at + m.start("name"), at + m.end("name"), "", "― NAME")
         return found if found and found.kind == "person" else None
+    if re.search(r"\.[”’\"']*$", text[max(0, end - 3):end]):
+        return None  # the quotation ended its sentence: what follows starts another
     if m := re.match(r"according to\s+(?=[A-Z])", rest):
         return _name_after_verb(text, at + m.end(), stop, "according to NAME")
     if m := re.match(rf"(?:{ADVERB}\s)?(?:{VERBS})\s+", rest):
@@ -135,6 +144,8 @@ def before(text: str, start: int, lower: set[str] = frozenset()) -> Cue | None: 
     clause = text[s_start:start]
     if m := re.search(r"\b[Aa]ccording to\s+(?=[A-Z])", clause):
         return _name_after_verb(text, s_start + m.end(), start, "according to NAME")
+    if m := INVERTED.match(clause):  # "Said Jo Bloggs: “…"
+        return _name_after_verb(text, s_start + m.end(), start, "said NAME")
     verbs = list(VERB.finditer(clause))
     if not verbs:
         return None
@@ -288,14 +299,23 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return not before.strip() or re.search(r"[.!?:\"“”]\s*$", before) is not None
 
 
+def _ends(text: str, start: int, stop: int):
+    """Sentence ends in text[start:stop]: full stops after abbreviations and initials do not count."""
+    for m in SENTENCE_END.finditer(text, start, stop):
+        word = (m["word"] or "").lower()
+        if m.group() == "\n\n" or not (word in ABBREVIATED or re.fullmatch(r"(?:\w\.)*\w", word) and len(word) <= 3
+                                        and word[:1].isalpha() and text[m.start()].isupper()):
+            yield m
+
+
 def _sentence_end(text: str, pos: int) -> int:
-    m = SENTENCE_END.search(text, pos)
-    return m.start() if m else len(text)
+    m = next(_ends(text, pos, len(text)), None)
+    return m.start() + (0 if m.group() == "\n\n" else len(m["word"] or "")) if m else len(text)
 
 
 def _sentence_start(text: str, pos: int) -> int:
     para = text.rfind("\n\n", 0, pos)
     start = para + 2 if para >= 0 else 0
-    for m in SENTENCE_END.finditer(text, start, pos):
+    for m in _ends(text, start, pos):
         start = m.end()
     return start

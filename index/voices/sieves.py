@@ -128,7 +128,7 @@ class _Sieves:
                 continue
             between = self.text[prev.end:q.start]
             if "\n\n" not in between:
-                same = len(between) <= 400 and not QUOTE_MARK.search(between) and not self._someone_else(prev, q)
+                same = len(between) <= 400 and not self._someone_else(prev, q)
             else:
                 same = between.count("\n\n") == 1 and self._only_quotation(q) and self._ends_paragraph(prev)
             if same:
