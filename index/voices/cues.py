@@ -72,6 +72,14 @@ DESCRIPTION = {
     "sen.", "gov.", "del", "dr", "mr", "mrs", "ms", "prof", "professor", "judge", "chairman", "chairwoman", "chair",
     "president", "director", "leader", "official", "adviser", "advisor", "editor", "economist", "analyst",
 }
+# Unnamed people as news refers to them in the plural.
+GENERIC = {
+    "officials", "sources", "experts", "analysts", "critics", "residents", "witnesses", "police", "authorities",
+    "investigators", "prosecutors", "aides", "advisers", "advisors", "supporters", "opponents", "protesters",
+    "observers", "insiders", "strategists", "lawmakers", "voters", "organizers", "organisers", "officers",
+    "spokesmen", "spokespeople", "scientists", "researchers", "doctors", "economists", "diplomats", "leaders",
+    "members", "staff", "people", "others", "many", "some", "both", "neighbours", "neighbors", "friends",
+}
 # The last word of an organisation's name.
 ORGANISATION = {
     "campaign", "committee", "news", "times", "post", "journal", "party", "association", "institute", "university",
@@ -227,8 +235,8 @@ def _subject(text: str, start: int, verb: int, how: str, lower: set[str]) -> Cue
         return None
     cue_ = _named(text, last.start(), last.end(), description, how)
     if cue_ and cue_.kind == "person" and len(cue_.name.split()) == 1 and last.start() == start:
-        if _opens_sentence(text, start) and cue_.name.lower() in lower:
-            return None  # "Officials said": a common noun opening the sentence
+        if _opens_sentence(text, start) and (cue_.name.lower() in lower or generic(cue_.name)):
+            return None  # "Officials said", "Sources said": a common noun opening the sentence
     return cue_
 
 
@@ -240,7 +248,7 @@ def _named(text: str, start: int, end: int, description: str, how: str) -> Cue |
     first = 0
     text_words = [w for w, _, _ in words]
     for i, (w, _, _) in enumerate(words[:-1]):
-        if _describes(w):
+        if describes(w):
             first = i + 1
     words = words[first:]
     while len(words) > 1 and fold(words[-1][0].rstrip(".")) in SUFFIXES:
@@ -250,7 +258,7 @@ def _named(text: str, start: int, end: int, description: str, how: str) -> Cue |
         return None
     honorific = first > 0 and fold(text_words[first - 1].rstrip(".")) in HONORIFICS  # "Mr. King"
     if any(len(w) > 1 and w.replace("-", "").isupper() for w in names) or \
-            (all(_describes(w) for w in names) and not honorific):
+            (all(describes(w) for w in names) and not honorific):
         return None  # an acronym inside a description, or a run of titles only
     s, e = words[0][1], words[-1][2]
     return Cue(s, e, text[s:e], "person", how)
@@ -262,7 +270,18 @@ def name_in(text: str, start: int, end: int) -> str | None:
     return found.name if found and found.kind == "person" else None
 
 
-def _describes(word: str) -> bool:
+def generic(word: str) -> bool:
+    """A common noun for unnamed people, capitalised only because it opens a sentence ("Officials", "Sources")."""
+    return fold(word) in GENERIC
+
+
+def role_word(word: str) -> bool:
+    """A title or a role ("Sen.", "Secretary", "anchor"), the words of a description that name no one."""
+    w = fold(word.strip(".,")).replace(" ", "-")
+    return w in TITLES or w in ROLES or w in DESCRIPTION
+
+
+def describes(word: str) -> bool:
     """A word of a description, not of a name: a title, a role, "Sen.", an acronym ("MSNBC"), a party."""
     w = fold(word.strip(".,")).replace(" ", "-")  # fold spaces hyphens; the lists spell "president-elect"
     bare = word.rstrip(".")
@@ -295,8 +314,8 @@ def _clause_start(clause: str) -> int:
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 3):pos]
-    return not before.strip() or re.search(r"[.!?:\"“”]\s*$", before) is not None
+    before = text[max(0, pos - 4):pos]
+    return not before.strip() or re.search(r"(?:[.!?][”\"’]?|:|^\s*[“\"])\s*$", before) is not None
 
 
 def _ends(text: str, start: int, stop: int):

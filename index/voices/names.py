@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..text.persian import fold as persian_fold
 
@@ -67,3 +68,18 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
     text = persian_fold("".join(c for c in text if not unicodedata.combining(c)))
     return " ".join(re.sub(r"[-\s]+", " ", text.casefold()).split())
+
+
+COMMON = 100  # occurrences in pyspellchecker's English list that make a word common ("raise", not "Raisi")
+
+
+@lru_cache(maxsize=1)
+def common_english_words() -> frozenset[str]:
+    """The words pyspellchecker's list counts at least COMMON times (its keys are lower case), loaded on first use.
+
+    Only this set is kept: the whole list (160,000 words with counts, ~15 MB) is needed when cleaning, not
+    when answering, and a serving bot would otherwise hold it for good after its first misspelt name.
+    """
+    from spellchecker import SpellChecker
+
+    return frozenset(w for w, n in SpellChecker(distance=1).word_frequency.items() if n >= COMMON)

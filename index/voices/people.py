@@ -30,7 +30,7 @@ from ..errors import ConfigError
 from ..models import Mention, Person
 from .cues import cue, name_in
 from .marks import marked_spans
-from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, fold
+from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
 
 
 def key(name: str) -> tuple[str, ...]:
@@ -424,7 +424,7 @@ def candidates(text: str) -> list[str]:
         after = text[words[-1][2]:words[-1][2] + 90]
         evidence = SPEECH_AFTER.match(after) if len(words) == 1 else (titled or _described_after(after))
         if evidence:
-            names.append(" ".join(w[0] for w in words))
+            names.append(text[words[0][1]:words[-1][2]])  # as written: "Jo B. Bloggs"
     return names
 
 
@@ -509,21 +509,6 @@ def _strip_title_words(words: tuple[str, ...]) -> tuple[str, ...]:
 SOUNDS = (("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "v"), ("y", "i"), ("gh", "q"), ("ck", "k"))
 VOWELS = set("aeiou")
 MARGIN = 1.0  # how much closer the best name must be than the next person's
-COMMON = 100  # occurrences in pyspellchecker's English list that make a word common ("raise", not "Raisi")
-
-
-@lru_cache(maxsize=1)
-def common_english_words() -> frozenset[str]:
-    """The words pyspellchecker's list counts at least COMMON times (its keys are lower case), loaded on first use.
-
-    Only this set is kept: the whole list (160,000 words with counts, ~15 MB) is needed when cleaning, not
-    when answering, and a serving bot would otherwise hold it for good after its first misspelt name.
-    """
-    from spellchecker import SpellChecker
-
-    return frozenset(w for w, n in SpellChecker(distance=1).word_frequency.items() if n >= COMMON)
-
-
 @lru_cache(maxsize=65536)
 def sound(name: str) -> str:
     """The spelling-neutral form of a name: no separators, one transliteration of each sound, no doubled letters."""

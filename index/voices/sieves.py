@@ -215,9 +215,9 @@ class _Sieves:
     def _ends_paragraph(self, q: _Quotation) -> bool:
         """Whether the paragraph of q ends with q or with its cue (nothing new after it)."""
         p_end = self.text.find("\n\n", q.end)
-        tail = self.text[q.end:len(self.text) if p_end < 0 else p_end]
-        return not tail.strip() or (q.cue is not None and q.cue.start >= q.end and
-                                    not re.search(r"[.!?]\s+\S", self.text[q.cue.end:q.cue.end + len(tail)].strip()))
+        p_end = len(self.text) if p_end < 0 else p_end
+        return not self.text[q.end:p_end].strip() or (q.cue is not None and q.cue.start >= q.end and
+                                                       not re.search(r"[.!?]\s+\S", self.text[q.cue.end:p_end].strip()))
 
     def _previous_outer(self, i: int) -> _Quotation | None:
         """The quotation before quotes[i], the outer one when quotations nest."""

@@ -24,6 +24,7 @@ import re
 from ..models import Mention, Quote, Voice
 from ..text.headings import is_heading
 from ..text.split import sentences
+from .cues import generic, role_word
 from .people import SPEECH, describe, fold
 
 SOURCE_INTRO = re.compile(
@@ -145,7 +146,7 @@ class _Finder:
         if m := GROUP_STATEMENT.search(clause):
             return m["who"]
         m = SOURCE_INTRO.search(clause)
-        if not m or fold(m["source"]).split()[0] in NOT_SOURCES:
+        if not m or fold(m["source"]).split()[0] in NOT_SOURCES or not _proper(m["source"]):
             return None
         offset = start - len(before) + before.rfind(clause) + m.start("source")
         if any(offset <= x.start < offset + len(m["source"]) for x in self.mentions):
@@ -160,6 +161,12 @@ class _Finder:
         described = self._described[speaker_id]
         earlier = [d for s, d in described if s < before]
         return earlier[-1] if earlier else (described[0][1] if described else None)
+
+
+def _proper(source: str) -> bool:
+    """A source's name, not a role or a common noun opening the sentence ("Press Secretary", "Officials")."""
+    words = [w for w in fold(source).split() if w != "the"]
+    return not all(role_word(w) or generic(w) for w in words)
 
 
 def _continue_sources(text: str, voices: list[Voice]) -> list[Voice]:
