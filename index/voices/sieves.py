@@ -32,7 +32,10 @@ ADJACENT_VERB = re.compile(rf"\s+(?:{ADVERB}\s+)?(?:{VERBS})\b[^“”\"‘;!?.]
 # After a sentence's subject: an optional appositive, an auxiliary or adverb, then a verb of saying or calling.
 SUBJECT_VERB = re.compile(rf"(?:,[^“”\"‘,;.]{{1,160}},)?\s+(?:\w+\s+){{0,2}}?(?:{VERBS}|called|calls|described|"
                           rf"describes|stating|saying|boasted|reiterate|labeled|labelled|dubbed|termed)\b"
-                          r"[^“”\"‘;!?]*$")
+                          r"[^“”\"‘;!?]*$"
+                          # "X lobbied to suspend the rule, saying, “…": a participle of saying ends the clause
+                          r"|\s+[^“”\"‘;!?]{0,160},\s+(?:saying|adding|writing|asking|declaring|noting|tweeting|"
+                          r"telling \w+)[,:]?\s*$")
 PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
@@ -197,8 +200,12 @@ class _Sieves:
 
     def _someone_else(self, prev: _Quotation, q: _Quotation) -> bool:
         """Whether someone other than prev's speaker is named between the two quotations."""
-        inside = self.mentions[bisect.bisect_left(self.starts, prev.end):bisect.bisect_left(self.starts, q.start)]
-        return any(m.person != prev.speaker and (VERB.search(self.text, m.end, q.start) or q.start - prev.end > 250)
+        after = prev.end
+        if prev.cue and prev.cue.start >= prev.end:  # the cue's own sentence ("X, a spokesman for Y, said") names X
+            after = max(after, min(q.start, self._sentence_end(prev.cue.end)))
+        inside = self.mentions[bisect.bisect_left(self.starts, after):bisect.bisect_left(self.starts, q.start)]
+        return any(m.person != prev.speaker and (VERB.search(self.text, m.end, q.start) or q.start - prev.end > 250
+                                                 or self._sentence_start(m.start) == m.start)  # "Kasich resisted:"
                    for m in inside)
 
     def _only_quotation(self, q: _Quotation) -> bool:
@@ -231,6 +238,10 @@ class _Sieves:
 
     def _paragraph_start(self, pos: int) -> int:
         return self.text.rfind("\n\n", 0, pos) + 2 if self.text.rfind("\n\n", 0, pos) >= 0 else 0
+
+    def _sentence_end(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        return self.sentences[i][1] if i >= 0 else len(self.text)
 
     def _sentence_start(self, pos: int) -> int:
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
