@@ -94,6 +94,29 @@ def test_menu_and_button_words_are_not_people():
     assert registry.entries == {} and found == {}
 
 
+def test_transcript_labels_are_the_named_speakers():
+    text = ('Journalist Kira Holm moderated the debate between Senator Tomas Perl and Mayor Ada Quist.\n\n'
+            'HOLM: Will you accept the result of this election?\n'
+            'PERL: I will look at it at the time, and not before.\n'
+            'HOLM: And you?\n'
+            'QUIST: Yes, whatever it is.')
+    registry = Registry()
+    discover(registry, [text])
+    mentions = registry.mentions(text)
+    names = {e.id: e.name for e in registry.entries.values()}
+    lines = [(v.speaker, text[v.start:v.end]) for v in find_voices(text, mentions, find_quotes(text, mentions), [], names)]
+    assert lines == [("Kira Holm", "Will you accept the result of this election?"),
+                     ("Tomas Perl", "I will look at it at the time, and not before."),
+                     ("Kira Holm", "And you?"), ("Ada Quist", "Yes, whatever it is.")]
+
+
+def test_a_label_naming_no_one_is_not_a_speaker():
+    text = "UPDATE: The council postponed the vote.\n\nNOTE: Figures are from the city's own report."
+    registry = Registry()
+    discover(registry, [text])
+    assert registry.entries == {} and find_voices(text, [], [], [], {}) == []
+
+
 # -- 3. surnames --------------------------------------------------------------------------------------------
 
 def test_a_later_surname_is_the_full_name_used_earlier():
@@ -181,6 +204,18 @@ def test_the_window_never_crosses_a_paragraph_end():
             '"The evidence was overwhelming and the law is clear," said Judge Petra Lindqvist.\n\n'
             'Dorn said he would appeal.')
     assert speaker(text, '"The evidence') == "Petra Lindqvist"
+
+
+def test_a_judges_ruling_is_the_judges_not_the_defendants():
+    text = ('The defendant, Karl Dorn, denied every charge and spoke for an hour.\n\n'
+            '"The evidence was overwhelming and the sentence is upheld," said Court of Appeals Judge Robert Green.')
+    assert speaker(text, '"The evidence') == "Robert Green"
+
+
+def test_a_description_with_a_place_and_an_organisation_before_the_name():
+    text = ('"The families deserve the truth and they deserve it now," '
+            'said London-based Amnesty Secretary General Agnès Callamard.')
+    assert speaker(text, '"The families') == "Agnès Callamard"
 
 
 def test_a_cue_in_the_next_paragraph_is_not_the_speaker():

@@ -187,6 +187,7 @@ def _name_after_verb(text: str, start: int, stop: int, how: str) -> Cue | None:
     words = text[start:stop].split()
     if not words or fold(words[0]) in UNNAMED:
         return None
+    organisation: Cue | None = None
     for m in _runs(text, start, stop):
         if m.start() - start > 80:
             break
@@ -195,8 +196,12 @@ def _name_after_verb(text: str, start: int, stop: int, how: str) -> Cue | None:
             break  # the description ended without a name
         if not STOP_AFTER_NAME.match(text, m.end()) or text.startswith(("’s", "'s"), m.end()):
             continue  # a modifier ("Trump campaign manager Jo Bloggs") or a possessive: the name comes later
-        return _named(text, m.start(), m.end(), before_run, how)
-    return None
+        found = _named(text, m.start(), m.end(), before_run, how)
+        if found and found.kind == "organisation" and re.match(r"\s+of\s+[A-Z]", text[m.end():]):
+            organisation = organisation or found  # "Court of Appeals Judge Jo Bloggs": a person may follow
+            continue
+        return found
+    return organisation
 
 
 def _subject(text: str, start: int, verb: int, how: str, lower: set[str]) -> Cue | None:

@@ -391,7 +391,14 @@ def speakers_named(text: str) -> tuple[list[str], list[str]]:
             full += fuller
         else:
             lone.append(found.name)
+    labels = Counter(m["label"] for m in TRANSCRIPT_LABEL.finditer(text))
+    for label, turns in labels.items():  # "WALLACE: …" in a transcript naming Chris Wallace, who speaks twice
+        if turns > 1:
+            full += _full_names(text, label.title())
     return full, lone
+
+
+TRANSCRIPT_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][A-Z’'\-]{2,})(?=:[ \t]+\S)")
 
 
 def _full_names(text: str, surname: str) -> list[str]:

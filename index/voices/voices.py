@@ -45,6 +45,7 @@ IN_FULL = re.compile(r"\b(?:full text|in full|the following|full transcript|verb
 ORDER = re.compile(rf"\b(?:{SPEECH}|issued an order|ordered|decreed|commanded|declared)[ \t]*:[ \t]+(?=[A-Z])")
 FOOTER = re.compile(r"^(?:Staff Writer|Tags:|Copyright|©|Reporting by|Share this|Related|Read more)", re.I)
 QUOTE_OPEN = "“\"‘'"
+TRANSCRIPT_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][A-Z’'\-]+(?:\s[A-Z][A-Z’'\-]+)?):[ \t]+(?=\S)")
 
 
 def find_voices(text: str, mentions: list[Mention], quotes: list[Quote], referents: list[Mention],
@@ -53,6 +54,7 @@ def find_voices(text: str, mentions: list[Mention], quotes: list[Quote], referen
     finder = _Finder(text, mentions, referents, names)
     voices = _continue_sources(text, [finder.quotation(q) for q in quotes])
     voices += finder.speeches([(q.start, q.end) for q in quotes])
+    voices += finder.transcript()
     voices += finder.orders(voices)
     return _nest(sorted(voices, key=lambda v: (v.start, -v.end)))
 
@@ -98,6 +100,16 @@ class _Finder:
                 while last + 1 < len(paragraphs) and not self._resumes(paragraphs[last + 1], speaker):
                     last += 1
             out.append(self.voice(paragraphs[i + 1][0], paragraphs[last][1], "speech", speaker))
+        return out
+
+    def transcript(self) -> list[Voice]:
+        """'WALLACE: Do you accept the result?': a transcript's line is the labelled speaker's, when the label
+        is the surname of one person the document names."""
+        out = []
+        for m in TRANSCRIPT_LABEL.finditer(self.text):
+            who = {x.person for x in self.mentions if x.start == m.start("label") and x.end == m.end("label")}
+            if len(who) == 1:
+                out.append(self.voice(m.end(), _line_end(self.text, m.end()), "speech", who.pop()))
         return out
 
     def orders(self, voices: list[Voice]) -> list[Voice]:
@@ -221,6 +233,11 @@ def _last_sentence_start(paragraph: str) -> int:
 
 def _opens_quote(text: str, start: int) -> bool:
     return text[start:start + 3].lstrip()[:1] in QUOTE_OPEN
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _sentence_end(text: str, start: int) -> int:
