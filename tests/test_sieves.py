@@ -83,6 +83,15 @@ def test_organisations_speak(text, who):
     assert speaker(text, '"The merger') == who
 
 
+def test_headline_words_and_sentence_openers_are_not_parts_of_a_name():
+    text = ('Senator Nils Ekberg spoke on Monday. The plan, using the surplus, is not yet final.\n\n'
+            'Ekberg Hints Reform Using Budget Surplus\n\n'
+            'Yet Ekberg said: "We will pay for this without new taxes of any kind."')
+    registry, found = read(text)
+    assert {e.name for e in registry.entries.values()} == {"Nils Ekberg"}
+    assert found['"We will pay for this without '] == "Nils Ekberg"
+
+
 def test_organisations_are_not_registered_as_people():
     registry, _ = read('"The merger will cost four thousand jobs," Amnesty International said.')
     assert registry.entries == {}

@@ -18,6 +18,7 @@ opening mark. Only the text decides; nothing here knows the registry.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .names import NOT_NAMES, ROLES, SUFFIXES, TITLES, fold
@@ -238,15 +239,20 @@ def _subject(text: str, start: int, verb: int, how: str, lower: set[str]) -> Cue
         return None
     if description.strip() and fold(description.split()[0]) in UNNAMED:
         return None
-    cue_ = _named(text, last.start(), last.end(), description, how)
+    cue_ = _named(text, last.start(), last.end(), description, how, lower)
     if cue_ and cue_.kind == "person" and len(cue_.name.split()) == 1 and last.start() == start:
         if _opens_sentence(text, start) and (cue_.name.lower() in lower or generic(cue_.name)):
             return None  # "Officials said", "Sources said": a common noun opening the sentence
     return cue_
 
 
-def _named(text: str, start: int, end: int, description: str, how: str) -> Cue | None:
-    """The name within a capitalised run, without the description's words; an organisation if it reads as one."""
+def _named(text: str, start: int, end: int, description: str, how: str,
+           lower: set[str] = frozenset()) -> Cue | None:  # type: ignore[assignment]
+    """The name within a capitalised run, without the description's words; an organisation if it reads as one.
+
+    A first word the document mostly writes in lower case is not part of the name ("Yet Trump said",
+    "Using Ted Cruz's words"): it is dropped when a full name remains, else there is no name.
+    """
     words = [(m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"[^\s,]+", text[start:end])]
     if _is_organisation([w for w, _, _ in words]) and description.strip() in ("", "the", "The"):
         return Cue(start, end, text[start:end], "organisation", how)
@@ -256,6 +262,12 @@ def _named(text: str, start: int, end: int, description: str, how: str) -> Cue |
         if describes(w):
             first = i + 1
     words = words[first:]
+    if words and words[0][0].lower() in lower:
+        if len(words) < 3:
+            return None
+        words = words[1:]
+    if any(w.lower() in lower and not re.fullmatch(PARTICLE, w) for w, _, _ in words[1:-1]):
+        return None  # a headline's words ("Jo Bloggs Hints Ann Roe"), not a name
     while len(words) > 1 and fold(words[-1][0].rstrip(".")) in SUFFIXES:
         words = words[:-1]
     names = [w for w, _, _ in words if not re.fullmatch(r"[A-Z]\.?", w)]
@@ -263,15 +275,24 @@ def _named(text: str, start: int, end: int, description: str, how: str) -> Cue |
         return None
     honorific = first > 0 and fold(text_words[first - 1].rstrip(".")) in HONORIFICS  # "Mr. King"
     if any(len(w) > 1 and w.replace("-", "").isupper() for w in names) or \
-            (all(describes(w) for w in names) and not honorific):
-        return None  # an acronym inside a description, or a run of titles only
+            (all(describes(w) for w in names) and not honorific) or \
+            (len(names) > 1 and fold(names[-1].strip(".")) in DESCRIPTION | ROLES):
+        return None  # an acronym inside a description, a run of titles only, or "Wisconsin Republican"
     s, e = words[0][1], words[-1][2]
     return Cue(s, e, text[s:e], "person", how)
 
 
-def name_in(text: str, start: int, end: int) -> str | None:
+def common_words(text: str) -> set[str]:
+    """Words `text` writes in lower case more often than capitalised inside a sentence: "using", "bill" in a
+    text about a bill, not "Bill" in one about Bill Clinton."""
+    low = Counter(re.findall(r"\b[a-z][\w’'-]*", text))
+    capitalised = Counter(w.lower() for w in re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", text))
+    return {w for w, n in low.items() if n > capitalised[w]}
+
+
+def name_in(text: str, start: int, end: int, lower: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]
     """The person's name a capitalised run text[start:end] holds, without its description, or None."""
-    found = _named(text, start, end, "", "")
+    found = _named(text, start, end, "", "", lower)
     return found.name if found and found.kind == "person" else None
 
 
@@ -320,7 +341,7 @@ def _clause_start(clause: str) -> int:
 
 def _opens_sentence(text: str, pos: int) -> bool:
     before = text[max(0, pos - 4):pos]
-    return not before.strip() or re.search(r"(?:[.!?][”\"’]?|:|^\s*[“\"])\s*$", before) is not None
+    return not before.strip() or re.search(r"(?:[.!?][”\"’]?|:|\n|^\s*[“\"])\s*$", before) is not None
 
 
 def _ends(text: str, start: int, stop: int):

@@ -28,7 +28,7 @@ from rapidfuzz.distance import OSA
 
 from ..errors import ConfigError
 from ..models import Mention, Person
-from .cues import cue, name_in
+from .cues import common_words, cue, name_in
 from .marks import marked_spans
 from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
 
@@ -379,7 +379,7 @@ def discover(registry: Registry, texts: list[str]) -> None:
 
 def speakers_named(text: str) -> tuple[list[str], list[str]]:
     """Names speech cues give next to quotations: (full names, lone names the text never gives in full)."""
-    lower = set(re.findall(r"\b[a-z][\w’'-]*", text))
+    lower = common_words(text)
     full, lone = [], []
     for start, end in marked_spans(text):
         found = cue(text, start, end, lower)
@@ -387,25 +387,25 @@ def speakers_named(text: str) -> tuple[list[str], list[str]]:
             continue
         if len(key(found.name)) > 1:
             full.append(found.name)
-        elif fuller := _full_names(text, found.name):
+        elif fuller := _full_names(text, found.name, lower):
             full += fuller
         else:
             lone.append(found.name)
     labels = Counter(m["label"] for m in TRANSCRIPT_LABEL.finditer(text))
     for label, turns in labels.items():  # "WALLACE: …" in a transcript naming Chris Wallace, who speaks twice
         if turns > 1:
-            full += _full_names(text, label.title())
+            full += _full_names(text, label.title(), lower)
     return full, lone
 
 
 TRANSCRIPT_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][A-Z’'\-]{2,})(?=:[ \t]+\S)")
 
 
-def _full_names(text: str, surname: str) -> list[str]:
+def _full_names(text: str, surname: str, lower: set[str]) -> list[str]:
     """The full names `text` gives for a surname ("Jo Bloggs" for "Bloggs"), without their descriptions."""
     names = set()
     for m in re.finditer(rf"(?:\b[A-Z][\w’'\-]*\.?\s){{1,5}}{re.escape(surname)}\b(?![’'\-])", text):
-        named = name_in(text, m.start(), m.end())
+        named = name_in(text, m.start(), m.end(), lower)
         if named and len(key(named)) > 1 and key(named)[-1] == fold(surname):
             names.add(named)
     return sorted(names)
@@ -414,10 +414,12 @@ def _full_names(text: str, surname: str) -> list[str]:
 def candidates(text: str) -> list[str]:
     """Names of people in `text`: capitalised sequences with evidence of being a person."""
     names = []
+    common = common_words(text)  # "Yet", "Using": words the text mostly writes in lower case open no name
     for run in _capitalised_runs(text):
         start = 0
         titled = _role_before(text, run[0][1])
-        while start < len(run) and _word(run[start][0]) in TITLES | ROLES | NOT_NAMES:
+        while start < len(run) and (_word(run[start][0]) in TITLES | ROLES | NOT_NAMES or
+                                    (start == 0 and run[0][0].lower() in common)):
             titled = titled or _word(run[start][0]) in TITLES | ROLES
             start += 1
         end = start

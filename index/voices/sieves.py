@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..models import Mention, Quote
 from ..text.split import sentences
-from .cues import ADVERB, VERB, VERBS, Cue, before, cue
+from .cues import ADVERB, VERB, VERBS, Cue, before, common_words, cue
 
 QUOTE_MARK = re.compile(r"[“”\"]")
 PRONOUN = re.compile(r"[Hh]e|[Ss]he")
@@ -54,7 +54,7 @@ def attribute(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
 
     `referents`: bare titles ("the High Commissioner") and pronouns referents.py resolved with certainty.
     """
-    lower = set(re.findall(r"\b[a-z][\w’'-]*", text))
+    lower = common_words(text)
     sieves = _Sieves(text, mentions, [_Quotation(s, e, cue(text, s, e, lower)) for s, e in spans])
     sieves.titles = sorted((r for r in referents if not PRONOUN.fullmatch(text[r.start:r.end])), key=lambda r: r.start)
     sieves.named()
@@ -68,7 +68,7 @@ def attribute(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
 
 def named_speaker(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
     """The person a speech cue names right at the quotation text[start:end] (sieve 1 alone), or None."""
-    found = cue(text, start, end, set(re.findall(r"\b[a-z][\w’'-]*", text)))
+    found = cue(text, start, end, common_words(text))
     return _person_at(found, mentions) if found and found.kind == "person" else None
 
 
