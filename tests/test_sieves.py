@@ -126,6 +126,26 @@ def test_a_label_naming_no_one_is_not_a_speaker():
     assert registry.entries == {} and find_voices(text, [], [], [], {}) == []
 
 
+@pytest.mark.parametrize("text", [
+    'Voters embracing Senator Nils Ekberg announced "a new era for the whole valley and its farms."',
+    'Band member Ekberg posted the news, writing "Feels great to support someone who means it."',
+])
+def test_a_name_that_is_not_the_sentences_subject_is_not_the_speaker(text):
+    found = read(text)[1]
+    assert all(s is None for s in found.values())
+
+
+def test_a_name_inside_a_description_is_not_the_speaker():
+    text = ('Mayor Lena Holm opened the fair. '
+            'Ekberg, a South Holm native who writes novels, says it is "where the loser becomes the main course."')
+    assert speaker(text, '"where') == "Ekberg"
+
+
+def test_the_sentences_subject_is_the_speaker_of_its_quotation():
+    text = 'In his letter, Senator Nils Ekberg clearly states: "The farms will not be sold to anyone."'
+    assert speaker(text, '"The farms') == "Nils Ekberg"
+
+
 # -- 3. surnames --------------------------------------------------------------------------------------------
 
 def test_a_later_surname_is_the_full_name_used_earlier():

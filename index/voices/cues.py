@@ -239,6 +239,9 @@ def _subject(text: str, start: int, verb: int, how: str, lower: set[str]) -> Cue
         return None
     if description.strip() and fold(description.split()[0]) in UNNAMED:
         return None
+    if any(re.fullmatch(r"[a-z]+(?:ing|ed)|by|with|to|for|about|against|from|on|at|in", w) and not role_word(w)
+           for w in description.split()):
+        return None  # "Voters embracing Senator Jo Bloggs said": the name is not the subject
     cue_ = _named(text, last.start(), last.end(), description, how, lower)
     if cue_ and cue_.kind == "person" and len(cue_.name.split()) == 1 and last.start() == start:
         if _opens_sentence(text, start) and (cue_.name.lower() in lower or generic(cue_.name)):

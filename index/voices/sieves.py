@@ -24,10 +24,15 @@ from dataclasses import dataclass
 
 from ..models import Mention, Quote
 from ..text.split import sentences
-from .cues import ADVERB, VERB, VERBS, Cue, before, common_words, cue
+from .cues import ADVERB, VERB, VERBS, Cue, before, common_words, cue, role_word
 
 QUOTE_MARK = re.compile(r"[“”\"]")
 PRONOUN = re.compile(r"[Hh]e|[Ss]he")
+GOVERNS = re.compile(r"[a-z]+(?:ing|ed)|by|with|to|for|about|against|from|on|at|in|of")
+DETERMINERS = {"the", "a", "an", "former", "then", "later", "now", "also", "and", "but"}
+AUXILIARY = {"will", "would", "could", "can", "also", "then", "later", "had", "has", "was", "is", "did", "does",
+             "once", "again", "first", "never", "recently", "previously", "went", "took", "made", "gave", "told",
+             "wrote", "said", "spoke", "sent", "put", "set", "let", "cut", "hit"}
 ADJACENT_VERB = re.compile(rf"\s+(?:{ADVERB}\s+)?(?:{VERBS})\b[^“”\"‘;!?.]{{0,80}}$")
 # After a sentence's subject: an optional appositive, an auxiliary or adverb, then a verb of saying or calling.
 SUBJECT_VERB = re.compile(rf"(?:,[^“”\"‘,;.]{{1,160}},)?\s+(?:\w+\s+){{0,2}}?(?:{VERBS}|called|calls|described|"
@@ -149,7 +154,8 @@ class _Sieves:
                                               bisect.bisect_left(self.starts, q.start)] if not self._quoted(m.start)]
             titled = [r for r in self.titles if s_start <= r.start < q.start]
             adjacent = max(named + titled, key=lambda m: m.end, default=None)
-            if adjacent and ADJACENT_VERB.match(self.text, adjacent.end, q.start):
+            if adjacent and ADJACENT_VERB.match(self.text, adjacent.end, q.start) and \
+                    not _governed(self.text[s_start:adjacent.start]):
                 q.speaker = adjacent.person  # "… and the High Commissioner said she is “…": right at the verb
                 continue
             pronoun = re.match(r"(?:[A-Z]\w*(?:\s\w+){0,4},\s)?(?P<p>[Hh]e|[Ss]he)\b", clause)
@@ -157,9 +163,8 @@ class _Sieves:
                 subject, end = self._previous_subject(s_start, pronoun["p"].lower()), s_start + pronoun.end()
             elif named and len({m.person for m in named}) == 1:
                 subject, end = named[0].person, named[0].end
-                opening = self.text[s_start:named[0].start]
-                if len(opening.split()) > (8 if opening.rstrip().endswith(",") else 6) or re.search(r"\b(?:of|to|with|for|by|about|against|and)\s*$", opening):
-                    continue  # not the sentence's subject
+                if not self._opens_subject(self.text[s_start:named[0].start], named[0]):
+                    continue
             else:
                 continue
             verb = SUBJECT_VERB.match(self.text, end, q.start)
@@ -167,6 +172,26 @@ class _Sieves:
                 q.speaker = subject
 
     # -- helpers ---------------------------------------------------------------------------------------
+    def _opens_subject(self, opening: str, m: Mention) -> bool:
+        """Whether the mention m, after `opening` in its sentence, is the sentence's subject: few words before
+        it, ending with a comma or a description ("Vermont Sen.", "press secretary"), not a verb or a
+        preposition ("embracing Obama", "by Obama"), not a place's last word ("a South Carolina native"),
+        and a lone surname not used as a modifier ("Band member Flea", "the Clinton campaign")."""
+        words = opening.split()
+        if len(words) > (8 if opening.rstrip().endswith(",") else 6):
+            return False
+        if words and not opening.rstrip().endswith(","):
+            if not role_word(words[-1]):
+                return False  # "embracing Obama", "by Obama", "South Carolina"
+            while words and role_word(words[-1]):
+                words.pop()  # the description: "Vermont Sen.", "White House press secretary"
+            if words and not (words[-1].endswith(",") or words[-1][:1].isupper() or words[-1] in DETERMINERS):
+                return False  # "embracing Senator X"
+        following = re.match(r"\s+([a-z]+)\b", self.text[m.end:])
+        lone = len(self.text[m.start:m.end].split()) == 1
+        return not (lone and following and not following[1].endswith(("ed", "s", "ly")) and following[1] not in AUXILIARY)
+
+
     def _last_speaker(self, i: int) -> str | None:
         """The speaker of the last quotation before quotes[i] in its paragraph."""
         p_start = self._paragraph_start(self.quotes[i].start)
@@ -246,6 +271,14 @@ class _Sieves:
     def _sentence_start(self, pos: int) -> int:
         i = bisect.bisect_right(self.sentence_starts, pos) - 1
         return self.sentences[i][0] if i >= 0 else 0
+
+
+def _governed(opening: str) -> bool:
+    """Whether the name after `opening` is the object of a verb or a preposition ("embracing Senator X", "by X")."""
+    words = opening.split()
+    while words and role_word(words[-1]):
+        words.pop()
+    return bool(words) and GOVERNS.fullmatch(words[-1]) is not None
 
 
 def _done(q: _Quotation) -> bool:
