@@ -278,6 +278,19 @@ def test_quotes_inside_quotes_name_both():
     assert found["‘Nothing will change before th"] is None  # "the minister", unnamed: reported by Lindqvist
 
 
+def test_a_named_speaker_inside_a_quotation_is_reported_by_the_outer_one():
+    text = ('“The minister, Karl Dorn, told us, ‘Nothing will change before the election,’ and then left,” '
+            'Petra Lindqvist said.')
+    registry = Registry()
+    discover(registry, [text])
+    mentions = registry.mentions(text)
+    names = {e.id: e.name for e in registry.entries.values()}
+    voices = [(v.kind, v.speaker, v.reported_by, text[v.start:v.end][:20])
+              for v in find_voices(text, mentions, find_quotes(text, mentions), [], names)]
+    assert voices == [("quotation", "Petra Lindqvist", None, "“The minister, Karl "),
+                      ("reported", "Karl Dorn", "Petra Lindqvist", "‘Nothing will change")]
+
+
 # -- 100+ sentences whose honest answer is "speaker not identified" -----------------------------------------
 
 UNNAMED_SOURCES = [
