@@ -265,6 +265,17 @@ def test_mixed_marks_pair():
     assert found['"We counted every ballot twice'] == "Petra Lindqvist"
 
 
+def test_an_opening_mark_typed_as_the_closing_one_still_closes():
+    text = '“If we lose the vote, that could create real problems for us,“ said Senator Nils Ekberg.'
+    assert speaker(text, '“If we lose') == "Nils Ekberg"
+
+
+def test_the_subject_urging_someone_else_saying_is_the_speaker():
+    text = ('Ada Quist, a former secretary of state, urged voters to back Senator Nils Ekberg, saying, '
+            '"There is no better choice for this state."')
+    assert speaker(text, '"There is') == "Ada Quist"
+
+
 def test_short_quoted_terms_without_a_cue_are_not_quotations():
     text = 'The so-called "reform" was passed. Critics of the "new deal" were loud. It was a "win" for nobody.'
     assert read(text)[1] == {}

@@ -34,12 +34,18 @@ def _double_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]
         c = text[i]
         if opened is None and c in "“\"":
             opened = i
-        elif opened is not None and c in "”\"":
+        elif opened is not None and (c in "”\"" or _closes(text, i)):
             spans.append((opened, i + 1))
             opened = None
     if opened is not None and p_end - opened > 1 and (text[opened] == "“" or _next_opens(text, p_end)):
         spans.append((opened, p_end))  # closed in a later paragraph, by convention
     return spans
+
+
+def _closes(text: str, i: int) -> bool:
+    """An opening mark typed where the closing one belongs: after the quotation's last punctuation, before a
+    space (`… for her here,“ said Jo Bloggs`)."""
+    return text[i] == "“" and text[i - 1:i] in (",", ".", "?", "!") and text[i + 1:i + 2] in (" ", "\n", "")
 
 
 def _next_opens(text: str, p_end: int) -> bool:

@@ -28,6 +28,7 @@ from .cues import ADVERB, VERB, VERBS, Cue, before, common_words, cue, role_word
 
 QUOTE_MARK = re.compile(r"[“”\"]")
 PRONOUN = re.compile(r"[Hh]e|[Ss]he")
+PARTICIPLE = re.compile(r",\s+(?:saying|adding|writing|telling \w+)[,:]?\s*$")
 GOVERNS = re.compile(r"[a-z]+(?:ing|ed)|by|with|to|for|about|against|from|on|at|in|of")
 DETERMINERS = {"the", "a", "an", "former", "then", "later", "now", "also", "and", "but"}
 AUXILIARY = {"will", "would", "could", "can", "also", "then", "later", "had", "has", "was", "is", "did", "does",
@@ -161,9 +162,13 @@ class _Sieves:
             pronoun = re.match(r"(?:[A-Z]\w*(?:\s\w+){0,4},\s)?(?P<p>[Hh]e|[Ss]he)\b", clause)
             if pronoun and not named:
                 subject, end = self._previous_subject(s_start, pronoun["p"].lower()), s_start + pronoun.end()
-            elif named and len({m.person for m in named}) == 1:
+            elif named and (len({m.person for m in named}) == 1 or PARTICIPLE.search(clause)):
+                # Others named later are objects only when a participle of saying ends the clause:
+                # "Jo Bloggs urged voters to back Ann Roe, saying, “…"
                 subject, end = named[0].person, named[0].end
-                if not self._opens_subject(self.text[s_start:named[0].start], named[0]):
+                if not self._opens_subject(self.text[s_start:named[0].start], named[0]) or \
+                        (len({m.person for m in named}) > 1 and not re.match(r"(?:,[^,“”\"]{1,120},)?\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b",
+                                                                              self.text[end:q.start])):
                     continue
             else:
                 continue
