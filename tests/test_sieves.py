@@ -270,6 +270,14 @@ def test_an_opening_mark_typed_as_the_closing_one_still_closes():
     assert speaker(text, '“If we lose') == "Nils Ekberg"
 
 
+@pytest.mark.parametrize("text", [
+    '"Boots on the ground" would be the right answer now, Senator Nils Ekberg said after the attack.',
+    '"It seems extremely unlikely" that the count will change, said Senator Nils Ekberg, a party elder.',
+])
+def test_a_cue_closing_the_sentence_a_quotation_opens_names_its_speaker(text):
+    assert speaker(text, '"') == "Nils Ekberg"
+
+
 def test_the_subject_urging_someone_else_saying_is_the_speaker():
     text = ('Ada Quist, a former secretary of state, urged voters to back Senator Nils Ekberg, saying, '
             '"There is no better choice for this state."')

@@ -130,8 +130,10 @@ def after(text: str, end: int, lower: set[str] = frozenset()) -> Cue | None:  # 
     tail = text[end:stop]
     lead = re.match(r"[\s,”’\"'—–-]*", tail)
     at = end + (lead.end() if lead else 0)
-    if at == end and tail[:1].isalnum():
-        return None  # the quotation runs on into the sentence: no cue here
+    if (at == end and tail[:1].isalnum()) or (
+            at > end and not re.search(r"[,?!—–-][”\"’']$", text[max(0, end - 2):end])
+            and re.match(rf"\s+(?!(?:{ADVERB}\s)?(?:{VERBS})\b|(?:he|she|they|it|we|i)\b)[a-z]", tail)):
+        return _closing_cue(text, end, stop, lower)  # the sentence runs on: its cue can only end it
     rest = text[at:stop]
     if m := SIGN_OFF.match(rest):  # “…” ― Jo Bloggs
         found = _named(text, at + m.start("name"), at + m.end("name"), "", "― NAME")
@@ -144,6 +146,21 @@ def after(text: str, end: int, lower: set[str] = frozenset()) -> Cue | None:  # 
         return _name_after_verb(text, at + m.end(), stop, "said NAME")
     if m := VERB.search(rest):
         return _subject(text, at, at + m.start(), "NAME said", lower)
+    return None
+
+
+def _closing_cue(text: str, end: int, stop: int, lower: set[str]) -> Cue | None:
+    """`“Boots on the ground” would be right, Jo Bloggs said.`: the cue closing the sentence the quotation opens,
+    after its last comma that a cue follows (`…, said Jo Bloggs, a party elder.`)."""
+    rest = text[end:stop]
+    for m in reversed(list(re.finditer(r",\s+", rest))):
+        if re.search(r"[“”\"]", rest[:m.start()]):
+            return None
+        at, cue_text = end + m.end(), rest[m.end():]
+        if v := re.match(rf"(?:{VERBS})\s+(?=[A-Z])", cue_text):
+            return _name_after_verb(text, at + v.end(), stop, "…, said NAME")
+        if cue_text[:1].isupper() and (v := VERB.search(cue_text)):
+            return _subject(text, at, at + v.start(), "…, NAME said", lower)
     return None
 
 
