@@ -380,6 +380,7 @@ def discover(registry: Registry, texts: list[str]) -> None:
 def speakers_named(text: str) -> tuple[list[str], list[str]]:
     """Names speech cues give next to quotations: (full names, lone names the text never gives in full)."""
     lower = common_words(text)
+    fuller = _FullNames(text, lower)
     full, lone = [], []
     for start, end in marked_spans(text):
         found = cue(text, start, end, lower)
@@ -387,28 +388,46 @@ def speakers_named(text: str) -> tuple[list[str], list[str]]:
             continue
         if len(key(found.name)) > 1:
             full.append(found.name)
-        elif fuller := _full_names(text, found.name, lower):
-            full += fuller
+        elif names := fuller(found.name):
+            full += names
         else:
             lone.append(found.name)
     labels = Counter(m["label"] for m in TRANSCRIPT_LABEL.finditer(text))
     for label, turns in labels.items():  # "WALLACE: …" in a transcript naming Chris Wallace, who speaks twice
         if turns > 1:
-            full += _full_names(text, label.title(), lower)
+            full += fuller(label.title())
     return full, lone
 
 
 TRANSCRIPT_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][A-Z’'\-]{2,})(?=:[ \t]+\S)")
+CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*\b(?![’'\-])")
+BEFORE_SURNAME = re.compile(r"(?:\b[A-Z][\w’'\-]*\.?\s){1,5}$")
 
 
-def _full_names(text: str, surname: str, lower: set[str]) -> list[str]:
-    """The full names `text` gives for a surname ("Jo Bloggs" for "Bloggs"), without their descriptions."""
-    names = set()
-    for m in re.finditer(rf"(?:\b[A-Z][\w’'\-]*\.?\s){{1,5}}{re.escape(surname)}\b(?![’'\-])", text):
-        named = name_in(text, m.start(), m.end(), lower)
-        if named and len(key(named)) > 1 and key(named)[-1] == fold(surname):
-            names.add(named)
-    return sorted(names)
+class _FullNames:
+    """The full names a text gives for a surname ("Jo Bloggs" for "Bloggs"), without their descriptions.
+
+    The text's capitalised words are indexed once, so each surname costs only its own occurrences.
+    """
+
+    def __init__(self, text: str, lower: set[str]) -> None:
+        self.text = text
+        self.lower = lower
+        self.at: dict[str, list[int]] = {}
+        for m in CAPITALISED.finditer(text):
+            self.at.setdefault(m.group(), []).append(m.start())
+        self.found: dict[str, list[str]] = {}
+
+    def __call__(self, surname: str) -> list[str]:
+        if surname not in self.found:
+            names = set()
+            for pos in self.at.get(surname, ()):
+                m = BEFORE_SURNAME.search(self.text, max(0, pos - 120), pos)
+                named = name_in(self.text, m.start(), pos + len(surname), self.lower) if m else None
+                if named and len(key(named)) > 1 and key(named)[-1] == fold(surname):
+                    names.add(named)
+            self.found[surname] = sorted(names)
+        return self.found[surname]
 
 
 def candidates(text: str) -> list[str]:

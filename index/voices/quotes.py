@@ -16,6 +16,7 @@ import re
 
 from ..models import Mention, Quote
 from ..text.split import sentences
+from .cues import common_words
 from .marks import marked_spans as _marked_spans
 from .people import SPEECH
 from .referents import find_referents
@@ -30,8 +31,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Every quotation of `text` with its speaker's person id (or None)."""
     spans = quote_spans(text)
     short = _ShortQuotes(text, spans, mentions)
+    lower = common_words(text)
+    long = set(spans)
     kept = [(start, end) for start, end in _marked_spans(text)
-            if (start, end) in spans or short.speaker(start, end) or named_speaker(text, start, end, mentions)]
+            if (start, end) in long or short.speaker(start, end) or named_speaker(text, start, end, mentions, lower)]
     return attribute(text, kept, mentions, find_referents(text, mentions, kept))
 
 

@@ -72,15 +72,18 @@ def attribute(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     return [Quote(q.start, q.end, q.speaker, q.source) for q in sieves.quotes]
 
 
-def named_speaker(text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
-    """The person a speech cue names right at the quotation text[start:end] (sieve 1 alone), or None."""
-    found = cue(text, start, end, common_words(text))
+def named_speaker(text: str, start: int, end: int, mentions: list[Mention], lower: set[str]) -> str | None:
+    """The person a speech cue names right at the quotation text[start:end] (sieve 1 alone), or None.
+
+    `lower`: cues.common_words(text), worked out once per document."""
+    found = cue(text, start, end, lower)
     return _person_at(found, mentions) if found and found.kind == "person" else None
 
 
 def _person_at(found: Cue, mentions: list[Mention]) -> str | None:
-    """The person mentioned at the cue's name: the mention ending last within it."""
-    within = [m for m in mentions if m.start < found.end and found.start < m.end]
+    """The person mentioned at the cue's name (mentions sorted by start): the mention ending last within it."""
+    i = bisect.bisect_left(mentions, found.end, key=lambda m: m.start)
+    within = [m for m in mentions[max(0, i - 8):i] if m.start < found.end and found.start < m.end]
     return within[-1].person if within else None
 
 
