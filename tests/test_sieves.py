@@ -67,6 +67,8 @@ def test_a_speech_cue_names_the_speaker_even_named_once(text, opening, who):
      "Ilse Varga"),
     ('"The numbers simply do not add up," Dorn campaign manager Ilse Varga said.', "Ilse Varga"),
     ('"The numbers simply do not add up." ― Ilse Varga', "Ilse Varga"),
+    ('"The numbers simply do not add up," said United Dock Workers Secretary-Treasurer Ilse Varga.', "Ilse Varga"),
+    ("Lakeside State University's Ilse Varga agreed: \"The numbers simply do not add up.\"", "Ilse Varga"),
     ('In 2019, the former county treasurer, Ilse Varga, told the council: "The numbers simply do not add up."',
      "Ilse Varga"),
 ])

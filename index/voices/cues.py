@@ -331,8 +331,11 @@ def describes(word: str) -> bool:
     """A word of a description, not of a name: a title, a role, "Sen.", an acronym ("MSNBC"), a party."""
     w = fold(word.strip(".,")).replace(" ", "-")  # fold spaces hyphens; the lists spell "president-elect"
     bare = word.rstrip(".")
-    return w in TITLES or w in ROLES or w in DESCRIPTION or w in NOT_NAMES \
-        or (len(bare) > 1 and bare.replace("-", "").isupper()) or (word.endswith(".") and len(bare) > 2)
+    roles = TITLES | ROLES | DESCRIPTION
+    return w in roles or w in NOT_NAMES or (len(bare) > 1 and bare.replace("-", "").isupper()) \
+        or (word.endswith(".") and len(bare) > 2) \
+        or ("-" in w and any(part in roles for part in w.split("-")))  \
+        or bare.endswith(("’s", "'s"))  # "Secretary-Treasurer", "Iowa State University's"
 
 
 def _is_organisation(words: list[str]) -> bool:
