@@ -94,6 +94,14 @@ def test_headline_words_and_sentence_openers_are_not_parts_of_a_name():
     assert found['"We will pay for this without '] == "Nils Ekberg"
 
 
+def test_a_capitalised_word_before_a_full_name_the_text_also_gives_is_not_part_of_it():
+    text = ('Senator Nils Ekberg met voters.\n\nGrowing Nils Ekberg\n\n'
+            '"We will pay for this without new taxes of any kind," Ekberg said.')
+    registry, found = read(text)
+    assert {e.name for e in registry.entries.values()} == {"Nils Ekberg"}
+    assert found['"We will pay for this without '] == "Nils Ekberg"
+
+
 def test_organisations_are_not_registered_as_people():
     registry, _ = read('"The merger will cost four thousand jobs," Amnesty International said.')
     assert registry.entries == {}

@@ -56,6 +56,8 @@ NOT_NAMES = set(
     twitter facebook telegram youtube program programme report reports statement conference event
     website university institute center centre foundation association society group magazine
     province city county district east-west massacre justice victims prisoners prison law
+    yet though although maybe perhaps both neither either still even against about like unlike following
+    using despite without within over under into onto upon than via versus
     """.split()
 )
 

@@ -426,7 +426,8 @@ class _FullNames:
                 named = name_in(self.text, m.start(), pos + len(surname), self.lower) if m else None
                 if named and len(key(named)) > 1 and key(named)[-1] == fold(surname):
                     names.add(named)
-            self.found[surname] = sorted(names)
+            # "Using Ted Cruz" where the text also says "Ted Cruz": the extra word is not part of the name
+            self.found[surname] = sorted(n for n in names if not any(n != o and n.endswith(" " + o) for o in names))
         return self.found[surname]
 
 
