@@ -1,4 +1,5 @@
-"""Quotation marks paired into spans: “…”, "…", mixed ("…” as published) and ‘…’, within a paragraph.
+"""Quotation marks paired into spans: “…”, "…", mixed ("…” as published, or “…,“ typed for “…,”) and ‘…’,
+within a paragraph.
 
 A quotation whose closing mark never comes in its paragraph runs to the
 paragraph end when it opens with a curly mark or the next paragraph opens

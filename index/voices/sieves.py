@@ -11,7 +11,10 @@ In the manner of Stanford CoreNLP's quote attribution sieves (Muzny et al.
   4. continuation: a quotation after another in the same paragraph with no
      one else named between; a paragraph that is only quotation right after
      one whose last quotation has a speaker; a quotation running over
-     paragraphs.
+     paragraphs;
+  5. the subject of a speech verb earlier in the quotation's own sentence
+     ("Jo Bloggs, head of X, called the plan “a failure”"), then
+     continuation again for the quotations that follow it.
 Nothing here guesses: when a pass is unsure it leaves the quotation to the
 next, and the last leaves it unidentified.
 """
@@ -26,7 +29,6 @@ from ..models import Mention, Quote
 from ..text.split import sentences
 from .cues import ADVERB, VERB, VERBS, Cue, before, common_words, cue, role_word
 
-QUOTE_MARK = re.compile(r"[“”\"]")
 PRONOUN = re.compile(r"[Hh]e|[Ss]he")
 PARTICIPLE = re.compile(r",\s+(?:saying|adding|writing|telling \w+)[,:]?\s*$")
 GOVERNS = re.compile(r"[a-z]+(?:ing|ed)|by|with|to|for|about|against|from|on|at|in|of")
@@ -42,7 +44,7 @@ SUBJECT_VERB = re.compile(rf"(?:,[^“”\"‘,;.]{{1,160}},)?\s+(?:\w+\s+){{0,2
                           # "X lobbied to suspend the rule, saying, “…": a participle of saying ends the clause
                           r"|\s+[^“”\"‘;!?]{0,160},\s+(?:saying|adding|writing|asking|declaring|noting|tweeting|"
                           r"telling \w+)[,:]?\s*$")
-PRONOUN_GENDER = {"he": "m", "she": "f"}
+PRONOUNS = {"he", "she"}
 
 
 @dataclass
@@ -108,7 +110,7 @@ class _Sieves:
     def pronouns(self) -> None:
         """`“…,” he said`: the paragraph's last speaker, or the subject of the sentence before, if they agree."""
         for i, q in enumerate(self.quotes):
-            if _done(q) or not q.cue or q.cue.kind != "pronoun" or q.cue.name.lower() not in PRONOUN_GENDER:
+            if _done(q) or not q.cue or q.cue.kind != "pronoun" or q.cue.name.lower() not in PRONOUNS:
                 continue
             last = self._last_speaker(i)
             subject = self._previous_subject(min(q.start, q.cue.start), q.cue.name.lower())
