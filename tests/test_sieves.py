@@ -67,6 +67,13 @@ def test_a_speech_cue_names_the_speaker_even_named_once(text, opening, who):
      "Ilse Varga"),
     ('"The numbers simply do not add up," Dorn campaign manager Ilse Varga said.', "Ilse Varga"),
     ('"The numbers simply do not add up." ― Ilse Varga', "Ilse Varga"),
+    ('Rep. Ilse Varga (R-Ohio): "The numbers simply do not add up."', "Ilse Varga"),
+    ('"The numbers simply do not add up," said the party\'s deputy campaign manager, Ilse Varga, who ran it.',
+     "Ilse Varga"),
+    ('"The numbers simply do not add up," Ilse Varga, the analyst who wrote the report tweeted on Monday.',
+     "Ilse Varga"),
+    ('As Ilse Varga, the No. 2 in the party, put it: "The numbers simply do not add up."', "Ilse Varga"),
+    ('"The numbers simply do not add up," state Sen. Ilse Varga (D) said.', "Ilse Varga"),
     ('"The numbers simply do not add up," said United Dock Workers Secretary-Treasurer Ilse Varga.', "Ilse Varga"),
     ("Lakeside State University's Ilse Varga agreed: \"The numbers simply do not add up.\"", "Ilse Varga"),
     ('In 2019, the former county treasurer, Ilse Varga, told the council: "The numbers simply do not add up."',
@@ -382,6 +389,8 @@ UNIDENTIFIED = [
     '"We will not back down on the budget," Dorn aides said.',
     '"We will not back down on the budget," Lindqvist supporters chanted.',
     'Press Secretary said: "We will not back down on the budget."',
+    'Update: "We will not back down on the budget."',
+    'Breaking News: "We will not back down on the budget."',
 ]
 
 

@@ -33,13 +33,14 @@ VERBS = (
     r"stressed|stresses|emphasized|emphasised|reiterated|agreed|agrees|mused|muses|sighed|chimed in|went on|"
     r"goes on|pointed out|points out|wrote in|added in|told reporters|interjected|retorted|snapped|thundered|"
     r"shot back|fired back|marveled|exclaimed|assured|promised|vowed|pledged|charged|alleged|contended|contends|"
-    r"demanded|demands|scolded|maintained|maintains|opined|informed|informs|reminded|reminds|offered|answered|answers|wondered|asserted|asserts|proclaimed|reported|reports"
+    r"demanded|demands|scolded|remembered|remembers|put it|puts it|maintained|maintains|opined|informed|informs|reminded|reminds|offered|answered|answers|wondered|asserted|asserts|proclaimed|reported|reports"
 )
 # A verb, not the noun it can also be ("the states", "his claims", "a report").
 NOT_A_NOUN = r"(?<!\bthe )(?<!\bThe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\ba )(?<!\bour )(?<!\bof )"
 VERB = re.compile(rf"{NOT_A_NOUN}\b(?:{VERBS})\b")
 VERB_AT = re.compile(rf"(?:{VERBS})\b")
 SIGN_OFF = re.compile(r"[―—–]\s*(?P<name>[A-Z][^\s,.―—–“”\"]*(?:\s[A-Z][^\s,―—–“”\"]*){1,4})\.?\s*(?:$|\n)")
+LABEL = re.compile(r"(?P<name>(?:[A-Z][\w’'.\-]*\s){0,4}[A-Z][\w’'\-]*)(?:\s*\([DRI](?:-[A-Z][\w.]*)?\))?\s*:\s*")
 INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Continued|Replied|Explained|Noted|Concluded)\s+"
                       r"(?=[^,:“”\"]{2,80}[,:]\s*$)")
 ADVERB = r"(?:also|later|then|simply|recently|once|previously|flatly|quickly|again|bluntly|finally|earlier|further)"
@@ -48,7 +49,7 @@ ADVERB = r"(?:also|later|then|simply|recently|once|previously|flatly|quickly|aga
 NAME_WORD = r"(?:[A-Z][\w’'\-]*[\w]|(?:[A-Z]\.){2,3}|[A-Z]\.?)"
 PARTICLE = r"(?:de|del|della|der|van|von|den|da|di|du|la|le|al|el|bin|ibn|st\.)"
 RUN = re.compile(rf"{NAME_WORD}\.?(?:\s(?:{NAME_WORD}\.?|{PARTICLE}(?=\s[A-Z])))*(?:,?\s(?:Jr|Sr|III|II|IV)\b\.?)?")
-PARTY_TAG = re.compile(r"\s*\([DRI]-[A-Z][\w.]*\)|,\s[DRI]-[A-Z][\w.]*,?")
+PARTY_TAG = re.compile(r"\s*\([DRI](?:-[A-Z][\w.]*)?\)|,\s[DRI]-[A-Z][\w.]*,?")
 APPOSITIVE = re.compile(r",\s[^,“”\"]{1,120},\s*$")
 APPOSITIVES = re.compile(r",\s[^“”\"]{1,200}?,\s*$")  # several: "Jo Bloggs, the attorney general, one of …, said"
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
@@ -145,7 +146,8 @@ def after(text: str, end: int, lower: set[str] = frozenset()) -> Cue | None:  # 
     if m := re.match(rf"(?:{ADVERB}\s)?(?:{VERBS})\s+", rest):
         return _name_after_verb(text, at + m.end(), stop, "said NAME")
     if m := VERB.search(rest):
-        return _subject(text, at, at + m.start(), "NAME said", lower)
+        return _subject(text, at, at + m.start(), "NAME said", lower) or \
+            _described_subject(text, at, at + m.start(), lower)
     return None
 
 
@@ -172,6 +174,9 @@ def before(text: str, start: int, lower: set[str] = frozenset()) -> Cue | None: 
         return _name_after_verb(text, s_start + m.end(), start, "according to NAME")
     if m := INVERTED.match(clause):  # "Said Jo Bloggs: “…"
         return _name_after_verb(text, s_start + m.end(), start, "said NAME")
+    if m := LABEL.fullmatch(clause):  # "Rep. Jo Bloggs (R-S.C.): “…": a speaker's label, a full name
+        found = _subject(text, s_start, s_start + m.end("name"), "NAME:", lower)
+        return found if found and found.kind == "person" and len(found.name.split()) > 1 else None
     verbs = list(VERB.finditer(clause))
     if not verbs:
         return None
@@ -210,7 +215,11 @@ def _name_after_verb(text: str, start: int, stop: int, how: str) -> Cue | None:
         if m.start() - start > 80:
             break
         before_run = text[start:m.start()]
-        if re.search(r"[,.;:!?(“”\"]", before_run):
+        if appositive := re.fullmatch(r"((?:[\w’'.\-]+\s){1,6}?[\w’'\-]+),\s", before_run):
+            if not role_word(appositive[1].split()[-1]):
+                break
+            before_run = appositive[1]  # "said Rubio's deputy campaign manager, Rich Beeson, who …"
+        elif re.search(r"[,.;:!?(“”\"]", before_run):
             break  # the description ended without a name
         if not STOP_AFTER_NAME.match(text, m.end()) or text.startswith(("’s", "'s"), m.end()):
             continue  # a modifier ("Trump campaign manager Jo Bloggs") or a possessive: the name comes later
