@@ -391,6 +391,7 @@ UNIDENTIFIED = [
     'Press Secretary said: "We will not back down on the budget."',
     'Update: "We will not back down on the budget."',
     'Breaking News: "We will not back down on the budget."',
+    'Ekberg Addresses Flood Victims: "We will not back down on the budget."',
 ]
 
 

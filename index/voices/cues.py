@@ -40,7 +40,7 @@ NOT_A_NOUN = r"(?<!\bthe )(?<!\bThe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\bthei
 VERB = re.compile(rf"{NOT_A_NOUN}\b(?:{VERBS})\b")
 VERB_AT = re.compile(rf"(?:{VERBS})\b")
 SIGN_OFF = re.compile(r"[―—–]\s*(?P<name>[A-Z][^\s,.―—–“”\"]*(?:\s[A-Z][^\s,―—–“”\"]*){1,4})\.?\s*(?:$|\n)")
-LABEL = re.compile(r"(?P<name>(?:[A-Z][\w’'.\-]*\s){0,4}[A-Z][\w’'\-]*)(?:\s*\([DRI](?:-[A-Z][\w.]*)?\))?\s*:\s*")
+LABEL = re.compile(r"(?P<name>(?:[A-Z][\w’'.\-]*\s){0,4}[A-Z][\w’'\-]*)(?P<party>\s*\([DRI](?:-[A-Z][\w.]*)?\))?\s*:\s*")
 INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Continued|Replied|Explained|Noted|Concluded)\s+"
                       r"(?=[^,:“”\"]{2,80}[,:]\s*$)")
 ADVERB = r"(?:also|later|then|simply|recently|once|previously|flatly|quickly|again|bluntly|finally|earlier|further)"
@@ -174,7 +174,9 @@ def before(text: str, start: int, lower: set[str] = frozenset()) -> Cue | None: 
         return _name_after_verb(text, s_start + m.end(), start, "according to NAME")
     if m := INVERTED.match(clause):  # "Said Jo Bloggs: “…"
         return _name_after_verb(text, s_start + m.end(), start, "said NAME")
-    if m := LABEL.fullmatch(clause):  # "Rep. Jo Bloggs (R-S.C.): “…": a speaker's label, a full name
+    if (m := LABEL.fullmatch(clause)) and (m["party"] or role_word(m["name"].split()[0]) or len(m["name"].split()) <= 3):
+        # "Rep. Jo Bloggs (R-S.C.): “…", "Jo B. Bloggs: “…": a speaker's label, titled, tagged or a name alone
+        # ("Jo Bloggs Hits Back: ‘…’" is a headline)
         found = _subject(text, s_start, s_start + m.end("name"), "NAME:", lower)
         return found if found and found.kind == "person" and len(found.name.split()) > 1 else None
     verbs = list(VERB.finditer(clause))
