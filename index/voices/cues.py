@@ -33,12 +33,12 @@ VERBS = (
     r"stressed|stresses|emphasized|emphasised|reiterated|agreed|agrees|mused|muses|sighed|chimed in|went on|"
     r"goes on|pointed out|points out|wrote in|added in|told reporters|interjected|retorted|snapped|thundered|"
     r"shot back|fired back|marveled|exclaimed|assured|promised|vowed|pledged|charged|alleged|contended|contends|"
-    r"demanded|demands|scolded|remembered|remembers|put it|puts it|maintained|maintains|opined|informed|informs|reminded|reminds|offered|answered|answers|wondered|asserted|asserts|proclaimed|reported|reports"
+    r"demanded|demands|scolded|remembered|remembers|put it|puts it|maintained|maintains|opined|informed|informs|"
+    r"reminded|reminds|offered|answered|answers|wondered|asserted|asserts|proclaimed|reported|reports"
 )
 # A verb, not the noun it can also be ("the states", "his claims", "a report").
 NOT_A_NOUN = r"(?<!\bthe )(?<!\bThe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\ba )(?<!\bour )(?<!\bof )"
 VERB = re.compile(rf"{NOT_A_NOUN}\b(?:{VERBS})\b")
-VERB_AT = re.compile(rf"(?:{VERBS})\b")
 SIGN_OFF = re.compile(r"[―—–]\s*(?P<name>[A-Z][^\s,.―—–“”\"]*(?:\s[A-Z][^\s,―—–“”\"]*){1,4})\.?\s*(?:$|\n)")
 LABEL = re.compile(r"(?P<name>(?:[A-Z][\w’'.\-]*\s){0,4}[A-Z][\w’'\-]*)(?P<party>\s*\([DRI](?:-[A-Z][\w.]*)?\))?\s*:\s*")
 INVERTED = re.compile(r"(?:Said|Says|Added|Adds|Asked|Wrote|Continued|Replied|Explained|Noted|Concluded)\s+"
@@ -113,14 +113,14 @@ class Cue:
     end: int
     name: str
     kind: str  # "person" | "organisation" | "pronoun"
-    how: str  # "said NAME" | "NAME said" | "NAME said:" | "according to NAME"
+    how: str  # the cue's shape: "said NAME", "NAME said", "NAME said:", "according to NAME", "― NAME", …
 
 
 def cue(text: str, start: int, end: int, lower: set[str] = frozenset()) -> Cue | None:  # type: ignore[assignment]
     """The speaker a cue right after or right before the quotation text[start:end] names, if any.
 
-    `lower`: the words the document writes in lower case; a capitalised word opening a sentence
-    ("Officials said") is a name only when the document never writes it in lower case.
+    `lower`: common_words(text), the words the document mostly writes in lower case; such a word opening a
+    sentence ("Officials said") or a name ("Yet Jo Bloggs said") is not a name.
     """
     return after(text, end, lower) or before(text, start, lower)
 
