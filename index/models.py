@@ -163,6 +163,7 @@ class Quote:
     start: int
     end: int
     speaker: str | None  # person id, or None when no speaker is certain
+    source: str | None = None  # an organisation named as the speaker ("CNN"), when no person is
 
 
 @dataclass

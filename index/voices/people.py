@@ -18,7 +18,6 @@ clearly closest, else candidates to choose from.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -29,67 +28,14 @@ from rapidfuzz.distance import OSA
 
 from ..errors import ConfigError
 from ..models import Mention, Person
-from ..text.persian import fold as persian_fold
-
-TOKEN = re.compile(r"[^\W\d_]+(?:[’'\-][^\W\d_]+)*")
-WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")  # a word of folded text
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "madam",
-    "ayatollah", "hojatoleslam", "imam", "sheikh", "judge", "senator", "president", "minister",
-    "general", "gen", "colonel", "rev", "mullah", "king", "queen", "prince", "princess",
-}
-ROLES = {
-    "spokesperson", "spokeswoman", "spokesman", "head", "minister", "leader", "judge", "lawyer",
-    "jurist", "president", "president-elect", "secretary", "secretary-general", "rapporteur",
-    "commissioner", "professor", "director", "member", "prosecutor", "deputy-prosecutor", "deputy",
-    "chief", "advisor", "adviser", "representative", "founder", "commander", "heir", "official",
-    "officer", "ambassador", "chairman", "chairwoman", "chair", "senator", "envoy", "activist",
-    "journalist", "writer", "author", "prisoner", "survivor", "witness", "successor", "cleric",
-    "chancellor", "mayor", "governor", "diplomat", "researcher", "historian", "expert", "advocate",
-    "editor", "reporter", "correspondent", "analyst", "whistle-blower", "qc", "mp", "economist",
-    "scholar", "politician", "lecturer", "spokesperson’s", "candidate", "attorney", "campaigner",
-}
-SUFFIXES = {"qc", "kc", "jr", "sr", "mp", "mep", "obe", "cbe", "kbe", "phd", "ii", "iii"}
-SPEECH = (
-    r"said|says|told|tells|wrote|writes|added|adds|stated|states|stating|informed|urged|argued|"
-    r"warned|noted|declared|reminded|explained|insisted|emphasized|stressed|reiterated|recalled|"
-    r"asked|announced|tweeted|described|called|expressed|defended|reiterate|reiterates|urges|warns|insists"
-)
-# Capitalised words that are not parts of a person's name.
-NOT_NAMES = set(
-    """
-    the a an in on at of and or but for to by with from as into after before during since when while
-    this that these those his her their its our we they he she it i you there here also many most some
-    all now then well if so not no yes one two three more other such what who whom which why how
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    united nations states state department council committee commission commissions court courts
-    republic islamic revolution revolutionary guard corps organization organisation office mission
-    international national human rights security general assembly union european global summit free
-    amnesty resistance movement party foreign affairs supreme leader judiciary ministry government
-    agency news press times journal street wall reuters digest policy special high chief advocacy
-    middle east west north south africa world war death call mullahs regime iran iranian iraq tehran
-    europe america american britain british canada australia sweden lithuania belgium france albania
-    germany german israel russia china kingdom mojahedin mek pmoi ncri un god islam almighty internet
-    twitter facebook telegram youtube program programme report reports statement conference event
-    website university institute center centre foundation association society group magazine
-    province city county district east-west massacre justice victims prisoners prison law
-    """.split()
-)
-
-
-def fold(text: str) -> str:
-    """Matching form of a name: lower case, no diacritics, one kind of apostrophe, no hyphens.
-
-    Persian script folds as the index does (رئيسي = رئیسی), after NFKD has split hamza seats.
-    """
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
-    text = persian_fold("".join(c for c in text if not unicodedata.combining(c)))
-    return " ".join(re.sub(r"[-\s]+", " ", text.casefold()).split())
+from .cues import common_words, cue, name_in
+from .marks import marked_spans
+from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
 
 
 def key(name: str) -> tuple[str, ...]:
-    return tuple(fold(name).split())
+    """A name's matching words; an initial's full stop is not part of it ("Jo B. Bloggs")."""
+    return tuple(w.rstrip(".") for w in fold(name).split() if w.rstrip("."))
 
 
 @dataclass
@@ -172,6 +118,18 @@ class Registry:
         self._index(entry, k)
         return entry
 
+    def add_single(self, name: str) -> Entry | None:
+        """A person the text names by one name only, at a speech cue ("“…,” Bloggs said"), if no one has it."""
+        k = key(name)
+        if len(k) != 1 or k in self._by_key or k[0] in self._by_last or k[0] in NOT_NAMES | TITLES | ROLES:
+            return None
+        entry = Entry(id=_slug(name), name=name)
+        while entry.id in self.entries:
+            entry.id += "-2"
+        self.entries[entry.id] = entry
+        self._index(entry, k)
+        return entry
+
     def _index(self, entry: Entry, k: tuple[str, ...]) -> None:
         if not k:
             return
@@ -213,34 +171,39 @@ class Registry:
         """Every mention of a known person in `text`, as offsets."""
         found: list[Mention] = []
         recent: dict[str, int] = {}
+        full: Counter = Counter()  # how often the text has named each person in full so far
         for run in _capitalised_runs(text):
             i = 0
             while i < len(run):
-                pid, n = self._match(run, i, recent)
+                pid, n = self._match(run, i, recent, full)
                 if pid:
                     found.append(Mention(pid, run[i][1], run[i + n - 1][2]))
                     recent[pid] = run[i][1]
+                    full[pid] += n > 1
                     i += n
                 else:
                     i += 1
         return found
 
-    def _match(self, run, i: int, recent: dict[str, int]) -> tuple[str | None, int]:
+    def _match(self, run, i: int, recent: dict[str, int], full: Counter) -> tuple[str | None, int]:
         for n in range(min(5, len(run) - i), 0, -1):
             k = tuple(t for word in run[i:i + n] for t in fold(word[0]).split())
             if pid := self._by_key.get(k):
                 return pid, n
             if n > 1 and (pid := self._variant_of(k)):
                 return pid, n
-        return self._surname(fold(run[i][0]), recent), 1
+        return self._surname(fold(run[i][0]), recent, full), 1
 
-    def _surname(self, word: str, recent: dict[str, int]) -> str | None:
-        """A lone surname: the person it names, the latest one mentioned when two share it."""
+    def _surname(self, word: str, recent: dict[str, int], full: Counter) -> str | None:
+        """A lone surname: the person it names. When several people share it, the one the text has named in
+        full clearly more often so far (twice as often as any other), else the one the whole collection
+        names clearly more often (three times), else no one: "Clinton" is not whoever was named last."""
         if word in NOT_NAMES or len(word) < 3:
             return None
         ids = set(self._by_last.get(word, ()))
         if len(ids) > 1:
-            ids = {max(ids, key=lambda p: recent.get(p, -1))} if any(p in recent for p in ids) else set()
+            ids = _clearly_most(ids, lambda p: full[p], 2) or \
+                _clearly_most(ids, lambda p: sum(self.entries[p].seen.values()) if p in self.entries else 0, 3)
         return next(iter(ids)) if ids else None
 
     def lookup(self, query: str) -> Entry | None:
@@ -383,24 +346,100 @@ class Registry:
         return list(dict.fromkeys(f for f in forms if f != entry.name))
 
 
+def _clearly_most(ids: set[str], count, factor: int) -> set[str]:
+    """The one id whose count is at least `factor` times every other's (and not zero), as a set; else empty."""
+    ranked = sorted(ids, key=count, reverse=True)
+    best, second = count(ranked[0]), count(ranked[1])
+    return {ranked[0]} if best > 0 and best >= factor * second else set()
+
+
 def discover(registry: Registry, texts: list[str]) -> None:
-    """Add to `registry` every person the texts name with evidence, then record surface forms."""
-    found = [name for text in texts for name in candidates(text)]
+    """Add to `registry` every person the texts name with evidence, then record surface forms.
+
+    A speaker named at a speech cue next to a quotation is a person even when
+    named once; a lone surname there becomes the full name the same text uses
+    for it, or, when the text never gives one, a person of that one name.
+    """
+    found, lone = [], []
+    for text in texts:
+        found += candidates(text)
+        spoken, surnames = speakers_named(text)
+        found += spoken
+        lone += surnames
     for name in sorted(found, key=lambda n: -len(n.split())):  # full names before lone surnames
         registry.add(name)
+    for name in lone:
+        if registry.add(name) is None:
+            registry.add_single(name)
     for text in texts:
         for m in registry.mentions(text):
             registry.entries[m.person].seen[text[m.start:m.end]] += 1
         registry.words.update(WORD.findall(fold(text)))
 
 
+def speakers_named(text: str) -> tuple[list[str], list[str]]:
+    """Names speech cues give next to quotations: (full names, lone names the text never gives in full)."""
+    lower = common_words(text)
+    fuller = _FullNames(text, lower)
+    full, lone = [], []
+    for start, end in marked_spans(text):
+        found = cue(text, start, end, lower)
+        if found is None or found.kind != "person":
+            continue
+        if len(key(found.name)) > 1:
+            full.append(found.name)
+        elif names := fuller(found.name):
+            full += names
+        else:
+            lone.append(found.name)
+    labels = Counter(m["label"] for m in TRANSCRIPT_LABEL.finditer(text))
+    for label, turns in labels.items():  # "WALLACE: …" in a transcript naming Chris Wallace, who speaks twice
+        if turns > 1:
+            full += fuller(label.title())
+    return full, lone
+
+
+TRANSCRIPT_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][A-Z’'\-]{2,})(?=:[ \t]+\S)")
+CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*\b(?![’'\-])")
+BEFORE_SURNAME = re.compile(r"(?:\b[A-Z][\w’'\-]*\.?\s){1,5}$")
+
+
+class _FullNames:
+    """The full names a text gives for a surname ("Jo Bloggs" for "Bloggs"), without their descriptions.
+
+    The text's capitalised words are indexed once, so each surname costs only its own occurrences.
+    """
+
+    def __init__(self, text: str, lower: set[str]) -> None:
+        self.text = text
+        self.lower = lower
+        self.at: dict[str, list[int]] = {}
+        for m in CAPITALISED.finditer(text):
+            self.at.setdefault(m.group(), []).append(m.start())
+        self.found: dict[str, list[str]] = {}
+
+    def __call__(self, surname: str) -> list[str]:
+        if surname not in self.found:
+            names = set()
+            for pos in self.at.get(surname, ()):
+                m = BEFORE_SURNAME.search(self.text, max(0, pos - 120), pos)
+                named = name_in(self.text, m.start(), pos + len(surname), self.lower) if m else None
+                if named and len(key(named)) > 1 and key(named)[-1] == fold(surname):
+                    names.add(named)
+            # "Using Ted Cruz" where the text also says "Ted Cruz": the extra word is not part of the name
+            self.found[surname] = sorted(n for n in names if not any(n != o and n.endswith(" " + o) for o in names))
+        return self.found[surname]
+
+
 def candidates(text: str) -> list[str]:
     """Names of people in `text`: capitalised sequences with evidence of being a person."""
     names = []
+    common = common_words(text)  # "Yet", "Using": words the text mostly writes in lower case open no name
     for run in _capitalised_runs(text):
         start = 0
         titled = _role_before(text, run[0][1])
-        while start < len(run) and _word(run[start][0]) in TITLES | ROLES | NOT_NAMES:
+        while start < len(run) and (_word(run[start][0]) in TITLES | ROLES | NOT_NAMES or
+                                    (start == 0 and run[0][0].lower() in common)):
             titled = titled or _word(run[start][0]) in TITLES | ROLES
             start += 1
         end = start
@@ -414,7 +453,7 @@ def candidates(text: str) -> list[str]:
         after = text[words[-1][2]:words[-1][2] + 90]
         evidence = SPEECH_AFTER.match(after) if len(words) == 1 else (titled or _described_after(after))
         if evidence:
-            names.append(" ".join(w[0] for w in words))
+            names.append(text[words[0][1]:words[-1][2]])  # as written: "Jo B. Bloggs"
     return names
 
 
@@ -437,7 +476,8 @@ def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
             run = []
             continue
         gap = text[last_end:start]
-        joined = gap == " " or (gap == ". " and run and fold(run[-1][0]) in TITLES)
+        after_stop = run and (fold(run[-1][0]) in TITLES or len(run[-1][0]) == 1)  # "Sen. Ann Roe", "Jo B. Bloggs"
+        joined = gap == " " or (gap == ". " and after_stop)
         if run and not joined:
             runs.append(run)
             run = []
@@ -498,21 +538,6 @@ def _strip_title_words(words: tuple[str, ...]) -> tuple[str, ...]:
 SOUNDS = (("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "v"), ("y", "i"), ("gh", "q"), ("ck", "k"))
 VOWELS = set("aeiou")
 MARGIN = 1.0  # how much closer the best name must be than the next person's
-COMMON = 100  # occurrences in pyspellchecker's English list that make a word common ("raise", not "Raisi")
-
-
-@lru_cache(maxsize=1)
-def common_english_words() -> frozenset[str]:
-    """The words pyspellchecker's list counts at least COMMON times (its keys are lower case), loaded on first use.
-
-    Only this set is kept: the whole list (160,000 words with counts, ~15 MB) is needed when cleaning, not
-    when answering, and a serving bot would otherwise hold it for good after its first misspelt name.
-    """
-    from spellchecker import SpellChecker
-
-    return frozenset(w for w, n in SpellChecker(distance=1).word_frequency.items() if n >= COMMON)
-
-
 @lru_cache(maxsize=65536)
 def sound(name: str) -> str:
     """The spelling-neutral form of a name: no separators, one transliteration of each sound, no doubled letters."""

@@ -1,18 +1,12 @@
-"""Direct quotations and who said them.
+"""Direct quotations: which quoted spans are someone's words, then who said them (sieves.py).
 
-A quotation is text between quote marks (“ ”, " ", or ‘ ’) of four words or
-more, or a shorter one whose speaker is the named subject of a speech verb
-right before it (Phillip Luther ... called the lack of investigation “an
-abject failure”); short quoted names and titles are not quotations. It spans
-sentences, or running to the end of its paragraph when the
-closing mark only comes in a later paragraph. Its speaker is found, in this
-order, from:
-  1. what follows it: `,” Mrs. Rajavi said`, `,” said Audronius Ažubalis`, `,” he said`;
-  2. the clause that introduces it: `Morgan Ortagus ... said: “`, `She said: “`,
-     or the previous paragraph when that ends with a colon;
-  3. the quotation just before it, when this one continues it.
-Pronouns resolve to the person last named outside quotations. When none of
-these is certain the speaker stays None: a wrong speaker is worse than none.
+A quotation is text between quote marks (marks.py pairs “ ”, " " and ‘ ’,
+mixed ones too) of four words or more, or a shorter one whose speaker a
+speech cue names (`“No,” Jo Bloggs said`) or whose speaker is the named
+subject of a speech verb right before it (Phillip Luther ... called the lack
+of investigation “an abject failure”). Short quoted terms with neither are
+scare quotes, names or titles, not quotations. A quotation whose closing
+mark only comes in a later paragraph runs to the end of its paragraph.
 """
 
 from __future__ import annotations
@@ -22,33 +16,26 @@ import re
 
 from ..models import Mention, Quote
 from ..text.split import sentences
+from .cues import common_words
+from .marks import marked_spans as _marked_spans
 from .people import SPEECH
+from .referents import find_referents
+from .sieves import attribute, named_speaker
 
 MIN_WORDS = 4
-TITLE_DOT = r"(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bDr)\."
-VERB_FIRST = re.compile(rf"^[\s,’”'\"]*(?:{SPEECH})\s+(?!that\b)")
-SUBJECT_FIRST = re.compile(rf"^[\s,’”'\"]*(?P<subject>(?:[^“”\"‘.;:!?]|{TITLE_DOT}){{1,160}}?)\s+(?:{SPEECH})\b")
-INTRO_VERB = re.compile(rf"\b(?:{SPEECH})\b")
-QUOTE_MARK = re.compile(r"[“”\"]")
 SUBJECT_OF_VERB = re.compile(rf"(?:,[^“”\"‘,]{{1,160}},)?\s+(?:also\s+)?(?:{SPEECH})\b[^“”\"‘.;:!?]*$")
 TOKEN_WORD = re.compile(r"[^\W\d_]+")
-PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Every quotation of `text` with its speaker's person id (or None)."""
     spans = quote_spans(text)
-    finder = _Attributor(text, spans, mentions)
-    quotes: list[Quote] = []
-    for start, end in _marked_spans(text):
-        finder.current = (start, end)
-        if (start, end) not in spans:
-            if speaker := _short_quote_speaker(text, start, end, finder):
-                quotes.append(Quote(start, end, speaker))
-            continue
-        speaker = finder.after(end) or finder.before(start) or _continued(text, quotes, start)
-        quotes.append(Quote(start, end, speaker))
-    return quotes
+    short = _ShortQuotes(text, spans, mentions)
+    lower = common_words(text)
+    long = set(spans)
+    kept = [(start, end) for start, end in _marked_spans(text)
+            if (start, end) in long or short.speaker(start, end) or named_speaker(text, start, end, mentions, lower)]
+    return attribute(text, kept, mentions, find_referents(text, mentions, kept))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -56,141 +43,29 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [s for s in _marked_spans(text) if len(text[s[0]:s[1]].split()) >= MIN_WORDS]
 
 
-def _marked_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for p_start, p_end in _paragraphs(text):
-        spans += _double_quoted(text, p_start, p_end) + _single_quoted(text, p_start, p_end)
-    return sorted(spans)
+class _ShortQuotes:
+    """Whether a 1-3 word quotation is someone's: a named person is the subject of the speech verb before it."""
 
-
-def _short_quote_speaker(text: str, start: int, end: int, finder: _Attributor) -> str | None:
-    """A 1-3 word quotation counts only when a named person is the subject of the speech verb before it."""
-    words = TOKEN_WORD.findall(text[start:end])
-    if not words or all(w[0].isupper() for w in words):
-        return None  # a name or a title ("Death Commission", "Movement for Justice")
-    sentence_start = finder._sentence_start(start)
-    for m in finder.mentions[bisect.bisect_left(finder.starts, sentence_start):]:
-        if m.start >= start:
-            break
-        if SUBJECT_OF_VERB.match(text[m.end:start]) and not finder._quoted(m.start):
-            return m.person
-    return None
-
-
-def _paragraphs(text: str):
-    start = 0
-    for m in re.finditer(r"\n\n", text):
-        yield start, m.start()
-        start = m.end()
-    yield start, len(text)
-
-
-def _double_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
-    spans, curly, straight = [], None, None
-    for i in range(p_start, p_end):
-        c = text[i]
-        if c == "“" and curly is None:
-            curly = i
-        elif c == "”" and curly is not None:
-            spans.append((curly, i + 1))
-            curly = None
-        elif c == '"':
-            if straight is None:
-                straight = i
-            else:
-                spans.append((straight, i + 1))
-                straight = None
-    if curly is not None and p_end - curly > 1:  # closed in a later paragraph, by convention
-        spans.append((curly, p_end))
-    return spans
-
-
-def _single_quoted(text: str, p_start: int, p_end: int) -> list[tuple[int, int]]:
-    """‘...’ quotations; ’ is also the apostrophe, so only one followed by a non-letter closes."""
-    spans = []
-    for m in re.finditer(r"(?<![^\W_])‘", text[p_start:p_end]):
-        start = p_start + m.start()
-        close = re.compile(r"(?<=\S)’(?![^\W\d_])").search(text, start + 1, p_end)
-        if close:
-            spans.append((start, close.end()))
-    return spans
-
-
-class _Attributor:
     def __init__(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> None:
         self.text = text
         self.spans = spans
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
-        self.sentences = sentences(text)
-        self.sentence_starts = [s for s, _ in self.sentences]
-        self.current = (0, 0)  # the quotation being attributed
+        self.sentence_starts = [s for s, _ in sentences(text)]
 
-    def after(self, end: int) -> str | None:
-        """`,” he said` / `,” said X` / `,’ X, deputy commander, told reporters`."""
-        stop = self._paragraph_end(end)
-        tail = self.text[end:min(stop, end + 220)]
-        if m := VERB_FIRST.match(tail):
-            return self._first_mention(end + m.end(), end + m.end() + 80)
-        if m := SUBJECT_FIRST.match(tail):
-            s, e = end + m.start("subject"), end + m.end("subject")
-            return self._first_mention(s, e) or self._pronoun(s, e, self.current[0])
-        return None
-
-    def before(self, start: int) -> str | None:
-        """The clause introducing the quotation: `X ... said: “`, or the paragraph before ending in a colon."""
-        s_start = self._sentence_start(start)
-        clause = (s_start, start)
-        if not self.text[s_start:start].strip():
-            previous = self.text[:s_start].rstrip()
-            if not previous.endswith(":"):
-                return None
-            clause = (self._sentence_start(len(previous) - 1), len(previous))
-        s, e = clause
-        if not INTRO_VERB.search(self.text, s, e):
-            return None
-        return self._first_mention(s, e) or self._pronoun(s, e, s)
-
-    def _first_mention(self, start: int, end: int) -> str | None:
-        i = bisect.bisect_left(self.starts, start)
-        for m in self.mentions[i:]:
-            if m.start >= end:
+    def speaker(self, start: int, end: int) -> str | None:
+        words = TOKEN_WORD.findall(self.text[start:end])
+        if not words or all(w[0].isupper() for w in words):
+            return None  # a name or a title ("Death Commission", "Movement for Justice")
+        i = bisect.bisect_right(self.sentence_starts, start) - 1
+        sentence_start = self.sentence_starts[i] if i >= 0 else 0
+        for m in self.mentions[bisect.bisect_left(self.starts, sentence_start):]:
+            if m.start >= start:
                 break
-            if not self._quoted(m.start):
+            if SUBJECT_OF_VERB.match(self.text[m.end:start]) and not self._quoted(m.start, start, end):
                 return m.person
         return None
 
-    def _pronoun(self, start: int, end: int, before: int) -> str | None:
-        """he/she as the subject: the person last named outside quotations before `before`."""
-        if not PRONOUN.search(self.text, start, end):
-            return None
-        i = bisect.bisect_left(self.starts, before)
-        for m in reversed(self.mentions[max(0, i - 40):i]):
-            if not self._quoted(m.start) and before - m.start < 1500:
-                return m.person
-        return None
-
-    def _quoted(self, pos: int) -> bool:
-        """Inside another quotation (one that does not also hold the quotation being attributed)."""
-        q_start, q_end = self.current
-        return any(
-            s < pos < e and ((s, e) == self.current or not (s <= q_start and q_end <= e)) for s, e in self.spans
-        )
-
-    def _sentence_start(self, pos: int) -> int:
-        i = bisect.bisect_right(self.sentence_starts, pos) - 1
-        return self.sentences[i][0] if i >= 0 else 0
-
-    def _paragraph_end(self, pos: int) -> int:
-        end = self.text.find("\n\n", pos)
-        return len(self.text) if end < 0 else end
-
-
-def _continued(text: str, quotes: list[Quote], start: int) -> str | None:
-    """A quotation that goes on from the previous one keeps its speaker."""
-    if not quotes or quotes[-1].speaker is None or quotes[-1].end > start:
-        return None
-    between = text[quotes[-1].end:start]
-    same_paragraph = "\n\n" not in between and len(between) <= 120 and not QUOTE_MARK.search(between)
-    next_paragraph = between.strip() == "" and between.count("\n\n") == 1
-    return quotes[-1].speaker if same_paragraph or next_paragraph else None
+    def _quoted(self, pos: int, start: int, end: int) -> bool:
+        """Inside another quotation, one that does not also hold the quotation text[start:end]."""
+        return any(s < pos < e and not (s <= start and end <= e) for s, e in self.spans)

@@ -24,6 +24,7 @@ import re
 from ..models import Mention, Quote, Voice
 from ..text.headings import is_heading
 from ..text.split import sentences
+from .cues import generic, role_word
 from .people import SPEECH, describe, fold
 
 SOURCE_INTRO = re.compile(
@@ -44,6 +45,7 @@ IN_FULL = re.compile(r"\b(?:full text|in full|the following|full transcript|verb
 ORDER = re.compile(rf"\b(?:{SPEECH}|issued an order|ordered|decreed|commanded|declared)[ \t]*:[ \t]+(?=[A-Z])")
 FOOTER = re.compile(r"^(?:Staff Writer|Tags:|Copyright|©|Reporting by|Share this|Related|Read more)", re.I)
 QUOTE_OPEN = "“\"‘'"
+TRANSCRIPT_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][A-Z’'\-]+(?:\s[A-Z][A-Z’'\-]+)?):[ \t]+(?=\S)")
 
 
 def find_voices(text: str, mentions: list[Mention], quotes: list[Quote], referents: list[Mention],
@@ -52,6 +54,7 @@ def find_voices(text: str, mentions: list[Mention], quotes: list[Quote], referen
     finder = _Finder(text, mentions, referents, names)
     voices = _continue_sources(text, [finder.quotation(q) for q in quotes])
     voices += finder.speeches([(q.start, q.end) for q in quotes])
+    voices += finder.transcript()
     voices += finder.orders(voices)
     return _nest(sorted(voices, key=lambda v: (v.start, -v.end)))
 
@@ -76,7 +79,7 @@ class _Finder:
     def quotation(self, q: Quote) -> Voice:
         if q.speaker:
             return self.voice(q.start, q.end, "quotation", q.speaker)
-        return Voice(q.start, q.end, self._source(q.start), "quotation")
+        return Voice(q.start, q.end, q.source or self._source(q.start), "quotation")
 
     def speeches(self, quoted: list[tuple[int, int]]) -> list[Voice]:
         out = []
@@ -97,6 +100,16 @@ class _Finder:
                 while last + 1 < len(paragraphs) and not self._resumes(paragraphs[last + 1], speaker):
                     last += 1
             out.append(self.voice(paragraphs[i + 1][0], paragraphs[last][1], "speech", speaker))
+        return out
+
+    def transcript(self) -> list[Voice]:
+        """'WALLACE: Do you accept the result?': a transcript's line is the labelled speaker's, when the label
+        is the surname of one person the document names."""
+        out = []
+        for m in TRANSCRIPT_LABEL.finditer(self.text):
+            who = {x.person for x in self.mentions if x.start == m.start("label") and x.end == m.end("label")}
+            if len(who) == 1:
+                out.append(self.voice(m.end(), _line_end(self.text, m.end()), "speech", who.pop()))
         return out
 
     def orders(self, voices: list[Voice]) -> list[Voice]:
@@ -145,7 +158,7 @@ class _Finder:
         if m := GROUP_STATEMENT.search(clause):
             return m["who"]
         m = SOURCE_INTRO.search(clause)
-        if not m or fold(m["source"]).split()[0] in NOT_SOURCES:
+        if not m or fold(m["source"]).split()[0] in NOT_SOURCES or not _proper(m["source"]):
             return None
         offset = start - len(before) + before.rfind(clause) + m.start("source")
         if any(offset <= x.start < offset + len(m["source"]) for x in self.mentions):
@@ -160,6 +173,12 @@ class _Finder:
         described = self._described[speaker_id]
         earlier = [d for s, d in described if s < before]
         return earlier[-1] if earlier else (described[0][1] if described else None)
+
+
+def _proper(source: str) -> bool:
+    """A source's name, not a role or a common noun opening the sentence ("Press Secretary", "Officials")."""
+    words = [w for w in fold(source).split() if w != "the"]
+    return not all(role_word(w) or generic(w) for w in words)
 
 
 def _continue_sources(text: str, voices: list[Voice]) -> list[Voice]:
@@ -214,6 +233,11 @@ def _last_sentence_start(paragraph: str) -> int:
 
 def _opens_quote(text: str, start: int) -> bool:
     return text[start:start + 3].lstrip()[:1] in QUOTE_OPEN
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
 
 
 def _sentence_end(text: str, start: int) -> int:
