@@ -108,14 +108,16 @@ class Registry:
         if len(k) == 1:
             return self._add_spelling(k[0])
         found = self._by_key.get(k) or self._variant_of(k)
-        if found:
-            entry = self.entries[found]
-        else:
-            entry = Entry(id=_slug(name), name=name)
-            while entry.id in self.entries:
-                entry.id += "-2"
-            self.entries[entry.id] = entry
+        entry = self.entries[found] if found else self._new(name)
         self._index(entry, k)
+        return entry
+
+    def _new(self, name: str) -> Entry:
+        """A new entry for `name`, its id made unique."""
+        entry = Entry(id=_slug(name), name=name)
+        while entry.id in self.entries:
+            entry.id += "-2"
+        self.entries[entry.id] = entry
         return entry
 
     def add_single(self, name: str) -> Entry | None:
@@ -123,10 +125,7 @@ class Registry:
         k = key(name)
         if len(k) != 1 or k in self._by_key or k[0] in self._by_last or k[0] in NOT_NAMES | TITLES | ROLES:
             return None
-        entry = Entry(id=_slug(name), name=name)
-        while entry.id in self.entries:
-            entry.id += "-2"
-        self.entries[entry.id] = entry
+        entry = self._new(name)
         self._index(entry, k)
         return entry
 
