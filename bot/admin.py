@@ -436,11 +436,11 @@ async def report_command(update: Update, context: BotContext) -> None:
 async def _report_step(update: Update, context: BotContext, where: Message | None, parts: list[str],
                        lang: str) -> str | None:
     """Take the report as far as `parts` says, replying under `where`; a catalogue key when it cannot."""
-    line = await context.state.recall(parts[1]) if len(parts) >= 3 else None
+    asked = await context.state.recall(parts[1]) if len(parts) >= 3 else None
     page = number(parts[2]) if len(parts) >= 3 else None
-    if line is None or page is None or where is None:
+    if asked is None or page is None or where is None:
         return "report.expired"
-    answer = await answer_line(context, line)
+    answer = await answer_line(context, *asked)
     size = context.bot_settings.page_size
     shown = answer.results[page * size:(page + 1) * size]
     picked, tag = (parts[3].split(".") + [""])[:2] if len(parts) >= 4 else ("0" if len(shown) == 1 else "", "")
@@ -459,7 +459,8 @@ async def _report_step(update: Update, context: BotContext, where: Message | Non
         await where.reply_html(render.report_reasons(shown[pick], lang), reply_markup=keyboard(rows),
                                disable_web_page_preview=True)
     elif parts[4] in REASONS:
-        await _store_report(update, context, answer, shown[pick], line, parts[4], lang)
+        # a follow-up's question is its thread: "what did he say?" alone would not tell an admin whom it meant
+        await _store_report(update, context, answer, shown[pick], " → ".join(asked.thread()), parts[4], lang)
     return None
 
 

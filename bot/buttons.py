@@ -48,10 +48,10 @@ async def remembered(context: BotContext, data: str | None) -> Pressed | None:
     parts = (data or "").split(":")
     if len(parts) != 3:
         return None
-    line, n = await context.state.recall(parts[1]), number(parts[2])
-    if line is None or n is None:
+    asked, n = await context.state.recall(parts[1]), number(parts[2])
+    if asked is None or n is None:
         return None
-    return Pressed(parts[1], await answer_line(context, line), n)
+    return Pressed(parts[1], await answer_line(context, *asked), n)
 
 
 async def page_button(update: Update, context: BotContext) -> None:

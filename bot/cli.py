@@ -79,13 +79,16 @@ def main(ctx: click.Context, config: str | None) -> None:
 @main.command()
 @click.argument("line", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.option("--after", multiple=True, metavar="LINE",
+              help="LINE is a reply to the answer to this earlier line (repeat for a longer thread, oldest first): "
+                   "citebot ask --after '/who Montazeri' 'what did he say?'")
 @LANG
 @click.pass_obj
-def ask(obj: Context, line: tuple[str, ...], as_json: bool, lang: str) -> None:
+def ask(obj: Context, line: tuple[str, ...], as_json: bool, after: tuple[str, ...], lang: str) -> None:
     """Answer LINE as the bot would: /who NAME, /quote NAME, /source TEXT, or words to search."""
     from citebot.bot.terminal import render
 
-    answer = obj.answerer(lang).ask(" ".join(line))
+    answer = obj.answerer(lang).ask(" ".join(line), after)
     click.echo(json.dumps(answer_json(answer, lang), ensure_ascii=False, indent=2) if as_json else render(answer, lang))
 
 

@@ -14,7 +14,7 @@ from citebot.index import Answer, Document, Result
 
 from . import render
 from .catalogue import language, say
-from .state import BotContext
+from .state import Asked, BotContext
 from .telegram_errors import Refusal, refusal
 
 log = logging.getLogger(__name__)
@@ -22,8 +22,9 @@ EXAMPLES = ["/who Raisi", "/quote Montazeri", "/source 30,000", "mass graves"]  
 INLINE_EXAMPLE = "mass graves"
 
 
-async def answer_line(context: BotContext, line: str) -> Answer:
-    answer = await asyncio.to_thread(context.answerer.ask, line)
+async def answer_line(context: BotContext, line: str, after: tuple[str, ...] = ()) -> Answer:
+    """The answer to `line`; `after`: the thread it replies to (a follow-up such as "what did he say?")."""
+    answer = await asyncio.to_thread(context.answerer.ask, line, after)
     context.state.served += 1
     return answer
 
@@ -52,7 +53,7 @@ async def send(update: Update, reply: render.Reply, quote: bool | None = None) -
     return sent
 
 
-async def deliver(update: Update, context: BotContext, reply: render.Reply) -> None:
+async def deliver(update: Update, context: BotContext, reply: render.Reply, key: str) -> None:
     """Answer a question; an edited question updates its earlier answer in place when it still can."""
     message = update.effective_message
     asked = (message.chat_id, message.message_id)
@@ -63,7 +64,7 @@ async def deliver(update: Update, context: BotContext, reply: render.Reply) -> N
         sent = await send(update, reply, quote=True)  # too old to map: answer under the edited message
     else:
         sent = await send(update, reply)
-    await context.state.answered(asked, [m.message_id for m in sent])
+    await context.state.answered(asked, [m.message_id for m in sent], key)
 
 
 async def edit_in_place(context: BotContext, chat_id: int, earlier: list[int], reply: render.Reply) -> bool:
@@ -90,8 +91,21 @@ def lang_of(update: Update) -> str:
 
 
 async def send_answer(update: Update, context: BotContext, line: str) -> None:
-    answer = await answer_line(context, line)
-    await deliver(update, context, await reply_to(context, answer, await context.state.remember(line), lang_of(update)))
+    """Answer `line`; a reply to one of our answers is read with that answer's question (a follow-up)."""
+    asked = Asked(line, await thread_of(update, context))
+    answer = await answer_line(context, *asked)
+    key = await context.state.remember(asked)
+    await deliver(update, context, await reply_to(context, answer, key, lang_of(update)), key)
+
+
+async def thread_of(update: Update, context: BotContext) -> tuple[str, ...]:
+    """The thread a message continues: the question of the answer of ours it replies to, if any."""
+    message = update.effective_message
+    replied = message.reply_to_message if message else None
+    if not replied or not replied.from_user or replied.from_user.id != context.bot.id:
+        return ()
+    earlier = await context.state.replied_to(message.chat_id, replied.message_id)
+    return earlier.thread() if earlier else ()
 
 
 async def reply_to(context: BotContext, answer: Answer, key: str, lang: str) -> render.Reply:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import time
-from typing import Any
+from typing import Any, NamedTuple
 
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
@@ -18,6 +19,19 @@ from citebot.index import Answerer, Settings
 from .flood import Verdict
 from .settings import BotSettings
 from .shared_state import MemoryState, SharedState
+
+THREAD = "\x1e"  # marks a stored thread (JSON) apart from a stored line: a control character no one types
+
+
+class Asked(NamedTuple):
+    """A question as the bot answers it: the line, and the lines of the thread it replies to (oldest first)."""
+
+    line: str
+    after: tuple[str, ...] = ()
+
+    def thread(self) -> tuple[str, ...]:
+        """The thread a reply to this question's answer continues."""
+        return (*self.after, self.line)
 
 
 class BotState:
@@ -44,22 +58,39 @@ class BotState:
         self.settings, self.bot_settings, self.answerer = settings, bot_settings, answerer
         self.shared = shared or MemoryState()
 
-    async def remember(self, line: str) -> str:
-        """A short key for `line`, so callback data stays far below Telegram's 64 bytes."""
-        key = hashlib.blake2b(line.encode(), digest_size=6).hexdigest()
-        await self.shared.remember(key, line)
+    async def remember(self, asked: Asked) -> str:
+        """A short key for a question, so callback data stays far below Telegram's 64 bytes."""
+        stored = asked.line if not asked.after else THREAD + json.dumps(asked.thread(), ensure_ascii=False)
+        key = hashlib.blake2b(stored.encode(), digest_size=6).hexdigest()
+        await self.shared.remember(key, stored)
         return key
 
-    async def recall(self, key: str) -> str | None:
-        """The line behind a button; None when it expired or was lost (the user is asked to send it again)."""
-        return await self.shared.recall(key)
+    async def recall(self, key: str) -> Asked | None:
+        """The question behind a button; None when it expired or was lost (the user is asked to send it again)."""
+        stored = await self.shared.recall(key)
+        if stored is None:
+            return None
+        try:
+            *after, line = json.loads(stored[len(THREAD):]) if stored.startswith(THREAD) else [stored]
+        except ValueError:  # a line typed with the marker in front: the line it is
+            return Asked(stored)
+        return Asked(line, tuple(after))
 
     async def answers_to(self, asked: tuple[int, int]) -> list[int] | None:
         """The messages that answered (chat id, question message id)."""
         return await self.shared.linked(*asked)
 
-    async def answered(self, asked: tuple[int, int], message_ids: list[int]) -> None:
+    async def answered(self, asked: tuple[int, int], message_ids: list[int], key: str) -> None:
+        """Link a question to its answer's messages, and each message to the question (`key`), so a reply to
+        any of them is read with it (a follow-up)."""
         await self.shared.link(*asked, message_ids)
+        for message_id in message_ids:
+            await self.shared.remember(f"re:{asked[0]}:{message_id}", key)
+
+    async def replied_to(self, chat_id: int, message_id: int) -> Asked | None:
+        """The question a message of ours answered, if it was an answer and is still remembered."""
+        key = await self.shared.recall(f"re:{chat_id}:{message_id}")
+        return await self.recall(key) if key else None
 
     async def admit(self, user_id: int, update_id: int = 0, inline: bool = False) -> Verdict:
         """The flood guard on update `update_id` from `user_id`, counted across workers; inline queries have

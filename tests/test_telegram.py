@@ -199,13 +199,41 @@ def test_in_a_group_an_edit_updates_the_answer_and_leaves_no_second_one(tg):
     assert "Robertson" in edit["text"] and sent_to(tg, GROUP, n) == []
 
 
+def last_sent(tg: FakeTelegram, chat: int) -> dict:
+    return next(m for m in reversed(tg.sent) if m["chat"]["id"] == chat)
+
+
 def test_a_reply_to_the_bots_answer_in_a_group_is_a_follow_up_question(tg):
     (answer,) = say(tg, "/who Raisi", chat=GROUP, user=USER, chat_type="supergroup")
-    bot_message = next(m for m in reversed(tg.sent) if m["chat"]["id"] == GROUP)
-    (follow,) = push(tg, reply_to(bot_message, "and Pour-Mohammadi?", GROUP, USER), GROUP)
-    assert follow["text"].startswith("Excerpts for “and Pour-Mohammadi?”:") and "<b>Pour</b>" in follow["text"]
+    (follow,) = push(tg, reply_to(last_sent(tg, GROUP), "and Pour-Mohammadi?", GROUP, USER), GROUP)
+    assert follow["text"].startswith("Read “and Pour-Mohammadi?” as about Pour-Mohammadi, from the answer you "
+                                     "replied to.\nMostafa Pour-Mohammadi, in the words of the sources.")
+    (quoted,) = push(tg, reply_to(last_sent(tg, GROUP), "what did he say?", GROUP, USER), GROUP)  # a reply to that
+    assert quoted["text"].startswith("Read “what did he say?” as about Mostafa Pour-Mohammadi, from the answer you "
+                                     "replied to.\nDirect quotations of Mostafa Pour-Mohammadi:")
+    assert "“to carry out God’s will”" in quoted["text"]
     someone = message("Raisi again", chat=GROUP, user=USER + 9, chat_type="supergroup")["message"]
     nothing_sent(tg, reply_to(someone, "I agree", GROUP, USER), GROUP)  # a reply to a person is chatter
+
+
+def test_in_a_private_chat_a_reply_to_an_answer_follows_it_and_its_more_button_pages_the_follow_up(tg):
+    say(tg, "/who Montazeri")
+    (follow,) = push(tg, reply_to(last_sent(tg, USER), "او چه گفت؟", USER, USER, chat_type="private"), USER)
+    assert follow["text"].startswith("Read “او چه گفت؟” as about Hossein-Ali Montazeri, from the answer you replied "
+                                     "to.\nDirect quotations of Hossein-Ali Montazeri:")
+    (again,) = push(tg, reply_to(last_sent(tg, USER), "who is he?", USER, USER, chat_type="private"), USER)
+    assert "Hossein-Ali Montazeri, in the words of the sources." in again["text"]
+    (unclear,) = say(tg, "what did he say?")  # not a reply: no one to read "he" as
+    assert "Read “what did he say?” as about" not in unclear["text"]
+    (search,) = say(tg, "mass graves")
+    more = next(b for b in buttons(search) if b.get("callback_data", "").startswith("pg:"))
+    (where,) = push(tg, reply_to(last_sent(tg, USER), "where?", USER, USER, chat_type="private"), USER)
+    assert where["text"].startswith("Read “where?” as about mass graves, from the answer you replied to.")
+    page = next((b for b in buttons(where) if b.get("callback_data", "").startswith("pg:")), None)
+    assert more and page, "both answers have more than one page"
+    (paged,) = push(tg, press(page["callback_data"], USER, USER, last_sent(tg, USER)["message_id"]), USER,
+                    method="editMessageText")
+    assert paged["text"].startswith("Read “where?” as about mass graves")  # the follow-up's page 2, not "where?" alone
 
 
 def test_in_a_group_a_mention_anywhere_in_a_message_is_a_question(tg):

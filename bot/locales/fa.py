@@ -398,4 +398,14 @@ MESSAGES = {
     "answer.persian.no_one": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، از کسی به نام «{query}» یاد نشده است.",
     "answer.persian.nothing": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، چیزی با «{query}» جور نیست.",
     "answer.persian.english": "اسناد به زبان انگلیسی‌اند: واژه‌های انگلیسی را بیازمایید، برای نمونه {words}.",
+    "answer.followup": "«{typed}» دربارهٔ {about} خوانده شد، از پاسخی که به آن پاسخ دادید.",
+    "answer.followup.in": "«{typed}» به صورت «{query}» فقط در {title} خوانده شد، از پاسخی که به آن پاسخ دادید.",
+    "answer.followup.none_in": "دربارهٔ «{query}» چیز دیگری در {title} نیست.",
+    "answer.followup.no_one": "پاسخی که به آن پاسخ دادید از کسی با نام نقل نمی‌کند، پس نمی‌دانم «{typed}» چه کسی است. "
+                              "\u200e/who یا \u200e/quote را با یک نام بفرستید.",
+    "answer.followup.which_person": "در پاسخی که به آن پاسخ دادید چند نفر هستند: {names}. کدام؟ "
+                                    "\u200e/quote یا \u200e/who را با نام بفرستید.",
+    "answer.followup.no_document": "پاسخی که به آن پاسخ دادید از هیچ سندی نیست. برای فهرست، \u200e/docs را بفرستید.",
+    "answer.followup.which_document": "پاسخی که به آن پاسخ دادید از چند سند نقل می‌کند: {names}. کدام؟ "
+                                      "\u200e/doc و شناسهٔ آن را بفرستید.",
 }

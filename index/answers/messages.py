@@ -114,6 +114,17 @@ MESSAGES = {
     "answer.persian.no_one": "No one called “{query}” is named in the sources, which spell names in Latin letters.",
     "answer.persian.nothing": "Nothing matches “{query}” in the sources, which spell names in Latin letters.",
     "answer.persian.english": "The documents are in English: try English words, e.g. {words}.",
+    # a reply to an earlier answer (followup.py)
+    "answer.followup": "Read “{typed}” as about {about}, from the answer you replied to.",
+    "answer.followup.in": "Read “{typed}” as “{query}” in {title} only, from the answer you replied to.",
+    "answer.followup.none_in": "Nothing more about “{query}” in {title}.",
+    "answer.followup.no_one": "The answer you replied to quotes no one by name, so I can't tell whom “{typed}” means. "
+                              "Send /who or /quote with a name.",
+    "answer.followup.which_person": "The answer you replied to names several people: {names}. Which one? "
+                                    "Send /quote or /who with the name.",
+    "answer.followup.no_document": "The answer you replied to comes from no document. Send /docs for the list.",
+    "answer.followup.which_document": "The answer you replied to quotes several documents: {names}. Which one? "
+                                      "Send /doc and its id.",
 }
 
 
