@@ -24,7 +24,7 @@ from citebot.index import Answer, Result
 
 from . import render
 from .catalogue import say
-from .replies import EXAMPLES, answer_line, bot_name, card, keyboard, lang_of, language_hint, send, send_answer
+from .replies import answer_line, bot_name, card, examples, keyboard, lang_of, language_hint, send, send_answer
 from .state import BotContext
 from .telegram_errors import Refusal, refusal
 
@@ -154,11 +154,12 @@ async def example_button(update: Update, context: BotContext) -> None:
     """The example buttons under /start."""
     query = update.callback_query
     n = number((query.data or "")[3:])
-    if n is None or n >= len(EXAMPLES):
+    shown = examples(lang_of(update))
+    if n is None or n >= len(shown):
         await query.answer(say("button.expired_short", lang_of(update)))
         return
     await query.answer()
-    await send_answer(update, context, EXAMPLES[n])
+    await send_answer(update, context, shown[n])
 
 
 async def unknown_button(update: Update, context: BotContext) -> None:

@@ -34,12 +34,14 @@ from .catalogue import (
     FSI,
     PDI,
     RIGHT_TO_LEFT,
+    Said,
     counted,
     damage_line,
     field_names,
     furniture_list,
     has,
     isolate,
+    language_name,
     say,
     spoken,
     template,
@@ -92,16 +94,21 @@ class Collection:
     description: str | None
     language: str | None
     bot: str  # the bot's username, for inline-mode examples and deep links
+    translated: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # lang: (name, description)
 
     def label(self, lang: str = DEFAULT) -> str:
-        return self.name or say("default_collection", lang)
+        return self.translated.get(lang, (None, None))[0] or self.name or say("default_collection", lang)
+
+    def about(self, lang: str = DEFAULT) -> str | None:
+        return self.translated.get(lang, (None, None))[1] or self.description
 
 
 def start(c: Collection, documents: int, example: str, lang: str = DEFAULT) -> str:
     """/start: what the collection is, how to ask, and inline mode."""
     intro = markup("start.intro", lang, collection=f"<b>{escape(c.label(lang))}</b>")
-    about = (say("start.collection", lang, description=c.description, documents=documents, language=c.language)
-             if c.description and c.language else say("start.collection_plain", lang, documents=documents))
+    about = (say("start.collection", lang, description=c.about(lang), documents=documents,
+                 language=Said(language_name(c.language, lang)))
+             if c.about(lang) and c.language else say("start.collection_plain", lang, documents=documents))
     return "\n\n".join([intro, escape(about), escape(say("help.commands", lang)),
                          escape(say("help.inline", lang, bot=c.bot, example=example))])
 
@@ -260,12 +267,12 @@ def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite
     title = f'<a href="{escape(d.url, quote=True)}">{escape(d.title)}</a>' if d.url else escape(d.title)
     rows = [f"<b>{title}</b>"]
     publisher = d.publisher or say("unknown", lang)
-    rows.append(_noted("card.publisher", "card.publisher_note", d.publisher_note, lang, publisher=publisher))
-    rows.append(_noted("card.date", "card.date_note", d.date_note, lang, date=date_label(d, lang)))
+    rows.append(_noted("card.publisher", "card.publisher_note", d.note("publisher", lang), lang, publisher=publisher))
+    rows.append(_noted("card.date", "card.date_note", d.note("date", lang), lang, date=date_label(d, lang)))
     if d.url:
-        rows.append(_noted("card.link", "card.link_note", d.url_note, lang, url=d.url))
+        rows.append(_noted("card.link", "card.link_note", d.note("url", lang), lang, url=d.url))
     else:
-        rows.append(escape(d.url_note or say("card.no_link", lang)))
+        rows.append(escape(d.note("url", lang) or say("card.no_link", lang)))
     rows.append(escape(say("card.share", lang, link=deep_link(bot, d))))
     if d.original_sha256:
         rows.append(escape(say("card.archived", lang, sha256=d.original_sha256, date=(d.archived or "")[:10])))
@@ -462,7 +469,7 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
         rows.append(_draft_row(draft, "author", escape(d.author), lang, "field.author"))
     rows += [escape(damage_line(sign, lang)) for sign in draft.damage]
     if draft.furniture:
-        rows.append(escape(say("draft.furniture", lang, lines=furniture_list(draft.furniture))))
+        rows.append(escape(say("draft.furniture", lang, lines=furniture_list(draft.furniture, lang))))
     rows.append(escape(say("draft.found", lang, passages=counted("count.passages", draft.passages, lang),
                            quotes=counted("count.quotes", draft.quotes, lang),
                            people=counted("count.people", draft.people, lang))))

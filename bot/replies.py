@@ -13,13 +13,23 @@ from telegram.error import BadRequest
 from citebot.index import Answer, Document, Result
 
 from . import render
-from .catalogue import language, say
+from .catalogue import language, language_name, say
 from .state import Asked, BotContext
 from .telegram_errors import Refusal, refusal
 
 log = logging.getLogger(__name__)
-EXAMPLES = ["/who Raisi", "/quote Montazeri", "/source 30,000", "mass graves"]  # /start's buttons
-INLINE_EXAMPLE = "mass graves"
+# /start's buttons and the inline-mode example, in the reader's language (a Persian question is read in English)
+EXAMPLES = {"en": ["/who Raisi", "/quote Montazeri", "/source 30,000", "mass graves"],
+            "fa": ["/who رئیسی", "/quote منتظری", "/source 30,000", "گورهای جمعی"]}
+INLINE_EXAMPLE = {"en": "mass graves", "fa": "گورهای جمعی"}
+
+
+def examples(lang: str) -> list[str]:
+    return EXAMPLES.get(lang, EXAMPLES["en"])
+
+
+def inline_example(lang: str) -> str:
+    return INLINE_EXAMPLE.get(lang, INLINE_EXAMPLE["en"])
 
 
 async def answer_line(context: BotContext, line: str, after: tuple[str, ...] = ()) -> Answer:
@@ -37,7 +47,8 @@ def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup | None:
 
 def collection(context: BotContext) -> render.Collection:
     s = context.bot_settings
-    return render.Collection(s.collection_name, s.collection_description, s.collection_language, bot_name(context))
+    return render.Collection(s.collection_name, s.collection_description, s.collection_language, bot_name(context),
+                             {"fa": (s.collection_name_fa, s.collection_description_fa)})
 
 
 async def send(update: Update, reply: render.Reply, quote: bool | None = None) -> list[Message]:
@@ -121,9 +132,11 @@ def language_hint(context: BotContext, answer: Answer, lang: str) -> str | None:
     letters = [ch for ch in answer.query if ch.isalpha()]
     if answer.results or answer.people or not language or not letters:
         return None
+    if any(p.key == "answer.persian.english" for p in answer.phrases):
+        return None  # the answer already says so, with English words to try
     if any("LATIN" in unicodedata.name(ch, "") for ch in letters):
         return None
-    return say("hint.language", lang, language=language)
+    return say("hint.language", lang, language=language_name(language, lang))
 
 
 async def card(context: BotContext, document: Document, shown: Result | None = None,

@@ -48,6 +48,9 @@ class BotSettings:
     collection_description: str | None = setting("collection.description", None, "one sentence on the documents")
     collection_language: str | None = setting("collection.language", None,
                                               "the documents' language, in words (\"English\")")
+    collection_name_fa: str | None = setting("collection.name_fa", None,
+                                             "the name in Persian, for readers using Telegram in Persian")
+    collection_description_fa: str | None = setting("collection.description_fa", None, "the sentence in Persian")
     redis_url: str | None = setting("state.redis_url", None,
                                     "Redis shared by several workers, e.g. redis://redis:6379/0; "
                                     "unset = this process's memory", secret=True)

@@ -20,7 +20,7 @@ from .collection.intake import remove as remove_document
 from .collection.reports import REASONS, AuditEntry, Journal, ReaderReport
 from .documents.fetch import FetchError
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
-from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
+from .models import Answer, Context, Document, Paragraph, Person, Quoted, Referent, Result, Voice
 from .refusals import MESSAGES as REFUSAL_MESSAGES
 from .settings import Settings, SettingsSource, env_name, env_names, setting
 from .settings import defaults_yaml as settings_defaults
@@ -53,6 +53,7 @@ __all__ = [
     "NoIndex",
     "Paragraph",
     "Person",
+    "Quoted",
     "REASONS",
     "REFUSAL_MESSAGES",
     "ReaderReport",

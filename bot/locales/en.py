@@ -6,6 +6,20 @@ and adds the markup. A translation is a sibling module with the same keys
 """
 
 MESSAGES = {
+    # words quoted, not said by the bot: a document's title, the words a user typed; "or" between alternatives
+    "marks.quoted": "“{text}”",
+    "marks.or": " or ",
+    "marks.comma": ", ",
+    # a document's kind (index/collection/collection.py KINDS), on the terminal card
+    "kind.article": "article",
+    "kind.report": "report",
+    "kind.statement": "statement",
+    "kind.speech": "speech",
+    "kind.transcript": "transcript",
+    "kind.testimony": "testimony",
+    "kind.book": "book",
+    "kind.interview": "interview",
+    "kind.other": "other",
     # the command menu
     "bot.description": "I answer questions about {collection} with exact quotes from the documents, each with "
                        "its source, date and whose words they are. I never reword what the sources say.\n\n"
@@ -78,6 +92,7 @@ MESSAGES = {
     "voice.speech": ", speech reproduced in:",
     "voice.reported_by": ", as reported by {name}",
     "voice.includes": "Includes words of {whos}.",
+    "voice.refers": "[{word}: {person}]",
     "voice.unresolved": "[{word}: someone the text names before this excerpt; see the context]",
     "result.heading": "(A heading of the document, not a sentence of its text.)",
     "button.context": "📖 Context",

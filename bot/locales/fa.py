@@ -9,6 +9,30 @@ with RIGHT-TO-LEFT MARK (\\u200f) first so that the line reads right to left.
 """
 
 MESSAGES = {
+    "marks.quoted": "«{text}»",
+    "marks.or": " یا ",
+    "marks.comma": "، ",
+    # a document's kind (index/collection/collection.py KINDS), on the terminal card
+    "kind.article": "مقاله",
+    "kind.report": "گزارش",
+    "kind.statement": "بیانیه",
+    "kind.speech": "سخنرانی",
+    "kind.transcript": "متن گفت‌وگو",
+    "kind.testimony": "شهادت",
+    "kind.book": "کتاب",
+    "kind.interview": "مصاحبه",
+    "kind.other": "دیگر",
+    # the documents' language as the settings name it (collection.language)
+    "language.English": "انگلیسی",
+    "language.Persian": "فارسی",
+    "language.Farsi": "فارسی",
+    "language.Arabic": "عربی",
+    "language.French": "فرانسوی",
+    "language.German": "آلمانی",
+    "language.Spanish": "اسپانیایی",
+    "language.Russian": "روسی",
+    "language.Turkish": "ترکی",
+    "language.Kurdish": "کردی",
     # the command menu
     "bot.description": "من به پرسش‌ها دربارهٔ {collection} با نقل‌قول‌های عینی از اسناد پاسخ می‌دهم و برای هر یک "
                        "منبع، تاریخ و گوینده‌اش را می‌آورم. سخن منابع را هرگز به بیان خودم بازنویسی نمی‌کنم.\n\n"
@@ -83,6 +107,7 @@ MESSAGES = {
     "voice.speech": "، متن سخنرانی در:",
     "voice.reported_by": "، به روایت {name}",
     "voice.includes": "شامل سخنانی از {whos}.",
+    "voice.refers": "[«{word}» یعنی {person}]",
     "voice.unresolved": "[{word}: کسی که متن پیش از این بخش نام می‌برد؛ متن پیرامون را ببینید]",
     "result.heading": "(عنوانی از سند، نه جمله‌ای از متن آن.)",
     "button.context": "📖 متن پیرامون",
@@ -118,7 +143,7 @@ MESSAGES = {
     "button.earlier": "« پیش‌تر",
     "button.later": "پس‌تر »",
     "cite.title": "ارجاع، آمادهٔ رونوشت:",
-    "cite.via": "گشودن در citebot: {link}",
+    "cite.via": "گشودن در تلگرام: {link}",
     "cite.unquoted": "(سخن گزارش‌شده: سند این واژه‌ها را در گیومه نیاورده است.)",
     # buttons that no longer work
     "button.expired": "این دکمه دیگر کار نمی‌کند. لطفاً پرسش خود را دوباره بفرستید.",

@@ -190,6 +190,9 @@ def decode(data: bytes) -> str:
         return text
 
 
+NOTED = ("publisher", "date", "url")  # the fields a document's card explains with a note
+
+
 def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[Document, list[str]]:
     """`fields` were given (manifest, front matter); anything else is inferred from `found` or the text."""
     text = cleaned.text
@@ -214,6 +217,7 @@ def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[
         date_not_before=dating.not_before,
         date_not_after=dating.not_after,
         author=author,
+        notes=_translated_notes(fields),
     )
     doc.inferred = [f for f in INFERABLE if not fields.get(f) and getattr(doc, f)]
     found_how = found.get("how", {})
@@ -223,6 +227,16 @@ def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[
     if fields.get("original_sha256"):  # preserved by index/collection/custody.py
         doc.original_sha256, doc.archived = str(fields["original_sha256"]), str(fields.get("archived") or "") or None
     return doc, dating.problems
+
+
+def _translated_notes(fields: dict) -> dict[str, dict[str, str]]:
+    """notes_fa: {publisher, date, url}: the notes in another language (the bot's Persian readers see these)."""
+    out = {}
+    for key, notes in fields.items():
+        lang = key.removeprefix("notes_") if isinstance(key, str) and key.startswith("notes_") else ""
+        if lang and isinstance(notes, dict):
+            out[lang] = {k: " ".join(str(v).split()) for k, v in notes.items() if k in NOTED and v}
+    return out
 
 
 @dataclass
