@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass
 
 from telegram import CallbackQuery, Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from citebot.index import Answer, Result
 
-from . import render
+from . import references, render
 from .catalogue import say
 from .replies import answer_line, bot_name, card, examples, keyboard, lang_of, language_hint, send, send_answer
 from .state import BotContext
@@ -113,7 +113,24 @@ async def excerpt_button(update: Update, context: BotContext) -> None:
         await send(update, await card(context, r.document, shown=r, cite=f"ct:{pressed.key}:{pressed.n}",
                                       lang=lang_of(update)))
     else:
-        await send(update, render.cite(r, bot_name(context), lang_of(update)))
+        style = context.bot_settings.citation_style
+        reference = await asyncio.to_thread(references.formatted, r, style)
+        await send(update, render.cite(r, bot_name(context), reference, style, f"{pressed.key}:{pressed.n}",
+                                       lang_of(update)))
+
+
+async def file_button(update: Update, context: BotContext) -> None:
+    """"📎 BibTeX / RIS / CSL-JSON" (cf:KEY:N:SUFFIX) under a citation: the reference as a file to import."""
+    query = update.callback_query
+    key, _, suffix = (query.data or "").rpartition(":")
+    pressed, r = await excerpt(context, key)
+    if r is None or suffix not in references.FORMATS:
+        await query.answer(say("button.expired", lang_of(update)))
+        return
+    await query.answer()
+    name, content = references.file(r, suffix)
+    await query.message.reply_document(content, filename=name, caption=say("cite.file", lang_of(update),
+                                       format=references.FORMATS[suffix]), do_quote=query.message.chat.type != ChatType.PRIVATE)
 
 
 async def excerpt(context: BotContext, data: str | None) -> tuple[Pressed | None, Result | None]:

@@ -28,7 +28,7 @@ from citebot.index import (
     echo,
 )
 
-from .attribution import citation_lines, cut_marks, notes, speaker
+from .attribution import QUOTE_MARKS, citation_lines, cut_marks, notes, speaker
 from .catalogue import (
     DEFAULT,
     FSI,
@@ -46,6 +46,7 @@ from .catalogue import (
     spoken,
     template,
 )
+from .references import FORMATS
 from .solar_hijri import date_label
 
 MAX_MESSAGE = 4096
@@ -55,7 +56,6 @@ SHORT_TITLE = 60  # characters of a title in compact citations, when the manifes
 HEADER_QUERY = 60  # characters of the user's words echoed in a header
 CONTEXT_BUDGET = 3600  # visible characters of document text in one "Context" message
 PEOPLE_BUTTONS = 12
-QUOTE_MARKS = "\"'“”‘’«»„"
 
 
 @dataclass
@@ -325,10 +325,13 @@ def _paragraph(p: Paragraph, ctx: Context, mark: bool, budget: int) -> str:
     return ("[…] " if start > p.start else "") + html + (ELLIPSIS if end < p.end else "")
 
 
-def cite(r: Result, bot: str, lang: str = DEFAULT) -> Reply:
-    """A citation to paste anywhere (bot/attribution.py citation_lines), then the deep link."""
+def cite(r: Result, bot: str, reference: str, style: str, files: str, lang: str = DEFAULT) -> Reply:
+    """A citation to paste anywhere (bot/attribution.py citation_lines), then the deep link; the reference in
+    the collection's citation style (bot/references.py); buttons for it as files (`files`: "KEY:N")."""
     lines = citation_lines(r, lang) + [say("cite.via", lang, link=deep_link(bot, r.document))]
-    return Reply(messages=[f"{escape(say('cite.title', lang))}\n<pre>{escape(chr(10).join(lines))}</pre>"])
+    text = (f"{escape(say('cite.title', lang))}\n<pre>{escape(chr(10).join(lines))}</pre>\n"
+            f"{escape(say('cite.reference', lang, style=style))}\n<pre>{escape(reference)}</pre>")
+    return Reply(messages=[text], buttons=[[(f"📎 {name}", f"cf:{files}:{suffix}") for suffix, name in FORMATS.items()]])
 
 
 # -- inline mode ---------------------------------------------------------------------------------

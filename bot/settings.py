@@ -51,6 +51,8 @@ class BotSettings:
     collection_name_fa: str | None = setting("collection.name_fa", None,
                                              "the name in Persian, for readers using Telegram in Persian")
     collection_description_fa: str | None = setting("collection.description_fa", None, "the sentence in Persian")
+    citation_style: str = setting("collection.citation_style", "apa",
+                                  "❝ Cite's reference style: a CSL style name (apa, chicago-author-date, ...)")
     redis_url: str | None = setting("state.redis_url", None,
                                     "Redis shared by several workers, e.g. redis://redis:6379/0; "
                                     "unset = this process's memory", secret=True)

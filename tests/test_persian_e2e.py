@@ -158,7 +158,7 @@ def test_a_persian_users_whole_session_has_no_english_but_the_documents_own_word
     card = tap(tg, button(screens[3], "📄 1"))  # a document's card, then the citation to paste from it
     screens += [card, tap(tg, button(card, next(label for label in labels(card) if label.startswith("❝"))))]
     documents = answerer.ask("/docs").documents
-    ours = {BOT["username"]} | {d.title for d in documents} | {d.publisher or "" for d in documents} | {d.short_title or "" for d in documents}
+    ours = {BOT["username"], "(apa)"} | {d.title for d in documents} | {d.publisher or "" for d in documents} | {d.short_title or "" for d in documents}
     for line in ["/who رئیسی", "/quote منتظری", "گورهای جمعی", "/source 30,000", "/who", "خاوران"]:
         answer = answerer.ask(line)
         ours |= set(answer.translated.split()) | {f["form"] for f in answer.searched_as}  # what was searched

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import time
 
+import bibtexparser
 import pytest
+import rispy
 
 from tests.botproc import bundled_bot, message
 from tests.fake_telegram import BOT, FakeTelegram, TelegramHTML
@@ -396,7 +398,9 @@ def test_cite_gives_a_ready_to_paste_citation(tg):
     card = pressed(tg, button(answer, "📄 1"))
     cite = pressed(tg, button(card, "❝ Cite"))
     assert cite["text"].startswith("Citation, ready to paste:\n<pre>") and cite["text"].endswith("</pre>")
-    pasted = visible(cite).split("\n", 1)[1]
+    pasted, reference = visible(cite).split("\n", 1)[1].split("\nThe same, as a reference (apa):\n")
+    assert reference == ("MEK-Iran.com. (2018, December). Lack of Investigation into 1988 Massacre is an ‘Abject "
+                         "Failure’ and Emboldened Mullahs to Commit Further Human Rights Abuses.")
     lines = pasted.split("\n")
     assert lines[0].startswith("“the greatest crime committed during the reign of the Islamic Republic")
     assert lines[0].endswith("as criminals”")
@@ -404,6 +408,21 @@ def test_cite_gives_a_ready_to_paste_citation(tg):
     assert lines[2] == ("“Lack of Investigation into 1988 Massacre is an ‘Abject Failure’ and Emboldened Mullahs to Commit "
                         "Further Human Rights Abuses”, MEK-Iran.com, Dec 2018.")
     assert lines[3] == f"Open in citebot: https://t.me/{BOT['username']}?start=doc-mek-iran-2018-12-abject-failure"
+
+
+def test_cite_sends_the_reference_as_a_file_a_reference_manager_reads(tg):
+    (answer,) = say(tg, "/quote Montazeri")
+    cite = pressed(tg, button(pressed(tg, button(answer, "📄 1")), "❝ Cite"))
+    assert [b["text"] for b in buttons(cite)] == ["📎 BibTeX", "📎 RIS", "📎 CSL-JSON"]
+    for label, check in [("📎 BibTeX", lambda text: bibtexparser.parse_string(text).entries[0].key),
+                         ("📎 RIS", lambda text: rispy.loads(text)[0]["title"][:4]),
+                         ("📎 CSL-JSON", lambda text: json.loads(text)[0]["id"])]:
+        sent = pressed(tg, button(cite, label), method="sendDocument")
+        assert sent["caption"] == f"{label[2:]} file of this reference, for a reference manager"
+        text = sent["document"]["content"].decode()
+        assert check(text) in ("mek-iran-2018-12-abject-failure", "Lack")
+        assert "Excerpt: “the greatest crime committed during the reign of the Islamic Republic" in text
+        assert "(words of Hossein-Ali Montazeri)" in text
 
 
 def test_cite_keeps_the_reporting_layer_and_adds_no_quote_marks_to_reported_words(tg):

@@ -56,7 +56,7 @@ def test_every_citation_carries_the_voice_chain_the_answer_shows(answerer, line)
     from html import unescape
 
     for r in answerer.ask(line).results:
-        pasted = unescape(render.cite(r, "citebot").messages[0])
+        pasted = unescape(render.cite(r, "citebot", "", "apa", "k:1").messages[0])
         shown = render.result(r)
         for voice_line in _voice_lines(r):  # speaker, "as reported by", "quoted in", other voices, referents
             assert voice_line in pasted and voice_line in TelegramHTML.visible(shown), (line, voice_line)
@@ -88,7 +88,7 @@ def test_json_citation_is_the_cite_buttons_text(answerer, cli):
     shown = json.loads(cli("ask", "--json", "/quote Fadavi"))
     for r, j in zip(answer.results, shown["results"], strict=True):
         assert j["citation"].startswith("… ‘") and "as reported by The Wall Street Journal, quoted in:" in j["citation"]
-        assert j["citation"] in unescape(render.cite(r, "citebot").messages[0])
+        assert j["citation"] in unescape(render.cite(r, "citebot", "", "apa", "k:1").messages[0])
 
 
 # -- compact titles never read as a speaker --------------------------------------------------------

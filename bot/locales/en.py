@@ -127,6 +127,8 @@ MESSAGES = {
     "context.title": "{title}, paragraphs {first}–{last} of {total}",
     "button.earlier": "« Earlier",
     "button.later": "Later »",
+    "cite.reference": "The same, as a reference ({style}):",
+    "cite.file": "{format} file of this reference, for a reference manager",
     "cite.title": "Citation, ready to paste:",
     "cite.via": "Open in citebot: {link}",
     "cite.unquoted": "(Reported words: the document does not put them in quotation marks.)",

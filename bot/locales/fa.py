@@ -142,6 +142,8 @@ MESSAGES = {
     "context.title": "{title}، بندهای {first} تا {last} از {total}",
     "button.earlier": "« پیش‌تر",
     "button.later": "پس‌تر »",
+    "cite.reference": "همین، به صورت مرجع ({style}):",
+    "cite.file": "پروندهٔ {format} این مرجع، برای نرم‌افزار مدیریت منابع",
     "cite.title": "ارجاع، آمادهٔ رونوشت:",
     "cite.via": "گشودن در تلگرام: {link}",
     "cite.unquoted": "(سخن گزارش‌شده: سند این واژه‌ها را در گیومه نیاورده است.)",
