@@ -107,6 +107,7 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
 async def post_init(app: Application) -> None:
     """Register the command menu, in each translated language too; admins see the admin commands in their
     private chats, also in each language (Telegram picks the one of the admin's app)."""
+    app.bot_data.replayer = asyncio.create_task(admin_handlers.replay_spool(app))  # see index/collection/spool.py
     await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
     await describe(app, DEFAULT, None)
     for lang in languages():

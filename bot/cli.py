@@ -193,10 +193,10 @@ def _or_fail(failed: str, action, *args):
 
 def _changed(obj: Context, action: str, detail: str, reindex_after: bool) -> None:
     """Audit the change, then make it searchable with the ordinary reindex."""
-    Journal(obj.settings.database_at).record(None, _operator(), action, detail)
+    Journal.of(obj.settings).record(None, _operator(), action, detail)
     if reindex_after:
         run_reindex(obj.settings, quiet=False)
-        Journal(obj.settings.database_at).record(None, _operator(), "reindex", f"after {action} {detail}")
+        Journal.of(obj.settings).record(None, _operator(), "reindex", f"after {action} {detail}")
 
 
 @main.command()
@@ -291,7 +291,7 @@ def reports(obj: Context, everything: bool, resolve: int | None) -> None:
     """Readers' reports of bad citations, newest first."""
     from citebot.bot.terminal import report_lines
 
-    journal = Journal(obj.settings.database_at)
+    journal = Journal.of(obj.settings)
     if resolve is not None:
         if not journal.resolve(resolve, None):
             raise click.ClickException(f"no open report #{resolve}")

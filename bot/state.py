@@ -37,6 +37,7 @@ class BotState:
         self.served = 0
         self.awaiting: Any = None  # bot.admin's filter for users this worker asked for a value
         self.notice_task: asyncio.Task | None = None  # the batched "new reports" notice to admins, when due
+        self.replayer: asyncio.Task | None = None  # writes what the spool keeps once the database is back
         self.admin_langs: dict[int, str] = {}  # each admin's catalogue, as last seen: for that notice
 
     def configure(self, settings: Settings, bot_settings: BotSettings, answerer: Answerer,

@@ -11,6 +11,7 @@ from .answers.messages import echo
 from .collection.collection import BOUNDS, EDITABLE, KINDS, CollectionError, InvalidField
 from .collection.custody import Verification
 from .collection.custody import verify as verify_collection
+from .collection.database import DatabaseError
 from .collection.drafts import Drafts
 from .collection.intake import Draft, collection_entry, prepare_url
 from .collection.intake import commit as commit_draft
@@ -38,6 +39,7 @@ __all__ = [
     "CollectionError",
     "ConfigError",
     "Context",
+    "DatabaseError",
     "Document",
     "Draft",
     "Drafts",

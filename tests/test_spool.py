@@ -1,0 +1,109 @@
+"""Nothing a reader or an admin sends is lost while the reports database is down: the spool keeps it, in order,
+and it is written once when the database is back (index/collection/spool.py, reports.py)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from citebot.index.collection.database import DatabaseError
+from citebot.index.collection.reports import Journal
+from citebot.index.collection.spool import Spool
+from tests.services import postgres_cluster
+
+
+class Down(Exception):
+    pass
+
+
+def test_a_record_cut_short_by_a_crash_is_skipped_and_the_next_starts_on_a_line_of_its_own(tmp_path):
+    spool = Spool(tmp_path / "spool.jsonl")
+    first = spool.add("audit", {"detail": "kept"})
+    with open(spool.path, "ab") as f:
+        f.write(b'{"id": "half", "kind": "audit", "da')  # the process died in the middle of this write
+    second = spool.add("audit", {"detail": "after the crash"})
+    assert [(r.id, r.data["detail"]) for r in spool.pending()] == [(first, "kept"), (second, "after the crash")]
+    assert spool.path.read_bytes().count(b"\n") == 3  # the cut line closed, so it never merges with the next
+
+
+def test_a_replay_goes_in_order_stops_where_the_store_is_still_down_and_empties_the_spool_when_done(tmp_path):
+    spool = Spool(tmp_path / "spool.jsonl")
+    ids = [spool.add("report", {"n": n}) for n in range(5)]
+    taken: list[int] = []
+
+    def take_three(record):
+        if len(taken) == 3:
+            raise Down
+        taken.append(record.data["n"])
+
+    assert spool.replay(take_three, stops=(Down,)) == 3
+    assert [r.id for r in spool.pending()] == ids[3:]  # what the store refused stays, in order
+    assert spool.replay(lambda r: taken.append(r.data["n"])) == 2
+    assert taken == [0, 1, 2, 3, 4] and spool.pending() == [] and spool.path.stat().st_size == 0
+
+
+def test_a_fault_that_is_not_an_outage_is_not_hidden_and_nothing_is_dropped(tmp_path):
+    spool = Spool(tmp_path / "spool.jsonl")
+    spool.add("report", {"n": 1})
+    with pytest.raises(KeyError):
+        spool.replay(lambda r: r.data["missing"], stops=(Down,))
+    assert [r.data for r in spool.pending()] == [{"n": 1}]
+
+
+def report(journal: Journal, user: int, question: str) -> int | str:
+    return journal.report(user_id=user, doc="memo-2021", start=0, end=24, generation="g1", question=question,
+                          reason="speaker", excerpt="The committee met twice.")
+
+
+def test_with_the_database_down_reports_notes_and_audit_lines_wait_and_are_written_once_in_order(tmp_path):
+    with postgres_cluster() as server:
+        journal = Journal(server.url, tmp_path / "spool" / "journal.jsonl")
+        filed = report(journal, 11, "before the outage")
+        assert filed == 1
+        server.stop()
+        waiting = report(journal, 12, "during the outage")
+        assert isinstance(waiting, str)  # the spool id: the reader is told it will be filed later
+        assert isinstance(journal.add_note(waiting, 12, "He was quoting the chair."), str)
+        assert isinstance(journal.add_note(filed, 11, "Wrong page."), str)
+        journal.record(4242, "@ana", "reindex", "while down")
+        assert journal.spooled() == 4
+        with pytest.raises(DatabaseError):
+            journal.reports()  # reading cannot be spooled: the caller says the database is down
+        server.start()
+        late = report(journal, 13, "after the outage")  # replays what waits first: the order holds
+        assert isinstance(late, int) and journal.spooled() == 0
+        kept = Journal(server.url).reports("all")  # newest first (a crash may skip numbers: PostgreSQL's way)
+        assert [(r.user_id, r.question, r.note) for r in reversed(kept)] == [
+            (11, "before the outage", "Wrong page."), (12, "during the outage", "He was quoting the chair."),
+            (13, "after the outage", None)]
+        assert [(e.action, e.detail) for e in journal.audit()] == [("reindex", "while down")]
+
+
+def test_a_replay_cut_short_after_writing_a_record_does_not_write_it_twice(tmp_path):
+    with postgres_cluster() as server:
+        journal = Journal(server.url, tmp_path / "journal.jsonl")
+        server.stop()
+        report(journal, 21, "first")
+        report(journal, 22, "second")
+        server.start()
+        first = journal.spool.pending()[0]
+        journal._take(first.kind, first.data, first.id)  # written, then the worker died before marking it done
+        assert journal.replay() == 2
+        assert sorted(r.question for r in journal.reports("all")) == ["first", "second"]
+
+
+def test_an_sqlite_file_that_cannot_be_written_is_an_outage_too(tmp_path):
+    journal = Journal(tmp_path / "citebot.sqlite", tmp_path / "journal.jsonl")
+    report(journal, 31, "while writable")
+    locker = sqlite3.connect(tmp_path / "citebot.sqlite", isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")  # another process holds the file: after its timeout it is "locked"
+    journal.database.timeout = 0.1
+    try:
+        assert isinstance(report(journal, 32, "while locked"), str)
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    assert [r.question for r in journal.reports("all")] == ["while locked", "while writable"]
+    assert json.loads(journal.spool.path.read_text() or "null") is None  # emptied once written
