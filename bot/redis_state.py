@@ -5,7 +5,14 @@ Each read-modify-write is one Lua script, so two workers never interleave inside
 need not agree. When Redis cannot be reached, each call falls back to this worker's
 own MemoryState and says so once in the log: answers continue, a "More" button whose
 query was lost asks the user to send the question again, and each worker sends at its
-share of the overall budget (the number of workers last seen alive).
+share of the overall budget (the number of workers last seen alive). "Cannot be reached"
+is any error of Redis's: a lost connection, a timeout, a full Redis refusing writes
+("OOM command not allowed" at maxmemory), a read-only replica ("READONLY"). Only the
+heartbeat (a write, every second) or /stats's ping says it is back, so a Redis that
+answers reads but refuses writes is one line in the log, not one per call.
+
+Redis keeps ids, hashes, times and the short question behind each button, all with a
+TTL: a line longer than REMEMBERED characters stays in this worker's memory only.
 """
 
 from __future__ import annotations
@@ -16,8 +23,7 @@ import secrets
 import time
 
 import redis.asyncio as redis
-from redis.exceptions import ConnectionError as RedisDown
-from redis.exceptions import TimeoutError as RedisSlow
+from redis.exceptions import RedisError
 
 from .catalogue import DEFAULT, say
 from .flood import Verdict
@@ -36,8 +42,9 @@ from .shared_state import (
 
 log = logging.getLogger(__name__)
 PREFIX = "citebot:"
-# Only an unreachable Redis falls back; a script error is a bug and must show.
-UNREACHABLE = (RedisDown, RedisSlow, OSError)
+# Any Redis error falls back to this worker's memory: an answer must never wait on, or stop at, a store.
+UNREACHABLE = (RedisError, OSError)
+REMEMBERED = 300  # characters: a question this long or shorter is shared for "More"; a longer one is kept here
 
 NOW = "local t = redis.call('TIME') local now = tonumber(t[1]) + tonumber(t[2]) / 1000000\n"
 
@@ -123,6 +130,7 @@ return 1
 BEAT = NOW + """
 redis.call('ZADD', KEYS[1], now, ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 3600)
+redis.call('EXPIRE', KEYS[1], 3600)
 return redis.call('ZCOUNT', KEYS[1], now - tonumber(ARGV[2]), '+inf')
 """
 
@@ -137,8 +145,7 @@ def falls_back(method):
         except UNREACHABLE as error:
             self.failed(error)
             self.local.schedule.budget = self.budget.shared_by(self.last_workers)
-            return await getattr(self.local, method.__name__)(*args, **kwargs)
-        self.recovered()
+            return await getattr(self.local, method.__name__.lstrip("_"))(*args, **kwargs)
         return result
 
     return wrapper
@@ -164,7 +171,8 @@ class RedisState(SharedState):
     def failed(self, error: Exception) -> None:
         if self.down_since is None:
             self.down_since = time.monotonic()
-            log.warning("redis unreachable (%s): answering from this worker's own state until it is back", error)
+            log.warning("redis unusable (%s: %s): answering from this worker's own state until it is back",
+                        type(error).__name__, str(error).splitlines()[0] if str(error) else "")
         self.error = str(error) or type(error).__name__
 
     def recovered(self) -> None:
@@ -175,13 +183,23 @@ class RedisState(SharedState):
     def key(self, *parts) -> str:
         return PREFIX + ":".join(str(p) for p in parts)
 
-    @falls_back
     async def remember(self, key, line):
-        await self.redis.set(self.key("q", key), line, ex=QUERY_TTL)
+        await self.local.remember(key, line)  # this worker answers its own buttons even when Redis forgets
+        if len(line) > REMEMBERED:
+            return
+        try:
+            await self.redis.set(self.key("q", key), line, ex=QUERY_TTL)
+        except UNREACHABLE as error:
+            self.failed(error)
 
-    @falls_back
     async def recall(self, key):
-        return await self.redis.get(self.key("q", key))
+        """Redis's copy first (another worker may have changed it), else this worker's own."""
+        try:
+            shared = await self.redis.get(self.key("q", key))
+        except UNREACHABLE as error:
+            self.failed(error)
+            shared = None
+        return shared if shared is not None else await self.local.recall(key)
 
     @falls_back
     async def flood(self, user_id, limit, seconds, update_id=0, kind="flood"):
@@ -197,6 +215,8 @@ class RedisState(SharedState):
     @falls_back
     async def linked(self, chat_id, question_id):
         value = await self.redis.get(self.key("link", chat_id, question_id))
+        if value is None and self.down_since is not None:  # refusing writes but answering reads: ours went here
+            return await self.local.linked(chat_id, question_id)
         return [int(x) for x in value.split(",") if x] if value is not None else None
 
     @falls_back
@@ -218,12 +238,22 @@ class RedisState(SharedState):
         token = f"{self.worker}:{secrets.token_hex(8)}"
         return token if await self.redis.set(self.key("lock", name), token, nx=True, px=int(ttl * 1000)) else None
 
-    @falls_back
     async def extend(self, name, token, ttl):
+        if not token.startswith(f"{self.worker}:"):  # taken from this worker's memory while Redis refused
+            return await self.local.extend(name, token, ttl)
+        return await self._extend(name, token, ttl)
+
+    async def release(self, name, token):
+        if not token.startswith(f"{self.worker}:"):
+            return await self.local.release(name, token)
+        return await self._release(name, token)
+
+    @falls_back
+    async def _extend(self, name, token, ttl):
         return bool(await self.scripts["extend"](keys=[self.key("lock", name)], args=[token, int(ttl * 1000)]))
 
     @falls_back
-    async def release(self, name, token):
+    async def _release(self, name, token):
         return bool(await self.scripts["release"](keys=[self.key("lock", name)], args=[token]))
 
     @falls_back
@@ -256,8 +286,8 @@ class RedisState(SharedState):
             await self.redis.ping()
         except UNREACHABLE as error:
             self.failed(error)
+        if self.down_since is not None:  # a ping can pass while writes are refused (full, read-only)
             return say("health.redis_down", lang, error=self.error)
-        self.recovered()
         return say("health.redis_ok", lang, ms=(time.perf_counter() - started) * 1000, workers=self.last_workers)
 
     async def close(self) -> None:

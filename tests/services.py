@@ -35,9 +35,10 @@ def need(program: str) -> str:
 class Redis:
     """A throwaway redis-server without persistence: a restart loses everything, the worst case."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *options: str) -> None:
         self.binary = need("redis-server")
         self.folder = folder
+        self.options = list(options)  # more redis-server arguments: --maxmemory 1mb, --replicaof HOST PORT
         self.port = free_port()
         self.proc: subprocess.Popen | None = None
 
@@ -49,7 +50,7 @@ class Redis:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
             [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(self.folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             "--dir", str(self.folder), *self.options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_listening(self.port)
 
     def stop(self) -> None:
@@ -64,8 +65,8 @@ class Redis:
 
 
 @contextlib.contextmanager
-def redis_server(folder: Path):
-    server = Redis(folder)
+def redis_server(folder: Path, *options: str):
+    server = Redis(folder, *options)
     server.start()
     try:
         yield server
