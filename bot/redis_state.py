@@ -286,7 +286,10 @@ class RedisState(SharedState):
             await self.redis.ping()
         except UNREACHABLE as error:
             self.failed(error)
-        if self.down_since is not None:  # a ping can pass while writes are refused (full, read-only)
+        else:
+            if self.down_since is not None:
+                await self.beat()  # a write: a ping passes while writes are refused (full, read-only)
+        if self.down_since is not None:
             return say("health.redis_down", lang, error=self.error)
         return say("health.redis_ok", lang, ms=(time.perf_counter() - started) * 1000, workers=self.last_workers)
 
