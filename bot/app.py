@@ -68,6 +68,7 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
         .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
         .get_updates_read_timeout(bot_settings.poll_timeout + 5)  # a hung long poll is dropped soon
         .post_init(post_init)
+        .post_stop(post_stop)
         .context_types(CONTEXT_TYPES)
     )
     if bot_settings.base_url:
@@ -121,6 +122,12 @@ async def post_init(app: Application) -> None:
                                               language_code=lang)
         except Exception:  # noqa: BLE001 - an admin who never opened the bot has no chat yet
             logging.getLogger(__name__).warning("could not set admin commands for %s", admin)
+
+
+async def post_stop(app: Application) -> None:
+    """Stop replaying the spool: what still waits there stays for the next start."""
+    if app.bot_data.replayer:
+        app.bot_data.replayer.cancel()
 
 
 async def describe(app: Application, lang: str, language_code: str | None) -> None:

@@ -3,14 +3,16 @@
 SQLite by default (the `database` file); PostgreSQL when `database_url` is set,
 so workers on several hosts share one record. When the database cannot be reached,
 a report, a note or an audit line goes to this host's spool (spool.py) and is written
-when it is back, in order and exactly once: the `replayed` table keeps each spooled
-record's id with the row it became, in the same transaction as the row.
+when it is back, in order and exactly once: each record gets an id before its first
+try, and the `replayed` table keeps that id with the row it became, in the same
+transaction as the row (a commit whose answer was lost is not written twice).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,14 +192,16 @@ class Journal:
         """Write now; while the database is down (or earlier records still wait), append to the spool instead."""
         if self.spool is None:
             return self._take(kind, data)
+        # One id from the start: a commit that went through although its answer was lost is not written again.
+        record_id = uuid.uuid4().hex
         if self.spool.waiting():
             self.replay()  # earlier records go first: in order
         if not self.spool.waiting():
             try:
-                return self._take(kind, data)
+                return self._take(kind, data, record_id)
             except DatabaseError as error:
                 log.warning("%s; the %s waits in the spool %s until it is back", error, kind, self.spool.path)
-        return self.spool.add(kind, data)
+        return self.spool.add(kind, data, record_id)
 
     def _take(self, kind: str, data: dict, spool_id: str | None = None) -> int:
         """One record in one transaction; a spooled one (`spool_id`) is written once however often it is replayed."""
