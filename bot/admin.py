@@ -18,6 +18,7 @@ import json
 import logging
 import re
 import secrets
+import time
 from pathlib import Path
 
 from telegram import ForceReply, Message, Update
@@ -33,6 +34,7 @@ from citebot.index import (
     Draft,
     Drafts,
     Journal,
+    ReindexRequests,
     collection_entry,
     commit_draft,
     edit_document,
@@ -40,12 +42,14 @@ from citebot.index import (
     prepare_url,
     remove_document,
 )
+from citebot.index import reindex as reindex_corpus
 
 from . import handlers as h
 from . import render
 from .buttons import number
 from .catalogue import DEFAULT, counted, field_names, reason, say, template
 from .replies import answer_line, keyboard, lang_of
+from .shared_state import LockBusy
 from .solar_hijri import date_label
 from .state import BotContext
 
@@ -53,6 +57,8 @@ log = logging.getLogger(__name__)
 TELEGRAM_DOWNLOAD_LIMIT = 20_000_000  # what a bot may download through the Bot API
 NOTICE_EVERY = 3600  # seconds: admins hear of new reports at most this often
 REPLAY_EVERY = 2.0  # seconds between looks at the spool, for what waits there for the database
+LEFT_OVER = 30.0  # seconds a reindex request may wait before it counts as left over (its reindex died)
+LEFT_OVER_EVERY = 60.0  # seconds between looks for requests left over (a failing reindex is not hammered)
 URL = re.compile(r"^\s*(https?://\S+)\s*$")
 
 
@@ -393,8 +399,9 @@ async def remove_button(update: Update, context: BotContext) -> None:
 
 
 async def reindex_command(update: Update, context: BotContext, wait: bool = False) -> None:
-    """/reindex, recorded in the audit log when an admin runs it."""
+    """/reindex, recorded in the audit log and asked for on disk (ReindexRequests) when an admin runs it."""
     if h.is_admin(update, context):
+        await asyncio.to_thread(ReindexRequests(context.settings).ask, f"/reindex by {_who(update)}")
         await audit(update, context, "reindex", "")
     await h.reindex_command(update, context, wait)
 
@@ -576,8 +583,12 @@ async def replay_spool(app: Application) -> None:
     """For the worker's whole life (a task): write what waits in this host's spool once the database is back,
     then tell the admins of the reports among it (the usual hourly batching applies)."""
     context = BotContext(app)
+    next_left_over = 0.0
     while True:
         await asyncio.sleep(REPLAY_EVERY)
+        if time.monotonic() >= next_left_over:
+            next_left_over = time.monotonic() + LEFT_OVER_EVERY
+            await reindex_left_over(context)
         j = journal(context)
         try:
             if j.spool is None or not j.spool.waiting():
@@ -586,3 +597,22 @@ async def replay_spool(app: Application) -> None:
                 await notify_admins(context)
         except Exception:  # noqa: BLE001 - the next round tries again; this task must outlive any one failure
             log.exception("replaying the spool failed")
+
+
+async def reindex_left_over(context: BotContext) -> None:
+    """One reindex for the requests a reindex never covered (its worker died, or it failed): a confirmed
+    document is always indexed in the end."""
+    requests = ReindexRequests(context.settings)
+    try:
+        if not await asyncio.to_thread(requests.left_over, LEFT_OVER):
+            return
+        async with context.state.shared.lock("reindex", ttl=h.REINDEX_LOCK_SECONDS):
+            asked = await asyncio.to_thread(requests.waiting)
+            report = await asyncio.to_thread(reindex_corpus, context.settings)
+            await asyncio.to_thread(requests.done, asked)
+        log.warning("reindexed for %d request(s) left over (%s): %d documents", len(asked),
+                    "; ".join(r.data.get("why", "") for r in asked[:5]), report.documents)
+    except LockBusy:
+        return  # another worker is building now; what it does not cover is left over next time
+    except CitebotError as e:
+        log.warning("a reindex for requests left over failed (tried again in %d s): %s", LEFT_OVER_EVERY, e)

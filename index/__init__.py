@@ -19,6 +19,7 @@ from .collection.intake import edit as edit_document
 from .collection.intake import prepare as prepare_file
 from .collection.intake import remove as remove_document
 from .collection.reports import REASONS, AuditEntry, Journal, ReaderReport
+from .collection.requests import ReindexRequests
 from .documents.fetch import FetchError
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
 from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
@@ -61,6 +62,7 @@ __all__ = [
     "Referent",
     "ReindexBusy",
     "ReindexReport",
+    "ReindexRequests",
     "Result",
     "Settings",
     "SettingsSource",

@@ -10,7 +10,9 @@ import pytest
 
 from citebot.index.collection.database import DatabaseError
 from citebot.index.collection.reports import Journal
+from citebot.index.collection.requests import ReindexRequests
 from citebot.index.collection.spool import Spool
+from citebot.index.settings import Settings
 from tests.services import postgres_cluster
 
 
@@ -107,3 +109,18 @@ def test_an_sqlite_file_that_cannot_be_written_is_an_outage_too(tmp_path):
         locker.close()
     assert [r.question for r in journal.reports("all")] == ["while locked", "while writable"]
     assert json.loads(journal.spool.path.read_text() or "null") is None  # emptied once written
+
+
+def test_a_reindex_settles_only_the_requests_asked_before_it_began(tmp_path):
+    settings = Settings(index_dir=tmp_path / "index")
+    requests = ReindexRequests(settings)
+    first, second = requests.ask("add memo-1"), requests.ask("/reindex by @ana")
+    covered = requests.waiting()  # read as the build begins
+    third = requests.ask("edit memo-1 date")  # stored while it builds: maybe not in it
+    requests.done(covered)
+    assert [r.id for r in covered] == [first, second]
+    assert [(r.id, r.data["why"]) for r in requests.waiting()] == [(third, "edit memo-1 date")]
+    assert requests.left_over(older_than=60) == []  # just asked: its own reindex is still to come
+    assert [r.id for r in requests.left_over(older_than=-1)] == [third]
+    requests.done(requests.waiting())
+    assert requests.waiting() == [] and requests.spool.path.stat().st_size == 0

@@ -7,12 +7,14 @@ PostgreSQL stops and starts under them.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from citebot.index import ReindexRequests, commit_draft, prepare_file
 from citebot.index.collection.reports import Journal
 from tests.botproc import TOKEN, citebot, message
 from tests.conftest import indexed
@@ -76,7 +78,7 @@ def test_with_postgresql_and_redis_down_reports_reindex_and_uploads_go_on_and_no
         notice = eventually(lambda: any(text_to(ADMIN, "1 new report from readers:")(m, p) for m, p in tg.calls))
         again = send(tg, message("Tabriz depot", chat=READER), text_to(READER, "Excerpts for"))
     tally.tried(1 + 1 + 3 + 1)  # the report, its note, the audit lines (reindex, add, reindex), the document
-    lost = (1 - len(reports)) + max(0, 3 - len(audit or [])) + ("Tabriz" not in again["html"])
+    lost = (1 - len(reports)) + max(0, 3 - len(audit or [])) + ("<b>Tabriz</b> <b>depot</b>" not in again["html"])
     tally.lost(lost)
     assert [(r.user_id, r.reason, r.question, r.note) for r in reports] == [
         (READER, "speaker", "/source 30,000", "The speaker is the judge, not the prisoner.")]
@@ -132,3 +134,23 @@ def test_many_writers_while_postgresql_stops_and_starts_lose_and_repeat_nothing(
     for w in range(writers):  # each writer's records in the order it wrote them
         mine = [int(r.question.split(" n")[1]) for r in reversed(reports) if r.user_id == w]
         assert mine == list(range(each))
+
+
+@pytest.mark.e2e
+@pytest.mark.reliability("stores down: a worker dead between confirm and reindex")
+def test_a_document_confirmed_just_before_its_worker_died_is_indexed_by_the_next_one(tmp_path, bundled, tally):
+    settings = indexed(bundled, tmp_path)
+    commit_draft(settings, prepare_file(settings, NEW_DOCUMENT, "archive-board.txt"))  # stored ...
+    requests = ReindexRequests(settings)
+    requests.ask("add archive-board")  # ... and asked for, then the worker died before reindexing
+    stale = requests.spool.path.read_text().replace(f'"at": "{dt.datetime.now(dt.UTC).year}', '"at": "2000')
+    requests.spool.path.write_text(stale)  # asked long ago
+    tg = FakeTelegram(TOKEN)
+    tg.start()
+    with citebot(settings, tg, tmp_path / "bot.log", CITEBOT_ADMINS=ADMIN):
+        found = eventually(lambda: "every ledger from the <b>Tabriz</b> <b>depot</b>" in send(
+            tg, message("Tabriz depot", chat=READER), text_to(READER, ""))["html"], timeout=40)
+    tally.tried(1)
+    tally.lost(0 if found else 1)
+    assert found and requests.waiting() == []
+    assert "reindexed for 1 request(s) left over (add archive-board): 6 documents" in (tmp_path / "bot.log").read_text()

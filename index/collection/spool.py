@@ -86,6 +86,20 @@ class Spool:
                 os.fsync(f.fileno())
         return replayed
 
+    def settle(self, ids: set[str]) -> None:
+        """Mark the records `ids` done without replaying them (their work was done another way)."""
+        if not ids or not self.waiting():
+            return
+        with self._locked() as f:
+            waiting = self._pending(f)
+            for record in waiting:
+                if record.id in ids:
+                    self._append(f, {"done": record.id})
+            if all(record.id in ids for record in waiting):
+                f.truncate(0)
+                f.flush()
+                os.fsync(f.fileno())
+
     @contextmanager
     def _locked(self) -> Iterator[IO[bytes]]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
