@@ -4,7 +4,10 @@ and it is written once when the database is back (index/collection/spool.py, rep
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -13,6 +16,7 @@ from citebot.index.collection.reports import Journal
 from citebot.index.collection.requests import ReindexRequests
 from citebot.index.collection.spool import Spool
 from citebot.index.settings import Settings
+from tests.conftest import indexed
 from tests.services import postgres_cluster
 
 
@@ -124,3 +128,18 @@ def test_a_reindex_settles_only_the_requests_asked_before_it_began(tmp_path):
     assert [r.id for r in requests.left_over(older_than=-1)] == [third]
     requests.done(requests.waiting())
     assert requests.waiting() == [] and requests.spool.path.stat().st_size == 0
+
+
+def test_citebot_add_with_the_database_down_keeps_the_audit_line_and_says_where(tmp_path, bundled):
+    settings = indexed(bundled, tmp_path)
+    path = tmp_path / "memo.txt"
+    path.write_bytes(b"Memo of the archive\n\nThe archive keeps every ledger sealed until a judge asks for it.")
+    env = {**os.environ, "CITEBOT_INDEX_DIR": str(settings.index_dir), "CITEBOT_CORPUS_DIR": str(settings.corpus_dir),
+           "CITEBOT_DATABASE_URL": "postgresql://citebot@127.0.0.1:1/citebot"}
+    added = subprocess.run([sys.executable, "-m", "citebot.bot.cli", "add", str(path), "--yes", "--no-reindex"],
+                           env=env, capture_output=True, text=True, timeout=120)
+    assert added.returncode == 0, added.stderr
+    assert (f"The audit log's database cannot be reached: the add line waits in {settings.spool_dir} and is "
+            "written when it is back") in added.stderr
+    [line] = Journal.of(settings).spool.pending()
+    assert (line.kind, line.data["action"], line.data["detail"]) == ("audit", "add", "memo")
