@@ -7,6 +7,7 @@ PostgreSQL stops and starts under them.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import threading
 import time
@@ -154,3 +155,49 @@ def test_a_document_confirmed_just_before_its_worker_died_is_indexed_by_the_next
     tally.lost(0 if found else 1)
     assert found and requests.waiting() == []
     assert "reindexed for 1 request(s) left over (add archive-board): 6 documents" in (tmp_path / "bot.log").read_text()
+
+
+@pytest.mark.reliability("stores down: Redis stopped under load")
+async def test_every_update_is_handled_while_redis_stops_and_starts_under_two_workers(tmp_path, tally, caplog):
+    from citebot.bot.redis_state import RedisState
+    from citebot.bot.shared_state import Budget, Claim
+
+    updates = trials(300, 3000)
+    caplog.set_level("WARNING", logger="citebot.bot.redis_state")
+    with redis_server(tmp_path / "redis") as redis:
+        workers = [RedisState(redis.url, Budget(0, 0, 0), f"w{n}") for n in (1, 2)]
+        handled: list[int] = []
+
+        async def handle(update_id: int) -> None:
+            """What a worker does with one update: claim it, count it, remember its button, link it, mark it done."""
+            state = workers[update_id % 2]
+            await state.beat()
+            if await state.claim(update_id) is not Claim.NEW:
+                return
+            await state.flood(update_id % 7, 1000, 60, update_id)
+            await state.remember(f"k{update_id}", f"/who person {update_id}")
+            await state.link(update_id % 7, update_id, [update_id])
+            assert await state.recall(f"k{update_id}") == f"/who person {update_id}"
+            await state.done(update_id)
+            handled.append(update_id)
+
+        crashes = 0
+        for batch in range(0, updates, 20):
+            if batch == updates // 3:
+                redis.stop()
+            if batch == 2 * updates // 3:
+                redis.start()
+            results = await asyncio.gather(*(handle(u) for u in range(batch, min(batch + 20, updates))),
+                                           return_exceptions=True)
+            crashes += sum(isinstance(r, BaseException) for r in results)
+        for state in workers:
+            await state.beat()  # says it is back
+            await state.close()
+    tally.tried(updates)
+    tally.crashed(crashes)
+    tally.lost(updates - len(set(handled)))
+    tally.duplicated(len(handled) - len(set(handled)))
+    said = [r.getMessage() for r in caplog.records]
+    assert crashes == 0 and sorted(handled) == list(range(updates))
+    assert sum(s.startswith("redis unusable") for s in said) == 2  # one line per worker for the outage
+    assert sum(s.startswith("redis is back") for s in said) == 2
