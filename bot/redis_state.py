@@ -12,7 +12,8 @@ heartbeat (a write, every second) or /stats's ping says it is back, so a Redis t
 answers reads but refuses writes is one line in the log, not one per call.
 
 Redis keeps ids, hashes, times and the short question behind each button, all with a
-TTL: a line longer than REMEMBERED characters stays in this worker's memory only.
+TTL: a line longer than REMEMBERED characters stays in this worker's memory only, and
+each user keeps at most PER_USER lines there (at most about 300 KB, whatever they send).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ PREFIX = "citebot:"
 # Any Redis error falls back to this worker's memory: an answer must never wait on, or stop at, a store.
 UNREACHABLE = (RedisError, OSError)
 REMEMBERED = 300  # characters: a question this long or shorter is shared for "More"; a longer one is kept here
+PER_USER = 500  # a user's newest questions kept in Redis; older ones' buttons ask for the question again
 
 NOW = "local t = redis.call('TIME') local now = tonumber(t[1]) + tonumber(t[2]) / 1000000\n"
 
@@ -127,6 +129,22 @@ end
 return 1
 """
 
+# KEYS: the line's key, the owner's list of keys. ARGV: the line, its TTL, how many lines one user keeps.
+# The newest `cap` lines of each user are kept; older ones are forgotten (their buttons ask
+# for the question again), so no one account can fill Redis.
+REMEMBER = """
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+redis.call('LREM', KEYS[2], 0, KEYS[1])
+local n = redis.call('LPUSH', KEYS[2], KEYS[1])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+local cap = tonumber(ARGV[3])
+if n > cap then
+  for _, old in ipairs(redis.call('LRANGE', KEYS[2], cap, -1)) do redis.call('DEL', old) end
+  redis.call('LTRIM', KEYS[2], 0, cap - 1)
+end
+return n
+"""
+
 BEAT = NOW + """
 redis.call('ZADD', KEYS[1], now, ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 3600)
@@ -166,7 +184,7 @@ class RedisState(SharedState):
                                           health_check_interval=10, decode_responses=True)
         self.scripts = {name: self.redis.register_script(body) for name, body in (
             ("flood", FLOOD), ("claim", CLAIM), ("extend", EXTEND), ("release", RELEASE),
-            ("reserve", RESERVE), ("pause", PAUSE), ("beat", BEAT))}
+            ("reserve", RESERVE), ("pause", PAUSE), ("beat", BEAT), ("remember", REMEMBER))}
 
     def failed(self, error: Exception) -> None:
         if self.down_since is None:
@@ -183,12 +201,16 @@ class RedisState(SharedState):
     def key(self, *parts) -> str:
         return PREFIX + ":".join(str(p) for p in parts)
 
-    async def remember(self, key, line):
+    async def remember(self, key, line, owner=None):
         await self.local.remember(key, line)  # this worker answers its own buttons even when Redis forgets
         if len(line) > REMEMBERED:
             return
         try:
-            await self.redis.set(self.key("q", key), line, ex=QUERY_TTL)
+            if owner is None:
+                await self.redis.set(self.key("q", key), line, ex=QUERY_TTL)
+            else:
+                await self.scripts["remember"](keys=[self.key("q", key), self.key("lines", owner)],
+                                               args=[line, QUERY_TTL, PER_USER])
         except UNREACHABLE as error:
             self.failed(error)
 

@@ -91,7 +91,8 @@ def lang_of(update: Update) -> str:
 
 async def send_answer(update: Update, context: BotContext, line: str) -> None:
     answer = await answer_line(context, line)
-    await deliver(update, context, await reply_to(context, answer, await context.state.remember(line), lang_of(update)))
+    key = await context.state.remember(line, update.effective_user.id if update.effective_user else None)
+    await deliver(update, context, await reply_to(context, answer, key, lang_of(update)))
 
 
 async def reply_to(context: BotContext, answer: Answer, key: str, lang: str) -> render.Reply:

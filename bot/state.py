@@ -45,10 +45,10 @@ class BotState:
         self.settings, self.bot_settings, self.answerer = settings, bot_settings, answerer
         self.shared = shared or MemoryState()
 
-    async def remember(self, line: str) -> str:
-        """A short key for `line`, so callback data stays far below Telegram's 64 bytes."""
+    async def remember(self, line: str, owner: int | None = None) -> str:
+        """A short key for `line`, so callback data stays far below Telegram's 64 bytes; `owner`: who sent it."""
         key = hashlib.blake2b(line.encode(), digest_size=6).hexdigest()
-        await self.shared.remember(key, line)
+        await self.shared.remember(key, line, owner)
         return key
 
     async def recall(self, key: str) -> str | None:

@@ -243,3 +243,19 @@ async def test_a_redis_refusing_writes_degrades_to_this_workers_memory_with_one_
         finally:
             if replica:
                 replica.stop()
+
+
+async def test_one_user_keeps_at_most_their_newest_lines_in_redis(redis_url):
+    from citebot.bot.redis_state import PER_USER, RedisState
+
+    one, two = RedisState(redis_url, BUDGET, "w1"), RedisState(redis_url, BUDGET, "w2")
+    await one.remember("other", "/quote Montazeri", owner=8)
+    for n in range(PER_USER + 50):  # one account sending many different questions
+        await one.remember(f"line{n}", f"question number {n}", owner=7)
+    kept = [n for n in range(PER_USER + 50) if await one.redis.exists(f"citebot:q:line{n}")]
+    assert kept == list(range(50, PER_USER + 50))  # the newest PER_USER; the oldest 50 forgotten in Redis
+    assert await two.recall("line0") is None and await two.recall(f"line{PER_USER + 49}") == f"question number {PER_USER + 49}"
+    assert await two.recall("other") == "/quote Montazeri"  # another user's button is untouched
+    assert 0 < await one.redis.ttl("citebot:lines:7")
+    await one.close()
+    await two.close()
