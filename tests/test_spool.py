@@ -78,12 +78,14 @@ def test_with_the_database_down_reports_notes_and_audit_lines_wait_and_are_writt
         with pytest.raises(DatabaseError):
             journal.reports()  # reading cannot be spooled: the caller says the database is down
         server.start()
-        late = report(journal, 13, "after the outage")  # replays what waits first: the order holds
-        assert isinstance(late, int) and journal.spooled() == 0
+        report(journal, 13, "after the outage")  # behind what waits (written now, or spooled after it)
+        journal.replay()  # as the bot's replayer does every 2 s
+        assert journal.spooled() == 0
+        assert isinstance(report(journal, 14, "later"), int)
         kept = Journal(server.url).reports("all")  # newest first (a crash may skip numbers: PostgreSQL's way)
         assert [(r.user_id, r.question, r.note) for r in reversed(kept)] == [
             (11, "before the outage", "Wrong page."), (12, "during the outage", "He was quoting the chair."),
-            (13, "after the outage", None)]
+            (13, "after the outage", None), (14, "later", None)]
         assert [(e.action, e.detail) for e in journal.audit()] == [("reindex", "while down")]
 
 
@@ -143,3 +145,13 @@ def test_citebot_add_with_the_database_down_keeps_the_audit_line_and_says_where(
             "written when it is back") in added.stderr
     [line] = Journal.of(settings).spool.pending()
     assert (line.kind, line.data["action"], line.data["detail"]) == ("audit", "add", "memo")
+
+
+def test_after_a_failed_try_writes_go_straight_to_the_spool_for_a_while(tmp_path, monkeypatch):
+    """An unreachable host costs a connect timeout per try: the next reader is not made to wait it out again."""
+    journal = Journal("postgresql://citebot@127.0.0.1:1/citebot", tmp_path / "journal.jsonl")
+    tries = []
+    take = journal._take
+    monkeypatch.setattr(journal, "_take", lambda *a: tries.append(a[0]) or take(*a))
+    assert all(isinstance(report(journal, n, f"q{n}"), str) for n in range(3))
+    assert tries == ["report"] and journal.spooled() == 3  # one try, then straight to the spool

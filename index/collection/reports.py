@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -184,6 +185,10 @@ class Journal:
         if self.spool is None or not self.spool.waiting():
             return 0
         replayed = self.spool.replay(lambda r: self._take(r.kind, r.data, r.id), stops=(DatabaseError,))
+        if self.spool.waiting():
+            _down_until[self.database.where] = time.monotonic() + RETRY_AFTER
+        else:
+            _down_until.pop(self.database.where, None)
         if replayed:
             log.warning("%d spooled record(s) written to the database at %s", replayed, self.database.where)
         return replayed
@@ -194,6 +199,8 @@ class Journal:
             return self._take(kind, data)
         # One id from the start: a commit that went through although its answer was lost is not written again.
         record_id = uuid.uuid4().hex
+        if time.monotonic() < _down_until.get(self.database.where, 0.0):
+            return self.spool.add(kind, data, record_id)  # it just failed: the reader is not kept waiting again
         if self.spool.waiting():
             self.replay()  # earlier records go first: in order
         if not self.spool.waiting():
@@ -201,6 +208,7 @@ class Journal:
                 return self._take(kind, data, record_id)
             except DatabaseError as error:
                 log.warning("%s; the %s waits in the spool %s until it is back", error, kind, self.spool.path)
+                _down_until[self.database.where] = time.monotonic() + RETRY_AFTER
         return self.spool.add(kind, data, record_id)
 
     def _take(self, kind: str, data: dict, spool_id: str | None = None) -> int:
@@ -247,6 +255,10 @@ def _insert_audit(db: Session, d: dict) -> int:
 _WRITERS: dict[str, Callable[[Session, dict], int]] = {"report": _insert_report, "note": _update_note,
                                                        "audit": _insert_audit}
 JOURNAL_SPOOL = "journal.jsonl"
+# After a failed try, writes go straight to the spool for this long: an unreachable host costs a connect
+# timeout (10 s) per try, which a reader reporting must not wait through twice; the bot's replayer keeps trying.
+RETRY_AFTER = 5.0
+_down_until: dict[str, float] = {}  # database (as `where` names it) -> monotonic time to try it again
 
 _COLUMNS = ('id, created, user_id, doc, start, "end", generation, question, reason, note, excerpt, status, '
             "resolved_by, resolved_at")
