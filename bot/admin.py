@@ -567,7 +567,12 @@ async def resolve_button(update: Update, context: BotContext) -> None:
         await query.answer(say("admin.refuse_resolve", lang))
         return
     report_id = number((query.data or "")[3:])
-    done = report_id is not None and await asyncio.to_thread(journal(context).resolve, report_id, update.effective_user.id)
+    try:
+        done = report_id is not None and await asyncio.to_thread(journal(context).resolve, report_id,
+                                                                 update.effective_user.id)
+    except DatabaseError:  # a resolve must see the report open: it cannot wait in the spool
+        await query.answer(say("reports.database_down", lang), show_alert=True)
+        return
     if not done:
         await query.answer(say("reports.gone", lang))
         return

@@ -70,6 +70,9 @@ def test_with_postgresql_and_redis_down_reports_reindex_and_uploads_go_on_and_no
         down = send(tg, message("/stats", chat=ADMIN), text_to(ADMIN, "The reports database cannot be reached"))
         # the report, its note and 3 audit lines (/reindex; the add and the reindex after it)
         assert "5 records wait in this worker's spool and will be written when it is back." in down["text"]
+        send(tg, press("rs:1", ADMIN, query_id="cq-resolve-while-down"),
+             lambda m, p: m == "answerCallbackQuery" and p["callback_query_id"] == "cq-resolve-while-down"
+             and p.get("text") == "The reports database cannot be reached just now: try again when it is back.")
 
         pg.start()
         redis.start()

@@ -220,6 +220,7 @@ MESSAGES = {
     "remove.done": "Removed {id}.",
     # readers' reports, for admins: /reports, the notice, /stats
     "database.down": "The reports database cannot be reached: {error}. {count} records wait in this worker's spool and will be written when it is back.",
+    "reports.database_down": "The reports database cannot be reached just now: try again when it is back.",
     "reports.none": "No open reports.",
     "reports.count_one": "{count} open report, newest first:",
     "reports.count": "{count} open reports, newest first:",

@@ -226,6 +226,7 @@ MESSAGES = {
     "remove.done": "{id} حذف شد.",
     # readers' reports, for admins: /reports, the notice, /stats
     "database.down": "پایگاه دادهٔ گزارش‌ها در دسترس نیست: {error}. {count} مورد در صف این کارگزار می‌ماند و هر وقت برگردد نوشته می‌شود.",
+    "reports.database_down": "پایگاه دادهٔ گزارش‌ها هم‌اکنون در دسترس نیست: وقتی برگشت دوباره امتحان کنید.",
     "reports.none": "هیچ گزارش بازی نیست.",
     "reports.count_one": "{count} گزارش باز، تازه‌ترین نخست:",
     "reports.count": "{count} گزارش باز، تازه‌ترین نخست:",
