@@ -57,8 +57,10 @@ def test_the_image_and_the_venv_install_every_dependency_pinned_with_hashes_and_
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     image, dev = locked(ROOT / "requirements.lock"), locked(ROOT / "requirements-dev.lock")
     extras = project["optional-dependencies"]
-    assert requirement_names(project["dependencies"] + extras["postgres"]) <= set(image)
-    assert requirement_names(project["dependencies"] + extras["test"] + extras["lint"] + extras["bench"]) <= set(dev)
+    unlocked = requirement_names(project["dependencies"] + extras["postgres"]) - set(image)
+    assert not unlocked, f"{sorted(unlocked)} not in requirements.lock: run make lock"
+    unlocked = requirement_names(project["dependencies"] + extras["test"] + extras["lint"] + extras["bench"]) - set(dev)
+    assert not unlocked, f"{sorted(unlocked)} not in requirements-dev.lock: run make lock"
     assert all(dev[name] == version for name, version in image.items())  # the image runs what the tests ran
     docker = (ROOT / "Dockerfile").read_text()
     assert "pip install --no-cache-dir --require-hashes -r requirements.lock" in docker
