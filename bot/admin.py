@@ -18,6 +18,7 @@ import json
 import logging
 import re
 import secrets
+import time
 from pathlib import Path
 
 from telegram import ForceReply, Message, Update
@@ -29,9 +30,11 @@ from citebot.index import (
     KINDS,
     REASONS,
     CitebotError,
+    DatabaseError,
     Draft,
     Drafts,
     Journal,
+    ReindexRequests,
     collection_entry,
     commit_draft,
     edit_document,
@@ -39,18 +42,23 @@ from citebot.index import (
     prepare_url,
     remove_document,
 )
+from citebot.index import reindex as reindex_corpus
 
 from . import handlers as h
 from . import render
 from .buttons import number
 from .catalogue import DEFAULT, counted, field_names, reason, say, template
 from .replies import answer_line, keyboard, lang_of
+from .shared_state import LockBusy
 from .solar_hijri import date_label
 from .state import BotContext
 
 log = logging.getLogger(__name__)
 TELEGRAM_DOWNLOAD_LIMIT = 20_000_000  # what a bot may download through the Bot API
 NOTICE_EVERY = 3600  # seconds: admins hear of new reports at most this often
+REPLAY_EVERY = 2.0  # seconds between looks at the spool, for what waits there for the database
+LEFT_OVER = 30.0  # seconds a reindex request may wait before it counts as left over (its reindex died)
+LEFT_OVER_EVERY = 60.0  # seconds between looks for requests left over (a failing reindex is not hammered)
 URL = re.compile(r"^\s*(https?://\S+)\s*$")
 
 
@@ -113,7 +121,7 @@ async def reply(update: Update, key: str, **params) -> Message:
 
 
 def journal(context: BotContext) -> Journal:
-    return Journal(context.settings.database_at)
+    return Journal.of(context.settings)
 
 
 def _awaiting(context: BotContext) -> Awaiting:
@@ -252,8 +260,8 @@ async def typed_value(update: Update, context: BotContext) -> None:
     text, lang = message.text, lang_of(update)
     assert text is not None  # filters.TEXT
     if kind == "note":
-        await asyncio.to_thread(journal(context).add_note, what[0], user, text)
-        await reply(update, "report.note_added", id=what[0])
+        kept = await asyncio.to_thread(journal(context).add_note, what[0], user, text)
+        await reply(update, _note_said(what[0], kept), id=what[0])
         return
     key, name = what
     draft = await asyncio.to_thread(drafts(context).get, key)
@@ -291,7 +299,7 @@ async def cancel_command(update: Update, context: BotContext) -> None:
     if not asked:
         await reply(update, "cancel.nothing")
     elif asked[0] == "note":
-        await reply(update, "cancel.note", id=asked[1])
+        await reply(update, "cancel.note_spooled" if isinstance(asked[1], str) else "cancel.note", id=asked[1])
     else:
         await reply(update, "cancel.field", field=field_names([asked[2]], lang_of(update)))
 
@@ -307,6 +315,13 @@ async def _asked_in(context: BotContext, message: Message, user: int) -> tuple |
         return None
     await context.state.shared.remember(key, "")  # answered: a second reply to the same prompt is a search
     return tuple(json.loads(stored)[1:])
+
+
+def _note_said(report_id: int | str, kept: bool | str) -> str:
+    """What the reader is told of their note: added, or waiting in the spool (a str) for the database."""
+    if isinstance(kept, str):
+        return "report.note_spooled"
+    return "report.note_added_yours" if isinstance(report_id, str) else "report.note_added"
 
 
 def _asked_key(chat_id: int, message_id: int) -> str:
@@ -384,8 +399,9 @@ async def remove_button(update: Update, context: BotContext) -> None:
 
 
 async def reindex_command(update: Update, context: BotContext, wait: bool = False) -> None:
-    """/reindex, recorded in the audit log when an admin runs it."""
+    """/reindex, recorded in the audit log and asked for on disk (ReindexRequests) when an admin runs it."""
     if h.is_admin(update, context):
+        await asyncio.to_thread(ReindexRequests(context.settings).ask, f"/reindex by {_who(update)}")
         await audit(update, context, "reindex", "")
     await h.reindex_command(update, context, wait)
 
@@ -395,8 +411,18 @@ async def stats_command(update: Update, context: BotContext) -> None:
     await h.stats_command(update, context)
     if h.is_admin(update, context) and update.effective_chat.type == ChatType.PRIVATE:
         j = journal(context)
-        entries, open_reports = await asyncio.to_thread(lambda: (j.audit(10), j.open_count()))
+        try:
+            entries, open_reports = await asyncio.to_thread(lambda: (j.audit(10), j.open_count()))
+        except DatabaseError as e:
+            await _database_down(update, j, e)
+            return
         await update.effective_message.reply_html(render.audit_lines(entries, open_reports, lang_of(update)))
+
+
+async def _database_down(update: Update, j: Journal, error: DatabaseError) -> None:
+    """An admin asked to read the database while it is down: say so, and what waits in this worker's spool."""
+    waiting = await asyncio.to_thread(j.spooled)
+    await reply(update, "database.down", error=reason(error, lang_of(update)), count=waiting)
 
 
 # -- readers' reports ----------------------------------------------------------------------------
@@ -469,8 +495,9 @@ async def _store_report(update, context, answer, result, line: str, reason: str,
     report_id = await asyncio.to_thread(
         journal(context).report, user_id=user.id, doc=result.document.id, start=result.start, end=result.end,
         generation=answer.generation, question=line, reason=reason, excerpt=result.excerpt)
-    await update.callback_query.edit_message_text(
-        say("report.recorded", lang, id=report_id, reason=say(f"report.reason.{reason}", lang)))
+    said = "report.spooled" if isinstance(report_id, str) else "report.recorded"  # str: waits in the spool
+    await update.callback_query.edit_message_text(say(said, lang, id=report_id,
+                                                      reason=say(f"report.reason.{reason}", lang)))
     prompt = await update.callback_query.message.reply_text(say("report.note_prompt", lang),
                                                             reply_markup=ForceReply(selective=True))
     await _ask(context, user.id, prompt, ("note", report_id))
@@ -480,7 +507,11 @@ async def _store_report(update, context, answer, result, line: str, reason: str,
 async def notify_admins(context: BotContext) -> None:
     """Tell admins of new reports now if the last notice is an hour old, else once the hour is up."""
     j = journal(context)
-    wait = await asyncio.to_thread(j.seconds_until_notice, NOTICE_EVERY)
+    try:
+        wait = await asyncio.to_thread(j.seconds_until_notice, NOTICE_EVERY)
+    except DatabaseError as e:  # the report waits in the spool; replay_spool tells the admins once it is filed
+        log.warning("admins not told of new reports yet: %s", e)
+        return
     if wait > 0:
         task = context.state.notice_task
         if task is None or task.done():
@@ -495,7 +526,11 @@ async def _notice_later(context: BotContext, wait: float) -> None:
 
 
 async def _send_notice(context: BotContext) -> None:
-    fresh = await asyncio.to_thread(journal(context).take_unnotified, NOTICE_EVERY)
+    try:
+        fresh = await asyncio.to_thread(journal(context).take_unnotified, NOTICE_EVERY)
+    except DatabaseError as e:
+        log.warning("admins not told of new reports yet: %s", e)
+        return
     if not fresh:
         return
     for admin in context.bot_settings.admins:
@@ -511,7 +546,12 @@ async def reports_command(update: Update, context: BotContext) -> None:
     lang = lang_of(update)
     if not await h.admins_only(update, context, "/reports", say("admin.refuse_reports", lang)):
         return
-    found = await asyncio.to_thread(journal(context).reports, "open", 10)
+    j = journal(context)
+    try:
+        found = await asyncio.to_thread(j.reports, "open", 10)
+    except DatabaseError as e:
+        await _database_down(update, j, e)
+        return
     if not found:
         await reply(update, "reports.none")
         return
@@ -528,10 +568,57 @@ async def resolve_button(update: Update, context: BotContext) -> None:
         await query.answer(say("admin.refuse_resolve", lang))
         return
     report_id = number((query.data or "")[3:])
-    done = report_id is not None and await asyncio.to_thread(journal(context).resolve, report_id, update.effective_user.id)
+    try:
+        done = report_id is not None and await asyncio.to_thread(journal(context).resolve, report_id,
+                                                                 update.effective_user.id)
+    except DatabaseError:  # a resolve must see the report open: it cannot wait in the spool
+        await query.answer(say("reports.database_down", lang), show_alert=True)
+        return
     if not done:
         await query.answer(say("reports.gone", lang))
         return
     await query.answer(say("reports.resolved", lang, id=report_id))
     await query.edit_message_text(say("reports.resolved_by", lang, id=report_id, who=_who(update)))
     await audit(update, context, "resolve", f"report #{report_id}")
+
+
+# -- the spool -----------------------------------------------------------------------------------
+
+
+async def replay_spool(app: Application) -> None:
+    """For the worker's whole life (a task): write what waits in this host's spool once the database is back,
+    then tell the admins of the reports among it (the usual hourly batching applies)."""
+    context = BotContext(app)
+    next_left_over = 0.0
+    while True:
+        await asyncio.sleep(REPLAY_EVERY)
+        if time.monotonic() >= next_left_over:
+            next_left_over = time.monotonic() + LEFT_OVER_EVERY
+            await reindex_left_over(context)
+        j = journal(context)
+        try:
+            if j.spool is None or not j.spool.waiting():
+                continue
+            if await asyncio.to_thread(j.replay):
+                await notify_admins(context)
+        except Exception:  # noqa: BLE001 - the next round tries again; this task must outlive any one failure
+            log.exception("replaying the spool failed")
+
+
+async def reindex_left_over(context: BotContext) -> None:
+    """One reindex for the requests a reindex never covered (its worker died, or it failed): a confirmed
+    document is always indexed in the end."""
+    requests = ReindexRequests(context.settings)
+    try:
+        if not await asyncio.to_thread(requests.left_over, LEFT_OVER):
+            return
+        async with context.state.shared.lock("reindex", ttl=h.REINDEX_LOCK_SECONDS):
+            asked = await asyncio.to_thread(requests.waiting)
+            report = await asyncio.to_thread(reindex_corpus, context.settings)
+            await asyncio.to_thread(requests.done, asked)
+        log.warning("reindexed for %d request(s) left over (%s): %d documents", len(asked),
+                    "; ".join(r.data.get("why", "") for r in asked[:5]), report.documents)
+    except LockBusy:
+        return  # another worker is building now; what it does not cover is left over next time
+    except CitebotError as e:
+        log.warning("a reindex for requests left over failed (tried again in %d s): %s", LEFT_OVER_EVERY, e)

@@ -196,10 +196,19 @@ def _or_fail(failed: str, action, *args):
 
 def _changed(obj: Context, action: str, detail: str, reindex_after: bool) -> None:
     """Audit the change, then make it searchable with the ordinary reindex."""
-    Journal(obj.settings.database_at).record(None, _operator(), action, detail)
+    _audit(obj, action, detail)
     if reindex_after:
         run_reindex(obj.settings, quiet=False)
-        Journal(obj.settings.database_at).record(None, _operator(), "reindex", f"after {action} {detail}")
+        _audit(obj, "reindex", f"after {action} {detail}")
+
+
+def _audit(obj: Context, action: str, detail: str) -> None:
+    """One audit line; while the database is down it waits in the spool, and the operator is told so."""
+    journal = Journal.of(obj.settings)
+    if isinstance(journal.record(None, _operator(), action, detail), str):
+        click.echo(f"The audit log's database cannot be reached: the {action} line waits in {obj.settings.spool_dir} "
+                   "and is written when it is back (by the bot, or the next citebot command that writes one).",
+                   err=True)
 
 
 @main.command()
@@ -294,7 +303,7 @@ def reports(obj: Context, everything: bool, resolve: int | None) -> None:
     """Readers' reports of bad citations, newest first."""
     from citebot.bot.terminal import report_lines
 
-    journal = Journal(obj.settings.database_at)
+    journal = Journal.of(obj.settings)
     if resolve is not None:
         if not journal.resolve(resolve, None):
             raise click.ClickException(f"no open report #{resolve}")

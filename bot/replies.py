@@ -105,7 +105,7 @@ async def send_answer(update: Update, context: BotContext, line: str) -> None:
     """Answer `line`; a reply to one of our answers is read with that answer's question (a follow-up)."""
     asked = Asked(line, await thread_of(update, context))
     answer = await answer_line(context, *asked)
-    key = await context.state.remember(asked)
+    key = await context.state.remember(asked, update.effective_user.id if update.effective_user else None)
     await deliver(update, context, await reply_to(context, answer, key, lang_of(update)), key)
 
 

@@ -51,6 +51,7 @@ class BotState:
         self.served = 0
         self.awaiting: Any = None  # bot.admin's filter for users this worker asked for a value
         self.notice_task: asyncio.Task | None = None  # the batched "new reports" notice to admins, when due
+        self.replayer: asyncio.Task | None = None  # writes what the spool keeps once the database is back
         self.admin_langs: dict[int, str] = {}  # each admin's catalogue, as last seen: for that notice
 
     def configure(self, settings: Settings, bot_settings: BotSettings, answerer: Answerer,
@@ -58,11 +59,11 @@ class BotState:
         self.settings, self.bot_settings, self.answerer = settings, bot_settings, answerer
         self.shared = shared or MemoryState()
 
-    async def remember(self, asked: Asked) -> str:
-        """A short key for a question, so callback data stays far below Telegram's 64 bytes."""
+    async def remember(self, asked: Asked, owner: int | None = None) -> str:
+        """A short key for a question, so callback data stays far below Telegram's 64 bytes; `owner`: who sent it."""
         stored = asked.line if not asked.after else THREAD + json.dumps(asked.thread(), ensure_ascii=False)
         key = hashlib.blake2b(stored.encode(), digest_size=6).hexdigest()
-        await self.shared.remember(key, stored)
+        await self.shared.remember(key, stored, owner)
         return key
 
     async def recall(self, key: str) -> Asked | None:

@@ -11,6 +11,7 @@ from .answers.messages import echo
 from .collection.collection import BOUNDS, EDITABLE, KINDS, CollectionError, InvalidField
 from .collection.custody import Verification
 from .collection.custody import verify as verify_collection
+from .collection.database import DatabaseError
 from .collection.drafts import Drafts
 from .collection.intake import Draft, collection_entry, prepare_url
 from .collection.intake import commit as commit_draft
@@ -18,6 +19,7 @@ from .collection.intake import edit as edit_document
 from .collection.intake import prepare as prepare_file
 from .collection.intake import remove as remove_document
 from .collection.reports import REASONS, AuditEntry, Journal, ReaderReport
+from .collection.requests import ReindexRequests
 from .documents.fetch import FetchError
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
 from .models import Answer, Context, Document, Paragraph, Person, Quoted, Referent, Result, Voice
@@ -38,6 +40,7 @@ __all__ = [
     "CollectionError",
     "ConfigError",
     "Context",
+    "DatabaseError",
     "Document",
     "Draft",
     "Drafts",
@@ -60,6 +63,7 @@ __all__ = [
     "Referent",
     "ReindexBusy",
     "ReindexReport",
+    "ReindexRequests",
     "Result",
     "Settings",
     "SettingsSource",

@@ -27,7 +27,7 @@ def keys_in_code() -> set[str]:
         text = path.read_text(encoding="utf-8")
         found |= set(ASKED.findall(text))
         # passed on to _noted, named in tables (terminal card fields, draft marks) or returned (report steps)
-        found |= set(re.findall(r"""["']((?:card|voice|field|precision|draft|report)\.[a-z_]+)["']""", text))
+        found |= set(re.findall(r"""["']((?:card|voice|field|precision|draft|report|cancel)\.[a-z_]+)["']""", text))
     found |= {f"{key}_one" for key in found if f"{key}_one" in MESSAGES}  # counted() picks the singular for one
     return found | {f"menu.{name}" for name in MENU} | {f"report.reason.{reason}" for reason in REASONS} | {
         f"ask.{name}" for name in EDITABLE} | {f"audit.{action}" for action in render.AUDITED} | {

@@ -112,10 +112,16 @@ MESSAGES = {
     "report.recorded": "Thank you: report #{id} ({reason}) is recorded for the admins.",
     "report.note_prompt": "To add a note, reply to this message with one line (optional).",
     "report.note_added": "Thank you: your note is added to report #{id}.",
+    "report.note_added_yours": "Thank you: your note is added to your report.",
+    "report.spooled": "Thank you: your report ({reason}) is noted. The reports database cannot be reached just "
+                      "now; it will be filed for the admins when the database is back.",
+    "report.note_spooled": "Thank you: your note is noted; it will be added to your report when the database is "
+                           "back.",
     "report.how": "To report an excerpt, reply /report to my answer that shows it (or tap ⚑ under it).",
     "cancel.nothing": "Nothing to cancel: I am not waiting for anything from you.",
     "cancel.field": "Cancelled: the draft's {field} stays as it was.",
     "cancel.note": "Cancelled: report #{id} stays as it is, without a note.",
+    "cancel.note_spooled": "Cancelled: your report stays as it is, without a note.",
     "help.admin": "Admin commands:\n"
                   "/add URL, or send a file: add a document (you confirm its card first)\n"
                   "/edit ID FIELD VALUE: correct a field\n"
@@ -230,6 +236,8 @@ MESSAGES = {
     "remove.kept": "Kept {id}.",
     "remove.done": "Removed {id}.",
     # readers' reports, for admins: /reports, the notice, /stats
+    "database.down": "The reports database cannot be reached: {error}. {count} records wait in this worker's spool and will be written when it is back.",
+    "reports.database_down": "The reports database cannot be reached just now: try again when it is back.",
     "reports.none": "No open reports.",
     "reports.count_one": "{count} open report, newest first:",
     "reports.count": "{count} open reports, newest first:",
