@@ -23,7 +23,8 @@ INLINE_EXAMPLE = "mass graves"
 
 
 async def answer_line(context: BotContext, line: str) -> Answer:
-    answer = await asyncio.to_thread(context.answerer.ask, line)
+    answerer = context.answerer
+    answer = await context.state.answers.run(context.asker, lambda: answerer.ask(line))
     context.state.served += 1
     return answer
 

@@ -7,31 +7,15 @@ and compared in spelling only where an approximation can be the answer, behind a
 
 from __future__ import annotations
 
-import random
 import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citebot.index.voices.people import _least_distance, spelling_distance
+from tests.hostile import hostile_lines
 
-PERSIAN_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
 ORDINARY = ["mass graves", "/who Raisi", "who said abject failure", "اعدام ۱۳۶۷"]
-
-
-def hostile_lines(seed: int = 7) -> dict[str, str]:
-    """300-character lines of the shapes that cost most: many Persian words, many capitalised Latin words,
-    both scripts mixed, many quotation marks; as a search and as /who."""
-    r = random.Random(seed)
-
-    def words(letters: str, title: bool = False) -> str:
-        ws = ("".join(r.choice(letters) for _ in range(r.randint(3, 7))) for _ in range(80))
-        return " ".join(w.title() if title else w for w in ws)[:300]
-
-    persian, latin = words(PERSIAN_LETTERS), words("abcdefghijklmnopqrstuvwxyz", title=True)
-    mixed = " ".join(f"{a} {b}" for a, b in zip(persian.split(), latin.split()))[:300]
-    return {"long Persian": persian, "long Latin": latin, "mixed scripts": mixed, "many quotes": ('“a” "b" ' * 40)[:300],
-            "/who long Persian": "/who " + persian, "/who long Latin": "/who " + latin}
 
 
 def cost(answerer, line: str) -> float:

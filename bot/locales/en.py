@@ -127,6 +127,8 @@ MESSAGES = {
     "flood.button": "Slow down a little, please.",
     "flood.notice": "You sent more than {limit} messages in {seconds} seconds, so I am skipping what you send for "
                     "the next {wait} seconds. Please send those questions again after that.",
+    "flood.cost": "Your last questions took long to answer, so I am skipping what you send for the next {wait} "
+                  "seconds. Please send those questions again after that.",
     # admin
     "admin.refuse_reindex": "Only the bot's admins can reindex.",
     "admin.refuse_stats": "Only the bot's admins can see stats.",
