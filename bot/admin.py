@@ -44,6 +44,7 @@ from . import handlers as h
 from . import render
 from .buttons import number
 from .catalogue import DEFAULT, counted, field_names, reason, say, template
+from .downloads import TooLarge, download
 from .replies import answer_line, keyboard, lang_of
 from .solar_hijri import date_label
 from .state import BotContext
@@ -149,11 +150,16 @@ async def document_sent(update: Update, context: BotContext) -> None:
         await reply(update, "add.wrong_type", name=name)
         return
     limit = min(TELEGRAM_DOWNLOAD_LIMIT, context.settings.max_file_bytes)
-    if (size := sent.file_size or 0) > limit:
-        await reply(update, "add.too_large", name=name, size=size / 1e6, limit=limit / 1e6)
+    try:
+        if (sent.file_size or 0) > limit:
+            raise TooLarge(sent.file_size)
+        data = await download(await context.bot.get_file(sent.file_id), limit)
+    except TooLarge as e:  # a size no one declared is found while reading, which stops past the limit
+        if e.size is None:
+            await reply(update, "add.too_large_unknown", name=name, limit=limit / 1e6)
+        else:
+            await reply(update, "add.too_large", name=name, size=e.size / 1e6, limit=limit / 1e6)
         return
-    telegram_file = await context.bot.get_file(sent.file_id)
-    data = bytes(await telegram_file.download_as_bytearray())
     await _draft(update, context, lambda settings: prepare_file(settings, data, name))
 
 

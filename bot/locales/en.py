@@ -155,6 +155,7 @@ MESSAGES = {
     "add.usage": "Send me a file (.pdf, .html, .txt, .md), or /add https://…",
     "add.wrong_type": "Not added: {name} is not a .pdf, .html, .txt or .md file.",
     "add.too_large": "Not added: {name} is {size:.1f} MB; the limit is {limit:.0f} MB.",
+    "add.too_large_unknown": "Not added: {name} is larger than the limit of {limit:.0f} MB.",
     "add.reading": "Reading it…",
     "add.failed": "Not added: {error}.",
     "add.done": "Added {id}: {title} · {publisher} · {date}.",

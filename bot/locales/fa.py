@@ -162,6 +162,7 @@ MESSAGES = {
     "add.wrong_type": "افزوده نشد: {name} پرونده‌ای با پسوند \u200e.pdf\u200e، \u200e.html\u200e، \u200e.txt\u200e یا "
                       "\u200e.md\u200e نیست.",
     "add.too_large": "افزوده نشد: حجم {name} {size:.1f} مگابایت است و سقف مجاز {limit:.0f} مگابایت.",
+    "add.too_large_unknown": "افزوده نشد: حجم {name} از سقف مجاز {limit:.0f} مگابایت بیشتر است.",
     "add.reading": "در حال خواندن…",
     "add.failed": "افزوده نشد: {error}.",
     "add.done": "افزوده شد، {id}: {title} · {publisher} · {date}.",
