@@ -39,7 +39,7 @@ def test_docs_pages_each_within_one_message_and_lists_every_document_once(count,
         assert reply.messages[0].startswith(f"{count} documents in the collection, earliest first:")
         shown += [int(k) for k in re.findall(r"/doc_(\d+)", reply.messages[0])]
         nav = [data for row in reply.buttons for _, data in row]
-        assert ("pg:k:%d" % (n - 1) in nav) == (n > 0)  # « Back from the second page on
+        assert (f"pg:k:{n - 1}" in nav) == (n > 0)  # « Back from the second page on
     assert shown == list(range(1, count + 1))
     assert len(pages) == (1 if count <= render.LIST_PAGE else -(-count // render.LIST_PAGE))
     if len(pages) > 1:
