@@ -22,6 +22,7 @@ from pathlib import Path
 
 from telegram import ForceReply, Message, Update
 from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
 from citebot.index import (
@@ -51,6 +52,7 @@ from .state import BotContext
 
 log = logging.getLogger(__name__)
 TELEGRAM_DOWNLOAD_LIMIT = 20_000_000  # what a bot may download through the Bot API
+REPORTS_PAGE = 10  # reports /reports sends at a time, each a message
 NOTICE_EVERY = 3600  # seconds: admins hear of new reports at most this often
 URL = re.compile(r"^\s*(https?://\S+)\s*$")
 
@@ -91,6 +93,7 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(draft_button, pattern=r"^ad:"))
     app.add_handler(CallbackQueryHandler(remove_button, pattern=r"^rm:"))
     app.add_handler(CallbackQueryHandler(resolve_button, pattern=r"^rs:"))
+    app.add_handler(CallbackQueryHandler(more_reports_button, pattern=r"^rq:"))
     app.add_handler(CallbackQueryHandler(report_button, pattern=r"^rp:"))
     app.add_handler(TypeHandler(Update, seen), group=-2)
 
@@ -512,18 +515,53 @@ async def _send_notice(context: BotContext) -> None:
 
 
 async def reports_command(update: Update, context: BotContext) -> None:
-    """/reports (admins): open reports, newest first, each with resolve and open buttons."""
+    """/reports (admins): open reports, newest first, each with resolve and open buttons, REPORTS_PAGE at a time.
+
+    Readers' notes are for admins only: asked in a group, the reports go to the admin's private chat."""
     lang = lang_of(update)
     if not await h.admins_only(update, context, "/reports", say("admin.refuse_reports", lang)):
         return
-    found = await asyncio.to_thread(journal(context).reports, "open", 10)
-    if not found:
-        await reply(update, "reports.none")
+    if update.effective_chat.type == ChatType.PRIVATE:
+        await send_reports(context, update.effective_chat.id, 0, lang)
         return
-    await update.effective_message.reply_text(counted("reports.count", len(found), lang))
-    for r in found:
+    try:
+        await send_reports(context, update.effective_user.id, 0, lang)
+    except (Forbidden, BadRequest):  # an admin who never opened a private chat with the bot
+        await reply(update, "reports.open_private", bot=context.bot.username or "citebot")
+        return
+    await reply(update, "reports.in_private")
+
+
+async def send_reports(context: BotContext, chat_id: int, first: int, lang: str) -> None:
+    """The open reports from the `first`-th (newest first) to `chat_id`; the last card has "More" if more are open."""
+    j = journal(context)
+    found, total = await asyncio.to_thread(lambda: (j.reports("open", first + REPORTS_PAGE + 1), j.open_count()))
+    shown = found[first:first + REPORTS_PAGE]
+    if not shown:
+        await context.bot.send_message(chat_id, say("reports.none", lang))
+        return
+    heading: str = counted("reports.count", total, lang)
+    if total > len(shown):
+        heading += "\n" + say("page.range", lang, first=first + 1, last=first + len(shown), total=total)
+    await context.bot.send_message(chat_id, heading)
+    for n, r in enumerate(shown, 1):
         rows = [[(say("button.resolve", lang), f"rs:{r.id}"), (say("button.open_doc", lang), f"doc:{r.doc}")]]
-        await update.effective_message.reply_html(render.report_card(r, lang), reply_markup=keyboard(rows))
+        if n == len(shown) and len(found) > first + REPORTS_PAGE:
+            rows.append([(say("button.more", lang), f"rq:{first + REPORTS_PAGE}")])
+        await context.bot.send_message(chat_id, render.report_card(r, lang), parse_mode=ParseMode.HTML,
+                                       reply_markup=keyboard(rows))
+
+
+async def more_reports_button(update: Update, context: BotContext) -> None:
+    """"rq:N": the next page of open reports, in the admin's private chat."""
+    query = update.callback_query
+    lang = lang_of(update)
+    first = number((query.data or "")[3:])
+    if not h.is_admin(update, context) or first is None or update.effective_chat.type != ChatType.PRIVATE:
+        await query.answer(say("admin.refuse_reports", lang))
+        return
+    await query.answer()
+    await send_reports(context, update.effective_chat.id, first, lang)
 
 
 async def resolve_button(update: Update, context: BotContext) -> None:

@@ -217,6 +217,9 @@ MESSAGES = {
     "remove.done": "Removed {id}.",
     # readers' reports, for admins: /reports, the notice, /stats
     "reports.none": "No open reports.",
+    "reports.in_private": "I sent the open reports to you in a private chat: readers' notes stay out of groups.",
+    "reports.open_private": "Readers' reports are shown only in a private chat: open one with @{bot}, press Start, "
+                            "then send /reports there.",
     "reports.count_one": "{count} open report, newest first:",
     "reports.count": "{count} open reports, newest first:",
     "reports.title": "Report #{id}",

@@ -224,6 +224,9 @@ MESSAGES = {
     "remove.done": "{id} حذف شد.",
     # readers' reports, for admins: /reports, the notice, /stats
     "reports.none": "هیچ گزارش بازی نیست.",
+    "reports.in_private": "گزارش‌های باز را در گفت‌وگوی خصوصی برایتان فرستادم: یادداشت‌های خوانندگان در گروه‌ها نمی‌آیند.",
+    "reports.open_private": "گزارش‌های خوانندگان فقط در گفت‌وگوی خصوصی نشان داده می‌شوند: گفت‌وگویی با \u200e@{bot}\u200e "
+                            "بگشایید، Start را بزنید و آنجا /reports را بفرستید.",
     "reports.count_one": "{count} گزارش باز، تازه‌ترین نخست:",
     "reports.count": "{count} گزارش باز، تازه‌ترین نخست:",
     "reports.title": "گزارش #{id}",
