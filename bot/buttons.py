@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from telegram import CallbackQuery, Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from citebot.index import Answer, Result
@@ -64,8 +64,9 @@ async def page_button(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     answer, lang = pressed.answer, lang_of(update)
+    public = update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE
     await edit(query, render.page(answer, pressed.n, context.bot_settings.page_size, pressed.key,
-                                  language_hint(context, answer, lang), lang))
+                                  language_hint(context, answer, lang), lang, public))
 
 
 async def person_button(update: Update, context: BotContext) -> None:

@@ -124,19 +124,22 @@ def group_intro(c: Collection, lang: str = DEFAULT) -> str:
     return escape(say("group.intro", lang, collection=c.label(lang), bot=c.bot))
 
 
-def page(answer: Answer, number: int, size: int, key: str, note: str | None = None, lang: str = DEFAULT) -> Reply:
+def page(answer: Answer, number: int, size: int, key: str, note: str | None = None, lang: str = DEFAULT,
+         public: bool = False) -> Reply:
     """Page `number` (0-based) of an answer; `key` names the query in callback data; `note` goes under the header.
 
     Excerpts are numbered across pages, and each has a 📄 button with its number; people listed have buttons.
     A list without excerpts (/docs, people) pages too, each page one message within Telegram's limit.
+    `public` (a group): the user's words the header repeats lose their @mentions and links (`defanged`).
     """
     if not answer.results and (items := _listing(answer, lang)):
-        return _list_page(answer, items, number, key, note, lang)
+        return _list_page(answer, items, number, key, note, lang, public)
     pages = max(1, -(-len(answer.results) // size))
     number = min(max(number, 0), pages - 1)
     first = number * size
     shown = answer.results[first:first + size]
     header = escape(header_text(answer, lang))
+    header = defanged(header) if public else header
     if pages > 1:
         shown_range = say("page.range", lang, first=first + 1, last=first + len(shown), total=len(answer.results))
         header += f"\n<i>{escape(shown_range)}</i>"
@@ -145,6 +148,18 @@ def page(answer: Answer, number: int, size: int, key: str, note: str | None = No
     blocks = [header] + [result(r, first + n, lang=lang) for n, r in enumerate(shown, 1)] + _extras(answer, lang)
     buttons = _buttons(len(shown), first, number, pages, key, lang) + _people_buttons(answer.people, key)
     return Reply(messages=_pack(blocks), buttons=with_report(buttons, key, number, len(shown), lang))
+
+
+MENTION = re.compile(r"(?<![\w@＠])@(?=\w{3,})")
+LINK = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>“”]+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}\b")
+
+
+def defanged(text: str) -> str:
+    """`text` with no @mention Telegram would notify and no link it would make: "@name" shows as "＠name" and
+    "example.org" as "example․org" (a one-dot leader). In a group the bot repeats a user's words in its header,
+    and must not ping people or post links on their behalf; the words still read the same."""
+    text = MENTION.sub("＠", text)
+    return LINK.sub(lambda m: m.group().replace("://", "∶//").replace(".", "\u2024"), text)
 
 
 def header_text(answer: Answer, lang: str = DEFAULT) -> str:
@@ -392,9 +407,11 @@ def _listed(d: Document) -> Document:
     return replace(d, title=clip(d.title, LIST_TITLE), publisher=d.publisher and clip(d.publisher, LIST_TITLE))
 
 
-def _list_page(answer: Answer, items: list[str], number: int, key: str, note: str | None, lang: str) -> Reply:
+def _list_page(answer: Answer, items: list[str], number: int, key: str, note: str | None, lang: str,
+               public: bool) -> Reply:
     """Page `number` of a list: at most LIST_PAGE lines, and no more than one message holds."""
-    header = escape(header_text(answer, lang)) + (f"\n<i>{escape(note)}</i>" if note else "")
+    header = escape(header_text(answer, lang))
+    header = (defanged(header) if public else header) + (f"\n<i>{escape(note)}</i>" if note else "")
     bounds = list_pages(items, MAX_MESSAGE - visible_length(header) - LIST_MARGIN)
     number = min(max(number, 0), len(bounds) - 1)
     first, last = bounds[number]

@@ -92,14 +92,17 @@ def lang_of(update: Update) -> str:
 
 async def send_answer(update: Update, context: BotContext, line: str) -> None:
     answer = await answer_line(context, line)
-    await deliver(update, context, await reply_to(context, answer, await context.state.remember(line), lang_of(update)))
+    public = update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE
+    await deliver(update, context, await reply_to(context, answer, await context.state.remember(line), lang_of(update),
+                                                  public))
 
 
-async def reply_to(context: BotContext, answer: Answer, key: str, lang: str) -> render.Reply:
-    """The first page of an answer; a single document is its card."""
+async def reply_to(context: BotContext, answer: Answer, key: str, lang: str, public: bool = False) -> render.Reply:
+    """The first page of an answer; a single document is its card. `public`: in a group (render.defanged)."""
     if answer.command == "doc" and answer.documents:
         return await card(context, answer.documents[0], lang=lang)
-    return render.page(answer, 0, context.bot_settings.page_size, key, language_hint(context, answer, lang), lang)
+    return render.page(answer, 0, context.bot_settings.page_size, key, language_hint(context, answer, lang), lang,
+                       public)
 
 
 def language_hint(context: BotContext, answer: Answer, lang: str) -> str | None:

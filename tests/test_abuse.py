@@ -171,6 +171,20 @@ def test_ordinary_answers_keep_their_latency_while_another_user_sends_costly_lin
     assert busy[-1] < 5, busy  # before: 1.5-2.2 s of CPU per line, in one FIFO queue: tens of seconds
 
 
+@pytest.mark.reliability("admin boundary")
+def test_in_a_group_the_bot_never_repeats_a_users_mentions_or_links(bot, tally):
+    lines = ["@citebot_test_bot @someone_else mass graves https://spam.example/offer",
+             "@citebot_test_bot /who @victim_user www.buy-now.example", "/source abject failure t.me/joinchat_spam @citebot_test_bot"]
+    for line in lines:
+        tally.tried()
+        (reply,) = say(bot, line, GROUP, USER)
+        shown = reply["text"]
+        assert "@someone_else" not in shown and "@victim_user" not in shown
+        assert not any(link in shown for link in ("spam.example", "buy-now.example", "t.me/"))
+    (private,) = say(bot, "mass graves https://spam.example/offer", USER, USER)  # a private chat is the user's own
+    assert "spam.example" in private["text"]
+
+
 @pytest.mark.reliability("secrets")
 def test_the_token_never_reaches_logs_users_or_errors(bot, tally, tmp_path):
     # Telegram's error text carrying the token: it must be redacted in the logged traceback.
