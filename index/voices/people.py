@@ -620,9 +620,12 @@ def _name_distance(words: tuple[str, ...], forms: list[str]) -> float | None:
     costs = [c for f in forms if (c := _near(typed, sound(f))) is not None]
     if len(words) > 1:
         tokens = {sound(t) for f in forms for t in f.split()}
-        each = [min((c for t in tokens if (c := _near(sound(w), t)) is not None), default=None) for w in words]
-        found = [c for c in each if c is not None]
-        if len(found) == len(each):
+        found = []
+        for w in words:  # every word must be near a word of the name: the first that is not ends the comparison
+            if (cost := min((c for t in tokens if (c := _near(sound(w), t)) is not None), default=None)) is None:
+                break
+            found.append(cost)
+        else:
             costs.append(sum(found))
     return min(costs, default=None)
 
