@@ -45,3 +45,11 @@ def test_a_long_persian_line_still_finds_the_names_in_it(answerer):
 @given(st.text("aeiouhbkrstmnzاب", max_size=9), st.text("aeiouhbkrstmnzاب", max_size=9))
 def test_the_quick_bound_never_exceeds_the_spelling_distance(a, b):
     assert _least_distance(a, b) <= spelling_distance(a, b)
+
+
+def test_a_generations_registry_resolves_each_name_once_by_its_words(answerer):
+    registry = answerer.corpus().registry
+    first = registry.resolve("Rajavy")
+    assert first.person is not None and first.approximate
+    assert registry.resolve("  rajavy ") is first  # the same words as read: kept, not compared again
+    assert registry.resolve("Raisi").person.name == "Ebrahim Raisi"

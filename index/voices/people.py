@@ -81,6 +81,9 @@ class Registry:
         self.words: set[str] = set()  # every word of the corpus, folded: a word the sources use is no misspelling
         self._parts: list[tuple[str, str, str]] | None = None  # (matching form, person id, part), built on demand
         self._part_words: dict[str, list[int]] = {}  # word -> places in _parts of the forms having it
+        # Names resolved, by their words as read: only for a registry read back from a generation, which never
+        # changes (one being built does, with every name added).
+        self._resolved: dict[tuple[str, ...], Resolution] | None = None
 
     # -- building ------------------------------------------------------------
     @classmethod
@@ -228,7 +231,14 @@ class Registry:
         Names in other scripts plug in as keys and aliases like any other.
         """
         form = _query_words(query)
-        return self._exactly(form) or self._closest(_strip_title_words(form))
+        if self._resolved is not None and (known := self._resolved.get(form)) is not None:
+            return known
+        found = self._exactly(form) or self._closest(_strip_title_words(form))
+        if self._resolved is not None:
+            if len(self._resolved) >= RESOLVED_KEPT:
+                self._resolved.clear()
+            self._resolved[form] = found
+        return found
 
     def _exactly(self, form: tuple[str, ...]) -> Resolution | None:
         """The steps of `resolve` that match names exactly; None when only spelling could tell."""
@@ -352,6 +362,7 @@ class Registry:
         for last, ids in data["surnames"].items():
             registry._by_last.setdefault(last, set()).update(ids)
         registry.words = set(data.get("words", ()))
+        registry._resolved = {}
         return registry
 
     def people(self, counts: dict[str, int]) -> list[Person]:
@@ -557,6 +568,7 @@ def _strip_title_words(words: tuple[str, ...]) -> tuple[str, ...]:
 SOUNDS = (("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "v"), ("y", "i"), ("gh", "q"), ("ck", "k"))
 VOWELS = set("aeiou")
 MARGIN = 1.0  # how much closer the best name must be than the next person's
+RESOLVED_KEPT = 4096  # names a generation's registry keeps resolved (a few hundred bytes each)
 @lru_cache(maxsize=65536)
 def sound(name: str) -> str:
     """The spelling-neutral form of a name: no separators, one transliteration of each sound, no doubled letters."""
