@@ -64,8 +64,9 @@ async def page_button(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     answer, lang = pressed.answer, lang_of(update)
+    public = update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE
     await edit(query, render.page(answer, pressed.n, context.bot_settings.page_size, pressed.key,
-                                  language_hint(context, answer, lang), lang))
+                                  language_hint(context, answer, lang), lang, public))
 
 
 async def person_button(update: Update, context: BotContext) -> None:

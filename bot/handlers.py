@@ -301,6 +301,8 @@ async def flood_guard(update: Update, context: BotContext) -> None:
         return
     if update.callback_query:  # every button press must be answered, so the notice rides on that
         await update.callback_query.answer(say("flood.button", lang_of(update)))
+    elif verdict.notify and update.effective_message and verdict.costly:
+        await notice(update, say("flood.cost", lang_of(update), wait=verdict.wait))
     elif verdict.notify and update.effective_message:
         await notice(update, say("flood.notice", lang_of(update), limit=settings.flood_messages, seconds=settings.flood_seconds,
                                  wait=verdict.wait))

@@ -34,7 +34,8 @@ def inline_example(lang: str) -> str:
 
 async def answer_line(context: BotContext, line: str, after: tuple[str, ...] = ()) -> Answer:
     """The answer to `line`; `after`: the thread it replies to (a follow-up such as "what did he say?")."""
-    answer = await asyncio.to_thread(context.answerer.ask, line, after)
+    answerer = context.answerer
+    answer = await context.state.answers.run(context.asker, lambda: answerer.ask(line, after))
     context.state.served += 1
     return answer
 
@@ -106,7 +107,8 @@ async def send_answer(update: Update, context: BotContext, line: str) -> None:
     asked = Asked(line, await thread_of(update, context))
     answer = await answer_line(context, *asked)
     key = await context.state.remember(asked, update.effective_user.id if update.effective_user else None)
-    await deliver(update, context, await reply_to(context, answer, key, lang_of(update)), key)
+    public = update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE
+    await deliver(update, context, await reply_to(context, answer, key, lang_of(update), public), key)
 
 
 async def thread_of(update: Update, context: BotContext) -> tuple[str, ...]:
@@ -119,11 +121,12 @@ async def thread_of(update: Update, context: BotContext) -> tuple[str, ...]:
     return earlier.thread() if earlier else ()
 
 
-async def reply_to(context: BotContext, answer: Answer, key: str, lang: str) -> render.Reply:
-    """The first page of an answer; a single document is its card."""
+async def reply_to(context: BotContext, answer: Answer, key: str, lang: str, public: bool = False) -> render.Reply:
+    """The first page of an answer; a single document is its card. `public`: in a group (render.defanged)."""
     if answer.command == "doc" and answer.documents:
         return await card(context, answer.documents[0], lang=lang)
-    return render.page(answer, 0, context.bot_settings.page_size, key, language_hint(context, answer, lang), lang)
+    return render.page(answer, 0, context.bot_settings.page_size, key, language_hint(context, answer, lang), lang,
+                       public)
 
 
 def language_hint(context: BotContext, answer: Answer, lang: str) -> str | None:

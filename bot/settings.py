@@ -36,6 +36,9 @@ class BotSettings:
                                          "(the same in every worker)", secret=True)
     flood_messages: int = setting("telegram.flood_messages", 20, "per user, within flood_seconds")
     flood_seconds: int = setting("telegram.flood_seconds", 10, "the flood guard's window")
+    flood_answer_seconds: int = setting("telegram.flood_answer_seconds", 5,
+                                        "CPU seconds of answers per user within flood_seconds, on each worker; "
+                                        "0 = no budget")
     inline_flood_queries: int = setting("telegram.inline_flood_queries", 60,
                                         "inline queries per user within flood_seconds (they arrive as people type; "
                                         "counted apart from messages)")

@@ -12,10 +12,12 @@ import json
 import time
 from typing import Any, NamedTuple
 
+from telegram import Update
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from citebot.index import Answerer, Settings
 
+from .fairness import AnswerBudget, FairAnswers
 from .flood import Verdict
 from .settings import BotSettings
 from .shared_state import MemoryState, SharedState
@@ -47,6 +49,7 @@ class BotState:
         self.bot_settings: BotSettings | None = None  # bot/'s table: Telegram, paging, the collection's intro
         self.answerer: Answerer | None = None
         self.shared: SharedState = MemoryState()  # replaced by configure()
+        self.answers = FairAnswers(AnswerBudget(0, 10))  # replaced by configure(): answers run here, per asker
         self.started = time.monotonic()
         self.served = 0
         self.awaiting: Any = None  # bot.admin's filter for users this worker asked for a value
@@ -58,6 +61,7 @@ class BotState:
                   shared: SharedState | None = None) -> None:
         self.settings, self.bot_settings, self.answerer = settings, bot_settings, answerer
         self.shared = shared or MemoryState()
+        self.answers = FairAnswers(AnswerBudget(bot_settings.flood_answer_seconds, bot_settings.flood_seconds))
 
     async def remember(self, asked: Asked, owner: int | None = None) -> str:
         """A short key for a question, so callback data stays far below Telegram's 64 bytes; `owner`: who sent it."""
@@ -98,6 +102,8 @@ class BotState:
         their own budget, so typing @bot words never costs the user their next message's answer."""
         settings = self.bot_settings
         assert settings is not None  # configured before the first update
+        if not (costly := self.answers.check(user_id)).admitted:  # this worker's answers cost them too much
+            return costly
         if inline:
             return await self.shared.flood(user_id, settings.inline_flood_queries, settings.flood_seconds, update_id,
                                            kind="inline")
@@ -107,6 +113,15 @@ class BotState:
 class BotContext(CallbackContext[ExtBot, dict, dict, BotState]):
     """The handlers' context: `context.state` is the bot's typed state; `context.settings` the index's
     settings table (handed to the index), `context.bot_settings` bot/'s own (bot/settings.py)."""
+
+    asker: int | None = None  # who sent the update handled: answers are scheduled and budgeted per asker
+
+    @classmethod
+    def from_update(cls, update: object, application):
+        context = super().from_update(update, application)
+        user = update.effective_user if isinstance(update, Update) else None
+        context.asker = user.id if user else None
+        return context
 
     @property
     def state(self) -> BotState:

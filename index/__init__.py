@@ -28,7 +28,7 @@ from .settings import Settings, SettingsSource, env_name, env_names, setting
 from .settings import defaults_yaml as settings_defaults
 from .settings import effective as effective_settings
 from .store.build import Report as ReindexReport
-from .store.build import reindex
+from .store.build import no_corpus, reindex
 
 # One name a line, sorted: helpers adding names merge without conflicts.
 __all__ = [
@@ -78,6 +78,7 @@ __all__ = [
     "is_chatter",
     "env_name",
     "env_names",
+    "no_corpus",
     "prepare_file",
     "prepare_url",
     "reindex",

@@ -150,6 +150,8 @@ MESSAGES = {
     "flood.button": "Slow down a little, please.",
     "flood.notice": "You sent more than {limit} messages in {seconds} seconds, so I am skipping what you send for "
                     "the next {wait} seconds. Please send those questions again after that.",
+    "flood.cost": "Your last questions took long to answer, so I am skipping what you send for the next {wait} "
+                  "seconds. Please send those questions again after that.",
     # admin
     "admin.refuse_reindex": "Only the bot's admins can reindex.",
     "admin.refuse_stats": "Only the bot's admins can see stats.",
@@ -176,6 +178,7 @@ MESSAGES = {
     "add.usage": "Send me a file (.pdf, .html, .txt, .md), or /add https://…",
     "add.wrong_type": "Not added: {name} is not a .pdf, .html, .txt or .md file.",
     "add.too_large": "Not added: {name} is {size:.1f} MB; the limit is {limit:.0f} MB.",
+    "add.too_large_unknown": "Not added: {name} is larger than the limit of {limit:.0f} MB.",
     "add.reading": "Reading it…",
     "add.failed": "Not added: {error}.",
     "add.done": "Added {id}: {title} · {publisher} · {date}.",
@@ -239,6 +242,9 @@ MESSAGES = {
     "database.down": "The reports database cannot be reached: {error}. {count} records wait in this worker's spool and will be written when it is back.",
     "reports.database_down": "The reports database cannot be reached just now: try again when it is back.",
     "reports.none": "No open reports.",
+    "reports.in_private": "I sent the open reports to you in a private chat: readers' notes stay out of groups.",
+    "reports.open_private": "Readers' reports are shown only in a private chat: open one with @{bot}, press Start, "
+                            "then send /reports there.",
     "reports.count_one": "{count} open report, newest first:",
     "reports.count": "{count} open reports, newest first:",
     "reports.title": "Report #{id}",

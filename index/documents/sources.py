@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
+from urllib.parse import urlsplit, urlunsplit
 
 import yaml
 
@@ -199,7 +200,7 @@ def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[
     how: dict[str, str] = {}
     dating = _date(fields, found, text, how)
     publisher, publisher_note = _publisher(fields, found, cleaned, how)
-    url = fields["url"] if "url" in fields else found.get("url")
+    url = public_url(fields["url"] if "url" in fields else found.get("url"))
     author = fields["author"] if "author" in fields else found.get("author")
     doc = Document(
         id=_slug(str(fields.get("id") or path.stem)),
@@ -249,6 +250,17 @@ class Dating:
     not_before: str | None = None
     not_after: str | None = None
     problems: list[str] = field(default_factory=list)
+
+
+def public_url(url: str | None) -> str | None:
+    """`url` without a user name or password (https://user:pass@host/ -> https://host/): a document's URL is
+    shown on public cards and citations, and credentials an admin used to fetch a page are not the source's."""
+    if not url or "@" not in url:
+        return url
+    parts = urlsplit(url)
+    if not parts.netloc or "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def _title(found: dict, text: str, path: Path, how: dict[str, str]) -> str:
