@@ -7,6 +7,9 @@ Gregorian days, give or take one: Mordad 1367 is 23 July to 22 August 1988.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from .persian import fold
 
 YEARS = range(1300, 1411)  # years a question means in the Solar Hijri calendar (1921-2032)
@@ -46,3 +49,34 @@ def gregorian_month(year: int, month: int) -> tuple[str, str, int, int]:
     first, second = MONTHS[month][2], MONTHS[month][3]
     start = year + OFFSET + (1 if month >= 10 else 0)  # Bahman and Esfand begin in the next Gregorian year
     return first, second, start, start + (1 if month == 9 else 0)  # Dey runs from December into January
+
+
+def to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """The Gregorian day of a Solar Hijri date (month 1 = Farvardin), by the 2820-year-cycle arithmetic Iranian
+    software uses (bot/solar_hijri.py goes the other way; a test checks the two agree over 1300-1500 SH)."""
+    cycle_year = year + 1595
+    days = -355668 + 365 * cycle_year + cycle_year // 33 * 8 + (cycle_year % 33 + 3) // 4 + day
+    days += (month - 1) * 31 if month < 7 else (month - 7) * 30 + 186
+    return dt.date.fromordinal(days - 365)  # the arithmetic counts days from 1 January of the year 0 (proleptic)
+
+
+# "تهران — ۱۰ شهریور ۱۴۰۲" and "تهران، ۱۰ شهریور ۱۴۰۲ —": a place, a Solar Hijri day, at a paragraph's start.
+_MONTH_NAMES = "|".join(["امرداد", *(persian for _, persian, _, _ in MONTHS)])
+_DIGIT = "[0-9۰-۹٠-٩]"
+_LETTERS = "[\u0621-\u064a\u0671-\u06d3\u200c]+"  # Persian and Arabic letters: no digits, no Persian comma
+DATELINE = re.compile(
+    rf"^[ \t]*(?P<place>{_LETTERS}(?:[ \t]{_LETTERS}){{0,2}})[ \t]*[،,]?[ \t]*"
+    rf"(?:(?P<dash>[—–-])[ \t]*)?(?P<day>{_DIGIT}{{1,2}})[ \t]+(?P<month>{_MONTH_NAMES})[ \t]+(?P<year>{_DIGIT}{{4}})"
+    rf"(?(dash)|[ \t]*[—–-])[ \t]*", re.M)
+
+
+def dateline(text: str) -> tuple[dt.date, re.Match] | None:
+    """The Gregorian day of the first Persian dateline in `text`, and the dateline itself; None if there is none
+    or its date is no real day."""
+    for m in DATELINE.finditer(text):
+        year, day = int(fold(m["year"])), int(fold(m["day"]))
+        month = month_number(m["month"])
+        if month is None or not 1 <= day <= (31 if month < 6 else 30) or year not in range(1200, 1600):
+            continue
+        return to_gregorian(year, month + 1, day), m
+    return None
