@@ -31,6 +31,8 @@ from ..models import Mention, Person
 from .cues import common_words, cue, name_in
 from .marks import marked_spans
 from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
+from .persian_people import WORD as PERSIAN_WORD
+from .persian_people import PersianNames, same_person, titled_names
 
 
 def key(name: str) -> tuple[str, ...]:
@@ -80,6 +82,7 @@ class Registry:
         self._by_form: dict[tuple[str, ...], str] = {}  # full aliases with their titles ("mrs rajavi")
         self.words: set[str] = set()  # every word of the corpus, folded: a word the sources use is no misspelling
         self._parts: list[tuple[str, str, str]] | None = None  # (matching form, person id, part), built on demand
+        self._persian: PersianNames | None = None  # the Persian-script spellings, built on demand
 
     # -- building ------------------------------------------------------------
     @classmethod
@@ -129,10 +132,14 @@ class Registry:
         self._index(entry, k)
         return entry
 
+    def add_spelling(self, person: str, name: str) -> None:
+        """Another spelling of a known person's whole name: one found in Persian script (persian_people.py)."""
+        self._index(self.entries[person], key(name))
+
     def _index(self, entry: Entry, k: tuple[str, ...]) -> None:
         if not k:
             return
-        self._parts = None
+        self._parts = self._persian = None
         entry.keys.add(k)
         self._by_key.setdefault(k, entry.id)
         if len(k) > 1:
@@ -182,6 +189,10 @@ class Registry:
                     i += n
                 else:
                     i += 1
+        if PERSIAN_WORD.search(text):  # Persian script has no capitals: its names are matched as the registry spells them
+            if self._persian is None:
+                self._persian = PersianNames((e.id, k) for e in self.entries.values() for k in e.keys)
+            found = sorted(found + self._persian.mentions(text), key=lambda m: m.start)
         return found
 
     def _match(self, run, i: int, recent: dict[str, int], full: Counter) -> tuple[str | None, int]:
@@ -370,10 +381,25 @@ def discover(registry: Registry, texts: list[str]) -> None:
     for name in lone:
         if registry.add(name) is None:
             registry.add_single(name)
+    _discover_persian(registry, texts)
     for text in texts:
         for m in registry.mentions(text):
             registry.entries[m.person].seen[text[m.start:m.end]] += 1
         registry.words.update(WORD.findall(fold(text)))
+
+
+def _discover_persian(registry: Registry, texts: list[str]) -> None:
+    """People Persian texts name after a title (persian_people.py): a Latin-script person's when every word
+    transliterates theirs and no one else fits, else a person of their own."""
+    latin = [Person(e.id, e.name, e.aliases) for e in registry.entries.values() if not PERSIAN_WORD.search(e.name)]
+    for text in texts:
+        for name in titled_names(text):
+            if PersianNames((e.id, k) for e in registry.entries.values() for k in e.keys).knows(name):
+                continue
+            if person := same_person(name, latin):
+                registry.add_spelling(person.id, name)
+            else:
+                registry.add(name)
 
 
 def speakers_named(text: str) -> tuple[list[str], list[str]]:
