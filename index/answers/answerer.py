@@ -28,6 +28,7 @@ from ..settings import Settings
 from ..store.generations import Shelf
 from ..text.glossary import Glossary
 from ..text.split import passages
+from .both_scripts import BOTH, first_then, in_both
 from .by_person import quote, who
 from .by_words import search, source
 from .corpus import Corpus
@@ -210,7 +211,18 @@ def _read_as_written(corpus: Corpus, glossary: Glossary, q: Question, handler: H
 def _answer_in(corpus: Corpus, glossary: Glossary, q: Question, words: str, reading: PersianReading | None,
                handler: Handler, limit: int) -> Answer:
     if reading is not None:
-        return in_english(corpus, glossary, q.command, words, reading, handler, limit)
+        answer = in_english(corpus, glossary, q.command, words, reading, handler, limit)
+        if q.command in BOTH and reading.persian and answer.translated and answer.results:
+            # A Persian document may say the words as typed: those first, then the English documents'
+            typed = handler(corpus, " ".join(reading.persian), limit)
+            english_docs = {r.document.id for r in answer.results}
+            if any(r.document.id not in english_docs for r in typed.results):  # not the same words (۱۹۸۸ = 1988)
+                answer.message = answer.message.split("\n", 1)[-1]  # its "Searched for" is said again, for both
+                answer.phrases = answer.phrases[1:]
+                return first_then(typed, answer, words, answer.translated)
+        return answer
+    if q.command in BOTH:  # "Khavaran" finds the Persian documents' خاوران too
+        return in_both(corpus, handler, words, limit)
     return handler(corpus, words, limit)
 
 

@@ -1,0 +1,95 @@
+"""A Latin-script question also finds the Persian documents: the same name or place in Persian script.
+
+"Khavaran" is searched as typed, then as the Persian the documents write for it (خاوران), found through
+the people registry (a person's Persian spellings) or by transliteration against the words the Persian
+documents use (index/text/translit.py: the same consonants, and the vowels Persian writes heard in the
+Latin). Results with the words as typed come first, then the other script's, and the answer says what it
+searched for in each ("Searched for: Khavaran, خاوران.").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from ..models import Answer, Person
+from ..text import translit
+from ..text.persian import is_persian
+from ..voices.people import Registry
+from .messages import add, phrase
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+BOTH = {"search", "source"}  # the commands that search words in both scripts
+MIN_LETTERS = 4  # shorter Latin words are too many things in Persian
+_SKELETONS: WeakKeyDictionary[Registry, dict[str, list[str]]] = WeakKeyDictionary()
+
+
+def persian_forms(registry: Registry, words: str) -> str | None:
+    """The Persian-script words the documents use for a Latin-script question, or None when not certain:
+    a person's Persian surname, else every word transliterated to exactly one word of the documents."""
+    if is_persian(words) or not words.strip() or not _skeletons(registry):
+        return None  # a Persian question, or no Persian document: nothing to search in the other script
+    if (entry := registry.lookup(words)) is not None:
+        forms = [k for k in entry.keys if is_persian(" ".join(k))]
+        used = [k for k in forms if all(w in registry.words for w in k)]
+        return min(used, key=len)[-1] if used else None  # the surname alone: every spelling of the name has it
+    out = []
+    for word in words.split():
+        found = _transliterated(registry, word)
+        if found is None:
+            return None
+        out.append(found)
+    return " ".join(out)
+
+
+def _transliterated(registry: Registry, word: str) -> str | None:
+    if len(word) < MIN_LETTERS or not re.fullmatch(r"[A-Za-z’'-]+", word):
+        return None
+    heard = Person(id="", name=word)
+    found = [w for w in _skeletons(registry).get(translit.latin_skeleton(word), []) if translit.candidates(w, [heard])]
+    return found[0] if len(found) == 1 else None
+
+
+def _skeletons(registry: Registry) -> dict[str, list[str]]:
+    """The Persian words of the documents by consonant skeleton, worked out once per generation."""
+    skeletons = _SKELETONS.get(registry)
+    if skeletons is None:
+        skeletons = {}
+        for w in registry.words:
+            if is_persian(w) and len(s := translit.persian_skeleton(w)) >= 3:
+                skeletons.setdefault(s, []).append(w)
+        _SKELETONS[registry] = skeletons
+    return skeletons
+
+
+def in_both(corpus: Corpus, handler: Callable[[Corpus, str, int], Answer], words: str, limit: int) -> Answer:
+    """The answer to `words` as typed, then to the Persian the documents write for them, said as searched."""
+    answer = handler(corpus, words, limit)
+    forms = persian_forms(corpus.registry, words)
+    if not forms:
+        return answer
+    return first_then(answer, handler(corpus, forms, limit), words, forms)
+
+
+def first_then(typed: Answer, other: Answer, words: str, other_words: str) -> Answer:
+    """The results of the words as typed, then those of the other script's words not already given; the answer
+    says it searched for both. `typed` alone when the other script finds nothing."""
+    if not other.results:
+        return typed
+    if not typed.results:
+        other.query, answer = words, other
+    else:
+        answer = typed
+        seen = {(r.document.id, r.start) for r in answer.results}
+        every = answer.matched_all == len(answer.results) and other.matched_all == len(other.results)
+        answer.results += [r for r in other.results if (r.document.id, r.start) not in seen]
+        answer.matched_all = len(answer.results) if every else answer.matched_all
+        if answer.total is not None and other.total is not None:
+            answer.total += other.total
+    answer.translated = other_words
+    add(answer, phrase("answer.persian.searched", "\n", terms=f"{words}, {other_words}"), before=True)
+    return answer

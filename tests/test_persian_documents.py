@@ -1,0 +1,80 @@
+"""Persian documents added by an admin through the CLI answer /quote, /who, /source and plain searches in both
+scripts, with the speaker named where the text names one and the document dated by its Solar Hijri dateline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import cli_in_process, indexed
+from tests.persian_texts import MEMOIR, NEWS, STATEMENT
+
+
+@pytest.fixture(scope="module")
+def ask(bundled, tmp_path_factory):
+    """`citebot ask --json` on the bundled corpus with the three Persian documents added by `citebot add`."""
+    tmp = tmp_path_factory.mktemp("persian-documents")
+    settings = indexed(bundled, tmp)
+    run = cli_in_process({"CITEBOT_INDEX_DIR": str(settings.index_dir), "CITEBOT_COLLECTION_DIR": str(tmp / "added"),
+                          "CITEBOT_DATABASE": str(tmp / "db.sqlite")})
+    for name, text in (("khavaran", NEWS), ("memoir", MEMOIR), ("statement", STATEMENT)):
+        path = tmp / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        run("add", str(path), "--id", name, "--publisher", "نمونه", "--yes")
+    return lambda line: json.loads(run("ask", "--json", line))
+
+
+def quoted(answer: dict, doc: str) -> list[tuple[str, str | None]]:
+    return [(r["excerpt"], r["speaker"]) for r in answer["results"] if r["document"]["id"] == doc]
+
+
+@pytest.mark.parametrize("line", ["/quote منتظری", "/quote منتظري", "/quote Montazeri"])
+def test_montazeris_persian_words_are_his_quotations_in_either_script(ask, line):
+    answer = ask(line)
+    assert quoted(answer, "khavaran") == [
+        ("«من به آقایان گفتم که این کار در تاریخ به نام ما ثبت خواهد شد.»", "Hossein-Ali Montazeri"),
+        ("«نسل‌های بعد درباره این روزها داوری خواهند کرد و ما پاسخی نخواهیم داشت.»", "Hossein-Ali Montazeri"),
+    ]
+    assert any(r["document"]["id"] != "khavaran" for r in answer["results"])  # and his English quotations
+
+
+def test_a_persian_speaker_of_a_persian_document_is_found_by_name(ask):
+    answer = ask("/quote رستگار")
+    assert [(r["excerpt"], r["speaker"]) for r in answer["results"]] == [
+        ("«فهرست‌ها از پیش آماده بود.»", "مهدی رستگار"),
+        ("«هیچ‌کس اجازه نداشت با خانواده‌اش خداحافظی کند»", "مهدی رستگار"),
+    ]
+
+
+def test_who_shows_the_persian_document_beside_the_english_ones(ask):
+    answer = ask("/who منتظری")
+    docs = [r["document"]["id"] for r in answer["results"]]
+    assert "khavaran" in docs and "statement" in docs and len(set(docs)) > 2
+    assert answer["person"]["name"] == "Hossein-Ali Montazeri"
+
+
+def test_a_latin_name_finds_the_persian_document_and_says_what_it_searched(ask):
+    answer = ask("Khavaran")
+    assert answer["message"].startswith("Searched for: Khavaran, خاوران.")
+    assert answer["results"][0]["excerpt"] == ("صدها تن از خانواده‌های زندانیان سیاسی که در تابستان ۱۳۶۷ اعدام شدند، "
+                                               "روز جمعه در گورستان خاوران گرد هم آمدند.")
+    source = ask("/source Montazeri")
+    assert source["message"].startswith("Searched for: Montazeri, منتظری.")
+    ids = [r["document"]["id"] for r in source["results"]]
+    assert ids.index("khavaran") > 0  # the words as typed first, then the other script's
+
+
+def test_source_folds_persian_letter_variants_and_zwnj_and_gives_the_english_documents_after(ask):
+    for line in ("/source حسین‌علی منتظری", "/source حسينعلي منتظري"):
+        answer = ask(line)
+        ids = [r["document"]["id"] for r in answer["results"]]
+        assert ids[0] == "khavaran" and len(ids) == 3  # the words as typed first, then the English documents'
+        assert answer["message"].startswith(f"Searched for: {line.split(' ', 1)[1]}, Hossein-Ali Montazeri.")
+        assert answer["results"][0]["excerpt"].startswith("آیت‌الله حسين‌علی منتظري در خاطرات خود نوشت")
+
+
+def test_the_document_is_dated_by_its_solar_hijri_dateline(ask):
+    (result,) = [r for r in ask("/source گورستان خاوران")["results"]]
+    assert (result["document"]["date"], result["document"]["date_precision"]) == ("2023-09-01", "day")
+    assert result["voices"] == []
