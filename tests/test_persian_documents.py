@@ -12,7 +12,7 @@ from tests.persian_texts import MEMOIR, NEWS, STATEMENT
 
 
 @pytest.fixture(scope="module")
-def ask(bundled, tmp_path_factory):
+def cli_run(bundled, tmp_path_factory):
     """`citebot ask --json` on the bundled corpus with the three Persian documents added by `citebot add`."""
     tmp = tmp_path_factory.mktemp("persian-documents")
     settings = indexed(bundled, tmp)
@@ -22,7 +22,17 @@ def ask(bundled, tmp_path_factory):
         path = tmp / f"{name}.txt"
         path.write_text(text, encoding="utf-8")
         run("add", str(path), "--id", name, "--publisher", "نمونه", "--yes")
-    return lambda line: json.loads(run("ask", "--json", line))
+    return run
+
+
+@pytest.fixture(scope="module")
+def ask(cli_run):
+    return lambda line: json.loads(cli_run("ask", "--json", line))
+
+
+@pytest.fixture(scope="module")
+def ask_text(cli_run):
+    return lambda line: cli_run("ask", line)
 
 
 def quoted(answer: dict, doc: str) -> list[tuple[str, str | None]]:
@@ -52,6 +62,16 @@ def test_who_shows_the_persian_document_beside_the_english_ones(ask):
     docs = [r["document"]["id"] for r in answer["results"]]
     assert "khavaran" in docs and "statement" in docs and len(set(docs)) > 2
     assert answer["person"]["name"] == "Hossein-Ali Montazeri"
+    languages = {r["document"]["id"]: r["language"] for r in answer["results"]}  # each labelled with its language
+    assert languages["khavaran"] == languages["statement"] == "fa"
+    assert {language for doc, language in languages.items() if doc not in ("khavaran", "statement")} == {"en"}
+
+
+def test_who_in_the_terminal_says_which_excerpt_is_in_which_language(ask_text):
+    shown = ask_text("/who Montazeri")
+    persian = shown.index("آیت‌الله حسين‌علی منتظري در خاطرات خود نوشت")
+    assert shown.index("(In Persian.)", persian) < shown.index("خانواده‌های اعدام‌شدگان", persian)
+    assert "(In English.)" in shown
 
 
 def test_a_latin_name_finds_the_persian_document_and_says_what_it_searched(ask):

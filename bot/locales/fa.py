@@ -84,6 +84,8 @@ MESSAGES = {
     "voice.reported_by": "، به روایت {name}",
     "voice.includes": "شامل سخنانی از {whos}.",
     "voice.unresolved": "[{word}: کسی که متن پیش از این بخش نام می‌برد؛ متن پیرامون را ببینید]",
+    "result.language_fa": "(به فارسی.)",
+    "result.language_en": "(به انگلیسی.)",
     "result.heading": "(عنوانی از سند، نه جمله‌ای از متن آن.)",
     "button.context": "📖 متن پیرامون",
     "button.read": "📖 خواندن سند",

@@ -36,6 +36,7 @@ from .figures import asks_how_many
 from .messages import MESSAGES, add, phrase, requote, said
 from .persian_questions import PersianReading, in_english
 from .question import CONTROL, Question, parse
+from .results import label_languages
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
 log = logging.getLogger(__name__)
@@ -177,6 +178,7 @@ class Answerer:
             handler = partial(search, glossary=self.glossary, typed=q.line.startswith("/"),
                               how_many=asks_how_many(q.words))
         answer = _read_as_written(corpus, self.glossary, q, handler, self.settings.max_results)
+        label_languages(answer.results)
         answer.read_as = q.read_as
         answer.question = q.to_json()
         for note in q.notes:
