@@ -38,6 +38,8 @@ ACCORDING_TO = re.compile(rf"(?:^|\s){ACCORDING}\s*$")
 ACCORDING_AFTER = re.compile(rf"^\s*[،,]?\s*{ACCORDING}\s+[^«»“”]*?[.!؟]?\s*$")
 SENTENCE_END = re.compile(r"[.!؟?\n«“]")
 PRONOUN = {"او", "وی", "ایشان"}
+# Before a sentence's subject, set off by a comma: who reports it, or when (no name in it is the speaker).
+LEAD = re.compile(r"\s*(?:به\s+گزارش|به\s+نوشته|(?:روز|امروز|دیروز|صبح|عصر|شب)\s)[^،,«»:.]{0,60}[،,]\s*")
 OPENERS = {"و", "اما", "ولی", "همچنین", "سپس", "بعدها", "پیشتر", "نیز", "آنگاه"}
 ORGANISATION = {"کانون", "سازمان", "انجمن", "نهاد", "دفتر", "وزارت", "خبرگزاری", "کمیسیون", "کمیته", "شورای", "مجمع",
                 "جمعیت", "دیدبان", "عفو", "دادستانی", "دادگاه", "قوه", "روزنامه", "کمپین", "مرکز", "اتحادیه", "حزب"}
@@ -168,7 +170,10 @@ class _Finder:
         return self._subject(s, e)
 
     def _subject(self, start: int, end: int) -> str | None:
-        """The person named first in text[start:end], when the name opens it (after openers and titles)."""
+        """The person named first in text[start:end], when the name opens it (after openers and titles, and a
+        news agency's or a day's lead: 'به گزارش ایسنا، X گفت', 'روز دوشنبه، X گفت')."""
+        if lead := LEAD.match(self.text, start, end):
+            start = lead.end()
         first = next((m for m in self.mentions if start <= m.start < end), None)
         if first is None:
             return None
