@@ -172,14 +172,13 @@ class _Finder:
     def _subject(self, start: int, end: int) -> str | None:
         """The person named first in text[start:end], when the name opens it (after openers and titles, and a
         news agency's or a day's lead: 'به گزارش ایسنا، X گفت', 'روز دوشنبه، X گفت')."""
-        if lead := LEAD.match(self.text, start, end):
-            start = lead.end()
+        if opening := LEAD.match(self.text, start, end):
+            start = opening.end()
         first = next((m for m in self.mentions if start <= m.start < end), None)
         if first is None:
             return None
-        lead = [w for w, _, _ in words(self._untitled(start, first.start))]
-        if lead or re.search(r"[^\s،,:«»“”]", self._untitled(start, first.start).replace("\u200c", "")):
-            return None
+        if re.search(r"[^\s،,:«»“”]", self._untitled(start, first.start).replace("\u200c", "")):
+            return None  # words before the name: it is no subject (به منتظری گفت، پسر منتظری گفت)
         return first.person
 
     def _untitled(self, start: int, end: int) -> str:
