@@ -34,7 +34,7 @@ from .by_words import search, source
 from .corpus import Corpus
 from .figures import asks_how_many
 from .messages import MESSAGES, add, phrase, requote, said
-from .persian_questions import PersianReading, in_english
+from .persian_questions import PersianReading, in_english, typed_words
 from .question import CONTROL, Question, parse
 from .results import label_languages
 
@@ -216,7 +216,7 @@ def _answer_in(corpus: Corpus, glossary: Glossary, q: Question, words: str, read
         answer = in_english(corpus, glossary, q.command, words, reading, handler, limit)
         if q.command in BOTH and reading.persian and answer.translated and answer.results:
             # A Persian document may say the words as typed: those first, then the English documents'
-            typed = handler(corpus, " ".join(reading.persian), limit)
+            typed = handler(corpus, typed_words(q.command, words, reading), limit)
             english_docs = {r.document.id for r in answer.results}
             if any(r.document.id not in english_docs for r in typed.results):  # not the same words (۱۹۸۸ = 1988)
                 answer.message = answer.message.split("\n", 1)[-1]  # its "Searched for" is said again, for both

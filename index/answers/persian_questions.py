@@ -75,9 +75,9 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, reading
     searched = " ".join(english + unknown)
     answer = handler(corpus, searched, limit) if english else None
     if reading.persian and not entry and (answer is None or not answer.results):
-        as_typed = handler(corpus, " ".join(reading.persian), limit)
+        as_typed = handler(corpus, typed_words(name, args, reading), limit)
         if answer is None or as_typed.results:
-            searched, english, answer = " ".join(reading.persian), [], as_typed
+            searched, english, answer = typed_words(name, args, reading), [], as_typed
     if answer is None or not (answer.results or answer.person):
         if answer is not None:
             answer.query = args
@@ -95,6 +95,11 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, reading
         if sense:
             _after_first(answer, sense)
     return answer
+
+
+def typed_words(name: str, args: str, reading: PersianReading) -> str:
+    """The Persian words searched as typed: /source says the whole phrase (به, ما and all), a search its words."""
+    return args if name == "source" else " ".join(reading.persian)
 
 
 def _sense(corpus: Corpus, english: list[str], unknown: list[str], reading: PersianReading,
