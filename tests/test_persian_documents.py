@@ -85,6 +85,15 @@ def test_a_latin_name_finds_the_persian_document_and_says_what_it_searched(ask):
     assert ids.index("khavaran") > 0  # the words as typed first, then the other script's
 
 
+def test_english_words_find_the_persian_passage_that_has_every_word_through_the_glossary(ask):
+    answer = ask("execution Khavaran")
+    assert answer["message"].startswith("Searched for: execution Khavaran, اعدام خاوران.")
+    first = answer["results"][0]
+    assert (first["document"]["id"], first["language"]) == ("khavaran", "fa")  # every word: first
+    assert "اعدام شدند، روز جمعه در گورستان خاوران" in first["excerpt"]
+    assert {r["language"] for r in answer["results"]} == {"fa", "en"}
+
+
 def test_source_folds_persian_letter_variants_and_zwnj_and_gives_the_english_documents_after(ask):
     for line in ("/source حسین‌علی منتظری", "/source حسينعلي منتظري"):
         answer = ask(line)

@@ -65,6 +65,8 @@ def test_every_quotation_of_the_statement_has_the_speaker_the_text_names_or_none
     ("به گزارش خبرگزاری ایسنا، مریم رجوی در این مراسم گفت: «این پرونده هرگز بسته نخواهد شد.»", "Maryam Rajavi"),
     ("روز دوشنبه، ابراهیم رئیسی گفت: «ما به آنچه کردیم افتخار می‌کنیم.»", "Ebrahim Raisi"),
     ("به گزارش رئیسی، یک زندانی گفت: «ما هیچ جرمی مرتکب نشده بودیم.»", None),  # the report's author is no speaker
+    ("رجوی: «این پرونده هرگز بسته نخواهد شد»", "Maryam Rajavi"),  # a headline's label
+    ("خانواده رجوی: «این پرونده هرگز بسته نخواهد شد»", None),
     # A name that is no subject: the object of the verb, or a relative of the person
     ("یکی از زندانیان به رئیسی گفت: «ما هیچ جرمی مرتکب نشده بودیم.»", None),
     ("پسر منتظری گفت: «پدرم از همان روز اول مخالف این کار بود.»", None),

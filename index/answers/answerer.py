@@ -224,7 +224,7 @@ def _answer_in(corpus: Corpus, glossary: Glossary, q: Question, words: str, read
                 return first_then(typed, answer, words, answer.translated)
         return answer
     if q.command in BOTH:  # "Khavaran" finds the Persian documents' خاوران too
-        return in_both(corpus, handler, words, limit)
+        return in_both(corpus, glossary, handler, words, limit)
     return handler(corpus, words, limit)
 
 

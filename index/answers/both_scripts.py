@@ -1,7 +1,8 @@
 """A Latin-script question also finds the Persian documents: the same name or place in Persian script.
 
 "Khavaran" is searched as typed, then as the Persian the documents write for it (خاوران), found through
-the people registry (a person's Persian spellings) or by transliteration against the words the Persian
+the people registry (a person's Persian spellings), the glossary (execution: اعدام) or by transliteration
+against the words the Persian
 documents use (index/text/translit.py: the same consonants, and the vowels Persian writes heard in the
 Latin). Results with the words as typed come first, then the other script's, and the answer says what it
 searched for in each ("Searched for: Khavaran, خاوران.").
@@ -16,6 +17,7 @@ from weakref import WeakKeyDictionary
 
 from ..models import Answer, Person
 from ..text import translit
+from ..text.glossary import Glossary
 from ..text.persian import is_persian
 from ..voices.people import Registry
 from .messages import add, phrase
@@ -28,22 +30,32 @@ MIN_LETTERS = 4  # shorter Latin words are too many things in Persian
 _SKELETONS: WeakKeyDictionary[Registry, dict[str, list[str]]] = WeakKeyDictionary()
 
 
-def persian_forms(registry: Registry, words: str) -> str | None:
+def persian_forms(registry: Registry, glossary: Glossary, words: str) -> str | None:
     """The Persian-script words the documents use for a Latin-script question, or None when not certain:
-    a person's Persian surname, else every word transliterated to exactly one word of the documents."""
+    a person's Persian surname; else the glossary's Persian word for the whole English term; else each word
+    by the glossary or transliterated to exactly one word of the documents."""
     if is_persian(words) or not words.strip() or not _skeletons(registry):
         return None  # a Persian question, or no Persian document: nothing to search in the other script
     if (entry := registry.lookup(words)) is not None:
         forms = [k for k in entry.keys if is_persian(" ".join(k))]
         used = [k for k in forms if all(w in registry.words for w in k)]
         return min(used, key=len)[-1] if used else None  # the surname alone: every spelling of the name has it
+    if whole := _glossed(registry, glossary, words):
+        return whole
     out = []
     for word in words.split():
-        found = _transliterated(registry, word)
+        found = _glossed(registry, glossary, word) or _transliterated(registry, word)
         if found is None:
             return None
         out.append(found)
     return " ".join(out)
+
+
+def _glossed(registry: Registry, glossary: Glossary, english: str) -> str | None:
+    """The first Persian word the glossary lists for an English term that the documents use (اعدام for
+    execution): a one-word form, so the search finds it as a word."""
+    wanted = " ".join(english.lower().split())
+    return next((k for k, en in glossary.entries.items() if en.lower() == wanted and k in registry.words), None)
 
 
 def _transliterated(registry: Registry, word: str) -> str | None:
@@ -66,20 +78,25 @@ def _skeletons(registry: Registry) -> dict[str, list[str]]:
     return skeletons
 
 
-def in_both(corpus: Corpus, handler: Callable[[Corpus, str, int], Answer], words: str, limit: int) -> Answer:
+def in_both(corpus: Corpus, glossary: Glossary, handler: Callable[[Corpus, str, int], Answer], words: str,
+            limit: int) -> Answer:
     """The answer to `words` as typed, then to the Persian the documents write for them, said as searched."""
     answer = handler(corpus, words, limit)
-    forms = persian_forms(corpus.registry, words)
+    forms = persian_forms(corpus.registry, glossary, words)
     if not forms:
         return answer
     return first_then(answer, handler(corpus, forms, limit), words, forms)
 
 
 def first_then(typed: Answer, other: Answer, words: str, other_words: str) -> Answer:
-    """The results of the words as typed, then those of the other script's words not already given; the answer
-    says it searched for both. `typed` alone when the other script finds nothing."""
+    """The results of the words as typed, then those of the other script's words not already given (the other
+    script's first when only they have every word); the answer says it searched for both. `typed` alone when
+    the other script finds nothing."""
     if not other.results:
         return typed
+    if typed.matched_all == 0 and other.matched_all:  # only the other script's passages have every word
+        typed, other = other, typed
+        typed.query = words
     if not typed.results:
         other.query, answer = words, other
     else:

@@ -3,7 +3,8 @@
 The same ordered passes as sieves.py, most certain first, each leaving what it cannot decide to the next:
   1. the speaker before, in the quotation's own sentence: a name at the start of a clause that ends in a
      speech verb (حسین‌علی منتظری در خاطرات خود نوشت: «…»), or right after به گفته / طبق اظهارات /
-     به نقل از (به گفته احمدی، «…»); a paragraph ending "X گفت:" introduces the quotation opening the next;
+     به نقل از (به گفته احمدی، «…»), or a name alone before a colon (رجوی: «…», a headline's label);
+     a paragraph ending "X گفت:" introduces the quotation opening the next;
   2. the speaker after: «…»، رستگار افزود.;
   3. an organisation opening the clause (کانون مدافعان حقوق بشر … اعلام کرد: «…») is the quotation's source;
   4. a pronoun or a verb with no subject («…»، او افزود / «…»، افزود): the person the sentence before names,
@@ -106,6 +107,11 @@ class _Finder:
             clause = self.text[start:self.text.rfind(":", 0, q.start) + 1]
         if ENDS_IN_VERB.search(fold(clause)):
             return self._subject(start, start + len(clause))
+        if re.search(r":\s*$", clause) and (label := self._subject(start, start + len(clause))):
+            # "رجوی: «…»" (a headline, an interview): the name alone, then a colon, labels the words
+            named = [m for m in self.mentions if start <= m.start < q.start]
+            if re.fullmatch(r"\s*:\s*", self.text[named[0].end:q.start]):
+                return label
         for m in self.mentions:
             if start <= m.start < q.start and ACCORDING_TO.search(fold(self._untitled(start, m.start))) and \
                     re.fullmatch(r"\s*[،,:]?\s*", self.text[m.end:q.start]):
