@@ -111,6 +111,7 @@ def test_joined_spaced_and_zwnj_names_are_one_person_and_a_titled_new_name_is_it
                                                     "محمد نیکبخت"]
     assert {m.person for m in found[:4]} == {"hossein-ali-montazeri"}
     assert registry.entries[found[4].person].name == "محمد نیکبخت"  # no Latin person is his: an entry of his own
+    assert found[4].person == "mhmd-nikbkht"  # an id in Latin letters, as every other
 
 
 def test_a_persian_name_joins_the_latin_person_only_when_every_word_transliterates():

@@ -32,7 +32,7 @@ from .cues import common_words, cue, name_in
 from .marks import marked_spans
 from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
 from .persian_people import WORD as PERSIAN_WORD
-from .persian_people import PersianNames, same_person, titled_names
+from .persian_people import PersianNames, romanised, same_person, titled_names
 
 
 def key(name: str) -> tuple[str, ...]:
@@ -639,7 +639,7 @@ def _same_surname(a: str, b: str) -> bool:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "person"
+    return re.sub(r"[^a-z0-9]+", "-", fold(romanised(name))).strip("-") or "person"  # Persian names: Latin ids
 
 
 # -- descriptions ----------------------------------------------------------------

@@ -95,6 +95,11 @@ class PersianNames:
         return None, 1
 
 
+def romanised(name: str) -> str:
+    """Persian letters in rough Latin ones (مهدی رستگار: mhdi rstgar), for a person's id; other letters kept."""
+    return "".join(translit.ROUGH.get(c, c) for c in fold_letters(name))
+
+
 def titled_names(text: str) -> list[str]:
     """Names that follow a title, as written ("حسین‌علی منتظری" of "آیت‌الله حسین‌علی منتظری در …"):
     two or three words up to a function word, a title or punctuation."""
