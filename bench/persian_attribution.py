@@ -52,6 +52,19 @@ def cases() -> list[Case]:
         out.append(Case("not identified: a relative of the name",
                         f"پسر {fa.split()[-1]} {verb}: «{q}.»", None))
         out.append(Case("continuation paragraph", f"{fa} {verb}: «{q}.»\n\n«{Q[(i + 2) % len(Q)]}.»", en))
+        out.append(Case("news agency lead", f"به گزارش خبرگزاری ایسنا، {fa} در این نشست {verb}: «{q}.»", en))
+        out.append(Case("speaker before, another name as object",
+                        f"{fa} در نامه‌ای به {NAMED[(i + 2) % len(NAMED)][0]} {verb}: «{q}.»", en))
+        out.append(Case("headline label", f"{fa.split()[-1]}: «{q}»", en))
+        other = NAMED[(i + 3) % len(NAMED)]
+        out.append(Case("reported: the second speaker's words",
+                        f"{fa} گفت که {other[0]} به او گفته بود: «{q}.»", other[1]))
+        out.append(Case("not identified: an unnamed speaker reported",
+                        f"{fa} نوشت که {UNNAMED[i % len(UNNAMED)]} به او گفته بود: «{q}.»", None))
+        out.append(Case("not identified: an unnamed subject after a named sentence",
+                        f"{fa} هفته گذشته در ژنو سخنرانی کرد. {UNNAMED[(i + 2) % len(UNNAMED)]} {verb}: «{q}.»", None))
+        out.append(Case("not identified: the name is the report's source",
+                        f"به گزارش {fa}، {UNNAMED[(i + 1) % len(UNNAMED)]} {verb}: «{q}.»", None))
     for i, who in enumerate(UNNAMED):
         q, verb = Q[i % len(Q)], VERBS[i % len(VERBS)]
         out.append(Case("not identified: unnamed speaker before", f"{who} {verb}: «{q}.»", None))
@@ -63,6 +76,12 @@ def cases() -> list[Case]:
         out.append(Case("titled new name, before", f"{fa}، وکیل خانواده‌ها، {VERBS[i]}: «{Q[i]}.»", name))
         out.append(Case("titled new name, surname after",
                         f"{fa} در دادگاه حاضر شد.\n\n«{Q[i + 1]}»، {name.split()[-1]} افزود.", name))
+    untitled = [("کاوه رضایی", "کاوه رضایی"), ("نسرین ملکی", "نسرین ملکی"), ("بهرام فرهادی", "بهرام فرهادی")]
+    for i, (fa, name) in enumerate(untitled):  # known limits: counted as misses, never guessed
+        out.append(Case("limit: a new name with no title", f"{fa} {VERBS[i]}: «{Q[i]}.»", name))
+        en = NAMED[i][1]
+        out.append(Case("limit: the subject two sentences back",
+                        f"{NAMED[i][0]} به ژنو رفت. در آنجا با خبرنگاران دیدار کرد. «{Q[i]}»، او گفت.", en))
     out.append(Case("organisation", "سازمان عفو بین‌الملل در گزارشی اعلام کرد: «این اعدام‌ها جنایت علیه بشریت است.»",
                     "سازمان عفو بین‌الملل"))
     out.append(Case("organisation", "کانون مدافعان حقوق بشر روز جمعه اعلام کرد: «خانواده‌ها باید حقیقت را بدانند.»",

@@ -79,10 +79,32 @@ def test_one_sentence(sentence, speaker):
     assert who == speaker
 
 
-def test_a_pronoun_after_a_sentence_naming_one_subject_is_that_person():
-    text = ("مریم رجوی در پاریس سخنرانی کرد و از سازمان ملل خواست تحقیق کند. "
-            "«این جنایت نباید فراموش شود»، او افزود.")
-    assert speakers(text) == [("«این جنایت نباید فراموش شود»", "Maryam Rajavi")]
+@pytest.mark.parametrize("second", ["«این جنایت نباید فراموش شود»، او افزود.", "«این جنایت نباید فراموش شود»، افزود.",
+                                    "او در پایان افزود: «این جنایت نباید فراموش شود»", "افزود: «این جنایت نباید فراموش شود»"])
+def test_a_pronoun_after_a_sentence_naming_one_subject_is_that_person(second):
+    text = f"مریم رجوی در پاریس سخنرانی کرد و از سازمان ملل خواست تحقیق کند. {second}"
+    assert [who for _, who in speakers(text)] == ["Maryam Rajavi"]
+
+
+@pytest.mark.parametrize("second", [
+    "نگهبان گفت: «این جنایت نباید فراموش شود.»",  # a subject the text names, but no one the registry knows
+    "او گفت که یک نگهبان به او گفته بود: «این جنایت نباید فراموش شود.»",  # the guard's words, reported
+    "«این جنایت نباید فراموش شود»، نگهبان گفت.",
+])
+def test_an_unnamed_subject_after_a_sentence_naming_one_person_is_not_that_person(second):
+    text = f"مریم رجوی در پاریس سخنرانی کرد و از سازمان ملل خواست تحقیق کند. {second}"
+    assert [who for _, who in speakers(text)] == [None]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("مریم رجوی گفت که ابراهیم رئیسی به او گفته بود: «ما به آنچه کردیم افتخار می‌کنیم.»", "Ebrahim Raisi"),
+    ("مریم رجوی گفت که یک نگهبان به او گفته بود: «ما به آنچه کردیم افتخار می‌کنیم.»", None),
+    ("مریم رجوی نوشت که وقتی به زندان رسید، نگهبان فریاد زد: «ما به آنچه کردیم افتخار می‌کنیم.»", None),
+    ("مریم رجوی گفت و ابراهیم رئیسی افزود: «ما به آنچه کردیم افتخار می‌کنیم.»", "Ebrahim Raisi"),
+])
+def test_the_clause_right_before_the_quotation_names_its_speaker_not_the_sentences_first_name(sentence, speaker):
+    ((_, who),) = speakers(sentence)
+    assert who == speaker
 
 
 def test_a_pronoun_after_a_sentence_naming_two_people_stays_unidentified():

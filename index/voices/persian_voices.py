@@ -31,6 +31,7 @@ _COMPOUND = (r"(?:اظهار|تصریح|تاکید|اعلام|خاطرنشان|�
              r"کرده|داشته|نمود|نموده)(?:ند)?|(?:ادامه|پاسخ|توضیح|هشدار|شهادت)\s+(?:می)?(?:داد|دهد|داده)(?:ند)?|"
              r"یاداور\s+شد(?:ند)?|فریاد\s+(?:زد|میزد)(?:ند)?|نقل\s+کرد(?:ند)?")
 VERB = rf"(?:{_SIMPLE}|{_COMPOUND})(?:\s+(?:است|اند|بود|بودند))?"
+VERB_AT = re.compile(rf"(?<![^\s،,:])(?:{VERB})(?![^\s،,:.])")
 ENDS_IN_VERB = re.compile(rf"(?:^|\s)(?:{VERB})\s*(?:[:،,]|\sکه)?\s*$")
 # After a quotation, to its sentence's end (folded): "، رستگار افزود." / "، او افزود." / "، افزود."
 AFTER = re.compile(rf"^\s*[،,]?\s*(?P<clause>[^«»“”]*?)\s*(?<![^\s،,])(?:{VERB})\s*[.!؟]?\s*$")
@@ -39,9 +40,12 @@ ACCORDING_TO = re.compile(rf"(?:^|\s){ACCORDING}\s*$")
 ACCORDING_AFTER = re.compile(rf"^\s*[،,]?\s*{ACCORDING}\s+[^«»“”]*?[.!؟]?\s*$")
 SENTENCE_END = re.compile(r"[.!؟?\n«“]")
 PRONOUN = {"او", "وی", "ایشان"}
+# A clause before a quotation whose subject is a pronoun or dropped: "او در پاسخ گفت:", "افزود:", "که گفت:"
+DROPPED_BEFORE = re.compile(rf"\s*(?:(?:که|و|اما|سپس)\s+)?(?:(?:او|وی|ایشان)(?:\s+[^\s«»:،,]+){{0,3}}\s+)?"
+                            rf"(?:{VERB})\s*[:،,]?\s*")
 # Before a sentence's subject, set off by a comma: who reports it, or when (no name in it is the speaker).
 LEAD = re.compile(r"\s*(?:به\s+گزارش|به\s+نوشته|(?:روز|امروز|دیروز|صبح|عصر|شب)\s)[^،,«»:.]{0,60}[،,]\s*")
-OPENERS = {"و", "اما", "ولی", "همچنین", "سپس", "بعدها", "پیشتر", "نیز", "آنگاه"}
+OPENERS = {"که", "و", "اما", "ولی", "همچنین", "سپس", "بعدها", "پیشتر", "نیز", "آنگاه"}
 ORGANISATION = {"کانون", "سازمان", "انجمن", "نهاد", "دفتر", "وزارت", "خبرگزاری", "کمیسیون", "کمیته", "شورای", "مجمع",
                 "جمعیت", "دیدبان", "عفو", "دادستانی", "دادگاه", "قوه", "روزنامه", "کمپین", "مرکز", "اتحادیه", "حزب"}
 ORGANISATION_ENDS = {"روز", "در", "با", "به", "طی", "امروز", "دیروز", "هفته", "روزدوشنبه", "نیز", "هم", "که", "از"}
@@ -106,7 +110,7 @@ class _Finder:
             start = self._clause_start(self.text.rfind(":", 0, start))  # the paragraph before introduces it
             clause = self.text[start:self.text.rfind(":", 0, q.start) + 1]
         if ENDS_IN_VERB.search(fold(clause)):
-            return self._subject(start, start + len(clause))
+            return self._subject(self._last_clause(start, clause), start + len(clause))
         if re.search(r":\s*$", clause) and (label := self._subject(start, start + len(clause))):
             # "رجوی: «…»" (a headline, an interview): the name alone, then a colon, labels the words
             named = [m for m in self.mentions if start <= m.start < q.start]
@@ -117,6 +121,15 @@ class _Finder:
                     re.fullmatch(r"\s*[،,:]?\s*", self.text[m.end:q.start]):
                 return m.person
         return None
+
+    def _last_clause(self, start: int, clause: str) -> int:
+        """Where the clause governing the quotation begins: after an earlier speech verb ('X گفت که Y به او گفته
+        بود: «…»' is Y's words; 'X نوشت که … نگهبان فریاد زد: «…»' the guard's), else at `start`."""
+        folded, where = _folded(clause)
+        verbs = list(VERB_AT.finditer(folded))
+        if len(verbs) < 2:
+            return start
+        return start + where[verbs[-2].end()]
 
     def after(self, q: _Quotation) -> str | None:
         """«…»، رستگار افزود. / «…»، به گفته احمدی.: the name opening the rest of the sentence, when that rest
@@ -154,9 +167,8 @@ class _Finder:
     def dropped_subject(self, q: _Quotation) -> str | None:
         """«…»، او افزود / «…»، افزود / او گفت: «…»: the one person the sentence before names as its subject."""
         start = self._clause_start(q.start)
-        before = [w for w, _, _ in words(self.text[start:q.start])]
-        pronoun_before = bool(before) and (before[0] in PRONOUN or len(before) <= 2) and \
-            bool(ENDS_IN_VERB.search(fold(self.text[start:q.start])))
+        governing = self.text[self._last_clause(start, self.text[start:q.start]):q.start]
+        pronoun_before = bool(DROPPED_BEFORE.fullmatch(fold(governing)))
         after = AFTER.match(fold(self.text[q.end:self._sentence_end(q.end)]))
         subject = [w for w, _, _ in words(after["clause"])] if after else []
         pronoun_after = after is not None and (not subject or (subject[0] in PRONOUN and len(subject) <= 3))
@@ -207,6 +219,17 @@ class _Finder:
         start = next((s for s, e in self.sentences if s <= pos < e), pos)
         closed = max(self.text.rfind("»", start, pos), self.text.rfind("”", start, pos))
         return closed + 1 if closed >= 0 else start
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """`text` folded as `fold` folds it, and for each folded offset (and its end) the offset in `text`."""
+    out, where = [], []
+    for i, c in enumerate(text):
+        for f in fold(c):
+            out.append(f)
+            where.append(i)
+    where.append(len(text))
+    return "".join(out), where
 
 
 def _ends_with_title(tokens: list[str]) -> bool:
