@@ -70,12 +70,12 @@ def cut_marks(r: Result) -> tuple[str, str]:
 
 def notes(r: Result, lang: str = DEFAULT) -> list[str]:
     """Every attribution line after the speaker's, in the order shown below the excerpt."""
-    return [line for line in (language_note(r, lang), heading_note(r, lang), other_voices(r, lang),
-                              unresolved_note(r, lang), referent_note(r)) if line]
+    return [line for line in (heading_note(r, lang), other_voices(r, lang), unresolved_note(r, lang), referent_note(r))
+            if line]
 
 
 def language_note(r: Result, lang: str = DEFAULT) -> str | None:
-    """In an answer with Persian and English excerpts, which language each is in."""
+    """In an answer with Persian and English excerpts, which language each is in: shown right under the excerpt."""
     if not r.language:
         return None
     return say("result.language_fa", lang) if r.language == "fa" else say("result.language_en", lang)

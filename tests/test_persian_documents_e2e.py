@@ -37,7 +37,8 @@ def tg(tmp_path_factory, bundled):
 @pytest.mark.parametrize("line", ["/quote منتظری", "/quote Montazeri"])
 def test_quote_in_either_script_gives_montazeris_persian_words_as_his(tg, line):
     answer = send(tg, message(line, chat=USER), text_to(USER, ""))
-    assert f"<blockquote>{MONTAZERI}</blockquote>\n— <i>Hossein-Ali Montazeri</i>, quoted in:" in answer["html"]
+    assert f"<blockquote>{MONTAZERI}</blockquote>\n(In Persian.)\n— <i>Hossein-Ali Montazeri</i>, quoted in:" in \
+        answer["html"]
 
 
 def test_who_labels_the_persian_excerpt(tg):
