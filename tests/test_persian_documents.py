@@ -57,6 +57,13 @@ def test_a_persian_speaker_of_a_persian_document_is_found_by_name(ask):
     ]
 
 
+def test_a_person_named_only_in_persian_is_found_by_a_latin_spelling_and_the_answer_says_how(ask):
+    answer = ask("/quote Rastegar")
+    assert answer["message"].startswith("Showing مهدی رستگار (closest to “Rastegar”).")
+    assert [r["speaker"] for r in answer["results"]] == ["مهدی رستگار", "مهدی رستگار"]
+    assert ask("/quote Rostami")["results"] == []  # a name no one has: no one
+
+
 def test_who_shows_the_persian_document_beside_the_english_ones(ask):
     answer = ask("/who منتظری")
     docs = [r["document"]["id"] for r in answer["results"]]

@@ -19,7 +19,7 @@ from ..models import Answer, Person
 from ..text import translit
 from ..text.glossary import Glossary
 from ..text.persian import is_persian
-from ..voices.people import Registry
+from ..voices.people import Registry, Resolution
 from .messages import add, phrase
 
 if TYPE_CHECKING:
@@ -110,3 +110,20 @@ def first_then(typed: Answer, other: Answer, words: str, other_words: str) -> An
     answer.translated = other_words
     add(answer, phrase("answer.persian.searched", "\n", terms=f"{words}, {other_words}"), before=True)
     return answer
+
+
+def persian_person(registry: Registry, typed: str) -> Resolution | None:
+    """The one person named only in Persian script whose name a Latin-script name transliterates ("Rastegar":
+    مهدی رستگار), as a resolution by spelling (the answer says so); None when no one or several fit."""
+    if is_persian(typed) or not re.fullmatch(r"[A-Za-z’' -]{4,}", typed.strip()):
+        return None
+    heard = Person(id="", name=typed.strip())
+    fits = [e for e in registry.entries.values() if is_persian(e.name) and
+            all(translit.candidates(w, [heard]) for w in _typed_parts(e.name, typed))]
+    return Resolution(fits[0], how="closest") if len(fits) == 1 else None
+
+
+def _typed_parts(persian_name: str, typed: str) -> list[str]:
+    """The words of a Persian name a typed Latin name must sound like: as many, from the last (the surname)."""
+    words = persian_name.split()
+    return words[-len(typed.split()):] if len(typed.split()) <= len(words) else words + ["-"]
