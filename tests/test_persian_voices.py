@@ -11,6 +11,7 @@ import pytest
 from citebot.index.text.clean import clean
 from citebot.index.voices.people import Registry, discover
 from citebot.index.voices.quotes import find_quotes
+from citebot.index.voices.voices import find_voices
 from tests.persian_texts import MEMOIR, NEWS, STATEMENT
 
 PEOPLE = Path(__file__).resolve().parents[1] / "config" / "people.yaml"
@@ -143,3 +144,15 @@ def test_a_persian_name_joins_the_latin_person_only_when_every_word_transliterat
     discover(registry, [text])
     names = [registry.entries[m.person].name for m in registry.mentions(text)]
     assert names == ["Javad Zarif", "جواد ظریفی"]  # ظریفی is not Zarif: a person of his own, never a wrong join
+
+
+def test_a_persian_appositive_is_the_speakers_role_and_a_clause_is_not():
+    registry = Registry.from_yaml(PEOPLE)
+    text = clean(STATEMENT + "\nمریم رجوی، که آن روز در پاریس بود، گفت: «این پرونده هرگز بسته نخواهد شد.»").text
+    discover(registry, [text])
+    mentions = registry.mentions(text)
+    names = {e.id: e.name for e in registry.entries.values()}
+    voices = find_voices(text, mentions, find_quotes(text, mentions), [], names)
+    assert [(v.speaker, v.role) for v in voices] == [
+        ("کانون مدافعان حقوق بشر", None), ("شیرین احمدی", "وکیل خانواده‌ها"), ("شیرین احمدی", "وکیل خانواده‌ها"),
+        ("Maryam Rajavi", None)]

@@ -32,7 +32,7 @@ from .cues import common_words, cue, name_in
 from .marks import marked_spans
 from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
 from .persian_people import WORD as PERSIAN_WORD
-from .persian_people import PersianNames, romanised, same_person, titled_names
+from .persian_people import PersianNames, describe_persian, romanised, same_person, titled_names
 
 
 def key(name: str) -> tuple[str, ...]:
@@ -657,8 +657,10 @@ def describe(text: str, start: int, end: int) -> str | None:
     An appositive after the name ("Kumi Naidoo, Secretary General of Amnesty
     International,"), a title before it ("UN High Commissioner for Human Rights
     Michelle Bachelet"), or an appositive before it ("the previous Special
-    Rapporteur ..., Asma Jahangir,"). Only phrases holding a role word count.
+    Rapporteur ..., Asma Jahangir,"). Only phrases holding a role word count. A Persian name: persian_people.
     """
+    if PERSIAN_WORD.match(text, start):
+        return describe_persian(text, end)
     after = ROLE_AFTER.match(text, end, min(len(text), end + 130))
     if after and not after["role"].lower().startswith(("who ", "which ", "was ", "is ", "and ", "or ")) and _has_role(after["role"]):
         return _tidy(after["role"])

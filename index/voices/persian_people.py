@@ -95,6 +95,28 @@ class PersianNames:
         return None, 1
 
 
+# An appositive after a name: "شیرین احمدی، وکیل خانواده‌ها، اظهار داشت" (a role noun first, no verb in it).
+ROLE_AFTER = re.compile(r"[ \t]*[،,][ \t]*(?P<role>[^،,.:؛«»“”()\n]{3,70}?)[ \t]*[،,]")
+ROLE_NOUNS = {fold(w) for w in """
+وکیل رئیس دبیرکل دبیر عضو اعضای سخنگوی سخنگو نماینده قاضی دادستان وزیر رهبر گزارشگر مدیر فرمانده معاون مشاور
+استاد پژوهشگر فعال نویسنده روزنامه‌نگار خبرنگار زندانی پزشک همسر مادر پدر برادر خواهر فرزند دختر پسر بنیانگذار
+مسئول کارشناس رئیس‌جمهور نخست‌وزیر دیپلمات سفیر جانشین فرستاده کمیسر حقوقدان شاهد بازمانده
+""".split()}
+NOT_IN_ROLE = {"که", "است", "بود", "شد", "گفت", "کرد", "نوشت", "افزود", "داشت", "هم", "نیز"}
+
+
+def describe_persian(text: str, end: int) -> str | None:
+    """How a Persian text presents the person named just before `end`: an appositive that opens with a role
+    noun ("وکیل خانواده‌ها"), else None."""
+    m = ROLE_AFTER.match(text, end)
+    if not m:
+        return None
+    role = [fold(w) for w in m["role"].split()]
+    if not role or len(role) > 8 or role[0] not in ROLE_NOUNS or NOT_IN_ROLE & set(role):
+        return None
+    return m["role"].strip()
+
+
 def romanised(name: str) -> str:
     """Persian letters in rough Latin ones (مهدی رستگار: mhdi rstgar), for a person's id; other letters kept."""
     return "".join(translit.ROUGH.get(c, c) for c in fold_letters(name))
