@@ -55,6 +55,12 @@ def test_a_solar_hijri_dateline_dates_the_document(corpus_dir):
     assert "date" in d.inferred
 
 
+def test_a_dateline_with_a_weekday_and_a_labelled_publication_date_are_dates():
+    assert hijri.dateline("تهران، پنجشنبه ۹ شهریور ۱۴۰۲ —")[0] == dt.date(2023, 8, 31)
+    assert hijri.dateline("تهران — سه‌شنبه، ۷ شهریور ۱۴۰۲")[0] == dt.date(2023, 8, 29)
+    assert hijri.dateline("عنوان خبر\n\nتاریخ انتشار: ۱ مهر ۱۳۹۹\n\nمتن خبر")[0] == dt.date(2020, 9, 22)
+
+
 def test_a_date_inside_a_sentence_is_no_dateline():
     assert hijri.dateline("او در ۱۰ شهریور ۱۴۰۲ به تهران رفت.") is None
     assert hijri.dateline("تهران — ۴۰ شهریور ۱۴۰۲") is None  # no such day

@@ -64,16 +64,21 @@ def to_gregorian(year: int, month: int, day: int) -> dt.date:
 _MONTH_NAMES = "|".join(["امرداد", *(persian for _, persian, _, _ in MONTHS)])
 _DIGIT = "[0-9۰-۹٠-٩]"
 _LETTERS = "[\u0621-\u064a\u0671-\u06d3\u200c]+"  # Persian and Arabic letters: no digits, no Persian comma
+_WEEKDAY = r"(?:(?:شنبه|یک‌?شنبه|دو‌?شنبه|سه‌?شنبه|چهار‌?شنبه|پنج‌?شنبه|جمعه)[ \t]*[،,]?[ \t]*)?"
+_DAY = rf"{_WEEKDAY}(?P<day>{_DIGIT}{{1,2}})[ \t]+(?P<month>{_MONTH_NAMES})[ \t]+(?P<year>{_DIGIT}{{4}})"
 DATELINE = re.compile(
     rf"^[ \t]*(?P<place>{_LETTERS}(?:[ \t]{_LETTERS}){{0,2}})[ \t]*[،,]?[ \t]*"
-    rf"(?:(?P<dash>[—–-])[ \t]*)?(?P<day>{_DIGIT}{{1,2}})[ \t]+(?P<month>{_MONTH_NAMES})[ \t]+(?P<year>{_DIGIT}{{4}})"
-    rf"(?(dash)|[ \t]*[—–-])[ \t]*", re.M)
+    rf"(?:(?P<dash>[—–-])[ \t]*)?{_DAY}(?(dash)|[ \t]*[—–-])[ \t]*", re.M)
+# "تاریخ انتشار: ۱۰ شهریور ۱۴۰۲": a publication date the page labels as such, on a line of its own.
+PUBLISHED = re.compile(rf"^[ \t]*(?:تاریخ[ \t]+انتشار|تاریخ[ \t]+نشر|منتشر[ \t]+شده[ \t]+در)[ \t]*:?[ \t]*{_DAY}[ \t]*$",
+                       re.M)
 
 
 def dateline(text: str) -> tuple[dt.date, re.Match] | None:
-    """The Gregorian day of the first Persian dateline in `text`, and the dateline itself; None if there is none
-    or its date is no real day."""
-    for m in DATELINE.finditer(text):
+    """The Gregorian day of the first Persian dateline in `text` (or a line labelled as the publication date),
+    and the dateline itself; None if there is none or its date is no real day."""
+    found = sorted([*DATELINE.finditer(text), *PUBLISHED.finditer(text)], key=lambda m: m.start())
+    for m in found:
         year, day = int(fold(m["year"])), int(fold(m["day"]))
         month = month_number(m["month"])
         if month is None or not 1 <= day <= (31 if month < 6 else 30) or year not in range(1200, 1600):
