@@ -396,6 +396,7 @@ MESSAGES = {
     "answer.read.hijri": "{year} سال خورشیدی خوانده شد (از مارس {start} تا مارس {end}).",
     "answer.read.hijri_month": "{date} تاریخ خورشیدی خوانده شد: {months} {years}.",
     "answer.persian.searched": "جست‌وجو شد برای: {terms}.",
+    "answer.both.then": "به خط دیگر:",
     "answer.persian.searched_more": "جست‌وجو شد برای: {terms} و واژه‌های دیگر.",
     "answer.persian.no_one": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، از کسی به نام «{query}» یاد نشده است.",
     "answer.persian.nothing": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، چیزی با «{query}» جور نیست.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -104,6 +105,9 @@ def first_then(typed: Answer, other: Answer, words: str, other_words: str) -> An
         seen = {(r.document.id, r.start) for r in answer.results}
         every = answer.matched_all == len(answer.results) and other.matched_all == len(other.results)
         answer.results += [r for r in other.results if (r.document.id, r.start) not in seen]
+        if answer.command == "source" and other.phrases:  # "3 documents say …" and then how many say the other
+            add(answer, phrase("answer.both.then", "\n"))
+            add(answer, replace(other.phrases[0], sep=" "))
         answer.matched_all = len(answer.results) if every else answer.matched_all
         if answer.total is not None and other.total is not None:
             answer.total += other.total

@@ -106,6 +106,7 @@ MESSAGES = {
     "answer.read.hijri_month": "{date} read as a Solar Hijri date: {months} {years}.",
     # a Persian question read as English (index/answers/persian_questions.py)
     "answer.persian.searched": "Searched for: {terms}.",
+    "answer.both.then": "In the other script:",
     "answer.persian.searched_more": "Searched for: {terms} and more.",
     "answer.persian.sense": "Read “{word}” as “{sense}”, the sense the documents use most with the other words "
                             "(it can also mean {others}).",
