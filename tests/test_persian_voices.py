@@ -156,3 +156,18 @@ def test_a_persian_appositive_is_the_speakers_role_and_a_clause_is_not():
     assert [(v.speaker, v.role) for v in voices] == [
         ("کانون مدافعان حقوق بشر", None), ("شیرین احمدی", "وکیل خانواده‌ها"), ("شیرین احمدی", "وکیل خانواده‌ها"),
         ("Maryam Rajavi", None)]
+
+
+def test_a_surname_alone_names_a_person_found_in_persian_only_after_their_full_name():
+    registry = Registry.from_yaml(PEOPLE)
+    text = clean("رستگار گفت که همه‌چیز آماده بود.\n\nدکتر مهدی رستگار بعدها این را تأیید کرد و رستگار افزود که خسته بود.").text
+    discover(registry, [text])
+    assert [text[m.start:m.end] for m in registry.mentions(text)] == ["مهدی رستگار", "رستگار"]
+    assert registry.mentions(text)[1].start > text.index("مهدی رستگار")
+
+
+def test_words_after_a_title_that_are_no_name_make_no_person():
+    registry = Registry.from_yaml(PEOPLE)
+    before = set(registry.entries)
+    discover(registry, ["خانم مادر یکی از زندانیان گفت که دکتر زندان هم آنجا بود. آقای رئیس دادگاه چیزی نگفت."])
+    assert set(registry.entries) == before

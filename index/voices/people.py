@@ -191,7 +191,8 @@ class Registry:
                     i += 1
         if PERSIAN_WORD.search(text):  # Persian script has no capitals: its names are matched as the registry spells them
             if self._persian is None:
-                self._persian = PersianNames((e.id, k) for e in self.entries.values() for k in e.keys)
+                self._persian = PersianNames(((e.id, k) for e in self.entries.values() for k in e.keys),
+                                             {e.id for e in self.entries.values() if PERSIAN_WORD.search(e.name)})
             found = sorted(found + self._persian.mentions(text), key=lambda m: m.start)
         return found
 

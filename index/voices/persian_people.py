@@ -28,12 +28,12 @@ TITLES = ("آیت‌الله العظمی", "آیت الله العظمی", "آ�
           "حجت‌الاسلام", "حجت الاسلام", "دکتر", "آقای", "خانم", "مهندس", "سرلشکر", "سرتیپ", "سرهنگ", "سردار", "شیخ",
           "استاد", "حاج", "حاجی", "سید", "سیده", "امام", "شهید", "مرحوم", "قاضی")
 # Words that never belong to a name: they end the name a title opens (folded: no ZWNJ, Persian letters).
-NOT_NAME = set("""
+_NOT_NAME = """
 در که به از با و را این آن تا بر برای هم نیز روز پس یا اما ولی چون اگر هر همه خود او وی ما من شما آنها ایشان
 است بود شد کرد گفت نوشت افزود داشت داد زد پرسید کند کرده گفته نوشته میگوید میگفت مینویسد اعلام اظهار تصریح
 تاکید هشدار بیان فرمان حکم دستور پیام نامه بیانیه سخنان خاطرات کتاب زمان هنگام سال ماه بعد قبل پیش نیز سپس
-همچنین بعدها وکیل رئیس عضو دبیر سخنگوی نماینده قاضی دادستان وزیر رهبر
-""".split())
+همچنین بعدها یکی چند برخی تعدادی بسیاری گروهی کسی هیچ دیگر دیگری همان همین آنجا اینجا
+"""
 
 
 def fold(word: str) -> str:
@@ -41,6 +41,7 @@ def fold(word: str) -> str:
     return fold_letters(word).replace("\u200c", "")
 
 
+NOT_NAME = {fold(w) for w in _NOT_NAME.split()}
 TITLE_WORDS = [tuple(fold(w) for w in t.split()) for t in sorted(TITLES, key=len, reverse=True)]
 
 
@@ -52,9 +53,10 @@ def words(text: str) -> list[tuple[str, int, int]]:
 class PersianNames:
     """The registry's Persian spellings, each as its letters without spaces: one form for joined and spaced.
 
-    `keys`: (person id, matching key) for every key of the registry (people.py builds it)."""
+    `keys`: (person id, matching key) for every key of the registry (people.py builds it); `local`: the people
+    known only by a Persian name found in the text, whose surname alone names them only after their full name."""
 
-    def __init__(self, keys: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+    def __init__(self, keys: Iterable[tuple[str, tuple[str, ...]]], local: set[str] = frozenset()) -> None:  # type: ignore[assignment]
         self.full: dict[str, str] = {}  # joined letters of a whole Persian name (or a one-word key) -> person id
         surnames: dict[str, set[str]] = {}
         for pid, k in keys:
@@ -63,26 +65,32 @@ class PersianNames:
             self.full.setdefault("".join(fold(w) for w in k), pid)
             surnames.setdefault(fold(k[-1]), set()).add(pid)
         self.surnames = {last: next(iter(ids)) for last, ids in surnames.items() if len(ids) == 1}
+        self.local = local
 
     def knows(self, name: str) -> bool:
         """Whether `name` (as written) is already a known Persian spelling."""
         return "".join(fold(w) for w in name.split()) in self.full
 
     def mentions(self, text: str) -> list[Mention]:
-        """Every mention of a known person in Persian script, longest name first, as offsets."""
+        """Every mention of a known person in Persian script, longest name first, as offsets. A surname alone
+        that no spelling lists by itself names its person when one person has it; one known only by a Persian
+        name found in the text, only after the text has named them in full."""
         found: list[Mention] = []
+        named: set[str] = set()
         tokens = words(text)
         i = 0
         while i < len(tokens):
-            pid, n = self._match(text, tokens, i)
+            pid, n = self._match(text, tokens, i, named)
             if pid:
                 found.append(Mention(pid, tokens[i][1], tokens[i + n - 1][2]))
+                named.add(pid)
                 i += n
             else:
                 i += 1
         return found
 
-    def _match(self, text: str, tokens: list[tuple[str, int, int]], i: int) -> tuple[str | None, int]:
+    def _match(self, text: str, tokens: list[tuple[str, int, int]], i: int,
+               named: set[str]) -> tuple[str | None, int]:
         for n in range(min(4, len(tokens) - i), 0, -1):
             run = tokens[i:i + n]
             if not _spaced(text, run):
@@ -90,7 +98,8 @@ class PersianNames:
             joined = "".join(w for w, _, _ in run)
             if pid := self.full.get(joined):
                 return pid, n
-            if n == 1 and len(joined) >= 3 and (pid := self.surnames.get(joined)):
+            if n == 1 and (pid := self.surnames.get(joined)) and (pid in named or pid not in self.local) and \
+                    joined not in NOT_NAME | ROLE_NOUNS:
                 return pid, 1
         return None, 1
 
@@ -137,7 +146,7 @@ def titled_names(text: str) -> list[str]:
         while (more := _title_at(text, tokens, i)):  # "خانم دکتر شیرین احمدی"
             i += more
         name: list[tuple[str, int, int]] = []
-        while i < len(tokens) and len(name) < 3 and tokens[i][0] not in NOT_NAME and \
+        while i < len(tokens) and len(name) < 3 and tokens[i][0] not in NOT_NAME | ROLE_NOUNS and \
                 (not name or _spaced(text, [name[-1], tokens[i]])) and not _title_at(text, tokens, i):
             name.append(tokens[i])
             i += 1
