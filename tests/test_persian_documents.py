@@ -127,3 +127,9 @@ def test_the_document_is_dated_by_its_solar_hijri_dateline(ask):
     (result,) = [r for r in ask("/source گورستان خاوران")["results"]]
     assert (result["document"]["date"], result["document"]["date_precision"]) == ("2023-09-01", "day")
     assert result["voices"] == []
+
+
+def test_a_persian_question_nothing_answers_no_longer_says_the_documents_are_english(ask):
+    answer = ask("/quote خاوران")  # no quotation is about Khavaran
+    assert answer["results"] == []
+    assert "The documents are in English and Persian: try English words too" in answer["message"]

@@ -67,6 +67,11 @@ def _transliterated(registry: Registry, word: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def has_persian_documents(registry: Registry) -> bool:
+    """Whether some documents of the generation are written in Persian (their words are in its vocabulary)."""
+    return bool(_skeletons(registry))
+
+
 def _skeletons(registry: Registry) -> dict[str, list[str]]:
     """The Persian words of the documents by consonant skeleton, worked out once per generation."""
     skeletons = _SKELETONS.get(registry)

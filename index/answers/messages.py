@@ -115,6 +115,7 @@ MESSAGES = {
     "answer.persian.no_one": "No one called “{query}” is named in the sources, which spell names in Latin letters.",
     "answer.persian.nothing": "Nothing matches “{query}” in the sources, which spell names in Latin letters.",
     "answer.persian.english": "The documents are in English: try English words, e.g. {words}.",
+    "answer.persian.english_too": "The documents are in English and Persian: try English words too, e.g. {words}.",
 }
 
 

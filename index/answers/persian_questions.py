@@ -23,6 +23,7 @@ from ..text.analysis import MAX_TERMS, TOKEN
 from ..text.glossary import Glossary, key
 from ..text.persian import fold, is_persian
 from ..voices.people import Entry, Registry
+from .both_scripts import has_persian_documents
 from .messages import MESSAGES, add, phrase, requote, said
 
 if TYPE_CHECKING:
@@ -145,12 +146,17 @@ def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, r
                     phrase("answer.did_you_mean", names=", ".join(p.name for p in close)), people=close)
     if answer is not None and answer.unmatched:
         if hints := glossary.hints(reading.unknown):
-            add(answer, phrase("answer.persian.english", words=", ".join(hints)))
+            add(answer, phrase(_try_english(corpus), words=", ".join(hints)))
         return answer
     if name == "who":
         return said(name, args, phrase("answer.persian.no_one", query=args), phrase("answer.see_who"))
     return said(name, args, phrase("answer.search.none", query=args),
-                phrase("answer.persian.english", words=", ".join(glossary.hints(reading.unknown))))
+                phrase(_try_english(corpus), words=", ".join(glossary.hints(reading.unknown))))
+
+
+def _try_english(corpus: Corpus) -> str:
+    """"The documents are in English", unless some are in Persian: then "… in English and Persian"."""
+    return "answer.persian.english_too" if has_persian_documents(corpus.registry) else "answer.persian.english"
 
 
 def read_persian(text: str, registry: Registry, glossary: Glossary) -> PersianReading:
