@@ -171,3 +171,19 @@ def test_words_after_a_title_that_are_no_name_make_no_person():
     before = set(registry.entries)
     discover(registry, ["خانم مادر یکی از زندانیان گفت که دکتر زندان هم آنجا بود. آقای رئیس دادگاه چیزی نگفت."])
     assert set(registry.entries) == before
+
+
+@pytest.mark.parametrize("text, second", [
+    ("مریم رجوی گفت: «این پرونده هرگز بسته نخواهد شد.»\n\n«همه از اینجا بیرون بروید»، نگهبانی فریاد زد.", None),
+    ("Maryam Rajavi said: “This case will never be closed, not by anyone.”\n\n"
+     "“Everybody get out of here now,” a guard shouted.", None),
+    ("مریم رجوی گفت: «این پرونده هرگز بسته نخواهد شد.»\n\n«هیچ‌کس این روزها را فراموش نمی‌کند.»", "Maryam Rajavi"),
+])
+def test_a_next_paragraphs_quotation_goes_on_only_when_it_is_the_whole_paragraph(text, second):
+    registry = Registry.from_yaml(PEOPLE)
+    text = clean(text).text
+    discover(registry, [text])
+    mentions = registry.mentions(text)
+    names = {e.id: e.name for e in registry.entries.values()}
+    voices = find_voices(text, mentions, find_quotes(text, mentions), [], names)
+    assert [v.speaker for v in voices] == ["Maryam Rajavi", second]
