@@ -393,14 +393,16 @@ def _discover_persian(registry: Registry, texts: list[str]) -> None:
     """People Persian texts name after a title (persian_people.py): a Latin-script person's when every word
     transliterates theirs and no one else fits, else a person of their own."""
     latin = [Person(e.id, e.name, e.aliases) for e in registry.entries.values() if not PERSIAN_WORD.search(e.name)]
+    known = PersianNames((e.id, k) for e in registry.entries.values() for k in e.keys)
     for text in texts:
         for name in titled_names(text):
-            if PersianNames((e.id, k) for e in registry.entries.values() for k in e.keys).knows(name):
+            if known.knows(name):
                 continue
             if person := same_person(name, latin):
                 registry.add_spelling(person.id, name)
             else:
                 registry.add(name)
+            known = PersianNames((e.id, k) for e in registry.entries.values() for k in e.keys)
 
 
 def speakers_named(text: str) -> tuple[list[str], list[str]]:

@@ -43,6 +43,7 @@ def fold(word: str) -> str:
 
 NOT_NAME = {fold(w) for w in _NOT_NAME.split()}
 TITLE_WORDS = [tuple(fold(w) for w in t.split()) for t in sorted(TITLES, key=len, reverse=True)]
+TITLE_FIRST = {t[0] for t in TITLE_WORDS}
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -66,6 +67,7 @@ class PersianNames:
             surnames.setdefault(fold(k[-1]), set()).add(pid)
         self.surnames = {last: next(iter(ids)) for last, ids in surnames.items() if len(ids) == 1}
         self.local = local
+        self.openings = {k[:2] for k in [*self.full, *self.surnames]}  # a name's first two letters: a quick test
 
     def knows(self, name: str) -> bool:
         """Whether `name` (as written) is already a known Persian spelling."""
@@ -91,6 +93,8 @@ class PersianNames:
 
     def _match(self, text: str, tokens: list[tuple[str, int, int]], i: int,
                named: set[str]) -> tuple[str | None, int]:
+        if tokens[i][0][:2] not in self.openings:
+            return None, 1
         for n in range(min(4, len(tokens) - i), 0, -1):
             run = tokens[i:i + n]
             if not _spaced(text, run):
@@ -157,6 +161,8 @@ def titled_names(text: str) -> list[str]:
 
 def _title_at(text: str, tokens: list[tuple[str, int, int]], i: int) -> int:
     """How many words a title opening at tokens[i] has (0: none)."""
+    if i >= len(tokens) or tokens[i][0] not in TITLE_FIRST:
+        return 0
     for title in TITLE_WORDS:
         run = tokens[i:i + len(title)]
         if tuple(w for w, _, _ in run) == title and _spaced(text, run) and i + len(title) < len(tokens) and \

@@ -16,6 +16,7 @@ unnamed speaker stays "not identified" rather than the nearest name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ from .persian_people import TITLE_WORDS, fold, words
 
 MIN_WORDS = 4  # shorter «…» are titles or terms («هیئت مرگ»), unless a cue names their speaker
 # Verbs of saying, folded (no ZWNJ): simple, with می, in the perfect, plural; and compound verbs.
-_SIMPLE = r"(?:می)?(?:گفت|گوید|گفته|افزود|افزاید|افزوده|نوشت|نویسد|نوشته|پرسید|پرسد|خواند)(?:ند|ه)?"
+_SIMPLE = r"(?:می)?(?:گفت|گوید|گفته|افزود|افزاید|افزوده|نوشت|نویسد|نوشته|پرسید|پرسد)(?:ند|ه)?"
 _COMPOUND = (r"(?:اظهار|تصریح|تاکید|اعلام|خاطرنشان|اضافه|عنوان|بیان|ابراز|اذعان|اعتراف)\s+(?:می)?(?:کرد|داشت|کند|دارد|"
              r"کرده|داشته|نمود|نموده)(?:ند)?|(?:ادامه|پاسخ|توضیح|هشدار|شهادت)\s+(?:می)?(?:داد|دهد|داده)(?:ند)?|"
              r"یاداور\s+شد(?:ند)?|فریاد\s+(?:زد|میزد)(?:ند)?|نقل\s+کرد(?:ند)?")
@@ -48,7 +49,7 @@ LEAD = re.compile(r"\s*(?:به\s+گزارش|به\s+نوشته|(?:روز|امرو
 OPENERS = {"که", "و", "اما", "ولی", "همچنین", "سپس", "بعدها", "پیشتر", "نیز", "آنگاه"}
 ORGANISATION = {"کانون", "سازمان", "انجمن", "نهاد", "دفتر", "وزارت", "خبرگزاری", "کمیسیون", "کمیته", "شورای", "مجمع",
                 "جمعیت", "دیدبان", "عفو", "دادستانی", "دادگاه", "قوه", "روزنامه", "کمپین", "مرکز", "اتحادیه", "حزب"}
-ORGANISATION_ENDS = {"روز", "در", "با", "به", "طی", "امروز", "دیروز", "هفته", "روزدوشنبه", "نیز", "هم", "که", "از"}
+ORGANISATION_ENDS = {"روز", "در", "با", "به", "طی", "امروز", "دیروز", "هفته", "نیز", "هم", "که", "از"}
 
 
 @dataclass
@@ -99,7 +100,18 @@ class _Finder:
     def __init__(self, text: str, mentions: list[Mention]) -> None:
         self.text = text
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
         self.sentences = sentences(text)
+        self.sentence_starts = [s for s, _ in self.sentences]
+
+    def _within(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting in text[start:end], in order."""
+        return self.mentions[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+    def _sentence(self, pos: int) -> int | None:
+        """The index of the sentence holding text[pos], if any."""
+        i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        return i if i >= 0 and pos < self.sentences[i][1] else None
 
     def before(self, q: _Quotation) -> str | None:
         """The speaker a clause before the quotation names: X … گفت: «…», به گفته X، «…», or a paragraph's
@@ -113,11 +125,11 @@ class _Finder:
             return self._subject(self._last_clause(start, clause), start + len(clause))
         if re.search(r":\s*$", clause) and (label := self._subject(start, start + len(clause))):
             # "رجوی: «…»" (a headline, an interview): the name alone, then a colon, labels the words
-            named = [m for m in self.mentions if start <= m.start < q.start]
+            named = self._within(start, q.start)
             if re.fullmatch(r"\s*:\s*", self.text[named[0].end:q.start]):
                 return label
-        for m in self.mentions:
-            if start <= m.start < q.start and ACCORDING_TO.search(fold(self._untitled(start, m.start))) and \
+        for m in self._within(start, q.start):
+            if ACCORDING_TO.search(fold(self._untitled(start, m.start))) and \
                     re.fullmatch(r"\s*[،,:]?\s*", self.text[m.end:q.start]):
                 return m.person
         return None
@@ -140,7 +152,7 @@ class _Finder:
             return None
         start = q.end + len(self.text[q.end:end]) - len(self.text[q.end:end].lstrip(" ،,"))
         if ACCORDING_AFTER.match(rest):
-            first = next((m for m in self.mentions if start <= m.start < end), None)
+            first = next(iter(self._within(start, end)), None)
             return first.person if first and ACCORDING_TO.search(fold(self._untitled(start, first.start))) else None
         return self._subject(start, end)
 
@@ -178,11 +190,11 @@ class _Finder:
 
     def _previous_subject(self, pos: int) -> str | None:
         """The person the sentence before `pos` names, if it names exactly one, at its start."""
-        here = next((i for i, (s, e) in enumerate(self.sentences) if s <= pos < e), None)
+        here = self._sentence(pos)
         if not here:
             return None
         s, e = self.sentences[here - 1]
-        named = {m.person for m in self.mentions if s <= m.start < e}
+        named = {m.person for m in self._within(s, e)}
         if len(named) != 1:
             return None
         return self._subject(s, e)
@@ -192,7 +204,7 @@ class _Finder:
         news agency's or a day's lead: 'به گزارش ایسنا، X گفت', 'روز دوشنبه، X گفت')."""
         if opening := LEAD.match(self.text, start, end):
             start = opening.end()
-        first = next((m for m in self.mentions if start <= m.start < end), None)
+        first = next(iter(self._within(start, end)), None)
         if first is None:
             return None
         if re.search(r"[^\s،,:«»“”]", self._untitled(start, first.start).replace("\u200c", "")):
@@ -216,7 +228,8 @@ class _Finder:
 
     def _clause_start(self, pos: int) -> int:
         """Where the sentence holding text[pos] begins, a quotation closed before it ending it too."""
-        start = next((s for s, e in self.sentences if s <= pos < e), pos)
+        i = self._sentence(pos)
+        start = self.sentences[i][0] if i is not None else pos
         closed = max(self.text.rfind("»", start, pos), self.text.rfind("”", start, pos))
         return closed + 1 if closed >= 0 else start
 
