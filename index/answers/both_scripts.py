@@ -20,6 +20,7 @@ from ..models import Answer, Person
 from ..text import translit
 from ..text.glossary import Glossary
 from ..text.persian import is_persian
+from ..voices.names import common_english_words
 from ..voices.people import Registry, Resolution
 from .messages import add, phrase
 
@@ -60,8 +61,8 @@ def _glossed(registry: Registry, glossary: Glossary, english: str) -> str | None
 
 
 def _transliterated(registry: Registry, word: str) -> str | None:
-    if len(word) < MIN_LETTERS or not re.fullmatch(r"[A-Za-z’'-]+", word):
-        return None
+    if len(word) < MIN_LETTERS or not re.fullmatch(r"[A-Za-z’'-]+", word) or word.lower() in common_english_words():
+        return None  # an English word ("court") is not a name to spell in Persian letters
     heard = Person(id="", name=word)
     found = [w for w in _skeletons(registry).get(translit.latin_skeleton(word), []) if translit.candidates(w, [heard])]
     return found[0] if len(found) == 1 else None
