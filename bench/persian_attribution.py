@@ -76,9 +76,15 @@ def cases() -> list[Case]:
         out.append(Case("titled new name, before", f"{fa}، وکیل خانواده‌ها، {VERBS[i]}: «{Q[i]}.»", name))
         out.append(Case("titled new name, surname after",
                         f"{fa} در دادگاه حاضر شد.\n\n«{Q[i + 1]}»، {name.split()[-1]} افزود.", name))
-    untitled = [("کاوه رضایی", "کاوه رضایی"), ("نسرین ملکی", "نسرین ملکی"), ("بهرام فرهادی", "بهرام فرهادی")]
+    described = [("کاوه رضایی", "وکیل خانواده‌ها"), ("نسرین ملکی", "زندانی سیاسی سابق"),
+                 ("بهرام فرهادی", "عضو کانون نویسندگان")]
+    for i, (name, role) in enumerate(described):
+        out.append(Case("new name with a role after it", f"{name}، {role}، {VERBS[i]}: «{Q[i]}.»", name))
+        out.append(Case("new name, a speech verb in its relative clause",
+                        f"{name}، {role}، که در دادگاه شهادت داده بود، {VERBS[i + 1]}: «{Q[i + 1]}.»", name))
+    untitled = [("سیما نادری", "سیما نادری"), ("هومن کاظمی", "هومن کاظمی"), ("لیلا صدری", "لیلا صدری")]
     for i, (fa, name) in enumerate(untitled):  # known limits: counted as misses, never guessed
-        out.append(Case("limit: a new name with no title", f"{fa} {VERBS[i]}: «{Q[i]}.»", name))
+        out.append(Case("limit: a new name with no title or role", f"{fa} {VERBS[i]}: «{Q[i]}.»", name))
         en = NAMED[i][1]
         out.append(Case("limit: the subject two sentences back",
                         f"{NAMED[i][0]} به ژنو رفت. در آنجا با خبرنگاران دیدار کرد. «{Q[i]}»، او گفت.", en))

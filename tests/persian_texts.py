@@ -41,3 +41,7 @@ STATEMENT = """بیانیه درباره کشتار زندانیان سیاسی
 
 حسین علی منتظری در آن زمان در نامه‌ای به مقامات هشدار داده بود که این اعدام‌ها خلاف قانون است.
 """
+
+# A court story: a lawyer and a former prisoner named with their roles (no title), an unnamed plaintiff, the
+# defendant's lawyer unnamed, a ministry spokesman unnamed, a pronoun after a named speaker, «سیاسی» a term.
+COURT = open(__file__.replace("persian_texts.py", "data/persian-court.txt"), encoding="utf-8").read()

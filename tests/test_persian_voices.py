@@ -12,7 +12,7 @@ from citebot.index.text.clean import clean
 from citebot.index.voices.people import Registry, discover
 from citebot.index.voices.quotes import find_quotes
 from citebot.index.voices.voices import find_voices
-from tests.persian_texts import MEMOIR, NEWS, STATEMENT
+from tests.persian_texts import COURT, MEMOIR, NEWS, STATEMENT
 
 PEOPLE = Path(__file__).resolve().parents[1] / "config" / "people.yaml"
 
@@ -54,6 +54,18 @@ def test_every_quotation_of_the_statement_has_the_speaker_the_text_names_or_none
         ("«اعدام‌های سال ۱۳۶۷ جنایت علیه بشریت است و باید بررسی شود.»", "کانون مدافعان حقوق بشر"),
         ("«خانواده‌ها حق دارند محل دفن عزیزانشان را بدانند.»", "شیرین احمدی"),  # خانم دکتر شیرین احمدی، وکیل …
         ("«هیچ دادگاهی تاکنون به این پرونده رسیدگی نکرده است.»", "شیرین احمدی"),  # به گفته احمدی، «…»
+    ]
+
+
+def test_every_quotation_of_the_court_story_has_the_speaker_the_text_names_or_none():
+    assert speakers(COURT) == [
+        ("«این روز مهمی برای خانواده‌هاست.»", "کنت لوئیس"),  # کنت لوئیس، وکیل شاکیان، … گفت
+        ("«ما سال‌ها منتظر این لحظه بودیم»", None),  # one of the plaintiffs
+        ("«به این حکم اعتراض خواهیم کرد.»", None),  # his lawyer, unnamed
+        ("«حقیقت دیر یا زود آشکار می‌شود.»", "ایرج مصداقی"),  # …، که در دادگاه شهادت داده بود، نوشت
+        ("«این پایان کار نیست و پرونده‌های دیگری در راه است.»", "ایرج مصداقی"),  # او افزود, after him
+        ("«ایران این رأی را به رسمیت نمی‌شناسد.»", None),  # a ministry spokesman
+        ("«او یکی از اعضای هیئت مرگ بود.»", "ایرج مصداقی"),  # به گفته مصداقی
     ]
 
 

@@ -32,7 +32,7 @@ from .cues import common_words, cue, name_in
 from .marks import marked_spans
 from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
 from .persian_people import WORD as PERSIAN_WORD
-from .persian_people import PersianNames, describe_persian, romanised, same_person, titled_names
+from .persian_people import PersianNames, describe_persian, described_names, romanised, same_person, titled_names
 
 
 def key(name: str) -> tuple[str, ...]:
@@ -390,12 +390,12 @@ def discover(registry: Registry, texts: list[str]) -> None:
 
 
 def _discover_persian(registry: Registry, texts: list[str]) -> None:
-    """People Persian texts name after a title (persian_people.py): a Latin-script person's when every word
-    transliterates theirs and no one else fits, else a person of their own."""
+    """People Persian texts name after a title or present with a role (persian_people.py): a Latin-script
+    person's when every word transliterates theirs and no one else fits, else a person of their own."""
     latin = [Person(e.id, e.name, e.aliases) for e in registry.entries.values() if not PERSIAN_WORD.search(e.name)]
     known = PersianNames((e.id, k) for e in registry.entries.values() for k in e.keys)
     for text in texts:
-        for name in titled_names(text):
+        for name in titled_names(text) + described_names(text):
             if known.knows(name):
                 continue
             if person := same_person(name, latin):

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from ..models import Mention, Person
 from ..text import translit
 from ..text.persian import fold as fold_letters
+from ..text.split import sentences
 
 # Persian and Arabic letters with their marks and the ZWNJ: one written word (digits and punctuation end it).
 WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u064b-\u065f\u0670\u0671-\u06d3\u06fa-\u06ff\u0640\u200c]+")
@@ -156,6 +157,24 @@ def titled_names(text: str) -> list[str]:
             i += 1
         if len(name) >= 2:
             out.append(text[name[0][1]:name[-1][2]])
+    return out
+
+
+# At a sentence's start: two or three words, then an appositive with a role ("ایرج مصداقی، زندانی سیاسی سابق،").
+NAME_BEFORE_ROLE = re.compile(r"(?P<name>[^\s،,.:؛«»“”()]+(?: [^\s،,.:؛«»“”()]+){1,2})(?=[ \t]*[،,])")
+
+
+def described_names(text: str) -> list[str]:
+    """Names the text presents with a role right after them, at a sentence's start: "ایرج مصداقی" of
+    "ایرج مصداقی، زندانی سیاسی سابق، نوشت"; never a word that is no name ("مادر یکی از …")."""
+    out = []
+    for start, _ in sentences(text):
+        m = NAME_BEFORE_ROLE.match(text, start)
+        if not m or not describe_persian(text, m.end()):
+            continue
+        found = words(m["name"])
+        if len(found) == len(m["name"].split()) and not any(w in NOT_NAME | ROLE_NOUNS | TITLE_FIRST for w, _, _ in found):
+            out.append(m["name"])
     return out
 
 

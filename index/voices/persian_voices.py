@@ -138,10 +138,11 @@ class _Finder:
         """Where the clause governing the quotation begins: after an earlier speech verb ('X گفت که Y به او گفته
         بود: «…»' is Y's words; 'X نوشت که … نگهبان فریاد زد: «…»' the guard's), else at `start`."""
         folded, where = _folded(clause)
-        verbs = list(VERB_AT.finditer(folded))
-        if len(verbs) < 2:
-            return start
-        return start + where[verbs[-2].end()]
+        verbs = list(VERB_AT.finditer(folded))[:-1]  # the last is the quotation's own verb
+        # an earlier verb of saying then که or و opens another clause; one in a relative clause does not
+        # ("X، که در دادگاه شهادت داده بود، نوشت: «…»" is X's)
+        opening = [v for v in verbs if re.match(r"\s+(?:که|و)\s", folded[v.end():])]
+        return start + where[opening[-1].end()] if opening else start
 
     def after(self, q: _Quotation) -> str | None:
         """«…»، رستگار افزود. / «…»، به گفته احمدی.: the name opening the rest of the sentence, when that rest
