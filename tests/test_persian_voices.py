@@ -79,6 +79,9 @@ def test_every_quotation_of_the_court_story_has_the_speaker_the_text_names_or_no
     ("روز دوشنبه، ابراهیم رئیسی گفت: «ما به آنچه کردیم افتخار می‌کنیم.»", "Ebrahim Raisi"),
     ("به گزارش رئیسی، یک زندانی گفت: «ما هیچ جرمی مرتکب نشده بودیم.»", None),  # the report's author is no speaker
     ("رجوی: «این پرونده هرگز بسته نخواهد شد»", "Maryam Rajavi"),  # a headline's label
+    ("مریم رجوی بارها گفته‌است: «این پرونده هرگز بسته نخواهد شد.»", "Maryam Rajavi"),
+    ("«این پرونده هرگز بسته نخواهد شد»، مریم رجوی و همراهانش می‌گویند.", "Maryam Rajavi"),
+    ("«این پرونده هرگز بسته نخواهد شد»، خانواده‌ها می‌گویند.", None),
     ("خانواده رجوی: «این پرونده هرگز بسته نخواهد شد»", None),
     # A name that is no subject: the object of the verb, or a relative of the person
     ("یکی از زندانیان به رئیسی گفت: «ما هیچ جرمی مرتکب نشده بودیم.»", None),
