@@ -61,6 +61,12 @@ def test_a_dateline_with_a_weekday_and_a_labelled_publication_date_are_dates():
     assert hijri.dateline("عنوان خبر\n\nتاریخ انتشار: ۱ مهر ۱۳۹۹\n\nمتن خبر")[0] == dt.date(2020, 9, 22)
 
 
+def test_a_gregorian_date_written_in_persian_is_a_dateline_too():
+    assert hijri.dateline("لندن — ۱ سپتامبر ۲۰۲۳")[0] == dt.date(2023, 9, 1)
+    assert hijri.dateline("ژنو، ۱۹ ژوئیه ۱۹۸۸ —")[0] == dt.date(1988, 7, 19)
+    assert hijri.dateline("لندن — ۳۱ فوریه ۲۰۲۳") is None
+
+
 def test_a_date_inside_a_sentence_is_no_dateline():
     assert hijri.dateline("او در ۱۰ شهریور ۱۴۰۲ به تهران رفت.") is None
     assert hijri.dateline("تهران — ۴۰ شهریور ۱۴۰۲") is None  # no such day

@@ -3,6 +3,9 @@
 A Solar Hijri year begins at Nowruz, about 21 March: 1367 ran from March 1988 to March
 1989, so most of it (Farvardin to Dey) is in 1988, year + 621. Its months begin on fixed
 Gregorian days, give or take one: Mordad 1367 is 23 July to 22 August 1988.
+
+A Persian document's dateline ("تهران — ۱۰ شهریور ۱۴۰۲", or a Gregorian date written in Persian, "لندن —
+۱ سپتامبر ۲۰۲۳") is read to the day: `dateline`, with the exact day arithmetic of `to_gregorian`.
 """
 
 from __future__ import annotations
@@ -61,7 +64,11 @@ def to_gregorian(year: int, month: int, day: int) -> dt.date:
 
 
 # "تهران — ۱۰ شهریور ۱۴۰۲" and "تهران، ۱۰ شهریور ۱۴۰۲ —": a place, a Solar Hijri day, at a paragraph's start.
-_MONTH_NAMES = "|".join(["امرداد", *(persian for _, persian, _, _ in MONTHS)])
+# Gregorian months as Persian writes them ("لندن — ۱ سپتامبر ۲۰۲۳"), January first.
+GREGORIAN = ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"]
+_GREGORIAN_NUMBER = {fold(m): n for n, m in enumerate(GREGORIAN, 1)} | {fold("آگوست"): 8, fold("مې"): 5}
+_MONTH_NAMES = "|".join(sorted(["امرداد", *(persian for _, persian, _, _ in MONTHS), *GREGORIAN, "آگوست"],
+                               key=len, reverse=True))
 _DIGIT = "[0-9۰-۹٠-٩]"
 _LETTERS = "[\u0621-\u064a\u0671-\u06d3\u200c]+"  # Persian and Arabic letters: no digits, no Persian comma
 _WEEKDAY = r"(?:(?:شنبه|یک‌?شنبه|دو‌?شنبه|سه‌?شنبه|چهار‌?شنبه|پنج‌?شنبه|جمعه)[ \t]*[،,]?[ \t]*)?"
@@ -80,6 +87,11 @@ def dateline(text: str) -> tuple[dt.date, re.Match] | None:
     found = sorted([*DATELINE.finditer(text), *PUBLISHED.finditer(text)], key=lambda m: m.start())
     for m in found:
         year, day = int(fold(m["year"])), int(fold(m["day"]))
+        if (gregorian := _GREGORIAN_NUMBER.get(fold(m["month"]))) and year in range(1900, 2100):
+            try:
+                return dt.date(year, gregorian, day), m
+            except ValueError:
+                continue
         month = month_number(m["month"])
         if month is None or not 1 <= day <= (31 if month < 6 else 30) or year not in range(1200, 1600):
             continue
