@@ -202,3 +202,15 @@ def test_a_next_paragraphs_quotation_goes_on_only_when_it_is_the_whole_paragraph
     names = {e.id: e.name for e in registry.entries.values()}
     voices = find_voices(text, mentions, find_quotes(text, mentions), [], names)
     assert [v.speaker for v in voices] == ["Maryam Rajavi", second]
+
+
+def test_people_an_english_document_names_are_the_same_people_in_a_persian_one():
+    registry = Registry.from_yaml(PEOPLE)
+    english = ("Former political prisoner Iraj Mesdaghi said the commission met daily. Kenneth Lewis, a lawyer for "
+               "the plaintiffs, said the ruling was important.")
+    persian = clean(COURT).text
+    discover(registry, [english, persian])
+    named = {persian[m.start:m.end]: registry.entries[m.person].name for m in registry.mentions(persian)}
+    assert named["ایرج مصداقی"] == named["مصداقی"] == "Iraj Mesdaghi"
+    assert named["کنت لوئیس"] == "Kenneth Lewis"
+    assert speakers(COURT, english)[0] == ("«این روز مهمی برای خانواده‌هاست.»", "Kenneth Lewis")
