@@ -6,8 +6,11 @@ registry already know, never by its shape alone:
     below), matched joined, spaced or with a ZWNJ alike (حسینعلی / حسین علی /
     حسین‌علی) and with Arabic letter variants folded (ي/ی ك/ک ة ۀ);
   - a new name only after a title (آیت‌الله، حجت‌الاسلام، دکتر، آقای، خانم …): the
-    two or three words up to a function word or punctuation;
-  - a lone surname names the one person whose Persian name ends with it, else no one.
+    two or three words up to a function word or punctuation; or two or three words
+    opening a sentence with a role right after them (ایرج مصداقی، زندانی سیاسی سابق،);
+  - a lone surname names the one person whose Persian name ends with it, else no one;
+    for someone known only from Persian text, only after the text named them in full.
+A role is the appositive after a name that opens with a role noun (وکیل خانواده‌ها).
 A new Persian name joins a person known in Latin script only when every one of its
 words is a transliteration of a word of that person's name and no one else fits
 (index/text/translit.py); otherwise it stays an entry of its own, never a wrong join.
