@@ -75,6 +75,13 @@ def notes(r: Result, lang: str = DEFAULT) -> list[str]:
             if line]
 
 
+def language_note(r: Result, lang: str = DEFAULT) -> str | None:
+    """In an answer with Persian and English excerpts, which language each is in: shown right under the excerpt."""
+    if not r.language:
+        return None
+    return say("result.language_fa", lang) if r.language == "fa" else say("result.language_en", lang)
+
+
 def heading_note(r: Result, lang: str = DEFAULT) -> str | None:
     """A heading shown because only a heading says the words: it is the document's heading, not its sentence."""
     return say("result.heading", lang) if r.heading else None

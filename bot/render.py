@@ -28,7 +28,7 @@ from citebot.index import (
     echo,
 )
 
-from .attribution import QUOTE_MARKS, citation_lines, cut_marks, notes, speaker
+from .attribution import QUOTE_MARKS, citation_lines, cut_marks, language_note, notes, speaker
 from .catalogue import (
     DEFAULT,
     FSI,
@@ -207,6 +207,7 @@ def result(r: Result, number: int | None = None, full: bool = False, lang: str =
     before, after = cut_marks(r)
     lines = [f"<b>{escape(say('result.figures', lang, figures='; '.join(r.figures)))}</b>"] if r.figures else []
     lines.append(f"<blockquote>{before}{highlighted(r.excerpt, r.highlights)}{after}</blockquote>")
+    lines += [escape(line) for line in (language_note(r, lang),) if line]
     if who := speaker(r, lang):
         lines.append(f"— <i>{escape(who[0])}</i>{escape(who[1])}")
     lines += [escape(line) for line in notes(r, lang)]

@@ -135,7 +135,7 @@ def language_hint(context: BotContext, answer: Answer, lang: str) -> str | None:
     letters = [ch for ch in answer.query if ch.isalpha()]
     if answer.results or answer.people or not language or not letters:
         return None
-    if any(p.key == "answer.persian.english" for p in answer.phrases):
+    if any(p.key.startswith("answer.persian.english") for p in answer.phrases):
         return None  # the answer already says so, with English words to try
     if any("LATIN" in unicodedata.name(ch, "") for ch in letters):
         return None

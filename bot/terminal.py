@@ -6,7 +6,7 @@ import textwrap
 
 from citebot.index import EDITABLE, Answer, Document, Draft, ReaderReport, Result
 
-from .attribution import cut_marks, notes, speaker_line
+from .attribution import cut_marks, language_note, notes, speaker_line
 from .catalogue import DEFAULT, damage_line, field_names, furniture_list, has, quote, say, spoken, template
 from .solar_hijri import date_label
 
@@ -48,7 +48,7 @@ def _result(n: int, r: Result, lang: str = DEFAULT) -> list[str]:
     out = [f"{n}. " + ("│ " + quote[0])] + ["   │ " + q for q in quote[1:]]
     if r.figures:  # a "how many" answer: the figures this excerpt gives, above it
         out = [f"{n}. {say('result.figures', lang, figures='; '.join(r.figures))}", *("   " + line[3:] for line in out)]
-    out += [f"   {line}" for line in [speaker_line(r, lang), *notes(r, lang)] if line]
+    out += [f"   {line}" for line in [language_note(r, lang), speaker_line(r, lang), *notes(r, lang)] if line]
     out.append(f"   {citation(r.document, lang)}")
     if r.also_in:
         out.append(f"   {say('result.also_in', lang, titles=', '.join(r.also_in))}")

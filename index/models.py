@@ -242,6 +242,7 @@ class Result:
     reworded_in_titles: list[str] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)  # a "how many" answer: the figures the excerpt gives, as written
     mid_sentence: bool = False  # the excerpt starts inside a sentence (after a clause cut): shown with "…" before it
+    language: str | None = None  # "fa" | "en": the excerpt's language, given where an answer holds both
 
     def voice(self) -> Voice | None:
         """The voice the whole excerpt is in (the innermost when nested), if any."""
@@ -268,7 +269,8 @@ class Result:
             "refers_to": [r.to_json() for r in self.refers_to],
             "heading": self.heading,
             "also_in_other_words": self.reworded_in,
-        } | ({"figures": self.figures} if self.figures else {}) | ({"starts_mid_sentence": True} if self.mid_sentence else {})
+        } | ({"figures": self.figures} if self.figures else {}) | ({"starts_mid_sentence": True} if self.mid_sentence else {}) \
+          | ({"language": self.language} if self.language else {})
 
 
 class Quoted(tuple):

@@ -94,6 +94,8 @@ MESSAGES = {
     "voice.includes": "Includes words of {whos}.",
     "voice.refers": "[{word}: {person}]",
     "voice.unresolved": "[{word}: someone the text names before this excerpt; see the context]",
+    "result.language_fa": "(In Persian.)",
+    "result.language_en": "(In English.)",
     "result.heading": "(A heading of the document, not a sentence of its text.)",
     "button.context": "📖 Context",
     "button.read": "📖 Read it",

@@ -109,6 +109,8 @@ MESSAGES = {
     "voice.includes": "شامل سخنانی از {whos}.",
     "voice.refers": "[«{word}» یعنی {person}]",
     "voice.unresolved": "[{word}: کسی که متن پیش از این بخش نام می‌برد؛ متن پیرامون را ببینید]",
+    "result.language_fa": "(به فارسی.)",
+    "result.language_en": "(به انگلیسی.)",
     "result.heading": "(عنوانی از سند، نه جمله‌ای از متن آن.)",
     "button.context": "📖 متن پیرامون",
     "button.read": "📖 خواندن سند",
@@ -434,6 +436,7 @@ MESSAGES = {
     "answer.read.hijri": "{year} سال خورشیدی خوانده شد (از مارس {start} تا مارس {end}).",
     "answer.read.hijri_month": "{date} تاریخ خورشیدی خوانده شد: {months} {years}.",
     "answer.persian.searched": "جست‌وجو شد برای: {terms}.",
+    "answer.both.then": "به خط دیگر:",
     "answer.persian.searched_more": "جست‌وجو شد برای: {terms} و واژه‌های دیگر.",
     "answer.persian.no_one": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، از کسی به نام «{query}» یاد نشده است.",
     "answer.persian.nothing": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، چیزی با «{query}» جور نیست.",
@@ -448,4 +451,5 @@ MESSAGES = {
     "answer.followup.no_document": "پاسخی که به آن پاسخ دادید از هیچ سندی نیست. برای فهرست، \u200e/docs را بفرستید.",
     "answer.followup.which_document": "پاسخی که به آن پاسخ دادید از چند سند نقل می‌کند: {names}. کدام؟ "
                                       "\u200e/doc و شناسهٔ آن را بفرستید.",
+    "answer.persian.english_too": "اسناد به انگلیسی و فارسی‌اند: واژه‌های انگلیسی را هم بیازمایید، برای نمونه {words}.",
 }
