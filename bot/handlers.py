@@ -2,7 +2,7 @@
 
 Each turns an Update into a call on the answer layer and hands the result to
 bot/replies.py; buttons are in bot/buttons.py, inline mode in bot/inline.py.
-Whoosh work runs in a thread (`asyncio.to_thread`), never on the event loop.
+Whoosh work runs in a thread (answers in bot/fairness.py's, one per asker at a time), never on the event loop.
 State lives in `context.state` (bot/state.py), never under string keys.
 """
 

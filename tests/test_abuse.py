@@ -171,6 +171,35 @@ def test_ordinary_answers_keep_their_latency_while_another_user_sends_costly_lin
     assert busy[-1] < 5, busy  # before: 1.5-2.2 s of CPU per line, in one FIFO queue: tens of seconds
 
 
+@pytest.mark.reliability("hostile lines")
+def test_a_user_whose_answers_cost_more_than_the_budget_is_told_once_and_skipped(tmp_path, bundled, tally):
+    settings = indexed(bundled, tmp_path, corpus=ROOT / "corpus")
+    server = FakeTelegram(TOKEN)
+    server.start()
+    costly, other = 6200, 6201
+    with citebot(settings, server, tmp_path / "bot.log", CITEBOT_TELEGRAM_FLOOD_MESSAGES=1000,
+                 CITEBOT_TELEGRAM_FLOOD_ANSWER_SECONDS=1, CITEBOT_TELEGRAM_FLOOD_SECONDS=60,
+                 CITEBOT_TELEGRAM_MESSAGES_PER_SECOND=0):  # no send limits: every reply shows at once
+        lines = [line for seed in range(40) for line in hostile_lines(seed).values()][:200]
+        for line in lines:  # far more answer time than 1 s of CPU
+            server.push(message(line, chat=costly))
+        notice = "Your last questions took long to answer, so I am skipping what you send for the next "
+        server.wait_for(lambda m, p: m == "sendMessage" and p["text"].startswith(notice), timeout=120)
+        (answer,) = say(server, "/who Naidoo", other, other)  # another user is not charged
+        tally.tried(len(lines) + 1)
+        tally.crashed(server.process.poll() is not None)
+        time.sleep(3)
+        to_costly = [p["text"] for m, p in server.calls if m == "sendMessage" and int(p["chat_id"]) == costly]
+        notices = [t for t in to_costly if t.startswith(notice)]
+        answered = len(to_costly) - len(notices)
+        tally.note(f"a user sending {len(lines)} hostile lines at once with a 1 s budget: {answered} answered, "
+                   f"{len(notices)} notice(s)")
+        assert 1 <= len(notices) <= 3  # once per stretch of refusals (a full line of waiting answers, then the budget)
+        assert answered < len(lines) / 2  # the rest skipped, not queued
+        assert all(t.endswith(" seconds. Please send those questions again after that.") for t in notices)
+        assert answer["text"].startswith("Kumi Naidoo")
+
+
 @pytest.mark.reliability("admin boundary")
 def test_in_a_group_the_bot_never_repeats_a_users_mentions_or_links(bot, tally):
     lines = ["@citebot_test_bot @someone_else mass graves https://spam.example/offer",
