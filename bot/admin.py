@@ -23,6 +23,7 @@ from pathlib import Path
 
 from telegram import ForceReply, Message, Update
 from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
 from citebot.index import (
@@ -48,6 +49,7 @@ from . import handlers as h
 from . import render
 from .buttons import number
 from .catalogue import DEFAULT, counted, field_names, reason, say, template
+from .downloads import TooLarge, download
 from .replies import answer_line, keyboard, lang_of
 from .shared_state import LockBusy
 from .solar_hijri import date_label
@@ -55,6 +57,7 @@ from .state import BotContext
 
 log = logging.getLogger(__name__)
 TELEGRAM_DOWNLOAD_LIMIT = 20_000_000  # what a bot may download through the Bot API
+REPORTS_PAGE = 10  # reports /reports sends at a time, each a message
 NOTICE_EVERY = 3600  # seconds: admins hear of new reports at most this often
 REPLAY_EVERY = 2.0  # seconds between looks at the spool, for what waits there for the database
 LEFT_OVER = 30.0  # seconds a reindex request may wait before it counts as left over (its reindex died)
@@ -98,6 +101,7 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(draft_button, pattern=r"^ad:"))
     app.add_handler(CallbackQueryHandler(remove_button, pattern=r"^rm:"))
     app.add_handler(CallbackQueryHandler(resolve_button, pattern=r"^rs:"))
+    app.add_handler(CallbackQueryHandler(more_reports_button, pattern=r"^rq:"))
     app.add_handler(CallbackQueryHandler(report_button, pattern=r"^rp:"))
     app.add_handler(TypeHandler(Update, seen), group=-2)
 
@@ -157,11 +161,16 @@ async def document_sent(update: Update, context: BotContext) -> None:
         await reply(update, "add.wrong_type", name=name)
         return
     limit = min(TELEGRAM_DOWNLOAD_LIMIT, context.settings.max_file_bytes)
-    if (size := sent.file_size or 0) > limit:
-        await reply(update, "add.too_large", name=name, size=size / 1e6, limit=limit / 1e6)
+    try:
+        if (sent.file_size or 0) > limit:
+            raise TooLarge(sent.file_size)
+        data = await download(await context.bot.get_file(sent.file_id), limit)
+    except TooLarge as e:  # a size no one declared is found while reading, which stops past the limit
+        if e.size is None:
+            await reply(update, "add.too_large_unknown", name=name, limit=limit / 1e6)
+        else:
+            await reply(update, "add.too_large", name=name, size=e.size / 1e6, limit=limit / 1e6)
         return
-    telegram_file = await context.bot.get_file(sent.file_id)
-    data = bytes(await telegram_file.download_as_bytearray())
     await _draft(update, context, lambda settings: prepare_file(settings, data, name))
 
 
@@ -462,11 +471,11 @@ async def report_command(update: Update, context: BotContext) -> None:
 async def _report_step(update: Update, context: BotContext, where: Message | None, parts: list[str],
                        lang: str) -> str | None:
     """Take the report as far as `parts` says, replying under `where`; a catalogue key when it cannot."""
-    line = await context.state.recall(parts[1]) if len(parts) >= 3 else None
+    asked = await context.state.recall(parts[1]) if len(parts) >= 3 else None
     page = number(parts[2]) if len(parts) >= 3 else None
-    if line is None or page is None or where is None:
+    if asked is None or page is None or where is None:
         return "report.expired"
-    answer = await answer_line(context, line)
+    answer = await answer_line(context, *asked)
     size = context.bot_settings.page_size
     shown = answer.results[page * size:(page + 1) * size]
     picked, tag = (parts[3].split(".") + [""])[:2] if len(parts) >= 4 else ("0" if len(shown) == 1 else "", "")
@@ -485,7 +494,8 @@ async def _report_step(update: Update, context: BotContext, where: Message | Non
         await where.reply_html(render.report_reasons(shown[pick], lang), reply_markup=keyboard(rows),
                                disable_web_page_preview=True)
     elif parts[4] in REASONS:
-        await _store_report(update, context, answer, shown[pick], line, parts[4], lang)
+        # a follow-up's question is its thread: "what did he say?" alone would not tell an admin whom it meant
+        await _store_report(update, context, answer, shown[pick], " → ".join(asked.thread()), parts[4], lang)
     return None
 
 
@@ -541,23 +551,58 @@ async def _send_notice(context: BotContext) -> None:
 
 
 async def reports_command(update: Update, context: BotContext) -> None:
-    """/reports (admins): open reports, newest first, each with resolve and open buttons."""
+    """/reports (admins): open reports, newest first, each with resolve and open buttons, REPORTS_PAGE at a time.
+
+    Readers' notes are for admins only: asked in a group, the reports go to the admin's private chat."""
     lang = lang_of(update)
     if not await h.admins_only(update, context, "/reports", say("admin.refuse_reports", lang)):
         return
-    j = journal(context)
+    private = update.effective_chat.type == ChatType.PRIVATE
     try:
-        found = await asyncio.to_thread(j.reports, "open", 10)
+        await send_reports(context, update.effective_chat.id if private else update.effective_user.id, 0, lang)
     except DatabaseError as e:
-        await _database_down(update, j, e)
+        await _database_down(update, journal(context), e)
         return
-    if not found:
-        await reply(update, "reports.none")
+    except (Forbidden, BadRequest):  # an admin who never opened a private chat with the bot
+        await reply(update, "reports.open_private", bot=context.bot.username or "citebot")
         return
-    await update.effective_message.reply_text(counted("reports.count", len(found), lang))
-    for r in found:
+    if not private:
+        await reply(update, "reports.in_private")
+
+
+async def send_reports(context: BotContext, chat_id: int, first: int, lang: str) -> None:
+    """The open reports from the `first`-th (newest first) to `chat_id`; the last card has "More" if more are open."""
+    j = journal(context)
+    found, total = await asyncio.to_thread(lambda: (j.reports("open", first + REPORTS_PAGE + 1), j.open_count()))
+    shown = found[first:first + REPORTS_PAGE]
+    if not shown:
+        await context.bot.send_message(chat_id, say("reports.none", lang))
+        return
+    heading: str = counted("reports.count", total, lang)
+    if total > len(shown):
+        heading += "\n" + say("page.range", lang, first=first + 1, last=first + len(shown), total=total)
+    await context.bot.send_message(chat_id, heading)
+    for n, r in enumerate(shown, 1):
         rows = [[(say("button.resolve", lang), f"rs:{r.id}"), (say("button.open_doc", lang), f"doc:{r.doc}")]]
-        await update.effective_message.reply_html(render.report_card(r, lang), reply_markup=keyboard(rows))
+        if n == len(shown) and len(found) > first + REPORTS_PAGE:
+            rows.append([(say("button.more", lang), f"rq:{first + REPORTS_PAGE}")])
+        await context.bot.send_message(chat_id, render.report_card(r, lang), parse_mode=ParseMode.HTML,
+                                       reply_markup=keyboard(rows))
+
+
+async def more_reports_button(update: Update, context: BotContext) -> None:
+    """"rq:N": the next page of open reports, in the admin's private chat."""
+    query = update.callback_query
+    lang = lang_of(update)
+    first = number((query.data or "")[3:])
+    if not h.is_admin(update, context) or first is None or update.effective_chat.type != ChatType.PRIVATE:
+        await query.answer(say("admin.refuse_reports", lang))
+        return
+    await query.answer()
+    try:
+        await send_reports(context, update.effective_chat.id, first, lang)
+    except DatabaseError as e:
+        await _database_down(update, journal(context), e)
 
 
 async def resolve_button(update: Update, context: BotContext) -> None:

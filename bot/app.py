@@ -96,6 +96,7 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
     app.add_handler(CallbackQueryHandler(b.person_button, pattern=r"^wh:"))
     app.add_handler(CallbackQueryHandler(b.doc_button, pattern=r"^doc:"))
     app.add_handler(CallbackQueryHandler(b.excerpt_button, pattern=r"^(dc|ct):"))
+    app.add_handler(CallbackQueryHandler(b.file_button, pattern=r"^cf:"))
     app.add_handler(CallbackQueryHandler(b.context_button, pattern=r"^c[xp]:"))
     app.add_handler(CallbackQueryHandler(b.docs_button, pattern=r"^docs$"))
     app.add_handler(CallbackQueryHandler(b.example_button, pattern=r"^ex:"))

@@ -22,13 +22,13 @@ from .collection.reports import REASONS, AuditEntry, Journal, ReaderReport
 from .collection.requests import ReindexRequests
 from .documents.fetch import FetchError
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
-from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
+from .models import Answer, Context, Document, Paragraph, Person, Quoted, Referent, Result, Voice
 from .refusals import MESSAGES as REFUSAL_MESSAGES
 from .settings import Settings, SettingsSource, env_name, env_names, setting
 from .settings import defaults_yaml as settings_defaults
 from .settings import effective as effective_settings
 from .store.build import Report as ReindexReport
-from .store.build import reindex
+from .store.build import no_corpus, reindex
 
 # One name a line, sorted: helpers adding names merge without conflicts.
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "NoIndex",
     "Paragraph",
     "Person",
+    "Quoted",
     "REASONS",
     "REFUSAL_MESSAGES",
     "ReaderReport",
@@ -77,6 +78,7 @@ __all__ = [
     "is_chatter",
     "env_name",
     "env_names",
+    "no_corpus",
     "prepare_file",
     "prepare_url",
     "reindex",

@@ -6,6 +6,20 @@ and adds the markup. A translation is a sibling module with the same keys
 """
 
 MESSAGES = {
+    # words quoted, not said by the bot: a document's title, the words a user typed; "or" between alternatives
+    "marks.quoted": "“{text}”",
+    "marks.or": " or ",
+    "marks.comma": ", ",
+    # a document's kind (index/collection/collection.py KINDS), on the terminal card
+    "kind.article": "article",
+    "kind.report": "report",
+    "kind.statement": "statement",
+    "kind.speech": "speech",
+    "kind.transcript": "transcript",
+    "kind.testimony": "testimony",
+    "kind.book": "book",
+    "kind.interview": "interview",
+    "kind.other": "other",
     # the command menu
     "bot.description": "I answer questions about {collection} with exact quotes from the documents, each with "
                        "its source, date and whose words they are. I never reword what the sources say.\n\n"
@@ -78,6 +92,7 @@ MESSAGES = {
     "voice.speech": ", speech reproduced in:",
     "voice.reported_by": ", as reported by {name}",
     "voice.includes": "Includes words of {whos}.",
+    "voice.refers": "[{word}: {person}]",
     "voice.unresolved": "[{word}: someone the text names before this excerpt; see the context]",
     "result.heading": "(A heading of the document, not a sentence of its text.)",
     "button.context": "📖 Context",
@@ -118,6 +133,8 @@ MESSAGES = {
     "context.title": "{title}, paragraphs {first}–{last} of {total}",
     "button.earlier": "« Earlier",
     "button.later": "Later »",
+    "cite.reference": "The same, as a reference ({style}):",
+    "cite.file": "{format} file of this reference, for a reference manager",
     "cite.title": "Citation, ready to paste:",
     "cite.via": "Open in citebot: {link}",
     "cite.unquoted": "(Reported words: the document does not put them in quotation marks.)",
@@ -133,6 +150,8 @@ MESSAGES = {
     "flood.button": "Slow down a little, please.",
     "flood.notice": "You sent more than {limit} messages in {seconds} seconds, so I am skipping what you send for "
                     "the next {wait} seconds. Please send those questions again after that.",
+    "flood.cost": "Your last questions took long to answer, so I am skipping what you send for the next {wait} "
+                  "seconds. Please send those questions again after that.",
     # admin
     "admin.refuse_reindex": "Only the bot's admins can reindex.",
     "admin.refuse_stats": "Only the bot's admins can see stats.",
@@ -159,6 +178,7 @@ MESSAGES = {
     "add.usage": "Send me a file (.pdf, .html, .txt, .md), or /add https://…",
     "add.wrong_type": "Not added: {name} is not a .pdf, .html, .txt or .md file.",
     "add.too_large": "Not added: {name} is {size:.1f} MB; the limit is {limit:.0f} MB.",
+    "add.too_large_unknown": "Not added: {name} is larger than the limit of {limit:.0f} MB.",
     "add.reading": "Reading it…",
     "add.failed": "Not added: {error}.",
     "add.done": "Added {id}: {title} · {publisher} · {date}.",
@@ -222,6 +242,9 @@ MESSAGES = {
     "database.down": "The reports database cannot be reached: {error}. {count} records wait in this worker's spool and will be written when it is back.",
     "reports.database_down": "The reports database cannot be reached just now: try again when it is back.",
     "reports.none": "No open reports.",
+    "reports.in_private": "I sent the open reports to you in a private chat: readers' notes stay out of groups.",
+    "reports.open_private": "Readers' reports are shown only in a private chat: open one with @{bot}, press Start, "
+                            "then send /reports there.",
     "reports.count_one": "{count} open report, newest first:",
     "reports.count": "{count} open reports, newest first:",
     "reports.title": "Report #{id}",
