@@ -31,6 +31,7 @@ from ..models import Mention, Person
 from .cues import common_words, cue, name_in
 from .marks import marked_spans
 from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
+from .variants import near_name, same_name, sound_keys
 
 
 def key(name: str) -> tuple[str, ...]:
@@ -80,6 +81,10 @@ class Registry:
         self._by_form: dict[tuple[str, ...], str] = {}  # full aliases with their titles ("mrs rajavi")
         self.words: set[str] = set()  # every word of the corpus, folded: a word the sources use is no misspelling
         self._parts: list[tuple[str, str, str]] | None = None  # (matching form, person id, part), built on demand
+        self._by_sound: dict[str, set[str]] = {}  # a full name's variants.sound_keys -> person ids
+        self.apart: set[frozenset[tuple[str, ...]]] = set()  # names an admin split: never joined (overrides.py)
+        self.joined: dict[str, str] = {}  # a spelling joined to someone by variants.py -> the person's id
+        self.near: set[tuple[str, str]] = set()  # (new person id, look-alike person id) kept apart
 
     # -- building ------------------------------------------------------------
     @classmethod
@@ -108,15 +113,20 @@ class Registry:
         if len(k) == 1:
             return self._add_spelling(k[0])
         found = self._by_key.get(k) or self._variant_of(k)
+        if found and k not in self.entries[found].keys and not self._by_key.get(k):
+            self.joined.setdefault(name, found)
         entry = self.entries[found] if found else self._new(name)
         self._index(entry, k)
         return entry
 
     def _new(self, name: str) -> Entry:
-        """A new entry for `name`, its id made unique."""
+        """A new entry for `name`, its id made unique; look-alikes kept apart are noted for the admin."""
         entry = Entry(id=_slug(name), name=name)
         while entry.id in self.entries:
             entry.id += "-2"
+        k = key(name)
+        self.near.update((entry.id, pid) for pid in self._sounding(k)
+                         if any(near_name(k, known) for known in self.entries[pid].keys))
         self.entries[entry.id] = entry
         return entry
 
@@ -138,6 +148,8 @@ class Registry:
         if len(k) > 1:
             self._by_last.setdefault(k[-1], set()).add(entry.id)
             self._by_first.setdefault(k[0], set()).add(entry.id)
+            for sk in sound_keys(k):
+                self._by_sound.setdefault(sk, set()).add(entry.id)
 
     def _index_form(self, entry: Entry, alias: str) -> None:
         """A titled alias names one person even when a bare surname would not ("Mrs. Rajavi")."""
@@ -161,9 +173,21 @@ class Registry:
         if len(k) < 2:
             return None
         for pid in sorted(self._by_first.get(k[0], ())):
-            if any(len(known) > 1 and _same_surname(known[-1], k[-1]) for known in self.entries[pid].keys):
+            if self._joinable(k, pid) and any(len(known) > 1 and _same_surname(known[-1], k[-1])
+                                              for known in self.entries[pid].keys):
                 return pid
-        return None
+        # Transliterations (Hussein-Ali Montazari for Hossein-Ali Montazeri): only one person may match.
+        found = {pid for pid in self._sounding(k)
+                 if self._joinable(k, pid) and any(same_name(k, known) for known in self.entries[pid].keys)}
+        return found.pop() if len(found) == 1 else None
+
+    def _sounding(self, k: tuple[str, ...]) -> list[str]:
+        """The people whose names may be variants of k's (see variants.sound_keys), in a stable order."""
+        return sorted({pid for sk in sound_keys(k) for pid in self._by_sound.get(sk, ())})
+
+    def _joinable(self, k: tuple[str, ...], pid: str) -> bool:
+        """Whether k may join the person pid: no admin has split it from any of their names."""
+        return not self.apart or all(frozenset((k, known)) not in self.apart for known in self.entries[pid].keys)
 
     # -- finding -------------------------------------------------------------
     def mentions(self, text: str) -> list[Mention]:
