@@ -17,6 +17,7 @@ from citebot.index import (
     ConfigError,
     Journal,
     Settings,
+    change_people,
     commit_draft,
     edit_document,
     effective_settings,
@@ -281,6 +282,35 @@ def remove(obj: Context, doc_id: str, yes: bool, no_reindex: bool) -> None:
     gone = _or_fail("not removed", remove_document, obj.settings, doc_id)
     click.echo(f"Removed {doc_id} ({gone.get('title')}).")
     _changed(obj, "remove", doc_id, not no_reindex)
+
+
+@main.group()
+def people() -> None:
+    """Merge two names into one person, or keep two names apart (kept in the collection's config)."""
+
+
+@people.command("merge")
+@click.argument("person")
+@click.argument("spelling")
+@click.option("--no-reindex", is_flag=True, help="Keep it; apply it with the next reindex.")
+@click.pass_obj
+def people_merge(obj: Context, person: str, spelling: str, no_reindex: bool) -> None:
+    """SPELLING names the same person as PERSON: "Hossein-Ali Montazeri" "Hussein Montazeri"."""
+    path = _or_fail("not merged", change_people, obj.settings.people_file, "merge", person, spelling)
+    click.echo(f"{spelling} is {person} from now on (kept in {path}).")
+    _changed(obj, "people merge", f"{person} | {spelling}", not no_reindex)
+
+
+@people.command("split")
+@click.argument("name")
+@click.argument("other")
+@click.option("--no-reindex", is_flag=True, help="Keep it; apply it with the next reindex.")
+@click.pass_obj
+def people_split(obj: Context, name: str, other: str, no_reindex: bool) -> None:
+    """NAME and OTHER are two people, however alike they are spelt: "Ahmad Montazeri" "Ahmed Montazeri"."""
+    path = _or_fail("not split", change_people, obj.settings.people_file, "split", name, other)
+    click.echo(f"{name} and {other} are kept apart from now on (kept in {path}).")
+    _changed(obj, "people split", f"{name} | {other}", not no_reindex)
 
 
 @main.command()

@@ -27,6 +27,7 @@ from .settings import defaults_yaml as settings_defaults
 from .settings import effective as effective_settings
 from .store.build import Report as ReindexReport
 from .store.build import reindex
+from .voices.overrides import change as change_people
 
 # One name a line, sorted: helpers adding names merge without conflicts.
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "UnreadableFile",
     "Verification",
     "Voice",
+    "change_people",
     "collection_entry",
     "commit_draft",
     "echo",

@@ -25,7 +25,8 @@ from ..errors import CitebotError, UnreadableFile
 from ..models import Document
 from ..settings import Settings
 from ..text.split import passages
-from ..voices.people import Registry, discover
+from ..voices.overrides import registry_for
+from ..voices.people import discover
 from ..voices.quotes import find_quotes
 from . import custody
 from .collection import BOUNDS, NOTED, Collection, CollectionError, valid_id, validate
@@ -137,7 +138,7 @@ def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) 
     draft = Draft(data=data, suffix=suffix, source=url or name, document=doc, text=text,
                   sha256=hashlib.sha256(data).hexdigest(), received=custody.now(),
                   furniture=list(dict.fromkeys(source.cleaned.dropped)))
-    registry = Registry.from_yaml(settings.people_file)
+    registry = registry_for(settings.people_file)
     discover(registry, [text])
     mentions = registry.mentions(text)
     draft.passages = len(passages(text))

@@ -139,6 +139,11 @@ class Registry:
         self._index(entry, k)
         return entry
 
+    def adopt(self, entry: Entry, k: tuple[str, ...]) -> None:
+        """Make k a name of `entry`, even if it named someone else (an admin's merge, overrides.py)."""
+        self._by_key.pop(k, None)
+        self._index(entry, k)
+
     def _index(self, entry: Entry, k: tuple[str, ...]) -> None:
         if not k:
             return
