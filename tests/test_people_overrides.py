@@ -85,3 +85,25 @@ def test_the_cli_merges_and_splits_people(collection, tmp_path):
     assert out.strip() == ("Hossein-Ali Montazeri and Hussein-Ali Montazari are kept apart from now on "
                            f"(kept in {path_beside(collection.people_file)}).")
     shutil.rmtree(collection.index_dir)
+
+
+def test_an_admin_merges_people_in_telegram_and_the_reindex_summary_says_so(collection, tmp_path):
+    from tests.botproc import TOKEN, citebot, message
+    from tests.fake_telegram import FakeTelegram
+    from tests.test_collection_e2e import ADMIN, USER, send, text_to
+
+    reindex(collection)
+    server = FakeTelegram(TOKEN)
+    server.start()  # a daemon thread, as in the other end-to-end tests
+    with citebot(collection, server, tmp_path / "bot.log", CITEBOT_ADMINS=ADMIN,
+                 CITEBOT_PEOPLE_FILE=str(collection.people_file)):
+        send(server, message("/people merge Hassan Rouhani", chat=ADMIN), text_to(ADMIN, "Usage: /people merge"))
+        send(server, message("/people merge Hassan Rouhani | Hossein Rouhani", chat=USER),
+             text_to(USER, "Only the bot's admins"))
+        assert not path_beside(collection.people_file).exists()
+        send(server, message("/people merge Hassan Rouhani | Hossein Rouhani", chat=ADMIN),
+             text_to(ADMIN, "Hossein Rouhani is Hassan Rouhani from now on."))
+        done = send(server, message("/reindex", chat=ADMIN), text_to(ADMIN, "Indexed 3 documents"), timeout=60)
+        assert "Nearly joined" not in done["text"]
+        assert "Spellings joined to one person (1): Hussein-Ali Montazari → Hossein-Ali Montazeri" in done["text"]
+    assert load(path_beside(collection.people_file)).merge == [("Hassan Rouhani", "Hossein Rouhani")]

@@ -202,7 +202,16 @@ MESSAGES = {
     "button.confirm": "✅ Confirm",
     "button.cancel": "✖️ Cancel",
     # /edit and /remove
+    "people.usage": "Usage: /people merge NAME | OTHER SPELLING (one person), or /people split NAME | OTHER NAME "
+                    "(two people), with full names.",
+    "people.failed": "Not changed: {error}.",
+    "people.merge_done": "{other} is {name} from now on.",
+    "people.split_done": "{name} and {other} are kept apart from now on.",
+    "reindex.people_new": "New people ({count}): {names}",
+    "reindex.people_joined": "Spellings joined to one person ({count}): {pairs}",
+    "reindex.people_near": "Nearly joined, kept as two people ({count}): {pairs}. If one person: /people merge {first}",
     "edit.usage": "Usage: /edit ID FIELD VALUE, FIELD one of {fields}.",
+
     "edit.failed": "Not changed: {error}.",
     "edit.done": "{id}: {field} is now {value}.",
     "remove.usage": "Usage: /remove ID (see /docs for the ids).",

@@ -209,7 +209,16 @@ MESSAGES = {
     "button.confirm": "✅ تأیید",
     "button.cancel": "✖️ لغو",
     # /edit and /remove
+    "people.usage": "کاربرد: \u200e/people merge\u200e نام | نگارشی دیگر (یک شخص)، یا \u200e/people split\u200e نام | "
+                    "نامی دیگر (دو شخص)، با نام کامل.",
+    "people.failed": "تغییر نکرد: {error}.",
+    "people.merge_done": "از این پس {other} همان {name} است.",
+    "people.split_done": "از این پس {name} و {other} دو شخص جدا هستند.",
+    "reindex.people_new": "اشخاص تازه ({count}): {names}",
+    "reindex.people_joined": "نگارش‌هایی که به یک شخص پیوستند ({count}): {pairs}",
+    "reindex.people_near": "نام‌های همانند که دو شخص ماندند ({count}): {pairs}. اگر یک شخص‌اند: \u200e/people merge\u200e {first}",
     "edit.usage": "کاربرد: \u200e/edit\u200e شناسه فیلد مقدار؛ فیلد یکی از این‌ها: {fields}.",
+
     "edit.failed": "تغییر نکرد: {error}.",
     "edit.done": "{id}: {field} اکنون «{value}» است.",
     "remove.usage": "کاربرد: \u200e/remove\u200e شناسه (شناسه‌ها را در \u200e/docs\u200e ببینید).",
