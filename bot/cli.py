@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, fields
 
 import click
 
@@ -16,6 +16,7 @@ from citebot.index import (
     CitebotError,
     ConfigError,
     Journal,
+    Quotation,
     Settings,
     change_people,
     commit_draft,
@@ -282,6 +283,27 @@ def remove(obj: Context, doc_id: str, yes: bool, no_reindex: bool) -> None:
     gone = _or_fail("not removed", remove_document, obj.settings, doc_id)
     click.echo(f"Removed {doc_id} ({gone.get('title')}).")
     _changed(obj, "remove", doc_id, not no_reindex)
+
+
+@main.command()
+@click.argument("doc_id", required=False)
+@click.option("--json", "as_json", is_flag=True, help="One JSON list (the default).")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV with a header row.")
+@click.pass_obj
+def quotes(obj: Context, doc_id: str | None, as_json: bool, as_csv: bool) -> None:
+    """Every quotation of DOC_ID (or of the whole collection): offsets into the document's clean text
+    (text[start:end] is the excerpt), speaker, kind (person/organisation/author/unknown), role, cue words."""
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    rows = [q.to_json() for q in _or_fail("no quotations", obj.answerer().quotations, doc_id)]
+    if not as_csv:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    import csv
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=[f.name for f in fields(Quotation)], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
 
 
 @main.group()

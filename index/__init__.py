@@ -8,6 +8,7 @@ from .answers.answerer import HELP, Answerer, IndexStats
 from .answers.chatter import is_chatter
 from .answers.messages import MESSAGES as ANSWER_MESSAGES
 from .answers.messages import echo
+from .answers.quotations import Quotation
 from .collection.collection import BOUNDS, EDITABLE, KINDS, CollectionError, InvalidField
 from .collection.custody import Verification
 from .collection.custody import verify as verify_collection
@@ -54,6 +55,7 @@ __all__ = [
     "NoIndex",
     "Paragraph",
     "Person",
+    "Quotation",
     "REASONS",
     "REFUSAL_MESSAGES",
     "ReaderReport",

@@ -164,6 +164,8 @@ class Quote:
     end: int
     speaker: str | None  # person id, or None when no speaker is certain
     source: str | None = None  # an organisation named as the speaker ("CNN"), when no person is
+    cue: str | None = None  # the words that attribute it, as written ("said", "according to", "told the court")
+    how: str | None = None  # the pass that found its speaker (sieves.py): "cue", "pronoun", "introduction", ...
 
 
 @dataclass
@@ -177,10 +179,14 @@ class Voice:
     reported_by: str | None = None  # for "reported": the voice that carries these words
     role: str | None = None  # how the document describes the speaker ("UN Special Rapporteur")
     speaker_id: str | None = None  # the person's registry id; None for sources that are not people
+    cue: str | None = None  # the words that attribute it, as written ("said", "according to"): see Quote
+    how: str | None = None  # how its speaker was found: Quote.how, or "introduction" for a speech
 
     def compact(self) -> list:
         """The form stored in a generation's metadata."""
-        return [self.start, self.end, self.speaker, self.kind, self.reported_by, self.role, self.speaker_id]
+        return [self.start, self.end, self.speaker, self.kind, self.reported_by, self.role, self.speaker_id,
+                self.cue, self.how]
+
 
     def to_json(self) -> dict:
         out = {"start": self.start, "end": self.end, "speaker": self.speaker, "kind": self.kind}

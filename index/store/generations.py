@@ -38,7 +38,7 @@ __all__ = ["ANALYZER", "FIELD", "HOT_DF", "SCHEMA", "TIME_LIMIT", "Generation", 
 
 FIELD = {"passage": "text", "quote": "quote"}
 TIME_LIMIT = 2.0  # seconds; a ranked search past this returns what it has (Hits.complete is False)
-LAYOUT = 2  # what the fields hold (2: pairs run on across passage cuts); generations of another layout are refused
+LAYOUT = 3  # what the fields hold (2: pairs run on across passage cuts, 3: voices keep their cue words); generations of another layout are refused
 
 # Passages and quotations get a text field each, so a query needs no "kind" filter:
 # intersecting with a filter that matches every document was most of the query time.
