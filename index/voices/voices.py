@@ -25,7 +25,8 @@ from ..models import Mention, Quote, Voice
 from ..text.headings import is_heading
 from ..text.split import sentences
 from .cues import generic, role_word
-from .people import SPEECH, describe, fold
+from .people import SPEECH, fold
+from .tenure import describe_as_of
 
 SOURCE_INTRO = re.compile(
     r"(?:^|[.;]\s+)(?P<source>(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4}?)\d*\s+"
@@ -178,7 +179,7 @@ class _Finder:
         """How the document describes the speaker, at their last described mention before `before` (or first after)."""
         if speaker_id not in self._described:
             self._described[speaker_id] = [(m.start, d) for m in self.by_person.get(speaker_id, ())
-                                           if (d := describe(self.text, m.start, m.end))]
+                                           if (d := describe_as_of(self.text, m.start, m.end))]
         described = self._described[speaker_id]
         earlier = [d for s, d in described if s < before]
         return earlier[-1] if earlier else (described[0][1] if described else None)
