@@ -188,10 +188,19 @@ class Voice:
                 self.cue, self.how]
 
 
+    @property
+    def unquoted(self) -> bool:
+        """Words the document reports without quotation marks (an order: "he issued an order: Do …"):
+        never shown as a direct quotation without saying so."""
+        return self.kind == "reported" and self.how == "order"
+
     def to_json(self) -> dict:
         out = {"start": self.start, "end": self.end, "speaker": self.speaker, "kind": self.kind}
+        if self.unquoted:
+            out["unquoted"] = True
         if self.reported_by:
             out["reported_by"] = self.reported_by
+
         if self.role:
             out["role"] = self.role
         return out
@@ -241,6 +250,9 @@ class Result:
     reworded_in_titles: list[str] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)  # a "how many" answer: the figures the excerpt gives, as written
     mid_sentence: bool = False  # the excerpt starts inside a sentence (after a clause cut): shown with "…" before it
+    # bracketed words the publisher put inside a voice ("[decree]"), document offsets (index/voices/insertions.py)
+    inserted: list[tuple[int, int]] = field(default_factory=list)
+
 
     def voice(self) -> Voice | None:
         """The voice the whole excerpt is in (the innermost when nested), if any."""
@@ -267,7 +279,9 @@ class Result:
             "refers_to": [r.to_json() for r in self.refers_to],
             "heading": self.heading,
             "also_in_other_words": self.reworded_in,
-        } | ({"figures": self.figures} if self.figures else {}) | ({"starts_mid_sentence": True} if self.mid_sentence else {})
+        } | ({"figures": self.figures} if self.figures else {}) | ({"starts_mid_sentence": True} if self.mid_sentence else {}) \
+          | ({"inserted": [{"start": s, "end": e, "by": "publisher"} for s, e in self.inserted]} if self.inserted else {})
+
 
 
 @dataclass(frozen=True)

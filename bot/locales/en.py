@@ -76,6 +76,11 @@ MESSAGES = {
     "result.inferred": "inferred: {fields}",
     "voice.quotation": ", quoted in:",
     "voice.speech": ", speech reproduced in:",
+    "voice.unquoted": ", words reported, not quoted, in:",
+    "voice.inserted": "{words}: inserted by {by}, not the speaker's words.",
+    "voice.publisher": "the publisher",
+
+
     "voice.reported_by": ", as reported by {name}",
     "voice.includes": "Includes words of {whos}.",
     "voice.unresolved": "[{word}: someone the text names before this excerpt; see the context]",

@@ -473,12 +473,14 @@ def candidates(text: str) -> list[str]:
         end = start
         while end < len(run) and _word(run[end][0]) not in NOT_NAMES | TITLES:
             end += 1
+        suffixed = run[end - 1][2] if end > start else 0  # "Jo Bloggs QC, a lawyer": the appositive follows the suffix
         while end > start and _word(run[end - 1][0]) in SUFFIXES:
             end -= 1
         words = run[start:end]
         if not 1 <= len(words) <= 4 or any(w[0][1:].isupper() for w in words):
             continue  # acronyms ("HANDS OFF CAIN") are organisations
-        after = text[words[-1][2]:words[-1][2] + 90]
+        after = text[suffixed:suffixed + 90]
+
         evidence = SPEECH_AFTER.match(after) if len(words) == 1 else (titled or _described_after(after))
         if evidence:
             names.append(text[words[0][1]:words[-1][2]])  # as written: "Jo B. Bloggs"

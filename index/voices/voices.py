@@ -131,7 +131,9 @@ class _Finder:
             if not subject:
                 continue
             end = _sentence_end(self.text, m.end())
+            end -= len(self.text[m.end():end]) - len(self.text[m.end():end].rstrip("”\"’'"))  # the carrier's closing mark
             out.append(self.voice(m.end(), end, "reported", subject, m.group().strip(), "order"))
+
         return out
 
     def _resumes(self, paragraph: tuple[int, int], speaker: str) -> bool:
