@@ -303,7 +303,7 @@ def quotes(obj: Context, doc_id: str | None, as_json: bool, as_csv: bool) -> Non
 
     writer = csv.DictWriter(sys.stdout, fieldnames=[f.name for f in fields(Quotation)], lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows)
 
 
 @main.group()

@@ -67,6 +67,7 @@ def test_the_export_lists_offsets_into_the_clean_text_speakers_kinds_roles_and_c
         "document": "harbour", "start": rows[0]["start"], "end": rows[0]["end"],
         "excerpt": "“The pier will not survive another winter,”", "speaker": "Jo Bloggs", "kind": "person",
         "role": "harbour director", "cue": "said", "found_by": "cue", "voice": "quotation", "reported_by": None,
+        "inserted": [],
     }
     assert [(r["speaker"], r["kind"], r["cue"]) for r in rows[1:]] == [
         ("Jo Bloggs", "person", "added"), ("Ann Roe", "person", "according to"),

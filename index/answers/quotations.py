@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from ..models import Document, Voice
+from ..voices.insertions import inserted
 from .corpus import Corpus
-
-FIELDS = ("document", "start", "end", "excerpt", "speaker", "kind", "role", "cue", "found_by", "voice",
-          "reported_by")
 
 
 @dataclass
@@ -30,6 +28,7 @@ class Quotation:
     found_by: str | None  # the pass that found the speaker: cue, pronoun, introduction, continuation, subject, ...
     voice: str  # "quotation" (in quote marks) | "speech" (reproduced without them) | "reported" (inside another)
     reported_by: str | None  # for "reported": the voice that carries it
+    inserted: list[tuple[int, int]]  # bracketed words inside it that are the publisher's ("[decree]"), offsets
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -48,7 +47,7 @@ def quotations(corpus: Corpus, doc_id: str | None = None) -> list[Quotation]:
 def _row(doc: Document, text: str, v: Voice) -> Quotation:
     return Quotation(document=doc.id, start=v.start, end=v.end, excerpt=text[v.start:v.end], speaker=v.speaker,
                      kind=speaker_kind(doc, v), role=v.role, cue=v.cue, found_by=v.how, voice=v.kind,
-                     reported_by=v.reported_by)
+                     reported_by=v.reported_by, inserted=inserted(text[v.start:v.end], v.start, [v]))
 
 
 def speaker_kind(doc: Document, v: Voice) -> str:
