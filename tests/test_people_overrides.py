@@ -107,3 +107,22 @@ def test_an_admin_merges_people_in_telegram_and_the_reindex_summary_says_so(coll
         assert "Nearly joined" not in done["text"]
         assert "Spellings joined to one person (1): Hussein-Ali Montazari → Hossein-Ali Montazeri" in done["text"]
     assert load(path_beside(collection.people_file)).merge == [("Hassan Rouhani", "Hossein Rouhani")]
+
+
+def test_an_encyclopedia_spelling_hussein_ali_montazeri_does_not_split_him(seeds, tmp_path):
+    """The issue's case: one added article spelling him "Hussein-Ali Montazeri" made two people and broke /quote."""
+    from tests.conftest import settings_for
+
+    (seeds / "encyclopedia.txt").write_text(
+        "Montazeri (encyclopedia entry)\n\nHussein-Ali Montazeri, a senior cleric, was named deputy to the "
+        "Supreme Leader in 1985. Hussein-Ali Montazeri wrote letters of protest in the summer of 1988.\n",
+        encoding="utf-8")
+    settings = settings_for(tmp_path, seeds)
+    report = reindex(settings)
+    assert ("Hussein-Ali Montazeri", "Hossein-Ali Montazeri") in report.people_joined
+    answerer = Answerer(settings)
+    assert [p.name for p in answerer.ask("/who Montazeri").people] == []
+    assert answerer.ask("/who Hussein-Ali Montazeri").person.name == "Hossein-Ali Montazeri"
+    quoted = answerer.ask("/quote Montazeri")
+    assert quoted.person.name == "Hossein-Ali Montazeri"
+    assert any(r.excerpt.startswith("“the greatest crime committed") for r in quoted.results)
