@@ -49,7 +49,11 @@ def test_the_answer_and_the_cite_text_show_the_role_as_of_when(tmp_path):
     (corpus / "harbour.txt").write_text(
         "The harbour hearing\n\n"
         "Ann Roe, Director of the Harbour Board (2011-2019), told the hearing: “The pier was sound when I left it.”\n\n"
-        "The former Fisheries Minister Jo Bloggs said “nobody asked us about the pier at all.”\n", encoding="utf-8")
+        "The former Fisheries Minister Jo Bloggs said “nobody asked us about the pier at all.”\n\n"
+        "Max Mustermann, the current Harbour Director, said “the pier opens again in the spring.”\n", encoding="utf-8")
+    (corpus / "sources.yaml").write_text("- file: harbour.txt\n  id: harbour\n  title: The harbour hearing\n"
+                                         "  publisher: Harbour Gazette\n  date: '2031-05'\n  date_precision: month\n",
+                                         encoding="utf-8")
     (tmp_path / "people.yaml").write_text("", encoding="utf-8")
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", people_file=tmp_path / "people.yaml")
     reindex(settings)
@@ -59,3 +63,13 @@ def test_the_answer_and_the_cite_text_show_the_role_as_of_when(tmp_path):
     [bloggs] = answerer.ask("/quote Bloggs").results
     assert [v.role for v in bloggs.voices] == ["former Fisheries Minister"]
     assert citation_lines(bloggs, "en")[1] == "— Jo Bloggs (former Fisheries Minister), quoted in:"
+    [director] = answerer.ask("/quote Mustermann").results  # current when the document was written, not now
+    assert citation_lines(director, "en")[1] == "— Max Mustermann (current Harbour Director, as of 2031), quoted in:"
+
+
+def test_a_current_role_is_current_as_of_its_document():
+    from citebot.index.voices.tenure import as_of_document
+
+    assert as_of_document("current Harbour Director", "2031-05-02") == "current Harbour Director, as of 2031"
+    assert as_of_document("Harbour Director", "2031-05-02") == "Harbour Director"
+    assert as_of_document("current Harbour Director", None) == "current Harbour Director"

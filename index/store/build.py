@@ -26,6 +26,7 @@ from ..voices.people import Registry, discover, fold
 from ..voices.quotes import find_quotes
 from ..voices.referents import find_referents
 from ..voices.roles import titled
+from ..voices.tenure import as_of_document
 from ..voices.voices import find_voices
 from ..voices.who import describing_excerpts, rank
 from .generations import GenerationWriter, Shelf
@@ -131,6 +132,9 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
         found = find_quotes(text, mentions)
         referents = find_referents(text, mentions, [(q.start, q.end) for q in found])
         doc_voices = find_voices(text, mentions, found, referents, names)
+        for v in doc_voices:  # "current" as of the document, not as of the reader
+            v.role = as_of_document(v.role, doc.date)
+
         voices[doc.id] = doc_voices
         refers_to[doc.id] = [Referent(r.start, r.end, names[r.person]) for r in referents]
         writer.add_text(doc.id, text)

@@ -55,3 +55,15 @@ def _where(text: str, start: int, end: int, role: str) -> tuple[int, int] | None
         return after, after + len(role)
     before = text.rfind(role, max(0, start - 220), start)
     return (before, before + len(role)) if before >= 0 else None
+
+
+CURRENT = re.compile(r"\b(?:current|currently|now|incumbent|present|sitting)\b", re.I)
+
+
+def as_of_document(role: str | None, date: str | None) -> str | None:
+    """A role the text calls current ("the regime's current Minister of Justice") is current as of the document,
+    not as of the reader: it says so with the document's year ("…, as of 2020"). Undated documents say nothing
+    more: the role's words are the document's own."""
+    if not role or not date or not CURRENT.search(role) or re.search(rf"\bas of {YEARS}\b", role):
+        return role
+    return f"{role}, as of {date[:4]}"
