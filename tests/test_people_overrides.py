@@ -126,3 +126,22 @@ def test_an_encyclopedia_spelling_hussein_ali_montazeri_does_not_split_him(seeds
     quoted = answerer.ask("/quote Montazeri")
     assert quoted.person.name == "Hossein-Ali Montazeri"
     assert any(r.excerpt.startswith("“the greatest crime committed") for r in quoted.results)
+
+
+def test_the_card_before_adding_says_which_people_are_new_and_which_spellings_join_someone(bundled, tmp_path):
+    from citebot.bot.render import draft_card as telegram_card
+    from citebot.bot.terminal import draft_card
+    from citebot.index import prepare_file
+    from tests.conftest import indexed
+
+    settings = indexed(bundled, tmp_path)
+    text = ("Letters from 1988\n\nHussein-Ali Montazari, a senior cleric, wrote to the judges that summer. "
+            "Maximilian Kettering, a historian who read the letters, said they were written in haste.\n")
+    draft = prepare_file(settings, text.encode(), "letters.txt")
+    assert draft.people_new == ["Maximilian Kettering"]
+    assert draft.people_joined == [("Hussein-Ali Montazari", "Hossein-Ali Montazeri")]
+    card = draft_card(draft)
+    assert "New people: Maximilian Kettering" in card
+    assert "Spellings joined to people the collection has: Hussein-Ali Montazari → Hossein-Ali Montazeri" in card
+    assert "Spellings joined to people the collection has: Hussein-Ali Montazari → Hossein-Ali Montazeri" in \
+        telegram_card(draft, "en")

@@ -185,6 +185,10 @@ MESSAGES = {
     "draft.inferred": "(inferred)",
     "draft.unknown": "(unknown)",
     "draft.found": "Found {passages}, {quotes}, {people}.",
+    "draft.people_new": "New people: {names}",
+    "draft.people_joined": "Spellings joined to people the collection has: {pairs}",
+    "draft.people_near": "Look alike, kept as two people (merge them with /people merge if one person): {pairs}",
+
     "count.passages_one": "{count} passage",
     "count.passages": "{count} passages",
     "count.quotes_one": "{count} quotation",
