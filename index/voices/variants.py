@@ -31,10 +31,7 @@ class Skeleton:
     """A word as consonants and vowel sounds, in order: ("m", "u", "n", "t", "a", "z", "e", "r", "i")."""
 
     parts: tuple[str, ...]
-
-    @property
-    def consonants(self) -> str:
-        return "".join(p for p in self.parts if not _is_vowel(p))
+    consonants: str  # the parts that are not vowels, written together: "mntzr"
 
 
 def _is_vowel(part: str) -> bool:
@@ -56,7 +53,7 @@ def skeleton(word: str) -> Skeleton:
         parts.append(_vowel(m.group()))
         pos = m.end()
     parts += list(text[pos:])
-    return Skeleton(tuple(parts))
+    return Skeleton(tuple(parts), "".join(p for p in parts if not _is_vowel(p)))
 
 
 def _vowel(run: str) -> str:
@@ -67,6 +64,7 @@ def _vowel(run: str) -> str:
     return re.sub(r"(.)\1+", r"\1", run) or "i"
 
 
+@lru_cache(maxsize=262144)  # a collection's names meet the same few spellings again and again
 def same_word(a: str, b: str) -> bool:
     """Whether two words are spellings of one name (see the module's docstring)."""
     if fold(a) == fold(b):
@@ -112,9 +110,10 @@ def near_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return skeleton("".join(a[:-1])).consonants == skeleton("".join(b[:-1])).consonants
 
 
-def sound_keys(k: tuple[str, ...]) -> set[str]:
+@lru_cache(maxsize=65536)
+def sound_keys(k: tuple[str, ...]) -> frozenset[str]:
     """Where to look a full name up among its possible variants: the consonants of its surname, and of all
     its words after the first written together (for a surname a hyphen split: "Pour Mohammadi")."""
     if len(k) < 2:
-        return set()
-    return {skeleton(k[-1]).consonants, skeleton("".join(k[1:])).consonants}
+        return frozenset()
+    return frozenset((skeleton(k[-1]).consonants, skeleton("".join(k[1:])).consonants))
