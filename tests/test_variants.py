@@ -153,3 +153,32 @@ def test_the_registry_keeps_one_entry_per_person_and_says_what_it_joined():
     [mention] = registry.mentions(text)
     assert mention.person == father.id
     assert text[mention.start:mention.end] == "Hussein Ali Montazari"
+
+
+def test_an_admins_split_keeps_two_names_apart_however_they_would_join():
+    from citebot.index.voices.overrides import Overrides, apply
+    from citebot.index.voices.people import Registry
+
+    registry = Registry()
+    apply(registry, Overrides(split=[("Hossein-Ali Montazeri", "Hossein Montazeri"),
+                                     ("Hossein-Ali Montazeri", "Hussein-Ali Montazari")]))
+    father = registry.add("Hossein-Ali Montazeri")
+    assert registry.add("Hossein Montazeri") is not father  # the middle-name rule would join them
+    assert registry.add("Hussein-Ali Montazari") is not father  # and so would the transliteration rule
+    assert registry.add("Hossein Ali Montazeri") is father  # a name no one split still joins
+    third = registry.add("Hosein Ali Montazeri")  # a spelling of both: it joins neither, and the admin is told
+    assert third not in (father, registry.entries["hussein-ali-montazari"])
+    assert {(third.id, father.id), (third.id, "hussein-ali-montazari")} <= registry.near
+    assert not {p for p in registry.near if set(p) == {father.id, "hussein-ali-montazari"}}  # split: no news
+
+
+def test_an_admins_merge_makes_a_name_someone_elses_spelling():
+    from citebot.index.voices.overrides import Overrides, apply
+    from citebot.index.voices.people import Registry
+
+    registry = Registry()
+    apply(registry, Overrides(merge=[("Hassan Rouhani", "Hossein Rouhani")]))
+    hassan = registry.add("Hassan Rouhani")
+    assert registry.add("Hossein Rouhani") is hassan
+    [mention] = registry.mentions("Later Hossein Rouhani said so.")
+    assert mention.person == hassan.id

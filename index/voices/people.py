@@ -125,8 +125,10 @@ class Registry:
         while entry.id in self.entries:
             entry.id += "-2"
         k = key(name)
-        self.near.update((entry.id, pid) for pid in self._sounding(k)
-                         if any(near_name(k, known) for known in self.entries[pid].keys))
+        # Look-alikes, and spellings of two people at once (no one joined): not names an admin split.
+        self.near.update((entry.id, pid) for pid in self._sounding(k) if self._joinable(k, pid)
+                         and any(near_name(k, known) or same_name(k, known) for known in self.entries[pid].keys))
+
         self.entries[entry.id] = entry
         return entry
 
