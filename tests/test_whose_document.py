@@ -77,3 +77,10 @@ def test_words_reported_without_quotation_marks_say_so_under_quote(answerer):
     assert "reported, not quoted" in speaker_line(r)
     assert "(Reported words: the document does not put them in quotation marks.)" in citation_lines(r)
     assert [v.to_json().get("unquoted") for v in r.voices if v.kind == "reported"] == [True]
+
+
+def test_a_quote_answer_with_reported_words_says_so_before_calling_them_quotations(answerer):
+    answer = answerer.ask("/quote Ann Roe")
+    assert answer.message == ("Some words below are reported, not quoted: a document gives them without quotation "
+                              "marks, and each such excerpt says so. Direct quotations of Ann Roe:")
+    assert answerer.ask("/quote Bloggs").message == "Direct quotations of Jo Bloggs:"

@@ -340,6 +340,7 @@ MESSAGES = {
     "answer.quote.ask": "سخنان چه کسی، یا دربارهٔ چه؟ برای نمونه \u200e/quote Montazeri\u200e یا "
                         "\u200e/quote mass graves\u200e را بیازمایید.",
     "answer.quote.of": "نقل‌قول‌های مستقیم از {name}:",
+    "answer.quote.unquoted": "برخی از سخنان زیر گزارش‌شده‌اند و نه نقل‌قول مستقیم: سندی آن‌ها را بی‌گیومه آورده و هر یک این را می‌گوید.",
     "answer.quote.none_of": "در منابع هیچ نقل‌قول مستقیمی از {name} نیست. برای آنچه منابع دربارهٔ او می‌گویند، "
                             "\u200e/who {name}\u200e را بیازمایید.",
     "answer.quote.of_about": "نقل‌قول‌های مستقیم از {name} دربارهٔ «{topic}»:",
