@@ -145,3 +145,22 @@ def test_the_card_before_adding_says_which_people_are_new_and_which_spellings_jo
     assert "Spellings joined to people the collection has: Hussein-Ali Montazari → Hossein-Ali Montazeri" in card
     assert "Spellings joined to people the collection has: Hussein-Ali Montazari → Hossein-Ali Montazeri" in \
         telegram_card(draft, "en")
+
+
+def test_the_telegram_summary_names_people_in_the_admins_language():
+    from citebot.bot.handlers import summary
+    from citebot.index import ReindexReport
+
+    report = ReindexReport(generation="g1", documents=2, people=3, people_new=["Jo Bloggs"],
+                           people_joined=[("Hussein-Ali Montazari", "Hossein-Ali Montazeri")],
+                           people_near=[("Hossein Rouhani", "Hassan Rouhani")])
+    english = summary(report, "en").split("\n")[1:]
+    assert english == [
+        "New people (1): Jo Bloggs",
+        "Spellings joined to one person (1): Hussein-Ali Montazari → Hossein-Ali Montazeri",
+        "Nearly joined, kept as two people (1): Hossein Rouhani / Hassan Rouhani. "
+        "If one person: /people merge Hassan Rouhani | Hossein Rouhani",
+    ]
+    persian = summary(report, "fa").split("\n")[1:]
+    assert persian[0].startswith("اشخاص تازه (") and "Jo Bloggs" in persian[0]
+    assert "Hussein-Ali Montazari → Hossein-Ali Montazeri" in persian[1]
