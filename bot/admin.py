@@ -366,7 +366,6 @@ async def people_command(update: Update, context: BotContext) -> None:
 
 
 async def remove_command(update: Update, context: BotContext) -> None:
-
     """/remove ID (admins): asks for confirmation first."""
     if not await refuse(update, context, "/remove"):
         return

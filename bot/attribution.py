@@ -26,7 +26,6 @@ def speaker(r: Result, lang: str = DEFAULT) -> tuple[str, str] | None:
     if voice and voice.speaker:
         how = "voice.unquoted" if voice.unquoted else HOW.get(voice.kind, "voice.quotation")
         return voice.speaker, _who(voice, lang)[len(voice.speaker):] + say(how, lang)
-
     return (r.speaker, "") if r.speaker else None
 
 

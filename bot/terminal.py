@@ -98,7 +98,6 @@ def draft_card(draft: Draft) -> list[str]:
         if draft.people_joined else []
     rows += [say("draft.people_near", "en", pairs="; ".join(f"{a} / {b}" for a, b in draft.people_near))] \
         if draft.people_near else []
-
     rows += [f"{'similar':>10}: {doc_id} ({title}), {share:.0%} of this text" for doc_id, title, share in draft.near]
     rows += [damage_line(sign) for sign in draft.damage]
     if draft.furniture:

@@ -200,7 +200,6 @@ class Voice:
             out["unquoted"] = True
         if self.reported_by:
             out["reported_by"] = self.reported_by
-
         if self.role:
             out["role"] = self.role
         return out

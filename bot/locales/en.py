@@ -188,7 +188,6 @@ MESSAGES = {
     "draft.people_new": "New people: {names}",
     "draft.people_joined": "Spellings joined to people the collection has: {pairs}",
     "draft.people_near": "Look alike, kept as two people (merge them with /people merge if one person): {pairs}",
-
     "count.passages_one": "{count} passage",
     "count.passages": "{count} passages",
     "count.quotes_one": "{count} quotation",
@@ -220,7 +219,6 @@ MESSAGES = {
     "reindex.people_joined": "Spellings joined to one person ({count}): {pairs}",
     "reindex.people_near": "Nearly joined, kept as two people ({count}): {pairs}. If one person: /people merge {first}",
     "edit.usage": "Usage: /edit ID FIELD VALUE, FIELD one of {fields}.",
-
     "edit.failed": "Not changed: {error}.",
     "edit.done": "{id}: {field} is now {value}.",
     "remove.usage": "Usage: /remove ID (see /docs for the ids).",

@@ -224,7 +224,6 @@ MESSAGES = {
     "reindex.people_joined": "نگارش‌هایی که به یک شخص پیوستند ({count}): {pairs}",
     "reindex.people_near": "نام‌های همانند که دو شخص ماندند ({count}): {pairs}. اگر یک شخص‌اند: \u200e/people merge\u200e {first}",
     "edit.usage": "کاربرد: \u200e/edit\u200e شناسه فیلد مقدار؛ فیلد یکی از این‌ها: {fields}.",
-
     "edit.failed": "تغییر نکرد: {error}.",
     "edit.done": "{id}: {field} اکنون «{value}» است.",
     "remove.usage": "کاربرد: \u200e/remove\u200e شناسه (شناسه‌ها را در \u200e/docs\u200e ببینید).",

@@ -112,7 +112,6 @@ class Answerer:
         return quotations(corpus, doc_id)
 
     def excerpt_count(self, doc_id: str) -> int:
-
         """How many passages the index holds from one document (each is a possible excerpt)."""
         corpus = self.corpus()
         if doc_id not in corpus.documents:

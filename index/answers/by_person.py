@@ -82,7 +82,6 @@ def quote(corpus: Corpus, arg: str, limit: int, topic: str = "") -> Answer:
                 person=_person(corpus, entry.id) if entry else None)
 
 
-
 def _by_title(corpus: Corpus, command: str, title: str, held: dict[str, list[TitleRow]], limit: int) -> Answer:
     """A title typed for a name: the one person the documents give it, said so, with the sentence that gives it;
     several people: all of them to choose from, each with the sentences that give them the title."""

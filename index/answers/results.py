@@ -71,7 +71,6 @@ def voiced(corpus: Corpus, result: Result) -> Result:
     result.refers_to = corpus.referents_in(doc, result.start, result.end)
     result.heading = corpus.is_heading(doc, result.start, result.end)
     result.inserted = inserted(result.excerpt, result.start, result.voices)
-
     # A quotation shown whole is a unit of its own, wherever it sits in its sentence: no "…" before it.
     quotation = result.excerpt[:1] in "\"“‘'«" or any(v.start == result.start for v in result.voices)
     result.mid_sentence = not (result.heading or quotation) and corpus.starts_mid_sentence(doc, result.start)

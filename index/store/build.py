@@ -134,7 +134,6 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
         doc_voices = find_voices(text, mentions, found, referents, names)
         for v in doc_voices:  # "current" as of the document, not as of the reader
             v.role = as_of_document(v.role, doc.date)
-
         voices[doc.id] = doc_voices
         refers_to[doc.id] = [Referent(r.start, r.end, names[r.person]) for r in referents]
         writer.add_text(doc.id, text)

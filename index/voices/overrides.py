@@ -83,7 +83,6 @@ def change(people_file: Path, what: str, a: str, b: str) -> Path:
     return path
 
 
-
 def apply(registry: Registry, overrides: Overrides) -> None:
     """Put an admin's merges and splits into the registry, before the texts are read."""
     for a, b in overrides.split:

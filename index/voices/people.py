@@ -112,9 +112,9 @@ class Registry:
         k = key(name)
         if len(k) == 1:
             return self._add_spelling(k[0])
-        found = self._by_key.get(k) or self._variant_of(k)
-        if found and k not in self.entries[found].keys and not self._by_key.get(k):
-            self.joined.setdefault(name, found)
+        found = self._by_key.get(k)
+        if not found and (found := self._variant_of(k)):
+            self.joined.setdefault(name, found)  # for the reindex summary: which spellings joined whom
         entry = self.entries[found] if found else self._new(name)
         self._index(entry, k)
         return entry
@@ -128,7 +128,6 @@ class Registry:
         # Look-alikes, and spellings of two people at once (no one joined): not names an admin split.
         self.near.update((entry.id, pid) for pid in self._sounding(k) if self._joinable(k, pid)
                          and any(near_name(k, known) or same_name(k, known) for known in self.entries[pid].keys))
-
         self.entries[entry.id] = entry
         return entry
 
@@ -482,7 +481,6 @@ def candidates(text: str) -> list[str]:
         if not 1 <= len(words) <= 4 or any(w[0][1:].isupper() for w in words):
             continue  # acronyms ("HANDS OFF CAIN") are organisations
         after = text[suffixed:suffixed + 90]
-
         evidence = SPEECH_AFTER.match(after) if len(words) == 1 else (titled or _described_after(after))
         if evidence:
             names.append(text[words[0][1]:words[-1][2]])  # as written: "Jo B. Bloggs"

@@ -78,7 +78,6 @@ class _Finder:
         return Voice(start, end, name, kind, role=self._role(speaker_id, start) if speaker_id and name else None,
                      speaker_id=speaker_id if name else None, cue=cue, how=how)
 
-
     def quotation(self, q: Quote) -> Voice:
         if q.speaker:
             v = self.voice(q.start, q.end, "quotation", q.speaker)
@@ -86,7 +85,8 @@ class _Finder:
             v = Voice(q.start, q.end, q.source, "quotation")
         else:
             v = Voice(q.start, q.end, self._source(q.start), "quotation")
-            q = Quote(q.start, q.end, None, how="source introduction" if v.speaker else None)
+            v.how = "source introduction" if v.speaker else None  # "Reuters reported: “…”"
+            return v
         v.cue, v.how = q.cue, q.how
         return v
 
@@ -133,7 +133,6 @@ class _Finder:
             end = _sentence_end(self.text, m.end())
             end -= len(self.text[m.end():end]) - len(self.text[m.end():end].rstrip("”\"’'"))  # the carrier's closing mark
             out.append(self.voice(m.end(), end, "reported", subject, m.group().strip(), "order"))
-
         return out
 
     def _resumes(self, paragraph: tuple[int, int], speaker: str) -> bool:
@@ -204,7 +203,6 @@ def _continue_sources(text: str, voices: list[Voice]) -> list[Voice]:
             if v.speaker is None and previous.speaker and (next_paragraph or goes_on):
                 v.speaker, v.speaker_id, v.role = previous.speaker, previous.speaker_id, previous.role
                 v.how = "continuation"
-
         if previous is None or v.start >= previous.end:
             previous = v  # nested quotations do not interrupt the outer one
     return voices
