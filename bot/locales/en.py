@@ -110,6 +110,7 @@ MESSAGES = {
                   "/add URL, or send a file: add a document (you confirm its card first)\n"
                   "/edit ID FIELD VALUE: correct a field\n"
                   "/remove ID: remove a document\n"
+                  "/people merge NAME | SPELLING, /people split NAME | NAME: one person, or two\n"
                   "/reindex: rebuild the index\n"
                   "/stats: index and bot stats\n"
                   "/reports: readers' open reports\n"
