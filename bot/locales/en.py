@@ -23,6 +23,7 @@ MESSAGES = {
     "menu.add": "Add a document from a URL (or send a file)",
     "menu.edit": "Correct a field: ID FIELD VALUE",
     "menu.remove": "Remove a document: ID",
+    "menu.people": "One person or two: merge NAME | SPELLING, split NAME | NAME",
     "menu.reports": "Readers' open reports",
     # /start, /help and the group introduction
     "start.intro": "I answer questions about {collection} with exact quotes, each with its title, publisher and "
