@@ -76,3 +76,27 @@ def test_the_export_lists_offsets_into_the_clean_text_speakers_kinds_roles_and_c
     table = list(csv.DictReader(io.StringIO(run("quotes", "--csv"))))
     assert [r["excerpt"] for r in table] == [r["excerpt"] for r in rows]
     assert table[3]["speaker"] == "The Harbour Trust" and table[3]["role"] == ""
+
+
+def test_the_documents_own_author_is_kind_author_and_an_unknown_document_is_refused(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "column.md").write_text(
+        "---\ntitle: Notes from the quay\nauthor: Jo Bloggs\n---\n"
+        "Notes from the quay\n\nLast year Jo Bloggs, the harbour director, said “the pier will stand for ten more "
+        "years,” and the council agreed.\n", encoding="utf-8")
+    (tmp_path / "people.yaml").write_text("", encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", people_file=tmp_path / "people.yaml")
+    reindex(settings)
+    env = {"CITEBOT_CORPUS_DIR": str(corpus), "CITEBOT_INDEX_DIR": str(settings.index_dir),
+           "CITEBOT_PEOPLE_FILE": str(settings.people_file)}
+    [row] = json.loads(cli_in_process(env)("quotes", "column"))
+    assert (row["speaker"], row["kind"], row["cue"]) == ("Jo Bloggs", "author", "said")
+
+    from click.testing import CliRunner
+
+    from citebot.bot.cli import main
+
+    refused = CliRunner().invoke(main, ["quotes", "no-such-doc"], env=env)
+    assert refused.exit_code == 1
+    assert refused.stderr.strip() == "Error: no quotations: no document 'no-such-doc': see citebot ask /docs"
