@@ -103,6 +103,8 @@ DIFFERENT_PEOPLE = [
     ("Mohammad Hosseini", "Mohammad Hassani"),
     ("Ali Hosseini", "Ali Husseini Khamenei"),
     ("Hamid Ansari", "Hamid Ansar"),
+    ("Mark Warner", "Mark Werner"),  # English surnames differ in their first vowel
+    ("Anna Marshall", "Anna Mershall"),
 ]
 
 
@@ -127,6 +129,7 @@ def test_a_vowel_persian_leaves_unwritten_may_differ_only_in_longer_names():
     assert same_word("Montazeri", "Montazari")
     assert not same_word("Hamid", "Hamed")  # two names, not two spellings
     assert not same_word("Khomeini", "Khamenei")
+    assert same_word("Mehdi", "Mahdi") and not same_word("Werner", "Warner", surname=True)
 
 
 def test_look_alike_first_names_are_flagged_for_an_admin():

@@ -65,18 +65,22 @@ def _vowel(run: str) -> str:
 
 
 @lru_cache(maxsize=262144)  # a collection's names meet the same few spellings again and again
-def same_word(a: str, b: str) -> bool:
-    """Whether two words are spellings of one name (see the module's docstring)."""
+def same_word(a: str, b: str, surname: bool = False) -> bool:
+    """Whether two words are spellings of one name (see the module's docstring).
+
+    In a surname the first vowel must agree: Werner is not Warner (English surnames differ there), while
+    Montazari is Montazeri; a given name may differ there too (Mehdi, Mahdi)."""
     if fold(a) == fold(b):
         return True
     x, y = skeleton(a), skeleton(b)
     if len(x.parts) != len(y.parts) or x.consonants != y.consonants or not x.consonants:
         return False
     soft = 0
-    for p, q in zip(x.parts, y.parts, strict=True):
+    first_vowel = next((i for i, p in enumerate(x.parts) if _is_vowel(p)), -1)
+    for i, (p, q) in enumerate(zip(x.parts, y.parts, strict=True)):
         if p == q:
             continue
-        if not (_is_vowel(p) and _is_vowel(q) and frozenset((p, q)) in SOFT):
+        if not (_is_vowel(p) and _is_vowel(q) and frozenset((p, q)) in SOFT) or (surname and i == first_vowel):
             return False
         soft += 1
     return soft == 0 or (soft == 1 and len(x.consonants) >= MIN_CONSONANTS_FOR_SOFT)
@@ -97,15 +101,15 @@ def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     another ("Pourmohammadi"): after the same first name, the rest is compared written together too."""
     if len(a) < 2 or len(b) < 2:
         return False
-    if same_word(a[-1], b[-1]) and same_given(a[:-1], b[:-1]):
+    if same_word(a[-1], b[-1], surname=True) and same_given(a[:-1], b[:-1]):
         return True
-    return same_word(a[0], b[0]) and same_word("".join(a[1:]), "".join(b[1:]))
+    return same_word(a[0], b[0]) and same_word("".join(a[1:]), "".join(b[1:]), surname=True)
 
 
 def near_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two names that look alike but are not joined: one surname, given names with the same consonants
     (Hassan and Hossein Rouhani; Mohammad and Mahmoud X): worth telling an admin, who may merge them."""
-    if len(a) < 2 or len(b) < 2 or same_name(a, b) or not same_word(a[-1], b[-1]):
+    if len(a) < 2 or len(b) < 2 or same_name(a, b) or not same_word(a[-1], b[-1], surname=True):
         return False
     return skeleton("".join(a[:-1])).consonants == skeleton("".join(b[:-1])).consonants
 
