@@ -18,6 +18,7 @@ SAME_PERSON = [
     ("Ebrahim Raisi", "Ebrahim Raeesi"),
     ("Ebrahim Raisi", "Ebrahim Raeisi"),
     ("Ebrahim Raeisi", "Ebrahim Raeesi"),
+    ("Ebrahim Raisi", "Ibrahim Raisi"),
     ("Hassan Rouhani", "Hassan Rohani"),
     ("Hasan Rouhani", "Hassan Rohani"),
     ("Ruhollah Khomeini", "Rouhollah Khomeini"),
@@ -105,6 +106,7 @@ DIFFERENT_PEOPLE = [
     ("Hamid Ansari", "Hamid Ansar"),
     ("Mark Warner", "Mark Werner"),  # English surnames differ in their first vowel
     ("Anna Marshall", "Anna Mershall"),
+    ("Jo Ebling", "Jo Ibling"),  # an opening e/i may differ in a given name, never in a surname
 ]
 
 

@@ -8,8 +8,8 @@ doubled letters once, and between them the vowels, each run read as the one Pers
 
 Two spellings are one name when their consonants are the same in the same places and so are their vowels,
 except that one short a/e may differ in a name of three consonants or more (Ahmad/Ahmed, Montazeri/
-Montazari): Persian does not write that vowel, and transliterations disagree on it. Every other vowel
-counts, so Hassan is not Hossein, Mohammad is not Mahmoud, Hamid is not Hamed and Khomeini is not Khamenei.
+Montazari): Persian does not write that vowel, and transliterations disagree on it; so may a given name's
+opening e/i (Ebrahim/Ibrahim). Every other vowel counts, so Hassan is not Hossein, Mohammad is not Mahmoud, Hamid is not Hamed and Khomeini is not Khamenei.
 """
 
 from __future__ import annotations
@@ -80,7 +80,8 @@ def same_word(a: str, b: str, surname: bool = False) -> bool:
     for i, (p, q) in enumerate(zip(x.parts, y.parts, strict=True)):
         if p == q:
             continue
-        if not (_is_vowel(p) and _is_vowel(q) and frozenset((p, q)) in SOFT) or (surname and i == first_vowel):
+        opening = i == 0 and not surname and {p, q} == {"e", "i"}  # Ebrahim/Ibrahim, Esmail/Ismail
+        if not (opening or (_is_vowel(p) and _is_vowel(q) and frozenset((p, q)) in SOFT)) or (surname and i == first_vowel):
             return False
         soft += 1
     return soft == 0 or (soft == 1 and len(x.consonants) >= MIN_CONSONANTS_FOR_SOFT)
