@@ -9,7 +9,8 @@ doubled letters once, and between them the vowels, each run read as the one Pers
 Two spellings are one name when their consonants are the same in the same places and so are their vowels,
 except that one short a/e may differ in a name of three consonants or more (Ahmad/Ahmed, Montazeri/
 Montazari): Persian does not write that vowel, and transliterations disagree on it; so may a given name's
-opening e/i (Ebrahim/Ibrahim). Every other vowel counts, so Hassan is not Hossein, Mohammad is not Mahmoud, Hamid is not Hamed and Khomeini is not Khamenei.
+opening e/i (Ebrahim/Ibrahim). Every other vowel counts, so Hassan is not Hossein, Mohammad is not Mahmoud,
+Hamid is not Hamed and Khomeini is not Khamenei.
 """
 
 from __future__ import annotations
