@@ -36,6 +36,7 @@ from citebot.index import (
     Drafts,
     Journal,
     ReindexRequests,
+    change_people,
     collection_entry,
     commit_draft,
     edit_document,
@@ -95,6 +96,7 @@ def register(app: Application) -> None:
     app.add_handler(CommandHandler("add", add_command))
     app.add_handler(CommandHandler("edit", edit_command))
     app.add_handler(CommandHandler("remove", remove_command))
+    app.add_handler(CommandHandler("people", people_command))
     app.add_handler(CommandHandler("reports", reports_command))
     app.add_handler(CommandHandler("report", report_command))
     app.add_handler(CommandHandler("cancel", cancel_command))
@@ -362,6 +364,29 @@ async def edit_command(update: Update, context: BotContext) -> None:
     await reply(update, "edit.done", id=doc_id, field=template(f"field.{name}", lang),
                 value=str(entry.get(name) or say("unknown", lang)))
     await changed(update, context, "edit", f"{doc_id} {name}={entry.get(name)!r}")
+
+
+async def people_command(update: Update, context: BotContext) -> None:
+    """/people merge NAME | OTHER, /people split NAME | OTHER (admins): one person under two spellings, or two
+    people the reindex would join; kept in the collection's config, then the ordinary reindex."""
+    if not await refuse(update, context, "/people"):
+        return
+    args = context.args or []
+    names = [n.strip() for n in " ".join(args[1:]).split("|")]
+    what = args[0].lower() if args else ""
+    if what not in ("merge", "split") or len(names) != 2 or not all(names):
+        await reply(update, "people.usage")
+        return
+    try:
+        await asyncio.to_thread(change_people, context.settings.people_file, what, names[0], names[1])
+    except CitebotError as e:
+        await reply(update, "people.failed", error=reason(e, lang_of(update)))
+        return
+    if what == "merge":
+        await reply(update, "people.merge_done", name=names[0], other=names[1])
+    else:
+        await reply(update, "people.split_done", name=names[0], other=names[1])
+    await changed(update, context, f"people {what}", f"{names[0]} | {names[1]}")
 
 
 async def remove_command(update: Update, context: BotContext) -> None:

@@ -32,7 +32,7 @@ from .webhook import serve as serve_webhook
 from .webhook import webhook_secret
 
 MENU = ("who", "quote", "source", "docs", "report", "help")
-ADMIN_MENU = MENU + ("reindex", "stats", "add", "edit", "remove", "reports", "cancel")
+ADMIN_MENU = MENU + ("reindex", "stats", "add", "edit", "remove", "people", "reports", "cancel")
 
 
 def menu(names: tuple[str, ...], lang: str = DEFAULT) -> list[BotCommand]:

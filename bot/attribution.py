@@ -24,7 +24,8 @@ def speaker(r: Result, lang: str = DEFAULT) -> tuple[str, str] | None:
     """The speaker's name and the rest of the line: ('Asma Jahangir', ' (UN Special Rapporteur), quoted in:')."""
     voice = r.voice()
     if voice and voice.speaker:
-        return voice.speaker, _who(voice, lang)[len(voice.speaker):] + say(HOW.get(voice.kind, "voice.quotation"), lang)
+        how = "voice.unquoted" if voice.unquoted else HOW.get(voice.kind, "voice.quotation")
+        return voice.speaker, _who(voice, lang)[len(voice.speaker):] + say(how, lang)
     return (r.speaker, "") if r.speaker else None
 
 
@@ -71,8 +72,17 @@ def cut_marks(r: Result) -> tuple[str, str]:
 
 def notes(r: Result, lang: str = DEFAULT) -> list[str]:
     """Every attribution line after the speaker's, in the order shown below the excerpt."""
-    return [line for line in (heading_note(r, lang), other_voices(r, lang), unresolved_note(r, lang), referent_note(r, lang))
-            if line]
+    return [line for line in (heading_note(r, lang), other_voices(r, lang), inserted_note(r, lang),
+                              unresolved_note(r, lang), referent_note(r, lang)) if line]
+
+
+def inserted_note(r: Result, lang: str = DEFAULT) -> str | None:
+    """'[decree], [regime founder X]: inserted by PMOI/MEK, not the speaker's words.' for brackets inside a voice."""
+    if not r.inserted:
+        return None
+    words = ", ".join(dict.fromkeys(r.excerpt[s - r.start:e - r.start] for s, e in r.inserted))
+    return say("voice.inserted", lang, words=words, by=r.document.publisher or say("voice.publisher", lang))
+
 
 
 def language_note(r: Result, lang: str = DEFAULT) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 import click
@@ -17,7 +17,9 @@ from citebot.index import (
     CitebotError,
     ConfigError,
     Journal,
+    Quotation,
     Settings,
+    change_people,
     commit_draft,
     edit_document,
     effective_settings,
@@ -318,6 +320,56 @@ def remove(obj: Context, doc_id: str, yes: bool, no_reindex: bool) -> None:
     gone = _or_fail("not removed", remove_document, obj.settings, doc_id)
     click.echo(f"Removed {doc_id} ({gone.get('title')}).")
     _changed(obj, "remove", doc_id, not no_reindex)
+
+
+@main.command()
+@click.argument("doc_id", required=False)
+@click.option("--json", "as_json", is_flag=True, help="One JSON list (the default).")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV with a header row.")
+@click.pass_obj
+def quotes(obj: Context, doc_id: str | None, as_json: bool, as_csv: bool) -> None:
+    """Every quotation of DOC_ID (or of the whole collection): offsets into the document's clean text
+    (text[start:end] is the excerpt), speaker, kind (person/organisation/author/unknown), role, cue words."""
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    rows = [q.to_json() for q in _or_fail("no quotations", obj.answerer().quotations, doc_id)]
+    if not as_csv:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    import csv
+
+    writer = csv.DictWriter(sys.stdout, fieldnames=[f.name for f in fields(Quotation)], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows)
+
+
+@main.group()
+def people() -> None:
+    """Merge two names into one person, or keep two names apart (kept in the collection's config)."""
+
+
+@people.command("merge")
+@click.argument("person")
+@click.argument("spelling")
+@click.option("--no-reindex", is_flag=True, help="Keep it; apply it with the next reindex.")
+@click.pass_obj
+def people_merge(obj: Context, person: str, spelling: str, no_reindex: bool) -> None:
+    """SPELLING names the same person as PERSON: "Hossein-Ali Montazeri" "Hussein Montazeri"."""
+    path = _or_fail("not merged", change_people, obj.settings.people_file, "merge", person, spelling)
+    click.echo(f"{spelling} is {person} from now on (kept in {path}).")
+    _changed(obj, "people merge", f"{person} | {spelling}", not no_reindex)
+
+
+@people.command("split")
+@click.argument("name")
+@click.argument("other")
+@click.option("--no-reindex", is_flag=True, help="Keep it; apply it with the next reindex.")
+@click.pass_obj
+def people_split(obj: Context, name: str, other: str, no_reindex: bool) -> None:
+    """NAME and OTHER are two people, however alike they are spelt: "Ahmad Montazeri" "Ahmed Montazeri"."""
+    path = _or_fail("not split", change_people, obj.settings.people_file, "split", name, other)
+    click.echo(f"{name} and {other} are kept apart from now on (kept in {path}).")
+    _changed(obj, "people split", f"{name} | {other}", not no_reindex)
 
 
 @main.command()

@@ -265,7 +265,23 @@ def summary(report: ReindexReport, lang: str) -> str:
     if report.problems:
         lines.append(counted("reindex.check", len(report.problems), lang))
         lines += [f"  - {p.file}: {p.reason}" for p in report.problems]
-    return "\n".join(lines)
+    return "\n".join(lines + people_lines(report, lang))
+
+
+def people_lines(report: ReindexReport, lang: str) -> list[str]:
+    """Who is new, which spellings were joined to someone, which look-alikes were kept apart (issue 19.4)."""
+    lines = []
+    if report.people_new:
+        lines.append(say("reindex.people_new", lang, count=len(report.people_new), names=", ".join(report.people_new)))
+    if report.people_joined:
+        lines.append(say("reindex.people_joined", lang, count=len(report.people_joined),
+                         pairs="; ".join(f"{a} → {b}" for a, b in report.people_joined)))
+    if report.people_near:
+        a, b = report.people_near[0]
+        lines.append(say("reindex.people_near", lang, count=len(report.people_near),
+                         pairs="; ".join(f"{x} / {y}" for x, y in report.people_near), first=f"{b} | {a}"))
+    return lines
+
 
 
 async def stats_command(update: Update, context: BotContext) -> None:

@@ -538,6 +538,7 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
     rows.append(escape(say("draft.found", lang, passages=counted("count.passages", draft.passages, lang),
                            quotes=counted("count.quotes", draft.quotes, lang),
                            people=counted("count.people", draft.people, lang))))
+    rows += [escape(line) for line in people_lines(draft, lang)]
     for doc_id, title, share in draft.near:
         rows.append(markup("draft.similar", lang, id=f"<code>{escape(doc_id)}</code>", title=escape(title), share=share))
     rows.append("<blockquote>" + escape("\n".join(draft.first_lines())) + "</blockquote>")
@@ -545,7 +546,18 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
     return "\n".join(rows)
 
 
-def _draft_row(draft: Draft, name: str, shown: str, lang: str, label_key: str = "") -> str:
+def people_lines(draft: Draft, lang: str) -> list[str]:
+    """Whom the document names that the collection lacks, which spellings join someone, which look alike."""
+    lines = [say("draft.people_new", lang, names=", ".join(draft.people_new))] if draft.people_new else []
+    if draft.people_joined:
+        lines.append(say("draft.people_joined", lang, pairs="; ".join(f"{a} → {b}" for a, b in draft.people_joined)))
+    if draft.people_near:
+        lines.append(say("draft.people_near", lang, pairs="; ".join(f"{a} / {b}" for a, b in draft.people_near)))
+    return lines
+
+
+def _draft_row(
+draft: Draft, name: str, shown: str, lang: str, label_key: str = "") -> str:
     """"Publisher: Example News (inferred from og:site_name)": a field, and whether and how it was inferred."""
     label = template(label_key or f"field.{name}", lang)  # "date" → "Date"; a script without case stays as it is
     how = draft.how(name)

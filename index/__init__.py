@@ -8,6 +8,7 @@ from .answers.answerer import HELP, Answerer, IndexStats
 from .answers.chatter import is_chatter
 from .answers.messages import MESSAGES as ANSWER_MESSAGES
 from .answers.messages import echo
+from .answers.quotations import Quotation
 from .collection.collection import BOUNDS, EDITABLE, KINDS, CollectionError, InvalidField
 from .collection.custody import Verification
 from .collection.custody import verify as verify_collection
@@ -29,6 +30,7 @@ from .settings import defaults_yaml as settings_defaults
 from .settings import effective as effective_settings
 from .store.build import Report as ReindexReport
 from .store.build import no_corpus, reindex
+from .voices.overrides import change as change_people
 
 # One name a line, sorted: helpers adding names merge without conflicts.
 __all__ = [
@@ -56,6 +58,7 @@ __all__ = [
     "NoIndex",
     "Paragraph",
     "Person",
+    "Quotation",
     "Quoted",
     "REASONS",
     "REFUSAL_MESSAGES",
@@ -70,6 +73,7 @@ __all__ = [
     "UnreadableFile",
     "Verification",
     "Voice",
+    "change_people",
     "collection_entry",
     "commit_draft",
     "echo",

@@ -171,6 +171,8 @@ class Quote:
     end: int
     speaker: str | None  # person id, or None when no speaker is certain
     source: str | None = None  # an organisation named as the speaker ("CNN"), when no person is
+    cue: str | None = None  # the words that attribute it, as written ("said", "according to", "told the court")
+    how: str | None = None  # the pass that found its speaker (sieves.py): "cue", "pronoun", "introduction", ...
 
 
 @dataclass
@@ -184,13 +186,25 @@ class Voice:
     reported_by: str | None = None  # for "reported": the voice that carries these words
     role: str | None = None  # how the document describes the speaker ("UN Special Rapporteur")
     speaker_id: str | None = None  # the person's registry id; None for sources that are not people
+    cue: str | None = None  # the words that attribute it, as written ("said", "according to"): see Quote
+    how: str | None = None  # how its speaker was found: Quote.how, or "introduction" for a speech
 
     def compact(self) -> list:
         """The form stored in a generation's metadata."""
-        return [self.start, self.end, self.speaker, self.kind, self.reported_by, self.role, self.speaker_id]
+        return [self.start, self.end, self.speaker, self.kind, self.reported_by, self.role, self.speaker_id,
+                self.cue, self.how]
+
+
+    @property
+    def unquoted(self) -> bool:
+        """Words the document reports without quotation marks (an order: "he issued an order: Do …"):
+        never shown as a direct quotation without saying so."""
+        return self.kind == "reported" and self.how == "order"
 
     def to_json(self) -> dict:
         out = {"start": self.start, "end": self.end, "speaker": self.speaker, "kind": self.kind}
+        if self.unquoted:
+            out["unquoted"] = True
         if self.reported_by:
             out["reported_by"] = self.reported_by
         if self.role:
@@ -243,6 +257,9 @@ class Result:
     figures: list[str] = field(default_factory=list)  # a "how many" answer: the figures the excerpt gives, as written
     mid_sentence: bool = False  # the excerpt starts inside a sentence (after a clause cut): shown with "…" before it
     language: str | None = None  # "fa" | "en": the excerpt's language, given where an answer holds both
+    # bracketed words the publisher put inside a voice ("[decree]"), document offsets (index/voices/insertions.py)
+    inserted: list[tuple[int, int]] = field(default_factory=list)
+
 
     def voice(self) -> Voice | None:
         """The voice the whole excerpt is in (the innermost when nested), if any."""
@@ -270,7 +287,8 @@ class Result:
             "heading": self.heading,
             "also_in_other_words": self.reworded_in,
         } | ({"figures": self.figures} if self.figures else {}) | ({"starts_mid_sentence": True} if self.mid_sentence else {}) \
-          | ({"language": self.language} if self.language else {})
+          | ({"language": self.language} if self.language else {}) \
+          | ({"inserted": [{"start": s, "end": e, "by": "publisher"} for s, e in self.inserted]} if self.inserted else {})
 
 
 class Quoted(tuple):

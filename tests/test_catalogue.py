@@ -17,7 +17,7 @@ from citebot.index import ANSWER_MESSAGES, EDITABLE, KINDS, REASONS, REFUSAL_MES
 BOT = Path(__file__).resolve().parents[1] / "bot"
 INDEX = BOT.parent / "index"
 ASKED = re.compile(r"""(?:\b(?:say|markup|template|_noted|counted)\(|\breply\(update,)\s*["']([a-z_.]+)["']""")
-MENU = ("who", "quote", "source", "docs", "report", "help", "reindex", "stats", "add", "edit", "remove", "reports",
+MENU = ("who", "quote", "source", "docs", "report", "help", "reindex", "stats", "add", "edit", "remove", "people", "reports",
         "cancel")
 
 

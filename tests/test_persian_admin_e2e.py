@@ -74,7 +74,7 @@ def test_the_admin_menu_in_persian(tg):  # noqa: F811
     commands = json.loads(menus[0]["commands"]) if isinstance(menus[0]["commands"], str) else menus[0]["commands"]
     assert {"command": "reports", "description": "گزارش‌های بازِ خوانندگان"} in commands
     assert [c["command"] for c in commands] == ["who", "quote", "source", "docs", "report", "help", "reindex", "stats",
-                                                "add", "edit", "remove", "reports", "cancel"]
+                                                "add", "edit", "remove", "people", "reports", "cancel"]
 
 
 def test_a_persian_admin_adds_a_document_in_persian(tg):  # noqa: F811

@@ -427,11 +427,11 @@ def test_cite_sends_the_reference_as_a_file_a_reference_manager_reads(tg):
 
 def test_cite_keeps_the_reporting_layer_and_adds_no_quote_marks_to_reported_words(tg):
     (answer,) = say(tg, "/quote Khamenei")
-    assert "as reported by Reuters" in visible(answer)
+    assert "as reported by Reuters, words reported, not quoted, in:" in visible(answer)
     card = pressed(tg, button(answer, "📄 1"))
     lines = visible(pressed(tg, button(card, "❝ Cite"))).split("\n")[1:]
     assert lines[0] == "… Do whatever it takes to stop them. …"  # the document has no quote marks around them
-    assert lines[1] == "— Ali Khamenei (Supreme Leader), as reported by Reuters, quoted in:"
+    assert lines[1] == "— Ali Khamenei (Supreme Leader), as reported by Reuters, words reported, not quoted, in:"
     assert lines[2] == "(Reported words: the document does not put them in quotation marks.)"
     assert lines[3].startswith("“It is time to bring to justice the perpetrators") and lines[3].endswith(", 2020.")
 

@@ -76,7 +76,7 @@ def test_reported_words_are_never_pasted_in_quote_marks_the_document_does_not_ha
     for r in reported:
         citation = by_start[(r.document.id, r.start)]["citation"].split("\n")
         assert citation[0].strip("… ") == r.excerpt.strip()  # the words, without added quote marks
-        assert f", as reported by {r.voice().reported_by}, quoted in:" in citation[1]
+        assert f", as reported by {r.voice().reported_by}, words reported, not quoted, in:" in citation[1]
         assert citation[2] == "(Reported words: the document does not put them in quotation marks.)"
 
 

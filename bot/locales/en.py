@@ -37,6 +37,7 @@ MESSAGES = {
     "menu.add": "Add a document from a URL (or send a file)",
     "menu.edit": "Correct a field: ID FIELD VALUE",
     "menu.remove": "Remove a document: ID",
+    "menu.people": "One person or two: merge NAME | SPELLING, split NAME | NAME",
     "menu.reports": "Readers' open reports",
     # /start, /help and the group introduction
     "start.intro": "I answer questions about {collection} with exact quotes, each with its title, publisher and "
@@ -90,6 +91,11 @@ MESSAGES = {
     "result.inferred": "inferred: {fields}",
     "voice.quotation": ", quoted in:",
     "voice.speech": ", speech reproduced in:",
+    "voice.unquoted": ", words reported, not quoted, in:",
+    "voice.inserted": "{words}: inserted by {by}, not the speaker's words.",
+    "voice.publisher": "the publisher",
+
+
     "voice.reported_by": ", as reported by {name}",
     "voice.includes": "Includes words of {whos}.",
     "voice.refers": "[{word}: {person}]",
@@ -128,6 +134,7 @@ MESSAGES = {
                   "/add URL, or send a file: add a document (you confirm its card first)\n"
                   "/edit ID FIELD VALUE: correct a field\n"
                   "/remove ID: remove a document\n"
+                  "/people merge NAME | SPELLING, /people split NAME | NAME: one person, or two\n"
                   "/reindex: rebuild the index\n"
                   "/stats: index and bot stats\n"
                   "/reports: readers' open reports\n"
@@ -208,6 +215,9 @@ MESSAGES = {
     "draft.inferred": "(inferred)",
     "draft.unknown": "(unknown)",
     "draft.found": "Found {passages}, {quotes}, {people}.",
+    "draft.people_new": "New people: {names}",
+    "draft.people_joined": "Spellings joined to people the collection has: {pairs}",
+    "draft.people_near": "Look alike, kept as two people (merge them with /people merge if one person): {pairs}",
     "count.passages_one": "{count} passage",
     "count.passages": "{count} passages",
     "count.quotes_one": "{count} quotation",
@@ -230,6 +240,14 @@ MESSAGES = {
     "button.confirm": "✅ Confirm",
     "button.cancel": "✖️ Cancel",
     # /edit and /remove
+    "people.usage": "Usage: /people merge NAME | OTHER SPELLING (one person), or /people split NAME | OTHER NAME "
+                    "(two people), with full names.",
+    "people.failed": "Not changed: {error}.",
+    "people.merge_done": "{other} is {name} from now on.",
+    "people.split_done": "{name} and {other} are kept apart from now on.",
+    "reindex.people_new": "New people ({count}): {names}",
+    "reindex.people_joined": "Spellings joined to one person ({count}): {pairs}",
+    "reindex.people_near": "Nearly joined, kept as two people ({count}): {pairs}. If one person: /people merge {first}",
     "edit.usage": "Usage: /edit ID FIELD VALUE, FIELD one of {fields}.",
     "edit.failed": "Not changed: {error}.",
     "edit.done": "{id}: {field} is now {value}.",

@@ -48,6 +48,7 @@ MESSAGES = {
     "menu.add": "افزودن یک سند از نشانی اینترنتی (یا فرستادن پرونده)",
     "menu.edit": "اصلاح یک فیلد: شناسه فیلد مقدار",
     "menu.remove": "حذف یک سند: شناسه",
+    "menu.people": "یک شخص یا دو شخص: merge نام | نگارش، split نام | نام",
     "menu.report": "در پاسخ به یک جواب: گزارش بخشی نادرست",
     "menu.cancel": "توقف آنچه ربات از شما خواسته",
     "menu.reports": "گزارش‌های بازِ خوانندگان",
@@ -105,6 +106,9 @@ MESSAGES = {
     "result.inferred": "استنباط‌شده: {fields}",
     "voice.quotation": "، به نقل از:",
     "voice.speech": "، متن سخنرانی در:",
+    "voice.unquoted": "، سخن گزارش‌شده و نه نقل‌قول مستقیم، در:",
+    "voice.inserted": "{words}: افزودهٔ {by}، نه سخن گوینده.",
+    "voice.publisher": "ناشر",
     "voice.reported_by": "، به روایت {name}",
     "voice.includes": "شامل سخنانی از {whos}.",
     "voice.refers": "[«{word}» یعنی {person}]",
@@ -142,6 +146,7 @@ MESSAGES = {
                   "\u200f\u200e/add نشانی، یا فرستادن پرونده: افزودن سند (نخست کارت آن را تأیید می‌کنید)\n"
                   "\u200f\u200e/edit شناسه فیلد مقدار: اصلاح یک فیلد\n"
                   "\u200f\u200e/remove شناسه: حذف یک سند\n"
+                  "\u200f\u200e/people merge نام | نگارش، \u200e/people split\u200e نام | نام: یک شخص، یا دو شخص\n"
                   "\u200f\u200e/reindex: بازسازی نمایه\n"
                   "\u200f\u200e/stats: آمار نمایه و ربات\n"
                   "\u200f\u200e/reports: گزارش‌های باز خوانندگان\n"
@@ -224,6 +229,9 @@ MESSAGES = {
     "draft.inferred": "(استنباط‌شده)",
     "draft.unknown": "(نامعلوم)",
     "draft.found": "یافته‌ها: {passages}، {quotes}، {people}.",
+    "draft.people_new": "اشخاص تازه: {names}",
+    "draft.people_joined": "نگارش‌هایی که به اشخاص موجود در مجموعه پیوستند: {pairs}",
+    "draft.people_near": "نام‌های همانند که دو شخص ماندند (اگر یک شخص‌اند با \u200e/people merge\u200e یکی کنید): {pairs}",
     "count.passages_one": "{count} بند",
     "count.passages": "{count} بند",
     "count.quotes_one": "{count} نقل‌قول",
@@ -246,6 +254,14 @@ MESSAGES = {
     "button.confirm": "✅ تأیید",
     "button.cancel": "✖️ لغو",
     # /edit and /remove
+    "people.usage": "کاربرد: \u200e/people merge\u200e نام | نگارشی دیگر (یک شخص)، یا \u200e/people split\u200e نام | "
+                    "نامی دیگر (دو شخص)، با نام کامل.",
+    "people.failed": "تغییر نکرد: {error}.",
+    "people.merge_done": "از این پس {other} همان {name} است.",
+    "people.split_done": "از این پس {name} و {other} دو شخص جدا هستند.",
+    "reindex.people_new": "اشخاص تازه ({count}): {names}",
+    "reindex.people_joined": "نگارش‌هایی که به یک شخص پیوستند ({count}): {pairs}",
+    "reindex.people_near": "نام‌های همانند که دو شخص ماندند ({count}): {pairs}. اگر یک شخص‌اند: \u200e/people merge\u200e {first}",
     "edit.usage": "کاربرد: \u200e/edit\u200e شناسه فیلد مقدار؛ فیلد یکی از این‌ها: {fields}.",
     "edit.failed": "تغییر نکرد: {error}.",
     "edit.done": "{id}: {field} اکنون «{value}» است.",
@@ -367,6 +383,7 @@ MESSAGES = {
     "answer.quote.ask": "سخنان چه کسی، یا دربارهٔ چه؟ برای نمونه \u200e/quote Montazeri\u200e یا "
                         "\u200e/quote mass graves\u200e را بیازمایید.",
     "answer.quote.of": "نقل‌قول‌های مستقیم از {name}:",
+    "answer.quote.unquoted": "برخی از سخنان زیر گزارش‌شده‌اند و نه نقل‌قول مستقیم: سندی آن‌ها را بی‌گیومه آورده و هر یک این را می‌گوید.",
     "answer.quote.none_of": "در منابع هیچ نقل‌قول مستقیمی از {name} نیست. برای آنچه منابع دربارهٔ او می‌گویند، "
                             "\u200e/who {name}\u200e را بیازمایید.",
     "answer.quote.of_about": "نقل‌قول‌های مستقیم از {name} دربارهٔ «{topic}»:",

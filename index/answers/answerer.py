@@ -22,7 +22,7 @@ from functools import partial
 
 from rapidfuzz import fuzz, process
 
-from ..errors import NoIndex
+from ..errors import CitebotError, NoIndex
 from ..models import Answer, Context, Document, Paragraph, Person
 from ..settings import Settings
 from ..store.generations import Shelf
@@ -38,6 +38,7 @@ from .followup import Earlier
 from .messages import MESSAGES, add, phrase, requote, said
 from .persian_questions import PersianReading, in_english, typed_words
 from .question import CONTROL, Question, parse
+from .quotations import Quotation, quotations
 from .results import label_languages
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
@@ -106,6 +107,14 @@ class Answerer:
     def document_text(self, doc_id: str) -> str:
         """The full cleaned text of one document: every excerpt is text[start:end] of it."""
         return self.corpus().generation.text(doc_id)
+
+    def quotations(self, doc_id: str | None = None) -> list[Quotation]:
+        """Every quotation of one document or of the collection, with offsets, speaker, kind, role and cue words.
+        Raises CitebotError for a document the index does not have."""
+        corpus = self.corpus()
+        if doc_id and doc_id not in corpus.documents:
+            raise CitebotError(f"no document {doc_id!r}: see citebot ask /docs")
+        return quotations(corpus, doc_id)
 
     def excerpt_count(self, doc_id: str) -> int:
         """How many passages the index holds from one document (each is a possible excerpt)."""

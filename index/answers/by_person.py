@@ -77,6 +77,8 @@ def quote(corpus: Corpus, arg: str, limit: int, topic: str = "") -> Answer:
         missing = [phrase("answer.quote.none_about", topic=arg)]
     results = [from_hit(corpus, h, words, focus=False) for h in _one_per_group(hits)]
     results = said_first(_words_of_people(results, words), lambda r: r.heading, limit)
+    if any((v := r.voice()) and v.unquoted for r in results):  # "Direct quotations" must not cover a report
+        found.insert(len(found) - 1, phrase("answer.quote.unquoted"))
     return said("quote", arg, *(found if results else missing), results=results,
                 person=_person(corpus, entry.id) if entry else None)
 

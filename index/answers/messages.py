@@ -36,6 +36,8 @@ MESSAGES = {
     "answer.see_who": "Send /who for everyone they name.",
     "answer.quote.ask": "Whose words, or about what? Try /quote Montazeri or /quote mass graves.",
     "answer.quote.of": "Direct quotations of {name}:",
+    "answer.quote.unquoted": "Some words below are reported, not quoted: a document gives them without quotation "
+                             "marks, and each such excerpt says so.",
     "answer.quote.none_of": "No direct quotation of {name} in the sources. Try /who {name} for what they say about them.",
     "answer.quote.of_about": "Direct quotations of {name} about “{topic}”:",
     "answer.quote.none_of_about": "No direct quotation of {name} about “{topic}” in the sources. "

@@ -10,6 +10,7 @@ from ..models import Document, Result, Voice
 from ..store.search import Hit
 from ..text.analysis import term_spans
 from ..text.persian import mostly_persian
+from ..voices.insertions import inserted
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -70,6 +71,7 @@ def voiced(corpus: Corpus, result: Result) -> Result:
     result.voices = corpus.voices_in(doc, result.start, result.end)
     result.refers_to = corpus.referents_in(doc, result.start, result.end)
     result.heading = corpus.is_heading(doc, result.start, result.end)
+    result.inserted = inserted(result.excerpt, result.start, result.voices)
     # A quotation shown whole is a unit of its own, wherever it sits in its sentence: no "…" before it.
     quotation = result.excerpt[:1] in "\"“‘'«" or any(v.start == result.start for v in result.voices)
     result.mid_sentence = not (result.heading or quotation) and corpus.starts_mid_sentence(doc, result.start)

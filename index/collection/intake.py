@@ -25,6 +25,8 @@ from ..errors import CitebotError, UnreadableFile
 from ..models import Document
 from ..settings import Settings
 from ..text.split import passages
+from ..voices import overrides
+from ..voices.overrides import registry_for
 from ..voices.people import Registry, discover
 from ..voices.quotes import find_quotes
 from . import custody
@@ -54,6 +56,9 @@ class Draft:
     sha256: str = ""
     damage: list[dict] = field(default_factory=list)  # signs the text came out damaged (damage.py)
     furniture: list[str] = field(default_factory=list)  # lines left out as page furniture (page numbers, headers)
+    people_new: list[str] = field(default_factory=list)  # people the collection does not have yet
+    people_joined: list[tuple[str, str]] = field(default_factory=list)  # (spelling here, the person it joins)
+    people_near: list[tuple[str, str]] = field(default_factory=list)  # (new name, look-alike kept apart)
 
     def first_lines(self, n: int = 3, width: int = 300) -> list[str]:
         return [p if len(p) <= width else p[:width - 1] + "…" for p in self.text.split("\n\n")[:n]]
@@ -138,13 +143,14 @@ def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) 
     draft = Draft(data=data, suffix=suffix, source=url or name, document=doc, text=text,
                   sha256=hashlib.sha256(data).hexdigest(), received=custody.now(),
                   furniture=list(dict.fromkeys(source.cleaned.dropped)))
-    registry = Registry.from_yaml(settings.people_file)
+    registry = registry_for(settings.people_file)
     discover(registry, [text])
     mentions = registry.mentions(text)
     draft.passages = len(passages(text))
     draft.quotes = len(find_quotes(text, mentions))
     draft.damage = damage_signs(text, draft.quotes)
     draft.people = len({m.person for m in mentions})
+    draft.people_new, draft.people_joined, draft.people_near = people_news(settings, text)
     near = near_duplicates(settings, text, url)
     same = [(doc_id, title) for doc_id, title, share, back in near if min(share, back) >= DUPLICATE]
     if same:
@@ -164,7 +170,30 @@ def prepare_url(settings: Settings, url: str) -> Draft:
     return draft
 
 
-def near_duplicates(settings: Settings, text: str, url: str | None = None) -> list[tuple[str, str, float, float]]:
+def people_news(settings: Settings, text: str) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Whom the text names that the collection does not have, which of its spellings join someone the collection
+    has (variants.py), and which new names look like someone's: what the admin is shown before confirming."""
+    answerer = Answerer(settings)
+    if answerer.exists():
+        try:
+            registry = Registry.from_dict(answerer.corpus().registry.to_dict())  # a copy: the index's stays as built
+        except CitebotError:
+            registry = registry_for(settings.people_file)
+        overrides.apply(registry, overrides.load(overrides.path_beside(settings.people_file)))
+    else:
+        registry = registry_for(settings.people_file)
+    known = set(registry.entries)
+    discover(registry, [text])
+    named = {m.person for m in registry.mentions(text)}
+    names = {pid: registry.entries[pid].name for pid in named}
+    new = sorted(n for pid, n in names.items() if pid not in known)
+    joined = sorted((s, names[pid]) for s, pid in registry.joined.items() if pid in names and s != names[pid])
+    near = sorted((names[a], registry.entries[b].name) for a, b in registry.near if a in names and b in registry.entries)
+    return new, joined, near
+
+
+def near_duplicates(
+settings: Settings, text: str, url: str | None = None) -> list[tuple[str, str, float, float]]:
     """Indexed documents sharing much of `text` (or its URL), most similar first.
 
     Each is (id, title, share of `text` found there, share of it found in `text`): a reprint inside a longer

@@ -8,6 +8,7 @@ answering until the switch, and stays on disk as PREVIOUS.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -16,15 +17,17 @@ from rapidfuzz import fuzz
 
 from ..documents.sources import Skipped, Source, load_all
 from ..errors import ConfigError
-from ..models import Quote, Referent, TitleRow, Voice
+from ..models import Person, Quote, Referent, TitleRow, Voice
 from ..settings import Settings
 from ..text.analysis import literal
 from ..text.headings import heading_spans
 from ..text.split import passages
+from ..voices.overrides import registry_for
 from ..voices.people import Registry, discover, fold
 from ..voices.quotes import find_quotes
 from ..voices.referents import find_referents
 from ..voices.roles import titled
+from ..voices.tenure import as_of_document
 from ..voices.voices import find_voices
 from ..voices.who import describing_excerpts, rank
 from .generations import GenerationWriter, Shelf
@@ -44,6 +47,9 @@ class Report:
     seconds: float = 0.0
     removed: list[str] = field(default_factory=list)  # leftovers of earlier runs
     problems: list[Skipped] = field(default_factory=list)  # manifest errors in documents that were indexed
+    people_new: list[str] = field(default_factory=list)  # people not in the generation before (all, for a first one)
+    people_joined: list[tuple[str, str]] = field(default_factory=list)  # (a spelling found, the person it joined)
+    people_near: list[tuple[str, str]] = field(default_factory=list)  # look-alike names kept as two people
 
     def summary(self) -> str:
         """What a reindex did, for the admin who ran it (terminal or Telegram)."""
@@ -57,7 +63,30 @@ class Report:
         if self.problems:
             lines.append(f"Indexed, but check {len(self.problems)} manifest entr{'y' if len(self.problems) == 1 else 'ies'}:")
             lines += [f"  - {p.file}: {p.reason}" for p in self.problems]
-        return "\n".join(lines)
+        return "\n".join(lines + self.people_lines())
+
+    def people_lines(self) -> list[str]:
+        """Which people are new, which spellings were joined to someone, and which look-alikes were not."""
+        lines = []
+        if self.people_new:
+            lines.append(f"New people ({len(self.people_new)}): {_listed(self.people_new)}")
+        if self.people_joined:
+            lines.append(f"Spellings joined to one person ({len(self.people_joined)}): "
+                         + _listed([f"{a} → {b}" for a, b in self.people_joined], "; "))
+        if self.people_near:
+            lines.append(f"Nearly joined, kept as two people ({len(self.people_near)}): "
+                         + _listed([f"{a} / {b}" for a, b in self.people_near], "; "))
+            a, b = self.people_near[0]
+            lines.append(f'  If they are one person: citebot people merge "{b}" "{a}" (in Telegram: /people merge {b} | {a})')
+        return lines
+
+
+LISTED = 15  # names a summary line shows before "and N more"
+
+
+def _listed(items: list[str], sep: str = ", ") -> str:
+    more = f"{sep}and {len(items) - LISTED} more" if len(items) > LISTED else ""
+    return sep.join(items[:LISTED]) + more
 
 
 def reindex(settings: Settings, progress: Progress | None = None) -> Report:
@@ -70,11 +99,13 @@ def reindex(settings: Settings, progress: Progress | None = None) -> Report:
         report = Report(removed=shelf.clean_up())
         sources, report.skipped = load_all(settings)
         report.problems = [Skipped(s.document.file, p) for s in sources for p in s.problems]
-        registry = Registry.from_yaml(settings.people_file)
+        registry = registry_for(settings.people_file)
         discover(registry, [s.cleaned.text for s in sources])
+        before = _people_before(shelf)
         writer = shelf.writer()
         try:
             meta = _write(writer, sources, registry, report, progress or (lambda *a: None))
+            _tell_people(report, registry, meta.people, before)
             writer.finish(meta)
         except BaseException:
             writer.abort()
@@ -112,6 +143,8 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
         found = find_quotes(text, mentions)
         referents = find_referents(text, mentions, [(q.start, q.end) for q in found])
         doc_voices = find_voices(text, mentions, found, referents, names)
+        for v in doc_voices:  # "current" as of the document, not as of the reader
+            v.role = as_of_document(v.role, doc.date)
         voices[doc.id] = doc_voices
         refers_to[doc.id] = [Referent(r.start, r.end, names[r.person]) for r in referents]
         writer.add_text(doc.id, text)
@@ -149,6 +182,27 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
         headings=headings,
         titles=titles,
     )
+
+
+def _people_before(shelf: Shelf) -> set[str] | None:
+    """The ids of the people the current generation lists, or None when there is none to compare with."""
+    name = shelf.current_name()
+    if name is None:
+        return None
+    try:  # meta.json alone: the generation's index need not be opened (it may be of an older layout)
+        data = json.loads((shelf.root / "generations" / name / "meta.json").read_text(encoding="utf-8"))
+        return {p["id"] for p in data["people"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _tell_people(report: Report, registry: Registry, people: list[Person], before: set[str] | None) -> None:
+    """The summary's people lines, of people the documents name (a people.yaml name no text has is no news)."""
+    named = {p.id: p.name for p in people}
+    report.people_new = sorted(n for pid, n in named.items() if before is None or pid not in before)
+    report.people_joined = sorted((spelling, named[pid]) for spelling, pid in registry.joined.items()
+                                  if pid in named and spelling != named[pid])
+    report.people_near = sorted((named[a], named[b]) for a, b in registry.near if a in named and b in named)
 
 
 def _unquoted_words(voices: list[Voice], quoted: list[Quote], spans: list[tuple[int, int]]) -> list[Quote]:

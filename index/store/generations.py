@@ -38,7 +38,7 @@ __all__ = ["ANALYZER", "FIELD", "HOT_DF", "SCHEMA", "TIME_LIMIT", "Generation", 
 
 FIELD = {"passage": "text", "quote": "quote"}
 TIME_LIMIT = 2.0  # seconds; a ranked search past this returns what it has (Hits.complete is False)
-LAYOUT = 2  # what the fields hold (2: pairs run on across passage cuts); generations of another layout are refused
+LAYOUT = 3  # what the fields hold (2: pairs run on across passage cuts, 3: voices keep their cue words); generations of another layout are refused
 
 # Passages and quotations get a text field each, so a query needs no "kind" filter:
 # intersecting with a filter that matches every document was most of the query time.
@@ -115,7 +115,7 @@ class Shelf:
             if self._open and now - self._checked < 0.5:
                 return self._open
             self._checked = now
-            name = self._current_name()
+            name = self.current_name()
             if name is None:
                 raise NoIndex(f"no index in {self.root}")
             if not self._open or self._open.name != name:
@@ -125,9 +125,9 @@ class Shelf:
             return self._open
 
     def exists(self) -> bool:
-        return self._current_name() is not None
+        return self.current_name() is not None
 
-    def _current_name(self) -> str | None:
+    def current_name(self) -> str | None:
         try:
             name = (self.root / "CURRENT").read_text().strip()
         except FileNotFoundError:
@@ -153,7 +153,7 @@ class Shelf:
         gens = self.root / "generations"
         if not gens.exists():
             return []
-        keep = {self._current_name(), self._previous_name()}
+        keep = {self.current_name(), self._previous_name()}
         removed = []
         for path in gens.iterdir():
             if path.name not in keep:
@@ -173,7 +173,7 @@ class Shelf:
 
     def publish(self, name: str) -> None:
         """Make generation `name` the one that answers, atomically."""
-        current = self._current_name()
+        current = self.current_name()
         if current:
             _atomic_write(self.root / "PREVIOUS", current)
         _atomic_write(self.root / "CURRENT", name)

@@ -89,7 +89,7 @@ ORGANISATION = {
     "network", "press", "magazine", "company", "corp", "corporation", "inc", "coalition", "union", "fund", "bureau",
     "ministry", "commission", "administration", "watch", "tribune", "herald", "review", "report", "gazette",
     "daily", "weekly", "radio", "television", "tv", "channel", "society", "federation", "organization",
-    "organisation", "alliance", "project", "caucus", "pac", "action", "league", "club", "board", "court",
+    "organisation", "alliance", "project", "caucus", "pac", "action", "league", "club", "board", "court", "trust",
 }
 SENTENCE_END = re.compile(r"(?<![\w.])(?P<word>[\w.’'-]*)[.!?](?=\s|$)|\n\n")
 # Words a full stop ends without ending the sentence: titles and abbreviations news puts before names.

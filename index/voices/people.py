@@ -33,6 +33,7 @@ from .marks import marked_spans
 from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
 from .persian_people import WORD as PERSIAN_WORD
 from .persian_people import PersianNames, describe_persian, described_names, romanised, same_person, titled_names
+from .variants import near_name, same_name, sound_keys
 
 
 def key(name: str) -> tuple[str, ...]:
@@ -87,6 +88,10 @@ class Registry:
         # changes (one being built does, with every name added).
         self._resolved: dict[tuple[str, ...], Resolution] | None = None
         self._persian: PersianNames | None = None  # the Persian-script spellings, built on demand
+        self._by_sound: dict[str, set[str]] = {}  # a full name's variants.sound_keys -> person ids
+        self.apart: set[frozenset[tuple[str, ...]]] = set()  # names an admin split: never joined (overrides.py)
+        self.joined: dict[str, str] = {}  # a spelling joined to someone by variants.py -> the person's id
+        self.near: set[tuple[str, str]] = set()  # (new person id, look-alike person id) kept apart
 
     # -- building ------------------------------------------------------------
     @classmethod
@@ -114,16 +119,22 @@ class Registry:
         k = key(name)
         if len(k) == 1:
             return self._add_spelling(k[0])
-        found = self._by_key.get(k) or self._variant_of(k)
+        found = self._by_key.get(k)
+        if not found and (found := self._variant_of(k)):
+            self.joined.setdefault(name, found)  # for the reindex summary: which spellings joined whom
         entry = self.entries[found] if found else self._new(name)
         self._index(entry, k)
         return entry
 
     def _new(self, name: str) -> Entry:
-        """A new entry for `name`, its id made unique."""
+        """A new entry for `name`, its id made unique; look-alikes kept apart are noted for the admin."""
         entry = Entry(id=_slug(name), name=name)
         while entry.id in self.entries:
             entry.id += "-2"
+        k = key(name)
+        # Look-alikes, and spellings of two people at once (no one joined): not names an admin split.
+        self.near.update((entry.id, pid) for pid in self._sounding(k) if self._joinable(k, pid)
+                         and any(near_name(k, known) or same_name(k, known) for known in self.entries[pid].keys))
         self.entries[entry.id] = entry
         return entry
 
@@ -140,6 +151,11 @@ class Registry:
         """Another spelling of a known person's whole name: one found in Persian script (persian_people.py)."""
         self._index(self.entries[person], key(name))
 
+    def adopt(self, entry: Entry, k: tuple[str, ...]) -> None:
+        """Make k a name of `entry`, even if it named someone else (an admin's merge, overrides.py)."""
+        self._by_key.pop(k, None)
+        self._index(entry, k)
+
     def _index(self, entry: Entry, k: tuple[str, ...]) -> None:
         if not k:
             return
@@ -149,6 +165,8 @@ class Registry:
         if len(k) > 1:
             self._by_last.setdefault(k[-1], set()).add(entry.id)
             self._by_first.setdefault(k[0], set()).add(entry.id)
+            for sk in sound_keys(k):
+                self._by_sound.setdefault(sk, set()).add(entry.id)
 
     def _index_form(self, entry: Entry, alias: str) -> None:
         """A titled alias names one person even when a bare surname would not ("Mrs. Rajavi")."""
@@ -172,9 +190,21 @@ class Registry:
         if len(k) < 2:
             return None
         for pid in sorted(self._by_first.get(k[0], ())):
-            if any(len(known) > 1 and _same_surname(known[-1], k[-1]) for known in self.entries[pid].keys):
+            if self._joinable(k, pid) and any(len(known) > 1 and _same_surname(known[-1], k[-1])
+                                              for known in self.entries[pid].keys):
                 return pid
-        return None
+        # Transliterations (Hussein-Ali Montazari for Hossein-Ali Montazeri): only one person may match.
+        found = {pid for pid in self._sounding(k)
+                 if self._joinable(k, pid) and any(same_name(k, known) for known in self.entries[pid].keys)}
+        return found.pop() if len(found) == 1 else None
+
+    def _sounding(self, k: tuple[str, ...]) -> list[str]:
+        """The people whose names may be variants of k's (see variants.sound_keys), in a stable order."""
+        return sorted({pid for sk in sound_keys(k) for pid in self._by_sound.get(sk, ())})
+
+    def _joinable(self, k: tuple[str, ...], pid: str) -> bool:
+        """Whether k may join the person pid: no admin has split it from any of their names."""
+        return not self.apart or all(frozenset((k, known)) not in self.apart for known in self.entries[pid].keys)
 
     # -- finding -------------------------------------------------------------
     def mentions(self, text: str) -> list[Mention]:
@@ -504,12 +534,13 @@ def candidates(text: str) -> list[str]:
         end = start
         while end < len(run) and _word(run[end][0]) not in NOT_NAMES | TITLES:
             end += 1
+        suffixed = run[end - 1][2] if end > start else 0  # "Jo Bloggs QC, a lawyer": the appositive follows the suffix
         while end > start and _word(run[end - 1][0]) in SUFFIXES:
             end -= 1
         words = run[start:end]
         if not 1 <= len(words) <= 4 or any(w[0][1:].isupper() for w in words):
             continue  # acronyms ("HANDS OFF CAIN") are organisations
-        after = text[words[-1][2]:words[-1][2] + 90]
+        after = text[suffixed:suffixed + 90]
         evidence = SPEECH_AFTER.match(after) if len(words) == 1 else (titled or _described_after(after))
         if evidence:
             names.append(text[words[0][1]:words[-1][2]])  # as written: "Jo B. Bloggs"

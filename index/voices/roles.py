@@ -19,7 +19,8 @@ import bisect
 import re
 
 from ..models import Mention, TitleRow
-from .people import ROLES, TITLES, TOKEN, describe, fold
+from .people import ROLES, TITLES, TOKEN, fold
+from .tenure import describe_as_of
 
 Span = tuple[int, int]
 FILLER = {"the", "a", "an"}  # typed before a title, never part of it
@@ -32,7 +33,7 @@ def titled(doc_id: str, text: str, mentions: list[Mention], units: list[Span]) -
     starts = [s for s, _ in units]
     out: dict[str, dict[str, TitleRow]] = {}
     for m in mentions:
-        role = describe(text, m.start, m.end)
+        role = describe_as_of(text, m.start, m.end)
         i = bisect.bisect_right(starts, m.start) - 1
         if not role or i < 0 or units[i][1] < m.end:
             continue

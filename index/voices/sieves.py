@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from ..models import Mention, Quote
 from ..text.split import sentences
+from .cue_words import cue_words, nearest_verb
 from .cues import ADVERB, VERB, VERBS, Cue, before, common_words, cue, role_word
 
 PRONOUN = re.compile(r"[Hh]e|[Ss]he")
@@ -54,6 +55,13 @@ class _Quotation:
     cue: Cue | None
     speaker: str | None = None  # person id
     source: str | None = None  # an organisation's name
+    how: str | None = None  # the pass that named the speaker: "cue", "pronoun", "introduction", "continuation", "subject"
+    words: str | None = None  # the words that attribute it (cue_words.py)
+
+    def found(self, how: str, words: str | None) -> None:
+        """Note how the speaker or source just set was found, for the export (`citebot quotes`)."""
+        if _done(self):
+            self.how, self.words = how, words
 
 
 def attribute(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
@@ -71,7 +79,7 @@ def attribute(text: str, spans: list[tuple[int, int]], mentions: list[Mention],
     sieves.continued()
     sieves.subjects()
     sieves.continued()
-    return [Quote(q.start, q.end, q.speaker, q.source) for q in sieves.quotes]
+    return [Quote(q.start, q.end, q.speaker, q.source, q.words, q.how) for q in sieves.quotes]
 
 
 def named_speaker(text: str, start: int, end: int, mentions: list[Mention], lower: set[str]) -> str | None:
@@ -106,6 +114,8 @@ class _Sieves:
                 q.speaker = _person_at(q.cue, self.mentions)
             elif q.cue and q.cue.kind == "organisation":
                 q.source = q.cue.name
+            if q.cue:
+                q.found("cue", cue_words(self.text, q.start, q.end, q.cue))
 
     def pronouns(self) -> None:
         """`“…,” he said`: the paragraph's last speaker, or the subject of the sentence before, if they agree."""
@@ -117,6 +127,7 @@ class _Sieves:
             if last and subject and last != subject:
                 continue
             q.speaker = last or subject
+            q.found("pronoun", cue_words(self.text, q.start, q.end, q.cue))
 
     def introduced(self) -> None:
         """A paragraph ending with 'Jo Bloggs told the court:' introduces the quotation opening the next one."""
@@ -131,6 +142,8 @@ class _Sieves:
                 q.speaker = _person_at(found, self.mentions)
             elif found and found.kind == "organisation":
                 q.source = found.name
+            if found:
+                q.found("introduction", cue_words(self.text, len(previous), len(previous), found))
 
     def continued(self) -> None:
         """A quotation going on from the one before keeps its speaker."""
@@ -147,6 +160,7 @@ class _Sieves:
                 same = between.count("\n\n") == 1 and self._only_quotation(q) and self._ends_paragraph(prev)
             if same:
                 q.speaker, q.source = prev.speaker, prev.source
+                q.found("continuation", None)
 
     def subjects(self) -> None:
         """`Jo Bloggs, head of X, called the plan “a failure”`: the subject of a speech verb earlier in the
@@ -163,6 +177,7 @@ class _Sieves:
             if adjacent and ADJACENT_VERB.match(self.text, adjacent.end, q.start) and \
                     not _governed(self.text[s_start:adjacent.start]):
                 q.speaker = adjacent.person  # "… and the High Commissioner said she is “…": right at the verb
+                q.found("subject", nearest_verb(self.text, adjacent.end, q.start, adjacent.start, adjacent.end))
                 continue
             pronoun = re.match(r"(?:[A-Z]\w*(?:\s\w+){0,4},\s)?(?P<p>[Hh]e|[Ss]he)\b", clause)
             if pronoun and not named:
@@ -180,6 +195,7 @@ class _Sieves:
             verb = SUBJECT_VERB.match(self.text, end, q.start)
             if subject and verb:
                 q.speaker = subject
+                q.found("subject", nearest_verb(self.text, end, q.start, end, end))
 
     # -- helpers ---------------------------------------------------------------------------------------
     def _opens_subject(self, opening: str, m: Mention) -> bool:

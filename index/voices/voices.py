@@ -25,7 +25,8 @@ from ..models import Mention, Quote, Voice
 from ..text.headings import is_heading
 from ..text.split import sentences
 from .cues import generic, role_word
-from .people import SPEECH, describe, fold
+from .people import SPEECH, fold
+from .tenure import describe_as_of
 
 SOURCE_INTRO = re.compile(
     r"(?:^|[.;]\s+)(?P<source>(?:The\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4}?)\d*\s+"
@@ -71,15 +72,23 @@ class _Finder:
         for m in mentions:
             self.by_person.setdefault(m.person, []).append(m)
 
-    def voice(self, start: int, end: int, kind: str, speaker_id: str | None) -> Voice:
+    def voice(self, start: int, end: int, kind: str, speaker_id: str | None, cue: str | None = None,
+              how: str | None = None) -> Voice:
         name = self.names.get(speaker_id) if speaker_id else None
         return Voice(start, end, name, kind, role=self._role(speaker_id, start) if speaker_id and name else None,
-                     speaker_id=speaker_id if name else None)
+                     speaker_id=speaker_id if name else None, cue=cue, how=how)
 
     def quotation(self, q: Quote) -> Voice:
         if q.speaker:
-            return self.voice(q.start, q.end, "quotation", q.speaker)
-        return Voice(q.start, q.end, q.source or self._source(q.start), "quotation")
+            v = self.voice(q.start, q.end, "quotation", q.speaker)
+        elif q.source:
+            v = Voice(q.start, q.end, q.source, "quotation")
+        else:
+            v = Voice(q.start, q.end, self._source(q.start), "quotation")
+            v.how = "source introduction" if v.speaker else None  # "Reuters reported: “…”"
+            return v
+        v.cue, v.how = q.cue, q.how
+        return v
 
     def speeches(self, quoted: list[tuple[int, int]]) -> list[Voice]:
         out = []
@@ -99,7 +108,8 @@ class _Finder:
             if IN_FULL.search(clause):
                 while last + 1 < len(paragraphs) and not self._resumes(paragraphs[last + 1], speaker):
                     last += 1
-            out.append(self.voice(paragraphs[i + 1][0], paragraphs[last][1], "speech", speaker))
+            out.append(self.voice(paragraphs[i + 1][0], paragraphs[last][1], "speech", speaker,
+                                  INTRODUCES.findall(clause)[-1], "introduction"))
         return out
 
     def transcript(self) -> list[Voice]:
@@ -109,7 +119,7 @@ class _Finder:
         for m in TRANSCRIPT_LABEL.finditer(self.text):
             who = {x.person for x in self.mentions if x.start == m.start("label") and x.end == m.end("label")}
             if len(who) == 1:
-                out.append(self.voice(m.end(), _line_end(self.text, m.end()), "speech", who.pop()))
+                out.append(self.voice(m.end(), _line_end(self.text, m.end()), "speech", who.pop(), ":", "transcript label"))
         return out
 
     def orders(self, voices: list[Voice]) -> list[Voice]:
@@ -121,7 +131,8 @@ class _Finder:
             if not subject:
                 continue
             end = _sentence_end(self.text, m.end())
-            out.append(self.voice(m.end(), end, "reported", subject))
+            end -= len(self.text[m.end():end]) - len(self.text[m.end():end].rstrip("”\"’'"))  # the carrier's closing mark
+            out.append(self.voice(m.end(), end, "reported", subject, m.group().strip(), "order"))
         return out
 
     def _resumes(self, paragraph: tuple[int, int], speaker: str) -> bool:
@@ -169,7 +180,7 @@ class _Finder:
         """How the document describes the speaker, at their last described mention before `before` (or first after)."""
         if speaker_id not in self._described:
             self._described[speaker_id] = [(m.start, d) for m in self.by_person.get(speaker_id, ())
-                                           if (d := describe(self.text, m.start, m.end))]
+                                           if (d := describe_as_of(self.text, m.start, m.end))]
         described = self._described[speaker_id]
         earlier = [d for s, d in described if s < before]
         return earlier[-1] if earlier else (described[0][1] if described else None)
@@ -192,6 +203,7 @@ def _continue_sources(text: str, voices: list[Voice]) -> list[Voice]:
             goes_on = "\n\n" not in between and len(between) < 200 and GOES_ON.search(between.strip())
             if v.speaker is None and previous.speaker and (next_paragraph or goes_on):
                 v.speaker, v.speaker_id, v.role = previous.speaker, previous.speaker_id, previous.role
+                v.how = "continuation"
         if previous is None or v.start >= previous.end:
             previous = v  # nested quotations do not interrupt the outer one
     return voices
