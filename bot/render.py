@@ -38,10 +38,10 @@ from .catalogue import (
     counted,
     damage_line,
     field_names,
-    furniture_list,
     has,
     isolate,
     language_name,
+    quoted_lines,
     say,
     spoken,
     template,
@@ -534,7 +534,7 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
         rows.append(_draft_row(draft, "author", escape(d.author), lang, "field.author"))
     rows += [escape(damage_line(sign, lang)) for sign in draft.damage]
     if draft.furniture:
-        rows.append(escape(say("draft.furniture", lang, lines=furniture_list(draft.furniture, lang))))
+        rows.append(escape(say("draft.furniture", lang, lines=quoted_lines(draft.furniture, lang))))
     rows.append(escape(say("draft.found", lang, passages=counted("count.passages", draft.passages, lang),
                            quotes=counted("count.quotes", draft.quotes, lang),
                            people=counted("count.people", draft.people, lang))))

@@ -7,7 +7,7 @@ import textwrap
 from citebot.index import EDITABLE, Answer, Document, Draft, ReaderReport, Result
 
 from .attribution import cut_marks, language_note, notes, speaker_line
-from .catalogue import DEFAULT, damage_line, field_names, furniture_list, has, quote, say, spoken, template
+from .catalogue import DEFAULT, damage_line, field_names, has, quote, quoted_lines, say, spoken, template
 from .solar_hijri import date_label
 
 WIDTH = 88
@@ -102,7 +102,7 @@ def draft_card(draft: Draft) -> list[str]:
     rows += [f"{'similar':>10}: {doc_id} ({title}), {share:.0%} of this text" for doc_id, title, share in draft.near]
     rows += [damage_line(sign) for sign in draft.damage]
     if draft.furniture:
-        rows.append(say("draft.furniture", "en", lines=furniture_list(draft.furniture)))
+        rows.append(say("draft.furniture", "en", lines=quoted_lines(draft.furniture)))
     rows += ["", *(f"    {line}" for line in draft.first_lines())]
     return rows
 
