@@ -336,9 +336,11 @@ async def name_skipped(context: BotContext, user: int, chat: int, wait: int, lan
     skipped = context.state.skipped.take(user, chat)
     if not skipped:
         return
-    key = "flood.skipped_one" if len(skipped) == 1 else "flood.skipped"
+    questions = quoted_lines(skipped, lang, 5)
+    text = (say("flood.skipped_one", lang, count=1, questions=questions) if len(skipped) == 1 else
+            say("flood.skipped", lang, count=len(skipped), questions=questions))
     try:
-        await context.bot.send_message(chat, say(key, lang, count=len(skipped), questions=quoted_lines(skipped, lang, 5)))
+        await context.bot.send_message(chat, text)
     except TelegramError as e:  # the user blocked the bot, the chat is gone: nothing to tell
         log.info("could not name the skipped messages in chat %s: %s", chat, e)
 

@@ -84,7 +84,8 @@ def test_literal_finds_a_number_in_any_writing_with_exact_offsets(number, typed_
     text = f"In 1988, more than {in_doc} political prisoners; not {number + 1} nor {number}5."
     phrase = Literal(f"{typed} political prisoners")
     span = phrase.search(fold(text))
-    assert span == (text.index(in_doc), text.index(in_doc) + len(in_doc) + len(" political prisoners"))
+    at = text.index(f"{in_doc} political")  # not "In 1988," when the number drawn is 1988
+    assert span == (at, at + len(in_doc) + len(" political prisoners"))
     same = fold(typed) == fold(in_doc)
     assert phrase.written(text, span) == ([] if same else [in_doc])
 
