@@ -3,12 +3,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint reliability bench bench-smoke bench-verify eval-attribution reindex clean
+.PHONY: run test lint reliability bench bench-smoke bench-verify eval-attribution reindex lock clean
 
-$(BIN)/.installed: pyproject.toml
+# Every dependency from requirements-dev.lock, each checked against its SHA-256 (make lock writes it from
+# pyproject.toml's ranges); then citebot itself, with nothing more.
+$(BIN)/.installed: pyproject.toml requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 run: $(BIN)/.installed  ## the bot on the bundled corpus (a terminal chat without a token)
@@ -20,8 +23,7 @@ run: $(BIN)/.installed  ## the bot on the bundled corpus (a terminal chat withou
 test: $(BIN)/.installed  ## the whole test suite, end-to-end tests included, on every core; lists the 20 slowest tests
 	$(BIN)/python -m pytest -q -n auto --dist loadscope --no-loadscope-reorder --durations=20
 
-$(BIN)/.lint: $(BIN)/.installed
-	$(BIN)/pip install --quiet -e '.[lint]'
+$(BIN)/.lint: $(BIN)/.installed  # the lint tools come with requirements-dev.lock
 	touch $@
 
 # mypy and lint-imports see bot/ and index/ under their installed names through symlinks (see [tool.mypy]).
@@ -36,8 +38,7 @@ lint: $(BIN)/.lint  ## ruff, the layering contracts (lint-imports), then mypy on
 reliability: $(BIN)/.installed  ## every reliability category with the full trial counts, then the summary table
 	CITEBOT_RELIABILITY=full $(BIN)/python -m pytest -q -m reliability
 
-$(BIN)/.bench: $(BIN)/.installed
-	$(BIN)/pip install --quiet -e '.[test,bench]'
+$(BIN)/.bench: $(BIN)/.installed  # tantivy and matplotlib come with requirements-dev.lock
 	touch $@
 
 bench: $(BIN)/.bench  ## search at 10k, 100k and 1M passages vs FTS5 and tantivy, the bot vs an echo bot; writes bench/RESULTS.md
@@ -59,6 +60,16 @@ eval-attribution: $(BIN)/.installed  ## speakers of direct quotations against Po
 
 reindex: $(BIN)/.installed
 	$(BIN)/citebot reindex
+
+# The versions installed now stay (they are the ones tested); UPGRADE=1 takes the newest pyproject.toml allows.
+# requirements.lock is what the Docker image runs (postgres extra); requirements-dev.lock adds test, lint and bench.
+LOCK = $(BIN)/uv pip compile pyproject.toml --generate-hashes --no-annotate --universal --python-version 3.11 \
+	--custom-compile-command "make lock" $(if $(UPGRADE),,-c $(VENV)/tested.txt)
+lock: $(BIN)/.installed  ## rewrite requirements.lock and requirements-dev.lock (pinned, with hashes) from pyproject.toml
+	$(BIN)/pip install --quiet uv==0.13.8
+	$(BIN)/pip freeze --exclude-editable > $(VENV)/tested.txt
+	$(LOCK) --extra postgres -o requirements.lock
+	$(LOCK) --extra postgres --extra test --extra lint --extra bench -o requirements-dev.lock
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

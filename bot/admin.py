@@ -18,10 +18,12 @@ import json
 import logging
 import re
 import secrets
+import time
 from pathlib import Path
 
 from telegram import ForceReply, Message, Update
 from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
 from citebot.index import (
@@ -29,9 +31,11 @@ from citebot.index import (
     KINDS,
     REASONS,
     CitebotError,
+    DatabaseError,
     Draft,
     Drafts,
     Journal,
+    ReindexRequests,
     change_people,
     collection_entry,
     commit_draft,
@@ -40,18 +44,25 @@ from citebot.index import (
     prepare_url,
     remove_document,
 )
+from citebot.index import reindex as reindex_corpus
 
 from . import handlers as h
 from . import render
 from .buttons import number
 from .catalogue import DEFAULT, counted, field_names, reason, say, template
+from .downloads import TooLarge, download
 from .replies import answer_line, keyboard, lang_of
+from .shared_state import LockBusy
 from .solar_hijri import date_label
 from .state import BotContext
 
 log = logging.getLogger(__name__)
 TELEGRAM_DOWNLOAD_LIMIT = 20_000_000  # what a bot may download through the Bot API
+REPORTS_PAGE = 10  # reports /reports sends at a time, each a message
 NOTICE_EVERY = 3600  # seconds: admins hear of new reports at most this often
+REPLAY_EVERY = 2.0  # seconds between looks at the spool, for what waits there for the database
+LEFT_OVER = 30.0  # seconds a reindex request may wait before it counts as left over (its reindex died)
+LEFT_OVER_EVERY = 60.0  # seconds between looks for requests left over (a failing reindex is not hammered)
 URL = re.compile(r"^\s*(https?://\S+)\s*$")
 
 
@@ -92,6 +103,7 @@ def register(app: Application) -> None:
     app.add_handler(CallbackQueryHandler(draft_button, pattern=r"^ad:"))
     app.add_handler(CallbackQueryHandler(remove_button, pattern=r"^rm:"))
     app.add_handler(CallbackQueryHandler(resolve_button, pattern=r"^rs:"))
+    app.add_handler(CallbackQueryHandler(more_reports_button, pattern=r"^rq:"))
     app.add_handler(CallbackQueryHandler(report_button, pattern=r"^rp:"))
     app.add_handler(TypeHandler(Update, seen), group=-2)
 
@@ -115,7 +127,7 @@ async def reply(update: Update, key: str, **params) -> Message:
 
 
 def journal(context: BotContext) -> Journal:
-    return Journal(context.settings.database_at)
+    return Journal.of(context.settings)
 
 
 def _awaiting(context: BotContext) -> Awaiting:
@@ -151,11 +163,16 @@ async def document_sent(update: Update, context: BotContext) -> None:
         await reply(update, "add.wrong_type", name=name)
         return
     limit = min(TELEGRAM_DOWNLOAD_LIMIT, context.settings.max_file_bytes)
-    if (size := sent.file_size or 0) > limit:
-        await reply(update, "add.too_large", name=name, size=size / 1e6, limit=limit / 1e6)
+    try:
+        if (sent.file_size or 0) > limit:
+            raise TooLarge(sent.file_size)
+        data = await download(await context.bot.get_file(sent.file_id), limit)
+    except TooLarge as e:  # a size no one declared is found while reading, which stops past the limit
+        if e.size is None:
+            await reply(update, "add.too_large_unknown", name=name, limit=limit / 1e6)
+        else:
+            await reply(update, "add.too_large", name=name, size=e.size / 1e6, limit=limit / 1e6)
         return
-    telegram_file = await context.bot.get_file(sent.file_id)
-    data = bytes(await telegram_file.download_as_bytearray())
     await _draft(update, context, lambda settings: prepare_file(settings, data, name))
 
 
@@ -254,8 +271,8 @@ async def typed_value(update: Update, context: BotContext) -> None:
     text, lang = message.text, lang_of(update)
     assert text is not None  # filters.TEXT
     if kind == "note":
-        await asyncio.to_thread(journal(context).add_note, what[0], user, text)
-        await reply(update, "report.note_added", id=what[0])
+        kept = await asyncio.to_thread(journal(context).add_note, what[0], user, text)
+        await reply(update, _note_said(what[0], kept), id=what[0])
         return
     key, name = what
     draft = await asyncio.to_thread(drafts(context).get, key)
@@ -293,7 +310,7 @@ async def cancel_command(update: Update, context: BotContext) -> None:
     if not asked:
         await reply(update, "cancel.nothing")
     elif asked[0] == "note":
-        await reply(update, "cancel.note", id=asked[1])
+        await reply(update, "cancel.note_spooled" if isinstance(asked[1], str) else "cancel.note", id=asked[1])
     else:
         await reply(update, "cancel.field", field=field_names([asked[2]], lang_of(update)))
 
@@ -309,6 +326,13 @@ async def _asked_in(context: BotContext, message: Message, user: int) -> tuple |
         return None
     await context.state.shared.remember(key, "")  # answered: a second reply to the same prompt is a search
     return tuple(json.loads(stored)[1:])
+
+
+def _note_said(report_id: int | str, kept: bool | str) -> str:
+    """What the reader is told of their note: added, or waiting in the spool (a str) for the database."""
+    if isinstance(kept, str):
+        return "report.note_spooled"
+    return "report.note_added_yours" if isinstance(report_id, str) else "report.note_added"
 
 
 def _asked_key(chat_id: int, message_id: int) -> str:
@@ -409,8 +433,9 @@ async def remove_button(update: Update, context: BotContext) -> None:
 
 
 async def reindex_command(update: Update, context: BotContext, wait: bool = False) -> None:
-    """/reindex, recorded in the audit log when an admin runs it."""
+    """/reindex, recorded in the audit log and asked for on disk (ReindexRequests) when an admin runs it."""
     if h.is_admin(update, context):
+        await asyncio.to_thread(ReindexRequests(context.settings).ask, f"/reindex by {_who(update)}")
         await audit(update, context, "reindex", "")
     await h.reindex_command(update, context, wait)
 
@@ -420,8 +445,18 @@ async def stats_command(update: Update, context: BotContext) -> None:
     await h.stats_command(update, context)
     if h.is_admin(update, context) and update.effective_chat.type == ChatType.PRIVATE:
         j = journal(context)
-        entries, open_reports = await asyncio.to_thread(lambda: (j.audit(10), j.open_count()))
+        try:
+            entries, open_reports = await asyncio.to_thread(lambda: (j.audit(10), j.open_count()))
+        except DatabaseError as e:
+            await _database_down(update, j, e)
+            return
         await update.effective_message.reply_html(render.audit_lines(entries, open_reports, lang_of(update)))
+
+
+async def _database_down(update: Update, j: Journal, error: DatabaseError) -> None:
+    """An admin asked to read the database while it is down: say so, and what waits in this worker's spool."""
+    waiting = await asyncio.to_thread(j.spooled)
+    await reply(update, "database.down", error=reason(error, lang_of(update)), count=waiting)
 
 
 # -- readers' reports ----------------------------------------------------------------------------
@@ -461,11 +496,11 @@ async def report_command(update: Update, context: BotContext) -> None:
 async def _report_step(update: Update, context: BotContext, where: Message | None, parts: list[str],
                        lang: str) -> str | None:
     """Take the report as far as `parts` says, replying under `where`; a catalogue key when it cannot."""
-    line = await context.state.recall(parts[1]) if len(parts) >= 3 else None
+    asked = await context.state.recall(parts[1]) if len(parts) >= 3 else None
     page = number(parts[2]) if len(parts) >= 3 else None
-    if line is None or page is None or where is None:
+    if asked is None or page is None or where is None:
         return "report.expired"
-    answer = await answer_line(context, line)
+    answer = await answer_line(context, *asked)
     size = context.bot_settings.page_size
     shown = answer.results[page * size:(page + 1) * size]
     picked, tag = (parts[3].split(".") + [""])[:2] if len(parts) >= 4 else ("0" if len(shown) == 1 else "", "")
@@ -484,7 +519,8 @@ async def _report_step(update: Update, context: BotContext, where: Message | Non
         await where.reply_html(render.report_reasons(shown[pick], lang), reply_markup=keyboard(rows),
                                disable_web_page_preview=True)
     elif parts[4] in REASONS:
-        await _store_report(update, context, answer, shown[pick], line, parts[4], lang)
+        # a follow-up's question is its thread: "what did he say?" alone would not tell an admin whom it meant
+        await _store_report(update, context, answer, shown[pick], " → ".join(asked.thread()), parts[4], lang)
     return None
 
 
@@ -493,8 +529,9 @@ async def _store_report(update, context, answer, result, line: str, reason: str,
     report_id = await asyncio.to_thread(
         journal(context).report, user_id=user.id, doc=result.document.id, start=result.start, end=result.end,
         generation=answer.generation, question=line, reason=reason, excerpt=result.excerpt)
-    await update.callback_query.edit_message_text(
-        say("report.recorded", lang, id=report_id, reason=say(f"report.reason.{reason}", lang)))
+    said = "report.spooled" if isinstance(report_id, str) else "report.recorded"  # str: waits in the spool
+    await update.callback_query.edit_message_text(say(said, lang, id=report_id,
+                                                      reason=say(f"report.reason.{reason}", lang)))
     prompt = await update.callback_query.message.reply_text(say("report.note_prompt", lang),
                                                             reply_markup=ForceReply(selective=True))
     await _ask(context, user.id, prompt, ("note", report_id))
@@ -504,7 +541,11 @@ async def _store_report(update, context, answer, result, line: str, reason: str,
 async def notify_admins(context: BotContext) -> None:
     """Tell admins of new reports now if the last notice is an hour old, else once the hour is up."""
     j = journal(context)
-    wait = await asyncio.to_thread(j.seconds_until_notice, NOTICE_EVERY)
+    try:
+        wait = await asyncio.to_thread(j.seconds_until_notice, NOTICE_EVERY)
+    except DatabaseError as e:  # the report waits in the spool; replay_spool tells the admins once it is filed
+        log.warning("admins not told of new reports yet: %s", e)
+        return
     if wait > 0:
         task = context.state.notice_task
         if task is None or task.done():
@@ -519,7 +560,11 @@ async def _notice_later(context: BotContext, wait: float) -> None:
 
 
 async def _send_notice(context: BotContext) -> None:
-    fresh = await asyncio.to_thread(journal(context).take_unnotified, NOTICE_EVERY)
+    try:
+        fresh = await asyncio.to_thread(journal(context).take_unnotified, NOTICE_EVERY)
+    except DatabaseError as e:
+        log.warning("admins not told of new reports yet: %s", e)
+        return
     if not fresh:
         return
     for admin in context.bot_settings.admins:
@@ -531,18 +576,58 @@ async def _send_notice(context: BotContext) -> None:
 
 
 async def reports_command(update: Update, context: BotContext) -> None:
-    """/reports (admins): open reports, newest first, each with resolve and open buttons."""
+    """/reports (admins): open reports, newest first, each with resolve and open buttons, REPORTS_PAGE at a time.
+
+    Readers' notes are for admins only: asked in a group, the reports go to the admin's private chat."""
     lang = lang_of(update)
     if not await h.admins_only(update, context, "/reports", say("admin.refuse_reports", lang)):
         return
-    found = await asyncio.to_thread(journal(context).reports, "open", 10)
-    if not found:
-        await reply(update, "reports.none")
+    private = update.effective_chat.type == ChatType.PRIVATE
+    try:
+        await send_reports(context, update.effective_chat.id if private else update.effective_user.id, 0, lang)
+    except DatabaseError as e:
+        await _database_down(update, journal(context), e)
         return
-    await update.effective_message.reply_text(counted("reports.count", len(found), lang))
-    for r in found:
+    except (Forbidden, BadRequest):  # an admin who never opened a private chat with the bot
+        await reply(update, "reports.open_private", bot=context.bot.username or "citebot")
+        return
+    if not private:
+        await reply(update, "reports.in_private")
+
+
+async def send_reports(context: BotContext, chat_id: int, first: int, lang: str) -> None:
+    """The open reports from the `first`-th (newest first) to `chat_id`; the last card has "More" if more are open."""
+    j = journal(context)
+    found, total = await asyncio.to_thread(lambda: (j.reports("open", first + REPORTS_PAGE + 1), j.open_count()))
+    shown = found[first:first + REPORTS_PAGE]
+    if not shown:
+        await context.bot.send_message(chat_id, say("reports.none", lang))
+        return
+    heading: str = counted("reports.count", total, lang)
+    if total > len(shown):
+        heading += "\n" + say("page.range", lang, first=first + 1, last=first + len(shown), total=total)
+    await context.bot.send_message(chat_id, heading)
+    for n, r in enumerate(shown, 1):
         rows = [[(say("button.resolve", lang), f"rs:{r.id}"), (say("button.open_doc", lang), f"doc:{r.doc}")]]
-        await update.effective_message.reply_html(render.report_card(r, lang), reply_markup=keyboard(rows))
+        if n == len(shown) and len(found) > first + REPORTS_PAGE:
+            rows.append([(say("button.more", lang), f"rq:{first + REPORTS_PAGE}")])
+        await context.bot.send_message(chat_id, render.report_card(r, lang), parse_mode=ParseMode.HTML,
+                                       reply_markup=keyboard(rows))
+
+
+async def more_reports_button(update: Update, context: BotContext) -> None:
+    """"rq:N": the next page of open reports, in the admin's private chat."""
+    query = update.callback_query
+    lang = lang_of(update)
+    first = number((query.data or "")[3:])
+    if not h.is_admin(update, context) or first is None or update.effective_chat.type != ChatType.PRIVATE:
+        await query.answer(say("admin.refuse_reports", lang))
+        return
+    await query.answer()
+    try:
+        await send_reports(context, update.effective_chat.id, first, lang)
+    except DatabaseError as e:
+        await _database_down(update, journal(context), e)
 
 
 async def resolve_button(update: Update, context: BotContext) -> None:
@@ -552,10 +637,57 @@ async def resolve_button(update: Update, context: BotContext) -> None:
         await query.answer(say("admin.refuse_resolve", lang))
         return
     report_id = number((query.data or "")[3:])
-    done = report_id is not None and await asyncio.to_thread(journal(context).resolve, report_id, update.effective_user.id)
+    try:
+        done = report_id is not None and await asyncio.to_thread(journal(context).resolve, report_id,
+                                                                 update.effective_user.id)
+    except DatabaseError:  # a resolve must see the report open: it cannot wait in the spool
+        await query.answer(say("reports.database_down", lang), show_alert=True)
+        return
     if not done:
         await query.answer(say("reports.gone", lang))
         return
     await query.answer(say("reports.resolved", lang, id=report_id))
     await query.edit_message_text(say("reports.resolved_by", lang, id=report_id, who=_who(update)))
     await audit(update, context, "resolve", f"report #{report_id}")
+
+
+# -- the spool -----------------------------------------------------------------------------------
+
+
+async def replay_spool(app: Application) -> None:
+    """For the worker's whole life (a task): write what waits in this host's spool once the database is back,
+    then tell the admins of the reports among it (the usual hourly batching applies)."""
+    context = BotContext(app)
+    next_left_over = 0.0
+    while True:
+        await asyncio.sleep(REPLAY_EVERY)
+        if time.monotonic() >= next_left_over:
+            next_left_over = time.monotonic() + LEFT_OVER_EVERY
+            await reindex_left_over(context)
+        j = journal(context)
+        try:
+            if j.spool is None or not j.spool.waiting():
+                continue
+            if await asyncio.to_thread(j.replay):
+                await notify_admins(context)
+        except Exception:  # noqa: BLE001 - the next round tries again; this task must outlive any one failure
+            log.exception("replaying the spool failed")
+
+
+async def reindex_left_over(context: BotContext) -> None:
+    """One reindex for the requests a reindex never covered (its worker died, or it failed): a confirmed
+    document is always indexed in the end."""
+    requests = ReindexRequests(context.settings)
+    try:
+        if not await asyncio.to_thread(requests.left_over, LEFT_OVER):
+            return
+        async with context.state.shared.lock("reindex", ttl=h.REINDEX_LOCK_SECONDS):
+            asked = await asyncio.to_thread(requests.waiting)
+            report = await asyncio.to_thread(reindex_corpus, context.settings)
+            await asyncio.to_thread(requests.done, asked)
+        log.warning("reindexed for %d request(s) left over (%s): %d documents", len(asked),
+                    "; ".join(r.data.get("why", "") for r in asked[:5]), report.documents)
+    except LockBusy:
+        return  # another worker is building now; what it does not cover is left over next time
+    except CitebotError as e:
+        log.warning("a reindex for requests left over failed (tried again in %d s): %s", LEFT_OVER_EVERY, e)

@@ -68,6 +68,7 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
         .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
         .get_updates_read_timeout(bot_settings.poll_timeout + 5)  # a hung long poll is dropped soon
         .post_init(post_init)
+        .post_stop(post_stop)
         .context_types(CONTEXT_TYPES)
     )
     if bot_settings.base_url:
@@ -95,6 +96,7 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
     app.add_handler(CallbackQueryHandler(b.person_button, pattern=r"^wh:"))
     app.add_handler(CallbackQueryHandler(b.doc_button, pattern=r"^doc:"))
     app.add_handler(CallbackQueryHandler(b.excerpt_button, pattern=r"^(dc|ct):"))
+    app.add_handler(CallbackQueryHandler(b.file_button, pattern=r"^cf:"))
     app.add_handler(CallbackQueryHandler(b.context_button, pattern=r"^c[xp]:"))
     app.add_handler(CallbackQueryHandler(b.docs_button, pattern=r"^docs$"))
     app.add_handler(CallbackQueryHandler(b.example_button, pattern=r"^ex:"))
@@ -107,6 +109,7 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
 async def post_init(app: Application) -> None:
     """Register the command menu, in each translated language too; admins see the admin commands in their
     private chats, also in each language (Telegram picks the one of the admin's app)."""
+    app.bot_data.replayer = asyncio.create_task(admin_handlers.replay_spool(app))  # see index/collection/spool.py
     await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
     await describe(app, DEFAULT, None)
     for lang in languages():
@@ -120,6 +123,12 @@ async def post_init(app: Application) -> None:
                                               language_code=lang)
         except Exception:  # noqa: BLE001 - an admin who never opened the bot has no chat yet
             logging.getLogger(__name__).warning("could not set admin commands for %s", admin)
+
+
+async def post_stop(app: Application) -> None:
+    """Stop replaying the spool: what still waits there stays for the next start."""
+    if app.bot_data.replayer:
+        app.bot_data.replayer.cancel()
 
 
 async def describe(app: Application, lang: str, language_code: str | None) -> None:

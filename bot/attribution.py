@@ -10,7 +10,7 @@ import re
 
 from citebot.index import Result, Voice
 
-from .catalogue import DEFAULT, say
+from .catalogue import DEFAULT, quote, say, template
 from .solar_hijri import date_label
 
 QUOTE_MARKS = "\"'“”‘’«»„"
@@ -57,9 +57,10 @@ def unresolved_note(r: Result, lang: str = DEFAULT) -> str | None:
     return say("voice.unresolved", lang, word=m.group(1))
 
 
-def referent_note(r: Result) -> str | None:
+def referent_note(r: Result, lang: str = DEFAULT) -> str | None:
     """'[he: Ali Khamenei]': who a pronoun or bare title in the excerpt means."""
-    notes = [f"[{r.excerpt[ref.start - r.start:ref.end - r.start]}: {ref.person}]" for ref in r.refers_to]
+    notes = [say("voice.refers", lang, word=r.excerpt[ref.start - r.start:ref.end - r.start], person=ref.person)
+             for ref in r.refers_to]
     return " ".join(dict.fromkeys(notes)) or None
 
 
@@ -72,7 +73,7 @@ def cut_marks(r: Result) -> tuple[str, str]:
 def notes(r: Result, lang: str = DEFAULT) -> list[str]:
     """Every attribution line after the speaker's, in the order shown below the excerpt."""
     return [line for line in (heading_note(r, lang), other_voices(r, lang), inserted_note(r, lang),
-                              unresolved_note(r, lang), referent_note(r)) if line]
+                              unresolved_note(r, lang), referent_note(r, lang)) if line]
 
 
 def inserted_note(r: Result, lang: str = DEFAULT) -> str | None:
@@ -81,7 +82,6 @@ def inserted_note(r: Result, lang: str = DEFAULT) -> str | None:
         return None
     words = ", ".join(dict.fromkeys(r.excerpt[s - r.start:e - r.start] for s, e in r.inserted))
     return say("voice.inserted", lang, words=words, by=r.document.publisher or say("voice.publisher", lang))
-
 
 
 def heading_note(r: Result, lang: str = DEFAULT) -> str | None:
@@ -114,12 +114,13 @@ def citation_lines(r: Result, lang: str = DEFAULT) -> list[str]:
     before, after = cut_marks(r)
     excerpt = r.excerpt[:MAX_CITED] + (" […]" if len(r.excerpt) > MAX_CITED else "")
     text = before + excerpt + after
-    lines = [text if excerpt[:1] in QUOTE_MARKS or not _quoted(r) else f"“{text}”"]
+    lines = [text if excerpt[:1] in QUOTE_MARKS or not _quoted(r) else quote(text, lang)]
     lines += [line for line in (speaker_line(r, lang),) if line]
     lines += [say("cite.unquoted", lang)] if not _quoted(r) and excerpt[:1] not in QUOTE_MARKS else []
     lines += notes(r, lang)
     d = r.document
-    source = ", ".join([f"“{d.title}”", d.publisher or say("publisher.unknown", lang), date_label(d, lang)])
+    source = template("marks.comma", lang).join([quote(d.title, lang), d.publisher or say("publisher.unknown", lang),
+                                                 date_label(d, lang)])
     lines.append(source + (f". {d.url}" if d.url else "."))
     if d.original_sha256:
         lines.append(say("card.archived", lang, sha256=d.original_sha256, date=(d.archived or "")[:10]))

@@ -17,14 +17,14 @@ import re
 from dataclasses import dataclass
 
 from telegram import CallbackQuery, Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
 from citebot.index import Answer, Result
 
-from . import render
+from . import references, render
 from .catalogue import say
-from .replies import EXAMPLES, answer_line, bot_name, card, keyboard, lang_of, language_hint, send, send_answer
+from .replies import answer_line, bot_name, card, examples, keyboard, lang_of, language_hint, send, send_answer
 from .state import BotContext
 from .telegram_errors import Refusal, refusal
 
@@ -48,10 +48,10 @@ async def remembered(context: BotContext, data: str | None) -> Pressed | None:
     parts = (data or "").split(":")
     if len(parts) != 3:
         return None
-    line, n = await context.state.recall(parts[1]), number(parts[2])
-    if line is None or n is None:
+    asked, n = await context.state.recall(parts[1]), number(parts[2])
+    if asked is None or n is None:
         return None
-    return Pressed(parts[1], await answer_line(context, line), n)
+    return Pressed(parts[1], await answer_line(context, *asked), n)
 
 
 async def page_button(update: Update, context: BotContext) -> None:
@@ -64,8 +64,9 @@ async def page_button(update: Update, context: BotContext) -> None:
         return
     await query.answer()
     answer, lang = pressed.answer, lang_of(update)
+    public = update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE
     await edit(query, render.page(answer, pressed.n, context.bot_settings.page_size, pressed.key,
-                                  language_hint(context, answer, lang), lang))
+                                  language_hint(context, answer, lang), lang, public))
 
 
 async def person_button(update: Update, context: BotContext) -> None:
@@ -113,7 +114,24 @@ async def excerpt_button(update: Update, context: BotContext) -> None:
         await send(update, await card(context, r.document, shown=r, cite=f"ct:{pressed.key}:{pressed.n}",
                                       lang=lang_of(update)))
     else:
-        await send(update, render.cite(r, bot_name(context), lang_of(update)))
+        style = context.bot_settings.citation_style
+        reference = await asyncio.to_thread(references.formatted, r, style)
+        await send(update, render.cite(r, bot_name(context), reference, style, f"{pressed.key}:{pressed.n}",
+                                       lang_of(update)))
+
+
+async def file_button(update: Update, context: BotContext) -> None:
+    """"📎 BibTeX / RIS / CSL-JSON" (cf:KEY:N:SUFFIX) under a citation: the reference as a file to import."""
+    query = update.callback_query
+    key, _, suffix = (query.data or "").rpartition(":")
+    pressed, r = await excerpt(context, key)
+    if r is None or suffix not in references.FORMATS:
+        await query.answer(say("button.expired", lang_of(update)))
+        return
+    await query.answer()
+    name, content = references.file(r, suffix)
+    await query.message.reply_document(content, filename=name, caption=say("cite.file", lang_of(update),
+                                       format=references.FORMATS[suffix]), do_quote=query.message.chat.type != ChatType.PRIVATE)
 
 
 async def excerpt(context: BotContext, data: str | None) -> tuple[Pressed | None, Result | None]:
@@ -154,11 +172,12 @@ async def example_button(update: Update, context: BotContext) -> None:
     """The example buttons under /start."""
     query = update.callback_query
     n = number((query.data or "")[3:])
-    if n is None or n >= len(EXAMPLES):
+    shown = examples(lang_of(update))
+    if n is None or n >= len(shown):
         await query.answer(say("button.expired_short", lang_of(update)))
         return
     await query.answer()
-    await send_answer(update, context, EXAMPLES[n])
+    await send_answer(update, context, shown[n])
 
 
 async def unknown_button(update: Update, context: BotContext) -> None:

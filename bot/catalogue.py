@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from citebot.index import Answer, CitebotError
+from citebot.index import Answer, CitebotError, Quoted
 
 DEFAULT = "en"
 RIGHT_TO_LEFT = {"fa"}
@@ -52,9 +52,26 @@ def say(key: str, lang: str = DEFAULT, **params) -> str:
 
     In a right-to-left language, text parameters with Latin letters or digits are isolated (`isolate`).
     """
+    params = {k: quoted(v, lang) if isinstance(v, Quoted) else v for k, v in params.items()}
     if lang in RIGHT_TO_LEFT:
         params = {k: isolate(v) if isinstance(v, str) and not isinstance(v, Said) else v for k, v in params.items()}
     return template(key, lang).format(**params)
+
+
+def quote(text: str, lang: str = DEFAULT) -> str:
+    """`text` in the quotation marks of `lang` (“…” in English, «…» in Persian): words quoted, not said by us."""
+    return template("marks.quoted", lang).format(text=isolate(text) if lang in RIGHT_TO_LEFT else text)
+
+
+def quoted(words: Quoted, lang: str = DEFAULT) -> Said:
+    """Words an answer quotes, each in `lang`'s quotation marks, joined with its "or" (or its comma)."""
+    joiner = template("marks.or" if words.alternatives else "marks.comma", lang)
+    return Said(joiner.join(quote(w, lang) for w in words))
+
+
+def language_name(name: str, lang: str = DEFAULT) -> str:
+    """A language's name ("English", as the settings write it) in `lang`; as written when not translated."""
+    return template(f"language.{name}", lang) if has(f"language.{name}", lang) else name
 
 
 class Said(str):
@@ -103,10 +120,10 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}" if LEFT_TO_RIGHT.search(text) and not re.fullmatch(r"\w+", text) else text
 
 
-def furniture_list(lines: list[str], shown: int = 4) -> str:
-    """“1”, “2”, “Statement to the Assembly” and 3 more: what the admin checks was not the document's text."""
-    quoted = ", ".join(f"“{line[:60]}”" for line in lines[:shown])
-    return quoted + (f" (+{len(lines) - shown})" if len(lines) > shown else "")
+def furniture_list(lines: list[str], lang: str = DEFAULT, shown: int = 4) -> Said:
+    """“1”, “2”, “Statement to the Assembly” (+3): what the admin checks was not the document's text."""
+    listed = template("marks.comma", lang).join(quote(line[:60], lang) for line in lines[:shown])
+    return Said(listed + (f" (+{len(lines) - shown})" if len(lines) > shown else ""))
 
 
 # The signs of a damaged text the draft names (index/collection/damage.py), in words.

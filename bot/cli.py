@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict, fields
+from typing import Any
 
 import click
 
@@ -23,6 +24,7 @@ from citebot.index import (
     edit_document,
     effective_settings,
     env_name,
+    no_corpus,
     prepare_file,
     prepare_url,
     remove_document,
@@ -61,16 +63,36 @@ class Context:
     def answerer(self, lang: str = DEFAULT) -> Answerer:
         answerer = Answerer(self.settings)
         if not answerer.exists():
+            needs_corpus(self.settings)
             click.echo(say("chat.building", lang), err=True)
             run_reindex(self.settings, quiet=True)
         return answerer
+
+
+def needs_corpus(settings: Settings) -> None:
+    """Stop with one sentence, before anything is made, when there is no corpus folder (a wrong working folder)."""
+    if missing := no_corpus(settings):
+        raise click.ClickException(str(missing))
 
 
 LANG = click.option("--lang", type=click.Choice([DEFAULT, *languages()]), default=DEFAULT, show_default=True,
                     help="The language of the interface (the excerpts stay as the documents wrote them).")
 
 
-@click.group()
+class OneLineErrors(click.Group):
+    """An operator's mistake (a folder that cannot be made or read, a port in use) is one sentence on stderr and
+    exit 1, never a traceback; citebot's own errors (CitebotError) are turned into sentences where they happen."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as e:
+            where = f": {e.filename}" if e.filename else ""
+            raise click.ClickException(f"{e.strerror or e}{where}. Check the folders and ports citebot uses "
+                                       "(`citebot config` lists them, and how to set each).") from None
+
+
+@click.group(cls=OneLineErrors)
 @click.option("--config", envvar="CITEBOT_CONFIG", type=click.Path(dir_okay=False), help="Settings file (default config/citebot.yaml).")
 @click.pass_context
 def main(ctx: click.Context, config: str | None) -> None:
@@ -81,13 +103,16 @@ def main(ctx: click.Context, config: str | None) -> None:
 @main.command()
 @click.argument("line", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the answer as JSON.")
+@click.option("--after", multiple=True, metavar="LINE",
+              help="LINE is a reply to the answer to this earlier line (repeat for a longer thread, oldest first): "
+                   "citebot ask --after '/who Montazeri' 'what did he say?'")
 @LANG
 @click.pass_obj
-def ask(obj: Context, line: tuple[str, ...], as_json: bool, lang: str) -> None:
+def ask(obj: Context, line: tuple[str, ...], as_json: bool, after: tuple[str, ...], lang: str) -> None:
     """Answer LINE as the bot would: /who NAME, /quote NAME, /source TEXT, or words to search."""
     from citebot.bot.terminal import render
 
-    answer = obj.answerer(lang).ask(" ".join(line))
+    answer = obj.answerer(lang).ask(" ".join(line), after)
     click.echo(json.dumps(answer_json(answer, lang), ensure_ascii=False, indent=2) if as_json else render(answer, lang))
 
 
@@ -130,6 +155,7 @@ def reindex(obj: Context) -> None:
 def run_reindex(settings: Settings, quiet: bool) -> None:
     from tqdm import tqdm
 
+    needs_corpus(settings)
     bar = tqdm(total=0, unit="doc", disable=quiet, file=sys.stderr)
 
     def progress(done: int, total: int, what: str) -> None:
@@ -156,6 +182,8 @@ def serve(obj: Context, webhook: bool) -> None:
         token = bot_token()
     except ConfigError as e:
         raise click.ClickException(str(e)) from None
+    if not Answerer(obj.settings).exists():  # said before anything else: the index will be built from the corpus
+        needs_corpus(obj.settings)
     if not token:
         click.echo(NO_TOKEN, err=True)
         obj.answerer()
@@ -195,10 +223,19 @@ def _or_fail(failed: str, action, *args):
 
 def _changed(obj: Context, action: str, detail: str, reindex_after: bool) -> None:
     """Audit the change, then make it searchable with the ordinary reindex."""
-    Journal(obj.settings.database_at).record(None, _operator(), action, detail)
+    _audit(obj, action, detail)
     if reindex_after:
         run_reindex(obj.settings, quiet=False)
-        Journal(obj.settings.database_at).record(None, _operator(), "reindex", f"after {action} {detail}")
+        _audit(obj, "reindex", f"after {action} {detail}")
+
+
+def _audit(obj: Context, action: str, detail: str) -> None:
+    """One audit line; while the database is down it waits in the spool, and the operator is told so."""
+    journal = Journal.of(obj.settings)
+    if isinstance(journal.record(None, _operator(), action, detail), str):
+        click.echo(f"The audit log's database cannot be reached: the {action} line waits in {obj.settings.spool_dir} "
+                   "and is written when it is back (by the bot, or the next citebot command that writes one).",
+                   err=True)
 
 
 @main.command()
@@ -343,7 +380,7 @@ def reports(obj: Context, everything: bool, resolve: int | None) -> None:
     """Readers' reports of bad citations, newest first."""
     from citebot.bot.terminal import report_lines
 
-    journal = Journal(obj.settings.database_at)
+    journal = Journal.of(obj.settings)
     if resolve is not None:
         if not journal.resolve(resolve, None):
             raise click.ClickException(f"no open report #{resolve}")

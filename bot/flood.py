@@ -16,6 +16,7 @@ class Verdict:
     admitted: bool
     notify: bool = False  # the first refusal of a stretch: tell the user once
     wait: int = 0  # whole seconds until messages are admitted again
+    costly: bool = False  # refused for the answer time spent (bot/fairness.py), not the number of messages
 
 
 @dataclass

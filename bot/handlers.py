@@ -20,12 +20,12 @@ from telegram import (
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.ext import ApplicationHandlerStop
 
-from citebot.index import CitebotError, ReindexReport, is_chatter
+from citebot.index import CitebotError, ReindexReport, ReindexRequests, is_chatter
 from citebot.index import reindex as reindex_corpus
 
 from . import render
 from .catalogue import counted, reason, say
-from .replies import EXAMPLES, INLINE_EXAMPLE, answer_line, collection, keyboard, lang_of, notice, send_answer
+from .replies import answer_line, collection, examples, inline_example, keyboard, lang_of, notice, send_answer
 from .shared_state import LockBusy
 from .state import BotContext
 
@@ -77,8 +77,9 @@ async def start(update: Update, context: BotContext) -> None:
         await send_answer(update, context, question)
         return
     corpus = await asyncio.to_thread(context.answerer.corpus)
-    text = render.start(collection(context), len(corpus.documents), INLINE_EXAMPLE, lang_of(update))
-    rows = [[(example, f"ex:{n}")] for n, example in enumerate(EXAMPLES)]
+    lang = lang_of(update)
+    text = render.start(collection(context), len(corpus.documents), inline_example(lang), lang)
+    rows = [[(example, f"ex:{n}")] for n, example in enumerate(examples(lang))]
     await update.effective_message.reply_html(text, reply_markup=keyboard(rows))
 
 
@@ -86,7 +87,7 @@ async def help_command(update: Update, context: BotContext) -> None:
     """/help: what the bot can do, every command tappable, the documents one button away; an admin in a private
     chat also gets the admin commands."""
     lang = lang_of(update)
-    text = render.help_text(collection(context), INLINE_EXAMPLE, lang)
+    text = render.help_text(collection(context), inline_example(lang), lang)
     if is_admin(update, context) and update.effective_chat and update.effective_chat.type == ChatType.PRIVATE:
         text += "\n\n" + render.admin_help(lang)
     await update.effective_message.reply_html(text, reply_markup=keyboard([[(say("button.docs", lang), "docs")]]))
@@ -243,11 +244,14 @@ async def _reindex(update: Update, context: BotContext) -> None:
             last[0] = time.monotonic()
             asyncio.run_coroutine_threadsafe(status.edit_text(say("reindex.progress", lang, done=done, total=total)), loop)
 
+    requests = ReindexRequests(context.settings)
+    asked = await asyncio.to_thread(requests.waiting)  # what this build covers: asked before it began
     try:
         report = await asyncio.to_thread(reindex_corpus, context.settings, progress)
     except CitebotError as e:
         await status.edit_text(say("reindex.failed", lang, error=reason(e, lang)))
         return
+    await asyncio.to_thread(requests.done, asked)
     await status.edit_text(summary(report, lang))
 
 
@@ -313,6 +317,8 @@ async def flood_guard(update: Update, context: BotContext) -> None:
         return
     if update.callback_query:  # every button press must be answered, so the notice rides on that
         await update.callback_query.answer(say("flood.button", lang_of(update)))
+    elif verdict.notify and update.effective_message and verdict.costly:
+        await notice(update, say("flood.cost", lang_of(update), wait=verdict.wait))
     elif verdict.notify and update.effective_message:
         await notice(update, say("flood.notice", lang_of(update), limit=settings.flood_messages, seconds=settings.flood_seconds,
                                  wait=verdict.wait))

@@ -6,6 +6,8 @@ import logging
 import re
 from urllib.parse import quote
 
+from telegram.error import InvalidToken
+
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -23,8 +25,15 @@ class RedactingFormatter(logging.Formatter):
         return self.secret.sub("<token>", line) if self.secret else line
 
 
+def told_elsewhere(record: logging.LogRecord) -> bool:
+    """False for PTB's report of a refused token (a 40-line traceback): `citebot serve` says it in one sentence."""
+    error = record.exc_info[1] if record.exc_info else None
+    return not isinstance(error, InvalidToken)
+
+
 def setup(token: str | None, level: int = logging.INFO) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(RedactingFormatter(token or ""))
+    handler.addFilter(told_elsewhere)
     logging.basicConfig(level=level, handlers=[handler], force=True)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # its INFO lines carry request URLs

@@ -5,7 +5,15 @@ Each read-modify-write is one Lua script, so two workers never interleave inside
 need not agree. When Redis cannot be reached, each call falls back to this worker's
 own MemoryState and says so once in the log: answers continue, a "More" button whose
 query was lost asks the user to send the question again, and each worker sends at its
-share of the overall budget (the number of workers last seen alive).
+share of the overall budget (the number of workers last seen alive). "Cannot be reached"
+is any error of Redis's: a lost connection, a timeout, a full Redis refusing writes
+("OOM command not allowed" at maxmemory), a read-only replica ("READONLY"). Only the
+heartbeat (a write, every second) or /stats's ping says it is back, so a Redis that
+answers reads but refuses writes is one line in the log, not one per call.
+
+Redis keeps ids, hashes, times and the short question behind each button, all with a
+TTL: a line longer than REMEMBERED characters stays in this worker's memory only, and
+each user keeps at most PER_USER lines there (at most about 300 KB, whatever they send).
 """
 
 from __future__ import annotations
@@ -16,8 +24,7 @@ import secrets
 import time
 
 import redis.asyncio as redis
-from redis.exceptions import ConnectionError as RedisDown
-from redis.exceptions import TimeoutError as RedisSlow
+from redis.exceptions import RedisError
 
 from .catalogue import DEFAULT, say
 from .flood import Verdict
@@ -36,8 +43,10 @@ from .shared_state import (
 
 log = logging.getLogger(__name__)
 PREFIX = "citebot:"
-# Only an unreachable Redis falls back; a script error is a bug and must show.
-UNREACHABLE = (RedisDown, RedisSlow, OSError)
+# Any Redis error falls back to this worker's memory: an answer must never wait on, or stop at, a store.
+UNREACHABLE = (RedisError, OSError)
+REMEMBERED = 300  # characters: a question this long or shorter is shared for "More"; a longer one is kept here
+PER_USER = 500  # a user's newest questions kept in Redis; older ones' buttons ask for the question again
 
 NOW = "local t = redis.call('TIME') local now = tonumber(t[1]) + tonumber(t[2]) / 1000000\n"
 
@@ -120,9 +129,26 @@ end
 return 1
 """
 
+# KEYS: the line's key, the owner's list of keys. ARGV: the line, its TTL, how many lines one user keeps.
+# The newest `cap` lines of each user are kept; older ones are forgotten (their buttons ask
+# for the question again), so no one account can fill Redis.
+REMEMBER = """
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+redis.call('LREM', KEYS[2], 0, KEYS[1])
+local n = redis.call('LPUSH', KEYS[2], KEYS[1])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+local cap = tonumber(ARGV[3])
+if n > cap then
+  for _, old in ipairs(redis.call('LRANGE', KEYS[2], cap, -1)) do redis.call('DEL', old) end
+  redis.call('LTRIM', KEYS[2], 0, cap - 1)
+end
+return n
+"""
+
 BEAT = NOW + """
 redis.call('ZADD', KEYS[1], now, ARGV[1])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - 3600)
+redis.call('EXPIRE', KEYS[1], 3600)
 return redis.call('ZCOUNT', KEYS[1], now - tonumber(ARGV[2]), '+inf')
 """
 
@@ -137,8 +163,7 @@ def falls_back(method):
         except UNREACHABLE as error:
             self.failed(error)
             self.local.schedule.budget = self.budget.shared_by(self.last_workers)
-            return await getattr(self.local, method.__name__)(*args, **kwargs)
-        self.recovered()
+            return await getattr(self.local, method.__name__.lstrip("_"))(*args, **kwargs)
         return result
 
     return wrapper
@@ -159,12 +184,13 @@ class RedisState(SharedState):
                                           health_check_interval=10, decode_responses=True)
         self.scripts = {name: self.redis.register_script(body) for name, body in (
             ("flood", FLOOD), ("claim", CLAIM), ("extend", EXTEND), ("release", RELEASE),
-            ("reserve", RESERVE), ("pause", PAUSE), ("beat", BEAT))}
+            ("reserve", RESERVE), ("pause", PAUSE), ("beat", BEAT), ("remember", REMEMBER))}
 
     def failed(self, error: Exception) -> None:
         if self.down_since is None:
             self.down_since = time.monotonic()
-            log.warning("redis unreachable (%s): answering from this worker's own state until it is back", error)
+            log.warning("redis unusable (%s: %s): answering from this worker's own state until it is back",
+                        type(error).__name__, str(error).splitlines()[0] if str(error) else "")
         self.error = str(error) or type(error).__name__
 
     def recovered(self) -> None:
@@ -175,13 +201,27 @@ class RedisState(SharedState):
     def key(self, *parts) -> str:
         return PREFIX + ":".join(str(p) for p in parts)
 
-    @falls_back
-    async def remember(self, key, line):
-        await self.redis.set(self.key("q", key), line, ex=QUERY_TTL)
+    async def remember(self, key, line, owner=None):
+        await self.local.remember(key, line)  # this worker answers its own buttons even when Redis forgets
+        if len(line) > REMEMBERED:
+            return
+        try:
+            if owner is None:
+                await self.redis.set(self.key("q", key), line, ex=QUERY_TTL)
+            else:
+                await self.scripts["remember"](keys=[self.key("q", key), self.key("lines", owner)],
+                                               args=[line, QUERY_TTL, PER_USER])
+        except UNREACHABLE as error:
+            self.failed(error)
 
-    @falls_back
     async def recall(self, key):
-        return await self.redis.get(self.key("q", key))
+        """Redis's copy first (another worker may have changed it), else this worker's own."""
+        try:
+            shared = await self.redis.get(self.key("q", key))
+        except UNREACHABLE as error:
+            self.failed(error)
+            shared = None
+        return shared if shared is not None else await self.local.recall(key)
 
     @falls_back
     async def flood(self, user_id, limit, seconds, update_id=0, kind="flood"):
@@ -197,6 +237,8 @@ class RedisState(SharedState):
     @falls_back
     async def linked(self, chat_id, question_id):
         value = await self.redis.get(self.key("link", chat_id, question_id))
+        if value is None and self.down_since is not None:  # refusing writes but answering reads: ours went here
+            return await self.local.linked(chat_id, question_id)
         return [int(x) for x in value.split(",") if x] if value is not None else None
 
     @falls_back
@@ -218,12 +260,22 @@ class RedisState(SharedState):
         token = f"{self.worker}:{secrets.token_hex(8)}"
         return token if await self.redis.set(self.key("lock", name), token, nx=True, px=int(ttl * 1000)) else None
 
-    @falls_back
     async def extend(self, name, token, ttl):
+        if not token.startswith(f"{self.worker}:"):  # taken from this worker's memory while Redis refused
+            return await self.local.extend(name, token, ttl)
+        return await self._extend(name, token, ttl)
+
+    async def release(self, name, token):
+        if not token.startswith(f"{self.worker}:"):
+            return await self.local.release(name, token)
+        return await self._release(name, token)
+
+    @falls_back
+    async def _extend(self, name, token, ttl):
         return bool(await self.scripts["extend"](keys=[self.key("lock", name)], args=[token, int(ttl * 1000)]))
 
     @falls_back
-    async def release(self, name, token):
+    async def _release(self, name, token):
         return bool(await self.scripts["release"](keys=[self.key("lock", name)], args=[token]))
 
     @falls_back
@@ -256,8 +308,11 @@ class RedisState(SharedState):
             await self.redis.ping()
         except UNREACHABLE as error:
             self.failed(error)
+        else:
+            if self.down_since is not None:
+                await self.beat()  # a write: a ping passes while writes are refused (full, read-only)
+        if self.down_since is not None:
             return say("health.redis_down", lang, error=self.error)
-        self.recovered()
         return say("health.redis_ok", lang, ms=(time.perf_counter() - started) * 1000, workers=self.last_workers)
 
     async def close(self) -> None:

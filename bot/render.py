@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape, unescape
 from string import Formatter
 
@@ -28,22 +28,25 @@ from citebot.index import (
     echo,
 )
 
-from .attribution import citation_lines, cut_marks, notes, speaker
+from .attribution import QUOTE_MARKS, citation_lines, cut_marks, notes, speaker
 from .catalogue import (
     DEFAULT,
     FSI,
     PDI,
     RIGHT_TO_LEFT,
+    Said,
     counted,
     damage_line,
     field_names,
     furniture_list,
     has,
     isolate,
+    language_name,
     say,
     spoken,
     template,
 )
+from .references import FORMATS
 from .solar_hijri import date_label
 
 MAX_MESSAGE = 4096
@@ -53,7 +56,9 @@ SHORT_TITLE = 60  # characters of a title in compact citations, when the manifes
 HEADER_QUERY = 60  # characters of the user's words echoed in a header
 CONTEXT_BUDGET = 3600  # visible characters of document text in one "Context" message
 PEOPLE_BUTTONS = 12
-QUOTE_MARKS = "\"'“”‘’«»„"
+LIST_PAGE = 10  # documents or people a page of a list shows
+LIST_MARGIN = 100  # room left on a list's page for the page range line
+LIST_TITLE = 300  # characters of a title or name in a list: ten always fit in a message
 
 
 @dataclass
@@ -92,16 +97,21 @@ class Collection:
     description: str | None
     language: str | None
     bot: str  # the bot's username, for inline-mode examples and deep links
+    translated: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # lang: (name, description)
 
     def label(self, lang: str = DEFAULT) -> str:
-        return self.name or say("default_collection", lang)
+        return self.translated.get(lang, (None, None))[0] or self.name or say("default_collection", lang)
+
+    def about(self, lang: str = DEFAULT) -> str | None:
+        return self.translated.get(lang, (None, None))[1] or self.description
 
 
 def start(c: Collection, documents: int, example: str, lang: str = DEFAULT) -> str:
     """/start: what the collection is, how to ask, and inline mode."""
     intro = markup("start.intro", lang, collection=f"<b>{escape(c.label(lang))}</b>")
-    about = (say("start.collection", lang, description=c.description, documents=documents, language=c.language)
-             if c.description and c.language else say("start.collection_plain", lang, documents=documents))
+    about = (say("start.collection", lang, description=c.about(lang), documents=documents,
+                 language=Said(language_name(c.language, lang)))
+             if c.about(lang) and c.language else say("start.collection_plain", lang, documents=documents))
     return "\n\n".join([intro, escape(about), escape(say("help.commands", lang)),
                          escape(say("help.inline", lang, bot=c.bot, example=example))])
 
@@ -121,16 +131,22 @@ def group_intro(c: Collection, lang: str = DEFAULT) -> str:
     return escape(say("group.intro", lang, collection=c.label(lang), bot=c.bot))
 
 
-def page(answer: Answer, number: int, size: int, key: str, note: str | None = None, lang: str = DEFAULT) -> Reply:
+def page(answer: Answer, number: int, size: int, key: str, note: str | None = None, lang: str = DEFAULT,
+         public: bool = False) -> Reply:
     """Page `number` (0-based) of an answer; `key` names the query in callback data; `note` goes under the header.
 
     Excerpts are numbered across pages, and each has a 📄 button with its number; people listed have buttons.
+    A list without excerpts (/docs, people) pages too, each page one message within Telegram's limit.
+    `public` (a group): the user's words the header repeats lose their @mentions and links (`defanged`).
     """
+    if not answer.results and (items := _listing(answer, lang)):
+        return _list_page(answer, items, number, key, note, lang, public)
     pages = max(1, -(-len(answer.results) // size))
     number = min(max(number, 0), pages - 1)
     first = number * size
     shown = answer.results[first:first + size]
     header = escape(header_text(answer, lang))
+    header = defanged(header) if public else header
     if pages > 1:
         shown_range = say("page.range", lang, first=first + 1, last=first + len(shown), total=len(answer.results))
         header += f"\n<i>{escape(shown_range)}</i>"
@@ -139,6 +155,18 @@ def page(answer: Answer, number: int, size: int, key: str, note: str | None = No
     blocks = [header] + [result(r, first + n, lang=lang) for n, r in enumerate(shown, 1)] + _extras(answer, lang)
     buttons = _buttons(len(shown), first, number, pages, key, lang) + _people_buttons(answer.people, key)
     return Reply(messages=_pack(blocks), buttons=with_report(buttons, key, number, len(shown), lang))
+
+
+MENTION = re.compile(r"(?<![\w@＠])@(?=\w{3,})")
+LINK = re.compile(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>“”]+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}\b")
+
+
+def defanged(text: str) -> str:
+    """`text` with no @mention Telegram would notify and no link it would make: "@name" shows as "＠name" and
+    "example.org" as "example․org" (a one-dot leader). In a group the bot repeats a user's words in its header,
+    and must not ping people or post links on their behalf; the words still read the same."""
+    text = MENTION.sub("＠", text)
+    return LINK.sub(lambda m: m.group().replace("://", "∶//").replace(".", "\u2024"), text)
 
 
 def header_text(answer: Answer, lang: str = DEFAULT) -> str:
@@ -260,12 +288,12 @@ def card(d: Document, bot: str, excerpts: int, shown: Result | None = None, cite
     title = f'<a href="{escape(d.url, quote=True)}">{escape(d.title)}</a>' if d.url else escape(d.title)
     rows = [f"<b>{title}</b>"]
     publisher = d.publisher or say("unknown", lang)
-    rows.append(_noted("card.publisher", "card.publisher_note", d.publisher_note, lang, publisher=publisher))
-    rows.append(_noted("card.date", "card.date_note", d.date_note, lang, date=date_label(d, lang)))
+    rows.append(_noted("card.publisher", "card.publisher_note", d.note("publisher", lang), lang, publisher=publisher))
+    rows.append(_noted("card.date", "card.date_note", d.note("date", lang), lang, date=date_label(d, lang)))
     if d.url:
-        rows.append(_noted("card.link", "card.link_note", d.url_note, lang, url=d.url))
+        rows.append(_noted("card.link", "card.link_note", d.note("url", lang), lang, url=d.url))
     else:
-        rows.append(escape(d.url_note or say("card.no_link", lang)))
+        rows.append(escape(d.note("url", lang) or say("card.no_link", lang)))
     rows.append(escape(say("card.share", lang, link=deep_link(bot, d))))
     if d.original_sha256:
         rows.append(escape(say("card.archived", lang, sha256=d.original_sha256, date=(d.archived or "")[:10])))
@@ -318,10 +346,13 @@ def _paragraph(p: Paragraph, ctx: Context, mark: bool, budget: int) -> str:
     return ("[…] " if start > p.start else "") + html + (ELLIPSIS if end < p.end else "")
 
 
-def cite(r: Result, bot: str, lang: str = DEFAULT) -> Reply:
-    """A citation to paste anywhere (bot/attribution.py citation_lines), then the deep link."""
+def cite(r: Result, bot: str, reference: str, style: str, files: str, lang: str = DEFAULT) -> Reply:
+    """A citation to paste anywhere (bot/attribution.py citation_lines), then the deep link; the reference in
+    the collection's citation style (bot/references.py); buttons for it as files (`files`: "KEY:N")."""
     lines = citation_lines(r, lang) + [say("cite.via", lang, link=deep_link(bot, r.document))]
-    return Reply(messages=[f"{escape(say('cite.title', lang))}\n<pre>{escape(chr(10).join(lines))}</pre>"])
+    text = (f"{escape(say('cite.title', lang))}\n<pre>{escape(chr(10).join(lines))}</pre>\n"
+            f"{escape(say('cite.reference', lang, style=style))}\n<pre>{escape(reference)}</pre>")
+    return Reply(messages=[text], buttons=[[(f"📎 {name}", f"cf:{files}:{suffix}") for suffix, name in FORMATS.items()]])
 
 
 # -- inline mode ---------------------------------------------------------------------------------
@@ -369,12 +400,51 @@ def _via(bot: str, d: Document, lang: str) -> str:
 
 
 def _extras(answer: Answer, lang: str = DEFAULT) -> list[str]:
+    items = _listing(answer, lang)
+    return ["\n".join(items)] if items else []
+
+
+def _listing(answer: Answer, lang: str = DEFAULT) -> list[str]:
+    """The lines of the list an answer holds: its documents, else its people."""
     if answer.command == "docs":  # /doc_N: Telegram makes the whole command tappable, unlike "/doc ID"
-        return ["\n".join(f"{n}. {citation(d, full=True, lang=lang)}\n    {escape(say('docs.open', lang, number=n))}"
-                          for n, d in enumerate(answer.documents, 1))]
-    if answer.people:
-        return ["\n".join(f"• {escape(p.name)} ({p.documents})" for p in answer.people)]
-    return []
+        return [f"{n}. {citation(_listed(d), full=True, lang=lang)}\n    {escape(say('docs.open', lang, number=n))}"
+                for n, d in enumerate(answer.documents, 1)]
+    return [f"• {escape(clip(p.name, LIST_TITLE))} ({p.documents})" for p in answer.people]
+
+
+def _listed(d: Document) -> Document:
+    """A document as a list shows it: title and publisher cut to LIST_TITLE (the card has them whole)."""
+    return replace(d, title=clip(d.title, LIST_TITLE), publisher=d.publisher and clip(d.publisher, LIST_TITLE))
+
+
+def _list_page(answer: Answer, items: list[str], number: int, key: str, note: str | None, lang: str,
+               public: bool) -> Reply:
+    """Page `number` of a list: at most LIST_PAGE lines, and no more than one message holds."""
+    header = escape(header_text(answer, lang))
+    header = (defanged(header) if public else header) + (f"\n<i>{escape(note)}</i>" if note else "")
+    bounds = list_pages(items, MAX_MESSAGE - visible_length(header) - LIST_MARGIN)
+    number = min(max(number, 0), len(bounds) - 1)
+    first, last = bounds[number]
+    if len(bounds) > 1:
+        header += f"\n<i>{escape(say('page.range', lang, first=first + 1, last=last, total=len(items)))}</i>"
+    buttons = _buttons(0, first, number, len(bounds), key, lang)
+    if answer.command != "docs":
+        buttons = _people_buttons(answer.people, key, first, min(last, first + PEOPLE_BUTTONS)) + buttons
+    return Reply(messages=[f"{header}\n\n" + "\n".join(items[first:last])], buttons=buttons)
+
+
+def list_pages(items: list[str], room: int) -> list[tuple[int, int]]:
+    """Where each page of a list starts and ends: LIST_PAGE lines at most, filling at most `room` characters
+    (items are cut to LIST_TITLE, so one always fits). Pages are recomputed for every button, so the same list
+    always pages the same way."""
+    bounds, start, used = [], 0, 0
+    for n, item in enumerate(items):
+        size = visible_length(item) + 1
+        if n > start and (n - start >= LIST_PAGE or used + size > room):
+            bounds.append((start, n))
+            start, used = n, 0
+        used += size
+    return bounds + [(start, len(items))] if items else [(0, 0)]
 
 
 def _pack(blocks: list[str]) -> list[str]:
@@ -395,9 +465,10 @@ def visible_length(html: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def _people_buttons(people: list[Person], key: str) -> list[list[tuple[str, str]]]:
-    """A button per person listed (the first PEOPLE_BUTTONS), two a row: /who for them in one tap."""
-    named = [(p.name[:40], f"wh:{key}:{n}") for n, p in enumerate(people[:PEOPLE_BUTTONS])] if key else []
+def _people_buttons(people: list[Person], key: str, first: int = 0,
+                    last: int = PEOPLE_BUTTONS) -> list[list[tuple[str, str]]]:
+    """A button per person listed (at most PEOPLE_BUTTONS), two a row: /who for them in one tap."""
+    named = [(people[n].name[:40], f"wh:{key}:{n}") for n in range(first, min(last, len(people)))] if key else []
     return [named[i:i + 2] for i in range(0, len(named), 2)]
 
 
@@ -462,7 +533,7 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
         rows.append(_draft_row(draft, "author", escape(d.author), lang, "field.author"))
     rows += [escape(damage_line(sign, lang)) for sign in draft.damage]
     if draft.furniture:
-        rows.append(escape(say("draft.furniture", lang, lines=furniture_list(draft.furniture))))
+        rows.append(escape(say("draft.furniture", lang, lines=furniture_list(draft.furniture, lang))))
     rows.append(escape(say("draft.found", lang, passages=counted("count.passages", draft.passages, lang),
                            quotes=counted("count.quotes", draft.quotes, lang),
                            people=counted("count.people", draft.people, lang))))

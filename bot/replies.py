@@ -13,17 +13,29 @@ from telegram.error import BadRequest
 from citebot.index import Answer, Document, Result
 
 from . import render
-from .catalogue import language, say
-from .state import BotContext
+from .catalogue import language, language_name, say
+from .state import Asked, BotContext
 from .telegram_errors import Refusal, refusal
 
 log = logging.getLogger(__name__)
-EXAMPLES = ["/who Raisi", "/quote Montazeri", "/source 30,000", "mass graves"]  # /start's buttons
-INLINE_EXAMPLE = "mass graves"
+# /start's buttons and the inline-mode example, in the reader's language (a Persian question is read in English)
+EXAMPLES = {"en": ["/who Raisi", "/quote Montazeri", "/source 30,000", "mass graves"],
+            "fa": ["/who رئیسی", "/quote منتظری", "/source 30,000", "گورهای جمعی"]}
+INLINE_EXAMPLE = {"en": "mass graves", "fa": "گورهای جمعی"}
 
 
-async def answer_line(context: BotContext, line: str) -> Answer:
-    answer = await asyncio.to_thread(context.answerer.ask, line)
+def examples(lang: str) -> list[str]:
+    return EXAMPLES.get(lang, EXAMPLES["en"])
+
+
+def inline_example(lang: str) -> str:
+    return INLINE_EXAMPLE.get(lang, INLINE_EXAMPLE["en"])
+
+
+async def answer_line(context: BotContext, line: str, after: tuple[str, ...] = ()) -> Answer:
+    """The answer to `line`; `after`: the thread it replies to (a follow-up such as "what did he say?")."""
+    answerer = context.answerer
+    answer = await context.state.answers.run(context.asker, lambda: answerer.ask(line, after))
     context.state.served += 1
     return answer
 
@@ -36,7 +48,8 @@ def keyboard(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup | None:
 
 def collection(context: BotContext) -> render.Collection:
     s = context.bot_settings
-    return render.Collection(s.collection_name, s.collection_description, s.collection_language, bot_name(context))
+    return render.Collection(s.collection_name, s.collection_description, s.collection_language, bot_name(context),
+                             {"fa": (s.collection_name_fa, s.collection_description_fa)})
 
 
 async def send(update: Update, reply: render.Reply, quote: bool | None = None) -> list[Message]:
@@ -52,7 +65,7 @@ async def send(update: Update, reply: render.Reply, quote: bool | None = None) -
     return sent
 
 
-async def deliver(update: Update, context: BotContext, reply: render.Reply) -> None:
+async def deliver(update: Update, context: BotContext, reply: render.Reply, key: str) -> None:
     """Answer a question; an edited question updates its earlier answer in place when it still can."""
     message = update.effective_message
     asked = (message.chat_id, message.message_id)
@@ -63,7 +76,7 @@ async def deliver(update: Update, context: BotContext, reply: render.Reply) -> N
         sent = await send(update, reply, quote=True)  # too old to map: answer under the edited message
     else:
         sent = await send(update, reply)
-    await context.state.answered(asked, [m.message_id for m in sent])
+    await context.state.answered(asked, [m.message_id for m in sent], key)
 
 
 async def edit_in_place(context: BotContext, chat_id: int, earlier: list[int], reply: render.Reply) -> bool:
@@ -90,15 +103,30 @@ def lang_of(update: Update) -> str:
 
 
 async def send_answer(update: Update, context: BotContext, line: str) -> None:
-    answer = await answer_line(context, line)
-    await deliver(update, context, await reply_to(context, answer, await context.state.remember(line), lang_of(update)))
+    """Answer `line`; a reply to one of our answers is read with that answer's question (a follow-up)."""
+    asked = Asked(line, await thread_of(update, context))
+    answer = await answer_line(context, *asked)
+    key = await context.state.remember(asked, update.effective_user.id if update.effective_user else None)
+    public = update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE
+    await deliver(update, context, await reply_to(context, answer, key, lang_of(update), public), key)
 
 
-async def reply_to(context: BotContext, answer: Answer, key: str, lang: str) -> render.Reply:
-    """The first page of an answer; a single document is its card."""
+async def thread_of(update: Update, context: BotContext) -> tuple[str, ...]:
+    """The thread a message continues: the question of the answer of ours it replies to, if any."""
+    message = update.effective_message
+    replied = message.reply_to_message if message else None
+    if not replied or not replied.from_user or replied.from_user.id != context.bot.id:
+        return ()
+    earlier = await context.state.replied_to(message.chat_id, replied.message_id)
+    return earlier.thread() if earlier else ()
+
+
+async def reply_to(context: BotContext, answer: Answer, key: str, lang: str, public: bool = False) -> render.Reply:
+    """The first page of an answer; a single document is its card. `public`: in a group (render.defanged)."""
     if answer.command == "doc" and answer.documents:
         return await card(context, answer.documents[0], lang=lang)
-    return render.page(answer, 0, context.bot_settings.page_size, key, language_hint(context, answer, lang), lang)
+    return render.page(answer, 0, context.bot_settings.page_size, key, language_hint(context, answer, lang), lang,
+                       public)
 
 
 def language_hint(context: BotContext, answer: Answer, lang: str) -> str | None:
@@ -107,9 +135,11 @@ def language_hint(context: BotContext, answer: Answer, lang: str) -> str | None:
     letters = [ch for ch in answer.query if ch.isalpha()]
     if answer.results or answer.people or not language or not letters:
         return None
+    if any(p.key == "answer.persian.english" for p in answer.phrases):
+        return None  # the answer already says so, with English words to try
     if any("LATIN" in unicodedata.name(ch, "") for ch in letters):
         return None
-    return say("hint.language", lang, language=language)
+    return say("hint.language", lang, language=language_name(language, lang))
 
 
 async def card(context: BotContext, document: Document, shown: Result | None = None,

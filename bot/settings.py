@@ -36,6 +36,9 @@ class BotSettings:
                                          "(the same in every worker)", secret=True)
     flood_messages: int = setting("telegram.flood_messages", 20, "per user, within flood_seconds")
     flood_seconds: int = setting("telegram.flood_seconds", 10, "the flood guard's window")
+    flood_answer_seconds: int = setting("telegram.flood_answer_seconds", 5,
+                                        "CPU seconds of answers per user within flood_seconds, on each worker; "
+                                        "0 = no budget")
     inline_flood_queries: int = setting("telegram.inline_flood_queries", 60,
                                         "inline queries per user within flood_seconds (they arrive as people type; "
                                         "counted apart from messages)")
@@ -48,6 +51,11 @@ class BotSettings:
     collection_description: str | None = setting("collection.description", None, "one sentence on the documents")
     collection_language: str | None = setting("collection.language", None,
                                               "the documents' language, in words (\"English\")")
+    collection_name_fa: str | None = setting("collection.name_fa", None,
+                                             "the name in Persian, for readers using Telegram in Persian")
+    collection_description_fa: str | None = setting("collection.description_fa", None, "the sentence in Persian")
+    citation_style: str = setting("collection.citation_style", "apa",
+                                  "❝ Cite's reference style: a CSL style name (apa, chicago-author-date, ...)")
     redis_url: str | None = setting("state.redis_url", None,
                                     "Redis shared by several workers, e.g. redis://redis:6379/0; "
                                     "unset = this process's memory", secret=True)

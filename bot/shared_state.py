@@ -89,7 +89,8 @@ class SharedState:
     budget: Budget
 
     # -- paging memory ---------------------------------------------------------------------
-    async def remember(self, key: str, line: str) -> None:
+    async def remember(self, key: str, line: str, owner: int | None = None) -> None:
+        """Keep `line` behind `key`; `owner` (the user who sent it) bounds how many lines one user keeps."""
         raise NotImplementedError
 
     async def recall(self, key: str) -> str | None:
@@ -242,8 +243,8 @@ class MemoryState(SharedState):
         self.guards: dict[tuple[str, int, float], FloodGuard] = {}
         self.schedule = Schedule(self.budget)
 
-    async def remember(self, key, line):
-        self.queries.put(key, line, QUERY_TTL)
+    async def remember(self, key, line, owner=None):
+        self.queries.put(key, line, QUERY_TTL)  # bounded as a whole (MEMORY entries): no owner needed
 
     async def recall(self, key):
         return self.queries.fetch(key)

@@ -1,4 +1,5 @@
-"""The Solar Hijri (Iranian) calendar date of a Gregorian date, for dates in Persian messages.
+"""Dates in Persian messages: the Gregorian date in Persian words and digits, with the Solar Hijri (Iranian)
+calendar date beside it.
 
 The arithmetic 2820-year-cycle conversion used by Iranian software (exact for 1300–1500 SH,
 the years documents date from); no dependency for one small function.
@@ -14,6 +15,7 @@ from .catalogue import say
 
 LANGUAGES = {"fa"}  # whose dates add the Solar Hijri date
 MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
+GREGORIAN = ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر")
 DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 _BEFORE = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)  # Gregorian days before each month
 
@@ -41,8 +43,21 @@ def date_label(d: Document, lang: str) -> str:
     by what the text proves (date_not_before / date_not_after): "2020" written after July 2020 is 1399 only."""
     if not d.date:
         return say("date.unknown", lang)
-    hijri = label(d.date, d.date_precision, d.date_interval()) if lang in LANGUAGES else ""
-    return f"{d.date_label()} ({hijri})" if hijri else d.date_label()
+    if lang not in LANGUAGES:
+        return d.date_label()
+    return f"{gregorian(d.date, d.date_precision)} ({label(d.date, d.date_precision, d.date_interval())})"
+
+
+def gregorian(iso: str, precision: str | None) -> str:
+    """The Gregorian date in Persian month names and digits ("۲۴ ژوئیه ۲۰۲۰"), at the precision it is known."""
+    parts = [int(p) for p in iso.split("-")]
+    if precision == "day" and len(parts) == 3:
+        text = f"{parts[2]} {GREGORIAN[parts[1] - 1]} {parts[0]}"
+    elif precision == "month" and len(parts) > 1:
+        text = f"{GREGORIAN[parts[1] - 1]} {parts[0]}"
+    else:
+        text = str(parts[0])
+    return text.translate(DIGITS)
 
 
 def label(iso: str | None, precision: str | None,

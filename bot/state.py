@@ -8,16 +8,32 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import time
-from typing import Any
+from typing import Any, NamedTuple
 
+from telegram import Update
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from citebot.index import Answerer, Settings
 
+from .fairness import AnswerBudget, FairAnswers
 from .flood import Verdict
 from .settings import BotSettings
 from .shared_state import MemoryState, SharedState
+
+THREAD = "\x1e"  # marks a stored thread (JSON) apart from a stored line: a control character no one types
+
+
+class Asked(NamedTuple):
+    """A question as the bot answers it: the line, and the lines of the thread it replies to (oldest first)."""
+
+    line: str
+    after: tuple[str, ...] = ()
+
+    def thread(self) -> tuple[str, ...]:
+        """The thread a reply to this question's answer continues."""
+        return (*self.after, self.line)
 
 
 class BotState:
@@ -33,39 +49,61 @@ class BotState:
         self.bot_settings: BotSettings | None = None  # bot/'s table: Telegram, paging, the collection's intro
         self.answerer: Answerer | None = None
         self.shared: SharedState = MemoryState()  # replaced by configure()
+        self.answers = FairAnswers(AnswerBudget(0, 10))  # replaced by configure(): answers run here, per asker
         self.started = time.monotonic()
         self.served = 0
         self.awaiting: Any = None  # bot.admin's filter for users this worker asked for a value
         self.notice_task: asyncio.Task | None = None  # the batched "new reports" notice to admins, when due
+        self.replayer: asyncio.Task | None = None  # writes what the spool keeps once the database is back
         self.admin_langs: dict[int, str] = {}  # each admin's catalogue, as last seen: for that notice
 
     def configure(self, settings: Settings, bot_settings: BotSettings, answerer: Answerer,
                   shared: SharedState | None = None) -> None:
         self.settings, self.bot_settings, self.answerer = settings, bot_settings, answerer
         self.shared = shared or MemoryState()
+        self.answers = FairAnswers(AnswerBudget(bot_settings.flood_answer_seconds, bot_settings.flood_seconds))
 
-    async def remember(self, line: str) -> str:
-        """A short key for `line`, so callback data stays far below Telegram's 64 bytes."""
-        key = hashlib.blake2b(line.encode(), digest_size=6).hexdigest()
-        await self.shared.remember(key, line)
+    async def remember(self, asked: Asked, owner: int | None = None) -> str:
+        """A short key for a question, so callback data stays far below Telegram's 64 bytes; `owner`: who sent it."""
+        stored = asked.line if not asked.after else THREAD + json.dumps(asked.thread(), ensure_ascii=False)
+        key = hashlib.blake2b(stored.encode(), digest_size=6).hexdigest()
+        await self.shared.remember(key, stored, owner)
         return key
 
-    async def recall(self, key: str) -> str | None:
-        """The line behind a button; None when it expired or was lost (the user is asked to send it again)."""
-        return await self.shared.recall(key)
+    async def recall(self, key: str) -> Asked | None:
+        """The question behind a button; None when it expired or was lost (the user is asked to send it again)."""
+        stored = await self.shared.recall(key)
+        if stored is None:
+            return None
+        try:
+            *after, line = json.loads(stored[len(THREAD):]) if stored.startswith(THREAD) else [stored]
+        except ValueError:  # a line typed with the marker in front: the line it is
+            return Asked(stored)
+        return Asked(line, tuple(after))
 
     async def answers_to(self, asked: tuple[int, int]) -> list[int] | None:
         """The messages that answered (chat id, question message id)."""
         return await self.shared.linked(*asked)
 
-    async def answered(self, asked: tuple[int, int], message_ids: list[int]) -> None:
+    async def answered(self, asked: tuple[int, int], message_ids: list[int], key: str) -> None:
+        """Link a question to its answer's messages, and each message to the question (`key`), so a reply to
+        any of them is read with it (a follow-up)."""
         await self.shared.link(*asked, message_ids)
+        for message_id in message_ids:
+            await self.shared.remember(f"re:{asked[0]}:{message_id}", key)
+
+    async def replied_to(self, chat_id: int, message_id: int) -> Asked | None:
+        """The question a message of ours answered, if it was an answer and is still remembered."""
+        key = await self.shared.recall(f"re:{chat_id}:{message_id}")
+        return await self.recall(key) if key else None
 
     async def admit(self, user_id: int, update_id: int = 0, inline: bool = False) -> Verdict:
         """The flood guard on update `update_id` from `user_id`, counted across workers; inline queries have
         their own budget, so typing @bot words never costs the user their next message's answer."""
         settings = self.bot_settings
         assert settings is not None  # configured before the first update
+        if not (costly := self.answers.check(user_id)).admitted:  # this worker's answers cost them too much
+            return costly
         if inline:
             return await self.shared.flood(user_id, settings.inline_flood_queries, settings.flood_seconds, update_id,
                                            kind="inline")
@@ -75,6 +113,15 @@ class BotState:
 class BotContext(CallbackContext[ExtBot, dict, dict, BotState]):
     """The handlers' context: `context.state` is the bot's typed state; `context.settings` the index's
     settings table (handed to the index), `context.bot_settings` bot/'s own (bot/settings.py)."""
+
+    asker: int | None = None  # who sent the update handled: answers are scheduled and budgeted per asker
+
+    @classmethod
+    def from_update(cls, update: object, application):
+        context = super().from_update(update, application)
+        user = update.effective_user if isinstance(update, Update) else None
+        context.asker = user.id if user else None
+        return context
 
     @property
     def state(self) -> BotState:

@@ -7,7 +7,7 @@ import textwrap
 from citebot.index import EDITABLE, Answer, Document, Draft, ReaderReport, Result
 
 from .attribution import cut_marks, notes, speaker_line
-from .catalogue import DEFAULT, damage_line, field_names, furniture_list, say, spoken, template
+from .catalogue import DEFAULT, damage_line, field_names, furniture_list, has, quote, say, spoken, template
 from .solar_hijri import date_label
 
 WIDTH = 88
@@ -59,7 +59,7 @@ def _result(n: int, r: Result, lang: str = DEFAULT) -> list[str]:
 
 def citation(d: Document, lang: str = DEFAULT) -> str:
     """Title, publisher, date and link, each only when known (`citebot ask /doc ID` says why one is not)."""
-    parts = [f"“{d.title}”", *([d.publisher] if d.publisher else []), date_label(d, lang)]
+    parts = [quote(d.title, lang), *([d.publisher] if d.publisher else []), date_label(d, lang)]
     if d.url:
         parts.append(d.url)
     if d.inferred:
@@ -69,9 +69,10 @@ def citation(d: Document, lang: str = DEFAULT) -> str:
 
 def card(d: Document, lang: str = DEFAULT) -> list[str]:
     rows = [("field.id", d.id), ("field.title", d.title), ("field.publisher", d.publisher or say("unknown", lang)),
-            ("field.date", date_label(d, lang)), ("field.date_note", d.date_note),
-            ("field.publisher_note", d.publisher_note), ("field.url", d.url or say("unknown", lang)),
-            ("field.url_note", d.url_note), ("field.short_title", d.short_title), ("field.kind", d.kind),
+            ("field.date", date_label(d, lang)), ("field.date_note", d.note("date", lang)),
+            ("field.publisher_note", d.note("publisher", lang)), ("field.url", d.url or say("unknown", lang)),
+            ("field.url_note", d.note("url", lang)), ("field.short_title", d.short_title),
+            ("field.kind", template(f"kind.{d.kind}", lang) if has(f"kind.{d.kind}", DEFAULT) else d.kind),
             ("field.file", d.file)]
     if d.original_sha256:
         rows.append(("field.original", say("card.archived", lang, sha256=d.original_sha256, date=(d.archived or "")[:10])))

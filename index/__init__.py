@@ -12,6 +12,7 @@ from .answers.quotations import Quotation
 from .collection.collection import BOUNDS, EDITABLE, KINDS, CollectionError, InvalidField
 from .collection.custody import Verification
 from .collection.custody import verify as verify_collection
+from .collection.database import DatabaseError
 from .collection.drafts import Drafts
 from .collection.intake import Draft, collection_entry, prepare_url
 from .collection.intake import commit as commit_draft
@@ -19,15 +20,16 @@ from .collection.intake import edit as edit_document
 from .collection.intake import prepare as prepare_file
 from .collection.intake import remove as remove_document
 from .collection.reports import REASONS, AuditEntry, Journal, ReaderReport
+from .collection.requests import ReindexRequests
 from .documents.fetch import FetchError
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
-from .models import Answer, Context, Document, Paragraph, Person, Referent, Result, Voice
+from .models import Answer, Context, Document, Paragraph, Person, Quoted, Referent, Result, Voice
 from .refusals import MESSAGES as REFUSAL_MESSAGES
 from .settings import Settings, SettingsSource, env_name, env_names, setting
 from .settings import defaults_yaml as settings_defaults
 from .settings import effective as effective_settings
 from .store.build import Report as ReindexReport
-from .store.build import reindex
+from .store.build import no_corpus, reindex
 from .voices.overrides import change as change_people
 
 # One name a line, sorted: helpers adding names merge without conflicts.
@@ -40,6 +42,7 @@ __all__ = [
     "CollectionError",
     "ConfigError",
     "Context",
+    "DatabaseError",
     "Document",
     "Draft",
     "Drafts",
@@ -56,12 +59,14 @@ __all__ = [
     "Paragraph",
     "Person",
     "Quotation",
+    "Quoted",
     "REASONS",
     "REFUSAL_MESSAGES",
     "ReaderReport",
     "Referent",
     "ReindexBusy",
     "ReindexReport",
+    "ReindexRequests",
     "Result",
     "Settings",
     "SettingsSource",
@@ -77,6 +82,7 @@ __all__ = [
     "is_chatter",
     "env_name",
     "env_names",
+    "no_corpus",
     "prepare_file",
     "prepare_url",
     "reindex",

@@ -46,6 +46,13 @@ class Document:
     citation_title: str | None = None
     original_sha256: str | None = None  # the preserved original (the file as uploaded, a URL's WARC): its SHA-256
     archived: str | None = None  # when that original was received or fetched, ISO 8601 UTC
+    # The notes in other languages, for readers in them: {"fa": {"publisher": ..., "date": ..., "url": ...}}
+    # (the manifest's notes_fa); a note not translated is shown as written.
+    notes: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def note(self, name: str, lang: str) -> str | None:
+        """The `name` note ("publisher", "date", "url") for a reader in `lang`: translated if it is."""
+        return self.notes.get(lang, {}).get(name) or getattr(self, f"{name}_note")
 
     def compact_title(self) -> str:
         """The title for compact citations ("[1] title · publisher · date", "Also in:"); the card has the full one."""
@@ -283,6 +290,20 @@ class Result:
 
 
 
+class Quoted(tuple):
+    """Words a message quotes ("“30000” or “30,000”"): a phrase parameter each language says with its own
+    quotation marks and its own "or" (JSON: a list). `QuotedEach` lists them all ("“a”, “b”") instead."""
+
+    alternatives = True
+
+    def said(self, marks: tuple[str, str] = ("“", "”"), either: str = " or ", comma: str = ", ") -> str:
+        return (either if self.alternatives else comma).join(f"{marks[0]}{w}{marks[1]}" for w in self)
+
+
+class QuotedEach(Quoted):
+    alternatives = False
+
+
 @dataclass(frozen=True)
 class Phrase:
     """One sentence of an answer's message: a key of index/answers/messages.py and its parameters (plain data)."""
@@ -292,7 +313,7 @@ class Phrase:
     sep: str = " "  # joins it to the sentence before
 
     def to_json(self) -> dict:
-        return {"key": self.key, "params": self.params}
+        return {"key": self.key, "params": {k: list(v) if isinstance(v, Quoted) else v for k, v in self.params.items()}}
 
 
 @dataclass

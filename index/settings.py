@@ -75,6 +75,11 @@ class Settings:
         return self.database or self.index_dir.parent / "citebot.sqlite"
 
     @property
+    def spool_dir(self) -> Path:
+        """This host's spool (index/collection/spool.py): what a store that is down will take when it is back."""
+        return self.index_dir.parent / "spool"
+
+    @property
     def database_at(self) -> Path | str:
         """Where reports and the audit log are: the PostgreSQL URL if one is set, else the SQLite file."""
         return self.database_url or self.database_file

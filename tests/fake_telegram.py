@@ -270,7 +270,19 @@ class FakeTelegram:
             self.answered_queries.add(p["callback_query_id"])
         if method == "getFile":
             return self._get_file(p)
+        if method == "sendDocument":
+            return self._document_sent(p)
         return True
+
+    def _document_sent(self, p: dict) -> dict:
+        """The Message Telegram returns for a file the bot sent (its name and bytes stay in `calls`)."""
+        self._next_message += 1
+        upload = p["document"] if isinstance(p["document"], dict) else {"filename": "file", "content": b""}
+        return {"message_id": self._next_message, "date": int(time.time()),
+                "chat": {"id": int(p["chat_id"]), "type": "private" if int(p["chat_id"]) > 0 else "supergroup"},
+                "from": {k: BOT[k] for k in ("id", "is_bot", "first_name", "username")},
+                "document": {"file_id": f"doc{self._next_message}", "file_unique_id": f"u{self._next_message}",
+                             "file_name": upload["filename"], "file_size": len(upload["content"])}}
 
     async def _get_updates(self, p: dict):
         offset = int(p.get("offset", 0) or 0)
@@ -418,8 +430,9 @@ def _check_keyboard(markup) -> None:
 async def _params(request: web.Request) -> dict:
     if request.content_type == "application/json":
         return await request.json()
-    form = await request.post()
-    return {k: v for k, v in form.items()}
+    form = await request.post()  # an uploaded file is kept as its name and bytes
+    return {k: {"filename": v.filename, "content": v.file.read()} if isinstance(v, web.FileField) else v
+            for k, v in form.items()}
 
 
 def _spec(method: str) -> dict:

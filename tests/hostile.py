@@ -1,14 +1,16 @@
-"""Hostile inputs built here, small files that cost a reader far more than their size: PDF bombs,
-deep object graphs, gzip bombs. Each is a real file of the shape attacks use, made without extra tools."""
+"""Hostile inputs built here, small files and lines that cost a reader far more than their size: PDF bombs,
+deep object graphs, gzip bombs, long lines of many names. Each is of the shape attacks use, made without extra tools."""
 
 from __future__ import annotations
 
 import gzip
+import random
 import zlib
 from pathlib import Path
 
 PAGE = "<< /Type /Page /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"
 TEXT = "BT /F1 12 Tf 72 720 Td (A page of a hostile file, repeated.) Tj ET"
+PERSIAN_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
 FONT = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 
@@ -93,3 +95,18 @@ def spin(seconds: float) -> int:
     while time.process_time() < end:
         n += 1
     return n
+
+
+def hostile_lines(seed: int = 7) -> dict[str, str]:
+    """300-character lines of the shapes that cost most: many Persian words, many capitalised Latin words,
+    both scripts mixed, many quotation marks; as a search and as /who."""
+    r = random.Random(seed)
+
+    def words(letters: str, title: bool = False) -> str:
+        ws = ("".join(r.choice(letters) for _ in range(r.randint(3, 7))) for _ in range(80))
+        return " ".join(w.title() if title else w for w in ws)[:300]
+
+    persian, latin = words(PERSIAN_LETTERS), words("abcdefghijklmnopqrstuvwxyz", title=True)
+    mixed = " ".join(f"{a} {b}" for a, b in zip(persian.split(), latin.split()))[:300]
+    return {"long Persian": persian, "long Latin": latin, "mixed scripts": mixed, "many quotes": ('“a” "b" ' * 40)[:300],
+            "/who long Persian": "/who " + persian, "/who long Latin": "/who " + latin}

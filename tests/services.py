@@ -35,9 +35,10 @@ def need(program: str) -> str:
 class Redis:
     """A throwaway redis-server without persistence: a restart loses everything, the worst case."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *options: str) -> None:
         self.binary = need("redis-server")
         self.folder = folder
+        self.options = list(options)  # more redis-server arguments: --maxmemory 1mb, --replicaof HOST PORT
         self.port = free_port()
         self.proc: subprocess.Popen | None = None
 
@@ -49,7 +50,7 @@ class Redis:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.proc = subprocess.Popen(
             [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-             "--dir", str(self.folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+             "--dir", str(self.folder), *self.options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_listening(self.port)
 
     def stop(self) -> None:
@@ -64,8 +65,8 @@ class Redis:
 
 
 @contextlib.contextmanager
-def redis_server(folder: Path):
-    server = Redis(folder)
+def redis_server(folder: Path, *options: str):
+    server = Redis(folder, *options)
     server.start()
     try:
         yield server
@@ -94,30 +95,59 @@ def haproxy(config: Path, port: int, workers: list[int], folder: Path):
         proc.wait(10)
 
 
-@contextlib.contextmanager
-def postgres_server():
-    """A throwaway PostgreSQL cluster (fsync off) with a database `citebot`; yields its URL.
+class Postgres:
+    """A throwaway PostgreSQL cluster (fsync off) with a database `citebot`, which a test may stop and start.
 
     PostgreSQL refuses to run as root, so under root (CI) it runs as the `postgres` user Debian's package
     adds, in a folder of its own under /tmp (pytest's are private to root).
     """
-    initdb, pg_ctl = need("initdb"), need("pg_ctl")
-    as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    folder = Path(tempfile.mkdtemp(prefix="citebot-pg-"))
-    if as_user:
-        shutil.chown(folder, "postgres")
-    data, port = folder / "data", free_port()
-    subprocess.run([*as_user, initdb, "-D", str(data), "-A", "trust", "-U", "citebot"], check=True,
-                   stdout=subprocess.DEVNULL)
-    options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run([*as_user, pg_ctl, "-D", str(data), "-o", options, "-l", str(folder / "postgres.log"),
-                    "-w", "start"], check=True, stdout=subprocess.DEVNULL)
+
+    def __init__(self) -> None:
+        initdb, self.pg_ctl = need("initdb"), need("pg_ctl")
+        self.as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        self.folder = Path(tempfile.mkdtemp(prefix="citebot-pg-"))
+        if self.as_user:
+            shutil.chown(self.folder, "postgres")
+        self.data, self.port = self.folder / "data", free_port()
+        subprocess.run([*self.as_user, initdb, "-D", str(self.data), "-A", "trust", "-U", "citebot"], check=True,
+                       stdout=subprocess.DEVNULL)
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://citebot@127.0.0.1:{self.port}/citebot"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        subprocess.run([*self.as_user, self.pg_ctl, "-D", str(self.data), "-o", options, "-l",
+                        str(self.folder / "postgres.log"), "-w", "start"], check=True, stdout=subprocess.DEVNULL)
+
+    def stop(self) -> None:
+        """As a crash or a lost host looks to its clients: at once, open connections cut."""
+        subprocess.run([*self.as_user, self.pg_ctl, "-D", str(self.data), "-m", "immediate", "-w", "stop"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def postgres_cluster():
+    """A Postgres (started, with its database `citebot`) a test can stop and start; removed afterwards."""
+    server = Postgres()
     try:
+        server.start()
         import psycopg
 
-        with psycopg.connect(f"postgresql://citebot@127.0.0.1:{port}/postgres", autocommit=True) as db:
+        with psycopg.connect(server.url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as db:
             db.execute("CREATE DATABASE citebot")
-        yield f"postgresql://citebot@127.0.0.1:{port}/citebot"
+        yield server
     finally:
-        subprocess.run([*as_user, pg_ctl, "-D", str(data), "-m", "immediate", "stop"], stdout=subprocess.DEVNULL)
-        shutil.rmtree(folder, ignore_errors=True)
+        server.remove()
+
+
+@contextlib.contextmanager
+def postgres_server():
+    """A throwaway PostgreSQL cluster with a database `citebot`; yields its URL."""
+    with postgres_cluster() as server:
+        yield server.url

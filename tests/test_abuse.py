@@ -14,6 +14,7 @@ import pytest
 from tests.botproc import ROOT, TOKEN, citebot, message, replies
 from tests.conftest import indexed
 from tests.fake_telegram import FakeTelegram
+from tests.hostile import hostile_lines
 from tests.reliability import trials
 
 pytestmark = pytest.mark.e2e
@@ -136,6 +137,52 @@ def test_a_flooding_user_gets_one_notice_and_everyone_else_keeps_getting_answers
     (answer,) = say(bot, "/who Raisi", spammer, spammer)  # the wait the notice named was the real one
     assert answer["text"].startswith("Ebrahim Raisi")
     assert missing == []
+
+
+ORDINARY = ["mass graves", "/who Naidoo", "/quote Montazeri", "who said abject failure", "refrigerated trucks",
+            "/source 30,000", "اعدام ۱۳۶۷", "/who Raisi"]
+
+
+@pytest.mark.reliability("hostile lines")
+def test_ordinary_answers_keep_their_latency_while_another_user_sends_costly_lines(bot, tally):
+    """Two accounts send as many 300-character lines of the costliest shapes as the flood guard admits (long
+    Persian, long Latin, mixed scripts, many quotes); ordinary questions asked meanwhile by others are answered
+    about as fast as without them: per-user lines, cost-bounded name lookup (bot/fairness.py, index/voices/people.py)."""
+    def ordinary(users: range) -> list[float]:
+        latencies = []
+        for user, line in zip(users, ORDINARY, strict=True):  # one chat each: no per-chat send limit in the way
+            started = time.monotonic()
+            assert say(bot, line, user, user), line
+            latencies.append(time.monotonic() - started)
+        return sorted(latencies)
+
+    quiet = ordinary(range(8000, 8000 + len(ORDINARY)))
+    shapes = [line for seed in range(trials(3, 10)) for line in hostile_lines(seed).values()]
+    attackers = [6100, 6101]
+    for n, line in enumerate(shapes[:2 * FLOOD]):
+        bot.push(message(line, chat=attackers[n % 2]))
+    busy = ordinary(range(8100, 8100 + len(ORDINARY)))
+    tally.tried(len(ORDINARY) * 2 + min(len(shapes), 2 * FLOOD))
+    tally.crashed(bot.process.poll() is not None)
+    median_busy, median_quiet = busy[len(busy) // 2], quiet[len(quiet) // 2]
+    tally.note(f"ordinary answers' median latency under hostile lines / without: {median_busy / median_quiet:.2f} "
+               f"({median_busy * 1000:.0f} ms / {median_quiet * 1000:.0f} ms), slowest {busy[-1] * 1000:.0f} ms")
+    assert median_busy <= 3 * max(median_quiet, 0.1), (quiet, busy)  # 0.1 s: below it, scheduling noise
+    assert busy[-1] < 5, busy  # before: 1.5-2.2 s of CPU per line, in one FIFO queue: tens of seconds
+
+
+@pytest.mark.reliability("admin boundary")
+def test_in_a_group_the_bot_never_repeats_a_users_mentions_or_links(bot, tally):
+    lines = ["@citebot_test_bot @someone_else mass graves https://spam.example/offer",
+             "@citebot_test_bot /who @victim_user www.buy-now.example", "/source abject failure t.me/joinchat_spam @citebot_test_bot"]
+    for line in lines:
+        tally.tried()
+        (reply,) = say(bot, line, GROUP, USER)
+        shown = reply["text"]
+        assert "@someone_else" not in shown and "@victim_user" not in shown
+        assert not any(link in shown for link in ("spam.example", "buy-now.example", "t.me/"))
+    (private,) = say(bot, "mass graves https://spam.example/offer", USER, USER)  # a private chat is the user's own
+    assert "spam.example" in private["text"]
 
 
 @pytest.mark.reliability("secrets")

@@ -12,7 +12,7 @@ from citebot.bot import render
 from citebot.bot.catalogue import language, say, template
 from citebot.bot.locales.en import MESSAGES
 from citebot.bot.locales.fa import MESSAGES as FA
-from citebot.index import ANSWER_MESSAGES, EDITABLE, REASONS, REFUSAL_MESSAGES
+from citebot.index import ANSWER_MESSAGES, EDITABLE, KINDS, REASONS, REFUSAL_MESSAGES
 
 BOT = Path(__file__).resolve().parents[1] / "bot"
 INDEX = BOT.parent / "index"
@@ -27,10 +27,11 @@ def keys_in_code() -> set[str]:
         text = path.read_text(encoding="utf-8")
         found |= set(ASKED.findall(text))
         # passed on to _noted, named in tables (terminal card fields, draft marks) or returned (report steps)
-        found |= set(re.findall(r"""["']((?:card|voice|field|precision|draft|report)\.[a-z_]+)["']""", text))
+        found |= set(re.findall(r"""["']((?:card|voice|field|precision|draft|report|cancel)\.[a-z_]+)["']""", text))
     found |= {f"{key}_one" for key in found if f"{key}_one" in MESSAGES}  # counted() picks the singular for one
     return found | {f"menu.{name}" for name in MENU} | {f"report.reason.{reason}" for reason in REASONS} | {
-        f"ask.{name}" for name in EDITABLE} | {f"audit.{action}" for action in render.AUDITED}
+        f"ask.{name}" for name in EDITABLE} | {f"audit.{action}" for action in render.AUDITED} | {
+        f"kind.{kind}" for kind in KINDS}
 
 
 def test_every_key_the_bot_asks_for_is_in_the_english_catalogue():
@@ -102,7 +103,7 @@ def test_a_refusal_is_said_in_persian_and_kept_in_english():
 
 def test_persian_is_persian_and_keeps_its_commands_readable():
     for key, text in FA.items():
-        if key not in ("answer.doc", "button.doc"):
+        if key not in ("answer.doc", "button.doc", "marks.quoted"):  # a title alone; quotation marks alone
             assert any("\u0600" <= ch <= "\u06ff" for ch in text), key
     assert "/who" in FA["help.commands"] and "/doc_{number}" in FA["docs.open"]
 

@@ -212,6 +212,31 @@ def test_a_readers_report_reaches_reports_and_is_resolved(tg):
     assert "resolve report #" in stats["text"] and "add witnesses-1988" in stats["text"]
 
 
+def test_reports_page_ten_at_a_time_and_an_admin_asking_in_a_group_gets_them_in_private(tg):
+    from citebot.index import Journal
+
+    journal, group = Journal(tg.settings.database_at), -100555
+    ids = [journal.report(user_id=USER, doc="ngo-2020-bring-to-justice", start=0, end=10, generation="g",
+                          question=f"question {n}", reason="speaker", excerpt=f"excerpt {n}", note=f"private note {n}")
+           for n in range(12)]
+    try:
+        n = len(tg.calls)
+        told = send(tg, message("/reports", chat=group, user=ADMIN, chat_type="supergroup"), text_to(group, ""))
+        assert told["text"] == "I sent the open reports to you in a private chat: readers' notes stay out of groups."
+        ((_, last),) = tg.wait_for(lambda m, p: m == "sendMessage" and "excerpt 2" in p["text"])
+        assert buttons(last)["More »"] == "rq:10"
+        to_group = [p["text"] for m, p in tg.calls[n:] if m == "sendMessage" and int(p["chat_id"]) == group]
+        assert to_group == [told["text"]]  # no reader's note, excerpt or question reaches the group
+        headings = [p["text"] for m, p in tg.calls[n:] if m == "sendMessage" and int(p["chat_id"]) == ADMIN
+                    and p["text"].startswith("12 open reports")]
+        assert headings == ["12 open reports, newest first:\n1–10 of 12"]
+        rest = send(tg, press("rq:10", ADMIN, 950), lambda m, p: m == "sendMessage" and "excerpt 0" in p["text"])
+        assert "private note 0" in rest["text"] and "More »" not in buttons(rest)
+    finally:
+        for report_id in ids:
+            journal.resolve(report_id, ADMIN)
+
+
 def test_report_sent_as_a_reply_to_an_answer_asks_which_excerpt_like_its_button(tg):
     send(tg, message("/source 30,000", chat=USER), text_to(USER, ""))
     answer = next(m for m in reversed(tg.sent) if m["chat"]["id"] == USER and m.get("reply_markup"))

@@ -101,3 +101,23 @@ def test_a_name_that_turns_private_after_the_check_is_refused(site, monkeypatch)
     port = site.rsplit(":", 1)[1]
     with pytest.raises(FetchError, match=r"rebind\.example is a private, loopback or link-local address \(127\.0\.0\.1\)"):
         get(f"http://rebind.example:{port}/page", allow_private=False)
+
+
+@pytest.mark.parametrize("address,inner", [
+    ("::ffff:127.0.0.1", "127.0.0.1"), ("::127.0.0.1", "127.0.0.1"), ("::ffff:169.254.169.254", "169.254.169.254"),
+    ("64:ff9b::a9fe:a9fe", "169.254.169.254"), ("64:ff9b::7f00:1", "127.0.0.1"), ("64:ff9b::a00:1", "10.0.0.1"),
+    ("2002:7f00:1::", "127.0.0.1"), ("2002:a9fe:a9fe::1", "169.254.169.254"), ("2002:c0a8:101::", "192.168.1.1"),
+])
+def test_ipv6_forms_that_carry_a_private_ipv4_address_are_refused_as_that_address(address, inner):
+    assert fetch_module.embedded_ipv4(ipaddress.ip_address(address)) == ipaddress.ip_address(inner)
+    assert fetch_module.refused(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1", "2606:4700::1111"])
+def test_ipv6_forms_of_public_addresses_stay_allowed(address):
+    assert not fetch_module.refused(ipaddress.ip_address(address))
+
+
+def test_local_nat64_and_the_ipv6_loopback_are_refused():
+    for address in ("64:ff9b:1::a00:1", "::1", "::"):
+        assert fetch_module.refused(ipaddress.ip_address(address))

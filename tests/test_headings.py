@@ -82,7 +82,7 @@ def test_a_phrase_only_a_heading_says_still_counts_and_is_labelled(answerer):
     (r,) = a.results
     assert r.excerpt == "Special Rapporteur’s findings" and r.heading
     assert a.to_json()["results"][0]["heading"] is True
-    assert LABEL in terminal.render(a) and LABEL in render.result(r) and LABEL in render.cite(r, "citebot").messages[0]
+    assert LABEL in terminal.render(a) and LABEL in render.result(r) and LABEL in render.cite(r, "citebot", "", "apa", "k:1").messages[0]
     assert render.inline_items(a) == []  # posted elsewhere it would carry no label: never an inline result
     exact(answerer, a)
 

@@ -101,7 +101,7 @@ def test_cli_lang_fa(bundled):
     assert asked.returncode == 0, asked.stderr
     assert "\u2068Ebrahim Raisi\u2069، به روایت خود منابع." in asked.stdout
     assert "Ebrahim Raisi, current head of the regime’s Judiciary" in asked.stdout.replace("\n   │ ", " ")
-    assert "PMOI/MEK · 28 Aug 2021 (۶ شهریور ۱۴۰۰)" in asked.stdout
+    assert "PMOI/MEK · ۲۸ اوت ۲۰۲۱ (۶ شهریور ۱۴۰۰)" in asked.stdout
     chat = subprocess.run([*run, "chat", "--lang", "fa"], cwd=ROOT, env=env, input="/docs\n", capture_output=True,
                           text=True, timeout=60)
     assert "5 سند در این مجموعه، به ترتیب تاریخ (قدیمی‌ترین نخست):" in chat.stdout

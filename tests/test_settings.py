@@ -76,7 +76,7 @@ def test_the_bundled_config_documents_every_setting_with_its_default():
     defaults = defaults_yaml(TABLES)
     assert CliRunner().invoke(main, ["config", "--defaults"]).output == defaults
     for documented in defaults.splitlines():
-        if not documented.lstrip().startswith(("name:", "description:", "language:")):
+        if not documented.lstrip().startswith(("name:", "description:", "language:", "name_fa:", "description_fa:")):
             assert documented in text.splitlines()
     assert "  flood_messages: 20" in text and "  page_size: 3" in text and "  max_results: 50" in text
     for table in load(ROOT / "config" / "citebot.yaml", env={}):
@@ -85,6 +85,7 @@ def test_the_bundled_config_documents_every_setting_with_its_default():
                 expected = ROOT / f.default if isinstance(f.default, Path) else f.default
                 assert getattr(table, f.name) == expected, f.name
     assert load(ROOT / "config" / "citebot.yaml", env={})[1].collection_name == "Iran's 1988 prison massacre"
+    assert load(ROOT / "config" / "citebot.yaml", env={})[1].collection_name_fa == "کشتار زندانیان سیاسی در ایران در سال ۱۳۶۷"
 
 
 def test_the_collection_section_names_what_the_bot_is_about(tmp_path):

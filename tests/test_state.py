@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from citebot.bot.shared_state import Budget, Claim, LockBusy, MemoryState, Schedule
-from tests.services import redis_server
+from tests.services import Redis, redis_server
 
 BUDGET = Budget(overall=0.01, private=0.5, group=2.0)
 
@@ -160,14 +160,102 @@ async def test_redis_down_falls_back_to_this_workers_memory(tmp_path):
         state = RedisState(server.url, BUDGET, "w1")
         await state.remember("k1", "/who Raisi")
         server.stop()
-        assert await state.recall("k1") is None  # lost with Redis: the user is asked to send it again
+        assert await state.recall("k1") == "/who Raisi"  # this worker's own copy
         assert await state.claim(1) is Claim.NEW  # answer rather than lose it
         await state.remember("k2", "/quote Montazeri")
         assert await state.recall("k2") == "/quote Montazeri"
         assert "DOWN" in await state.health()
         server.start()
-        assert await state.recall("k1") is None  # a restarted Redis without persistence lost it
+        assert await RedisState(server.url, BUDGET, "w2").recall("k1") is None  # lost for other workers with Redis
         await state.remember("k3", "mass graves")
         assert await state.recall("k3") == "mass graves"
         assert (await state.health()).startswith("redis ok")
         await state.close()
+
+
+def words(n: int) -> str:
+    return " ".join(f"word{i}" for i in range(n))
+
+
+async def test_redis_keeps_short_questions_with_a_ttl_and_never_a_long_message(redis_url):
+    from citebot.bot.redis_state import QUERY_TTL, REMEMBERED, RedisState
+
+    one, two = RedisState(redis_url, BUDGET, "w1"), RedisState(redis_url, BUDGET, "w2")
+    long = words(200)
+    assert len(long) > REMEMBERED
+    await one.remember("short1", "/who Raisi")
+    await one.remember("long1", long)
+    assert 0 < await one.redis.ttl("citebot:q:short1") <= QUERY_TTL
+    assert await one.redis.exists("citebot:q:long1") == 0
+    assert await one.recall("long1") == long  # its own worker still pages it
+    assert await two.recall("long1") is None  # another worker asks the user to send it again
+    assert await two.recall("short1") == "/who Raisi"
+    await one.close()
+    await two.close()
+
+
+async def every_call(state, update_id: int) -> list:
+    """One of each of the calls an answer makes; none may raise, whatever Redis says."""
+    await state.remember("m1", "/who Raisi")
+    verdict = await state.flood(7, 5, 60, update_id=update_id)
+    claim = await state.claim(update_id)
+    again = await state.claim(update_id)
+    await state.done(update_id)
+    await state.link(7, 1, [2, 3])
+    async with state.lock("reindex", ttl=5):
+        pass
+    wait = await state.reserve_send(7)
+    await state.beat()
+    return [await state.recall("m1"), verdict.admitted, claim, again, await state.claim(update_id),
+            await state.linked(7, 1), wait >= 0]
+
+
+@pytest.mark.parametrize("kind", ["full (maxmemory, noeviction)", "read-only replica"])
+async def test_a_redis_refusing_writes_degrades_to_this_workers_memory_with_one_log_line(kind, tmp_path, caplog):
+    from citebot.bot.redis_state import RedisState
+
+    with redis_server(tmp_path / "primary", "--maxmemory", "1mb", "--maxmemory-policy", "noeviction") as primary:
+        if kind.startswith("full"):
+            filler = RedisState(primary.url, BUDGET, "filler")
+            for n in range(200):  # fill it: every write is refused with "OOM command not allowed"
+                try:
+                    await filler.redis.set(f"fill:{n}", "x" * 20_000)
+                except Exception:  # noqa: BLE001 - the first refusal means it is full
+                    break
+            await filler.redis.aclose()
+            url = primary.url
+            replica = None
+        else:
+            replica = Redis(tmp_path / "replica", "--replicaof", "127.0.0.1", str(primary.port))
+            replica.start()
+            url = replica.url
+        try:
+            state = RedisState(url, BUDGET, "w1")
+            with caplog.at_level("WARNING", logger="citebot.bot.redis_state"):
+                for update_id in (101, 102):
+                    assert await every_call(state, update_id) == [
+                        "/who Raisi", True, Claim.NEW, Claim.BUSY, Claim.DONE, [2, 3], True]
+            said = [r.getMessage() for r in caplog.records]
+            assert len(said) == 1, said
+            assert said[0].startswith("redis unusable (OutOfMemoryError: " if kind.startswith("full") else
+                                    "redis unusable (ReadOnlyError: ")
+            await state.redis.aclose()
+        finally:
+            if replica:
+                replica.stop()
+
+
+async def test_one_user_keeps_at_most_their_newest_lines_in_redis(redis_url):
+    from citebot.bot.redis_state import PER_USER, RedisState
+
+    one, two = RedisState(redis_url, BUDGET, "w1"), RedisState(redis_url, BUDGET, "w2")
+    await one.remember("other", "/quote Montazeri", owner=8)
+    for n in range(PER_USER + 50):  # one account sending many different questions
+        await one.remember(f"line{n}", f"question number {n}", owner=7)
+    kept = [n for n in range(PER_USER + 50) if await one.redis.exists(f"citebot:q:line{n}")]
+    assert kept == list(range(50, PER_USER + 50))  # the newest PER_USER; the oldest 50 forgotten in Redis
+    assert await two.recall("line0") is None and await two.recall(f"line{PER_USER + 49}") == f"question number {PER_USER + 49}"
+    assert await two.recall("other") == "/quote Montazeri"  # another user's button is untouched
+    assert 0 < await one.redis.ttl("citebot:lines:7")
+    await one.close()
+    await two.close()

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import time
 
+import bibtexparser
 import pytest
+import rispy
 
 from tests.botproc import bundled_bot, message
 from tests.fake_telegram import BOT, FakeTelegram, TelegramHTML
@@ -199,13 +201,41 @@ def test_in_a_group_an_edit_updates_the_answer_and_leaves_no_second_one(tg):
     assert "Robertson" in edit["text"] and sent_to(tg, GROUP, n) == []
 
 
+def last_sent(tg: FakeTelegram, chat: int) -> dict:
+    return next(m for m in reversed(tg.sent) if m["chat"]["id"] == chat)
+
+
 def test_a_reply_to_the_bots_answer_in_a_group_is_a_follow_up_question(tg):
     (answer,) = say(tg, "/who Raisi", chat=GROUP, user=USER, chat_type="supergroup")
-    bot_message = next(m for m in reversed(tg.sent) if m["chat"]["id"] == GROUP)
-    (follow,) = push(tg, reply_to(bot_message, "and Pour-Mohammadi?", GROUP, USER), GROUP)
-    assert follow["text"].startswith("Excerpts for “and Pour-Mohammadi?”:") and "<b>Pour</b>" in follow["text"]
+    (follow,) = push(tg, reply_to(last_sent(tg, GROUP), "and Pour-Mohammadi?", GROUP, USER), GROUP)
+    assert follow["text"].startswith("Read “and Pour-Mohammadi?” as about Pour-Mohammadi, from the answer you "
+                                     "replied to.\nMostafa Pour-Mohammadi, in the words of the sources.")
+    (quoted,) = push(tg, reply_to(last_sent(tg, GROUP), "what did he say?", GROUP, USER), GROUP)  # a reply to that
+    assert quoted["text"].startswith("Read “what did he say?” as about Mostafa Pour-Mohammadi, from the answer you "
+                                     "replied to.\nDirect quotations of Mostafa Pour-Mohammadi:")
+    assert "“to carry out God’s will”" in quoted["text"]
     someone = message("Raisi again", chat=GROUP, user=USER + 9, chat_type="supergroup")["message"]
     nothing_sent(tg, reply_to(someone, "I agree", GROUP, USER), GROUP)  # a reply to a person is chatter
+
+
+def test_in_a_private_chat_a_reply_to_an_answer_follows_it_and_its_more_button_pages_the_follow_up(tg):
+    say(tg, "/who Montazeri")
+    (follow,) = push(tg, reply_to(last_sent(tg, USER), "او چه گفت؟", USER, USER, chat_type="private"), USER)
+    assert follow["text"].startswith("Read “او چه گفت؟” as about Hossein-Ali Montazeri, from the answer you replied "
+                                     "to.\nDirect quotations of Hossein-Ali Montazeri:")
+    (again,) = push(tg, reply_to(last_sent(tg, USER), "who is he?", USER, USER, chat_type="private"), USER)
+    assert "Hossein-Ali Montazeri, in the words of the sources." in again["text"]
+    (unclear,) = say(tg, "what did he say?")  # not a reply: no one to read "he" as
+    assert "Read “what did he say?” as about" not in unclear["text"]
+    (search,) = say(tg, "mass graves")
+    more = next(b for b in buttons(search) if b.get("callback_data", "").startswith("pg:"))
+    (where,) = push(tg, reply_to(last_sent(tg, USER), "where?", USER, USER, chat_type="private"), USER)
+    assert where["text"].startswith("Read “where?” as about mass graves, from the answer you replied to.")
+    page = next((b for b in buttons(where) if b.get("callback_data", "").startswith("pg:")), None)
+    assert more and page, "both answers have more than one page"
+    (paged,) = push(tg, press(page["callback_data"], USER, USER, last_sent(tg, USER)["message_id"]), USER,
+                    method="editMessageText")
+    assert paged["text"].startswith("Read “where?” as about mass graves")  # the follow-up's page 2, not "where?" alone
 
 
 def test_in_a_group_a_mention_anywhere_in_a_message_is_a_question(tg):
@@ -368,7 +398,9 @@ def test_cite_gives_a_ready_to_paste_citation(tg):
     card = pressed(tg, button(answer, "📄 1"))
     cite = pressed(tg, button(card, "❝ Cite"))
     assert cite["text"].startswith("Citation, ready to paste:\n<pre>") and cite["text"].endswith("</pre>")
-    pasted = visible(cite).split("\n", 1)[1]
+    pasted, reference = visible(cite).split("\n", 1)[1].split("\nThe same, as a reference (apa):\n")
+    assert reference == ("MEK-Iran.com. (2018, December). Lack of Investigation into 1988 Massacre is an ‘Abject "
+                         "Failure’ and Emboldened Mullahs to Commit Further Human Rights Abuses.")
     lines = pasted.split("\n")
     assert lines[0].startswith("“the greatest crime committed during the reign of the Islamic Republic")
     assert lines[0].endswith("as criminals”")
@@ -376,6 +408,21 @@ def test_cite_gives_a_ready_to_paste_citation(tg):
     assert lines[2] == ("“Lack of Investigation into 1988 Massacre is an ‘Abject Failure’ and Emboldened Mullahs to Commit "
                         "Further Human Rights Abuses”, MEK-Iran.com, Dec 2018.")
     assert lines[3] == f"Open in citebot: https://t.me/{BOT['username']}?start=doc-mek-iran-2018-12-abject-failure"
+
+
+def test_cite_sends_the_reference_as_a_file_a_reference_manager_reads(tg):
+    (answer,) = say(tg, "/quote Montazeri")
+    cite = pressed(tg, button(pressed(tg, button(answer, "📄 1")), "❝ Cite"))
+    assert [b["text"] for b in buttons(cite)] == ["📎 BibTeX", "📎 RIS", "📎 CSL-JSON"]
+    for label, check in [("📎 BibTeX", lambda text: bibtexparser.parse_string(text).entries[0].key),
+                         ("📎 RIS", lambda text: rispy.loads(text)[0]["title"][:4]),
+                         ("📎 CSL-JSON", lambda text: json.loads(text)[0]["id"])]:
+        sent = pressed(tg, button(cite, label), method="sendDocument")
+        assert sent["caption"] == f"{label[2:]} file of this reference, for a reference manager"
+        text = sent["document"]["content"].decode()
+        assert check(text) in ("mek-iran-2018-12-abject-failure", "Lack")
+        assert "Excerpt: “the greatest crime committed during the reign of the Islamic Republic" in text
+        assert "(words of Hossein-Ali Montazeri)" in text
 
 
 def test_cite_keeps_the_reporting_layer_and_adds_no_quote_marks_to_reported_words(tg):

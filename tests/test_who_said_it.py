@@ -15,16 +15,16 @@ def _doc(answerer, doc_id):
     return answerer.document(doc_id)
 
 
-@pytest.mark.parametrize(("doc_id", "persian"), [
-    ("robertson-2020-worst-crime", "2020 (۱۳۹۹)"),  # written on or after 19 July 2020: 1399, not 1398–1399
-    ("ngo-2020-bring-to-justice", "2020 (۱۳۹۹)"),  # in or after August 2020
-    ("mek-iran-2018-12-abject-failure", "Dec 2018 (دی ۱۳۹۷)"),  # on or after 26 Dec 2018: Dey, not Azar–Dey
-    ("mek-2020-07-24-tried-and-failed", "24 Jul 2020 (۳ مرداد ۱۳۹۹)"),
+@pytest.mark.parametrize(("doc_id", "english", "persian"), [
+    ("robertson-2020-worst-crime", "2020", "۲۰۲۰ (۱۳۹۹)"),  # written on or after 19 July 2020: 1399, not 1398–1399
+    ("ngo-2020-bring-to-justice", "2020", "۲۰۲۰ (۱۳۹۹)"),  # in or after August 2020
+    ("mek-iran-2018-12-abject-failure", "Dec 2018", "دسامبر ۲۰۱۸ (دی ۱۳۹۷)"),  # on or after 26 Dec: Dey, not Azar–Dey
+    ("mek-2020-07-24-tried-and-failed", "24 Jul 2020", "۲۴ ژوئیه ۲۰۲۰ (۳ مرداد ۱۳۹۹)"),
 ])
-def test_persian_dates_use_the_bounds_the_text_proves(answerer, doc_id, persian):
+def test_persian_dates_use_the_bounds_the_text_proves_and_persian_words(answerer, doc_id, english, persian):
     d = _doc(answerer, doc_id)
     assert date_label(d, "fa") == persian
-    assert date_label(d, "en") == persian.split(" (")[0]
+    assert date_label(d, "en") == english
 
 
 def test_solar_hijri_bounds_never_widen_or_empty_a_date():
@@ -56,7 +56,7 @@ def test_every_citation_carries_the_voice_chain_the_answer_shows(answerer, line)
     from html import unescape
 
     for r in answerer.ask(line).results:
-        pasted = unescape(render.cite(r, "citebot").messages[0])
+        pasted = unescape(render.cite(r, "citebot", "", "apa", "k:1").messages[0])
         shown = render.result(r)
         for voice_line in _voice_lines(r):  # speaker, "as reported by", "quoted in", other voices, referents
             assert voice_line in pasted and voice_line in TelegramHTML.visible(shown), (line, voice_line)
@@ -88,7 +88,7 @@ def test_json_citation_is_the_cite_buttons_text(answerer, cli):
     shown = json.loads(cli("ask", "--json", "/quote Fadavi"))
     for r, j in zip(answer.results, shown["results"], strict=True):
         assert j["citation"].startswith("… ‘") and "as reported by The Wall Street Journal, quoted in:" in j["citation"]
-        assert j["citation"] in unescape(render.cite(r, "citebot").messages[0])
+        assert j["citation"] in unescape(render.cite(r, "citebot", "", "apa", "k:1").messages[0])
 
 
 # -- compact titles never read as a speaker --------------------------------------------------------

@@ -6,6 +6,20 @@ and adds the markup. A translation is a sibling module with the same keys
 """
 
 MESSAGES = {
+    # words quoted, not said by the bot: a document's title, the words a user typed; "or" between alternatives
+    "marks.quoted": "“{text}”",
+    "marks.or": " or ",
+    "marks.comma": ", ",
+    # a document's kind (index/collection/collection.py KINDS), on the terminal card
+    "kind.article": "article",
+    "kind.report": "report",
+    "kind.statement": "statement",
+    "kind.speech": "speech",
+    "kind.transcript": "transcript",
+    "kind.testimony": "testimony",
+    "kind.book": "book",
+    "kind.interview": "interview",
+    "kind.other": "other",
     # the command menu
     "bot.description": "I answer questions about {collection} with exact quotes from the documents, each with "
                        "its source, date and whose words they are. I never reword what the sources say.\n\n"
@@ -84,6 +98,7 @@ MESSAGES = {
 
     "voice.reported_by": ", as reported by {name}",
     "voice.includes": "Includes words of {whos}.",
+    "voice.refers": "[{word}: {person}]",
     "voice.unresolved": "[{word}: someone the text names before this excerpt; see the context]",
     "result.heading": "(A heading of the document, not a sentence of its text.)",
     "button.context": "📖 Context",
@@ -103,10 +118,16 @@ MESSAGES = {
     "report.recorded": "Thank you: report #{id} ({reason}) is recorded for the admins.",
     "report.note_prompt": "To add a note, reply to this message with one line (optional).",
     "report.note_added": "Thank you: your note is added to report #{id}.",
+    "report.note_added_yours": "Thank you: your note is added to your report.",
+    "report.spooled": "Thank you: your report ({reason}) is noted. The reports database cannot be reached just "
+                      "now; it will be filed for the admins when the database is back.",
+    "report.note_spooled": "Thank you: your note is noted; it will be added to your report when the database is "
+                           "back.",
     "report.how": "To report an excerpt, reply /report to my answer that shows it (or tap ⚑ under it).",
     "cancel.nothing": "Nothing to cancel: I am not waiting for anything from you.",
     "cancel.field": "Cancelled: the draft's {field} stays as it was.",
     "cancel.note": "Cancelled: report #{id} stays as it is, without a note.",
+    "cancel.note_spooled": "Cancelled: your report stays as it is, without a note.",
     "help.admin": "Admin commands:\n"
                   "/add URL, or send a file: add a document (you confirm its card first)\n"
                   "/edit ID FIELD VALUE: correct a field\n"
@@ -119,6 +140,8 @@ MESSAGES = {
     "context.title": "{title}, paragraphs {first}–{last} of {total}",
     "button.earlier": "« Earlier",
     "button.later": "Later »",
+    "cite.reference": "The same, as a reference ({style}):",
+    "cite.file": "{format} file of this reference, for a reference manager",
     "cite.title": "Citation, ready to paste:",
     "cite.via": "Open in citebot: {link}",
     "cite.unquoted": "(Reported words: the document does not put them in quotation marks.)",
@@ -134,6 +157,8 @@ MESSAGES = {
     "flood.button": "Slow down a little, please.",
     "flood.notice": "You sent more than {limit} messages in {seconds} seconds, so I am skipping what you send for "
                     "the next {wait} seconds. Please send those questions again after that.",
+    "flood.cost": "Your last questions took long to answer, so I am skipping what you send for the next {wait} "
+                  "seconds. Please send those questions again after that.",
     # admin
     "admin.refuse_reindex": "Only the bot's admins can reindex.",
     "admin.refuse_stats": "Only the bot's admins can see stats.",
@@ -160,6 +185,7 @@ MESSAGES = {
     "add.usage": "Send me a file (.pdf, .html, .txt, .md), or /add https://…",
     "add.wrong_type": "Not added: {name} is not a .pdf, .html, .txt or .md file.",
     "add.too_large": "Not added: {name} is {size:.1f} MB; the limit is {limit:.0f} MB.",
+    "add.too_large_unknown": "Not added: {name} is larger than the limit of {limit:.0f} MB.",
     "add.reading": "Reading it…",
     "add.failed": "Not added: {error}.",
     "add.done": "Added {id}: {title} · {publisher} · {date}.",
@@ -231,7 +257,12 @@ MESSAGES = {
     "remove.kept": "Kept {id}.",
     "remove.done": "Removed {id}.",
     # readers' reports, for admins: /reports, the notice, /stats
+    "database.down": "The reports database cannot be reached: {error}. {count} records wait in this worker's spool and will be written when it is back.",
+    "reports.database_down": "The reports database cannot be reached just now: try again when it is back.",
     "reports.none": "No open reports.",
+    "reports.in_private": "I sent the open reports to you in a private chat: readers' notes stay out of groups.",
+    "reports.open_private": "Readers' reports are shown only in a private chat: open one with @{bot}, press Start, "
+                            "then send /reports there.",
     "reports.count_one": "{count} open report, newest first:",
     "reports.count": "{count} open reports, newest first:",
     "reports.title": "Report #{id}",

@@ -9,6 +9,30 @@ with RIGHT-TO-LEFT MARK (\\u200f) first so that the line reads right to left.
 """
 
 MESSAGES = {
+    "marks.quoted": "«{text}»",
+    "marks.or": " یا ",
+    "marks.comma": "، ",
+    # a document's kind (index/collection/collection.py KINDS), on the terminal card
+    "kind.article": "مقاله",
+    "kind.report": "گزارش",
+    "kind.statement": "بیانیه",
+    "kind.speech": "سخنرانی",
+    "kind.transcript": "متن گفت‌وگو",
+    "kind.testimony": "شهادت",
+    "kind.book": "کتاب",
+    "kind.interview": "مصاحبه",
+    "kind.other": "دیگر",
+    # the documents' language as the settings name it (collection.language)
+    "language.English": "انگلیسی",
+    "language.Persian": "فارسی",
+    "language.Farsi": "فارسی",
+    "language.Arabic": "عربی",
+    "language.French": "فرانسوی",
+    "language.German": "آلمانی",
+    "language.Spanish": "اسپانیایی",
+    "language.Russian": "روسی",
+    "language.Turkish": "ترکی",
+    "language.Kurdish": "کردی",
     # the command menu
     "bot.description": "من به پرسش‌ها دربارهٔ {collection} با نقل‌قول‌های عینی از اسناد پاسخ می‌دهم و برای هر یک "
                        "منبع، تاریخ و گوینده‌اش را می‌آورم. سخن منابع را هرگز به بیان خودم بازنویسی نمی‌کنم.\n\n"
@@ -87,6 +111,7 @@ MESSAGES = {
     "voice.publisher": "ناشر",
     "voice.reported_by": "، به روایت {name}",
     "voice.includes": "شامل سخنانی از {whos}.",
+    "voice.refers": "[«{word}» یعنی {person}]",
     "voice.unresolved": "[{word}: کسی که متن پیش از این بخش نام می‌برد؛ متن پیرامون را ببینید]",
     "result.heading": "(عنوانی از سند، نه جمله‌ای از متن آن.)",
     "button.context": "📖 متن پیرامون",
@@ -106,10 +131,15 @@ MESSAGES = {
     "report.recorded": "سپاس: گزارش #{id} ({reason}) برای مدیران ثبت شد.",
     "report.note_prompt": "برای افزودن توضیح، با یک خط به همین پیام پاسخ دهید (اختیاری).",
     "report.note_added": "سپاس: توضیح شما به گزارش #{id} افزوده شد.",
+    "report.note_added_yours": "سپاس: توضیح شما به گزارشتان افزوده شد.",
+    "report.spooled": "سپاس: گزارش شما ({reason}) یادداشت شد. پایگاه دادهٔ گزارش‌ها هم‌اکنون در دسترس نیست؛ "
+                      "هر وقت برگردد، گزارش برای مدیران ثبت می‌شود.",
+    "report.note_spooled": "سپاس: توضیح شما یادداشت شد؛ هر وقت پایگاه داده برگردد به گزارش شما افزوده می‌شود.",
     "report.how": "برای گزارش یک بخش، به پاسخی از من که آن را نشان می‌دهد با \u200e/report پاسخ دهید (یا ⚑ زیر آن را بزنید).",
     "cancel.nothing": "چیزی برای لغو نیست: منتظر چیزی از شما نیستم.",
     "cancel.field": "لغو شد: {field} پیش‌نویس همان‌گونه که بود می‌ماند.",
     "cancel.note": "لغو شد: گزارش #{id} بدون توضیح همان‌گونه می‌ماند.",
+    "cancel.note_spooled": "لغو شد: گزارش شما بدون توضیح همان‌گونه می‌ماند.",
     "help.admin": "فرمان‌های مدیر:\n"
                   "\u200f\u200e/add نشانی، یا فرستادن پرونده: افزودن سند (نخست کارت آن را تأیید می‌کنید)\n"
                   "\u200f\u200e/edit شناسه فیلد مقدار: اصلاح یک فیلد\n"
@@ -122,8 +152,10 @@ MESSAGES = {
     "context.title": "{title}، بندهای {first} تا {last} از {total}",
     "button.earlier": "« پیش‌تر",
     "button.later": "پس‌تر »",
+    "cite.reference": "همین، به صورت مرجع ({style}):",
+    "cite.file": "پروندهٔ {format} این مرجع، برای نرم‌افزار مدیریت منابع",
     "cite.title": "ارجاع، آمادهٔ رونوشت:",
-    "cite.via": "گشودن در citebot: {link}",
+    "cite.via": "گشودن در تلگرام: {link}",
     "cite.unquoted": "(سخن گزارش‌شده: سند این واژه‌ها را در گیومه نیاورده است.)",
     # buttons that no longer work
     "button.expired": "این دکمه دیگر کار نمی‌کند. لطفاً پرسش خود را دوباره بفرستید.",
@@ -137,6 +169,8 @@ MESSAGES = {
     "flood.button": "لطفاً کمی آهسته‌تر.",
     "flood.notice": "شما در {seconds} ثانیه بیش از {limit} پیام فرستادید، پس آنچه را در {wait} ثانیهٔ آینده "
                     "بفرستید نادیده می‌گیرم. لطفاً پس از آن، پرسش‌هایتان را دوباره بفرستید.",
+    "flood.cost": "پاسخ دادن به پرسش‌های اخیر شما زمان زیادی گرفت، پس آنچه را در {wait} ثانیهٔ آینده بفرستید "
+                  "نادیده می‌گیرم. لطفاً پس از آن، پرسش‌هایتان را دوباره بفرستید.",
     # admin
     "admin.refuse_reindex": "فقط مدیران ربات می‌توانند نمایه را بازسازی کنند.",
     "admin.refuse_stats": "فقط مدیران ربات می‌توانند آمار را ببینند.",
@@ -165,6 +199,7 @@ MESSAGES = {
     "add.wrong_type": "افزوده نشد: {name} پرونده‌ای با پسوند \u200e.pdf\u200e، \u200e.html\u200e، \u200e.txt\u200e یا "
                       "\u200e.md\u200e نیست.",
     "add.too_large": "افزوده نشد: حجم {name} {size:.1f} مگابایت است و سقف مجاز {limit:.0f} مگابایت.",
+    "add.too_large_unknown": "افزوده نشد: حجم {name} از سقف مجاز {limit:.0f} مگابایت بیشتر است.",
     "add.reading": "در حال خواندن…",
     "add.failed": "افزوده نشد: {error}.",
     "add.done": "افزوده شد، {id}: {title} · {publisher} · {date}.",
@@ -236,7 +271,12 @@ MESSAGES = {
     "remove.kept": "{id} نگه داشته شد.",
     "remove.done": "{id} حذف شد.",
     # readers' reports, for admins: /reports, the notice, /stats
+    "database.down": "پایگاه دادهٔ گزارش‌ها در دسترس نیست: {error}. {count} مورد در صف این کارگزار می‌ماند و هر وقت برگردد نوشته می‌شود.",
+    "reports.database_down": "پایگاه دادهٔ گزارش‌ها هم‌اکنون در دسترس نیست: وقتی برگشت دوباره امتحان کنید.",
     "reports.none": "هیچ گزارش بازی نیست.",
+    "reports.in_private": "گزارش‌های باز را در گفت‌وگوی خصوصی برایتان فرستادم: یادداشت‌های خوانندگان در گروه‌ها نمی‌آیند.",
+    "reports.open_private": "گزارش‌های خوانندگان فقط در گفت‌وگوی خصوصی نشان داده می‌شوند: گفت‌وگویی با \u200e@{bot}\u200e "
+                            "بگشایید، Start را بزنید و آنجا /reports را بفرستید.",
     "reports.count_one": "{count} گزارش باز، تازه‌ترین نخست:",
     "reports.count": "{count} گزارش باز، تازه‌ترین نخست:",
     "reports.title": "گزارش #{id}",
@@ -415,4 +455,14 @@ MESSAGES = {
     "answer.persian.no_one": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، از کسی به نام «{query}» یاد نشده است.",
     "answer.persian.nothing": "در منابع، که نام‌ها را با حروف لاتین می‌نویسند، چیزی با «{query}» جور نیست.",
     "answer.persian.english": "اسناد به زبان انگلیسی‌اند: واژه‌های انگلیسی را بیازمایید، برای نمونه {words}.",
+    "answer.followup": "«{typed}» دربارهٔ {about} خوانده شد، از پاسخی که به آن پاسخ دادید.",
+    "answer.followup.in": "«{typed}» به صورت «{query}» فقط در {title} خوانده شد، از پاسخی که به آن پاسخ دادید.",
+    "answer.followup.none_in": "دربارهٔ «{query}» چیز دیگری در {title} نیست.",
+    "answer.followup.no_one": "پاسخی که به آن پاسخ دادید از کسی با نام نقل نمی‌کند، پس نمی‌دانم «{typed}» چه کسی است. "
+                              "\u200e/who یا \u200e/quote را با یک نام بفرستید.",
+    "answer.followup.which_person": "در پاسخی که به آن پاسخ دادید چند نفر هستند: {names}. کدام؟ "
+                                    "\u200e/quote یا \u200e/who را با نام بفرستید.",
+    "answer.followup.no_document": "پاسخی که به آن پاسخ دادید از هیچ سندی نیست. برای فهرست، \u200e/docs را بفرستید.",
+    "answer.followup.which_document": "پاسخی که به آن پاسخ دادید از چند سند نقل می‌کند: {names}. کدام؟ "
+                                      "\u200e/doc و شناسهٔ آن را بفرستید.",
 }

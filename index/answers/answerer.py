@@ -16,7 +16,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -28,10 +28,12 @@ from ..settings import Settings
 from ..store.generations import Shelf
 from ..text.glossary import Glossary
 from ..text.split import passages
+from . import followup
 from .by_person import quote, who
 from .by_words import search, source
 from .corpus import Corpus
 from .figures import asks_how_many
+from .followup import Earlier
 from .messages import MESSAGES, add, phrase, requote, said
 from .persian_questions import PersianReading, in_english
 from .question import CONTROL, Question, parse
@@ -40,6 +42,7 @@ from .quotations import Quotation, quotations
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
 log = logging.getLogger(__name__)
 HELP = MESSAGES["answer.help"]
+MAX_THREAD = 8  # replies to replies: the earliest lines past this many are let go (each costs an answer to read)
 
 
 @dataclass
@@ -59,7 +62,7 @@ class Answerer:
         self.settings = settings
         self.shelf = Shelf(settings.index_dir)
         self._corpus: Corpus | None = None
-        self._cache: OrderedDict[tuple[str, str], Answer] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str, tuple[str, ...]], Answer] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.unopened: str | None = None  # why the generation CURRENT names could not be opened, if it could not
@@ -157,16 +160,28 @@ class Answerer:
         s = gen.meta.stats
         return IndexStats(gen.name, size, s.documents, s.passages, s.quotes, s.people, unopened=self.unopened)
 
-    def ask(self, line: str) -> Answer:
-        """The answer to one line, exactly as a user would type it in Telegram."""
+    def ask(self, line: str, after: Sequence[str] = ()) -> Answer:
+        """The answer to one line, exactly as a user would type it in Telegram.
+
+        `after`: the lines of the conversation this one replies to, oldest first (a reply to a reply); "what did
+        he say?" replying to a /who answer is /quote of its person (followup.py).
+        """
         corpus = self.corpus()  # one generation for the whole answer
-        line = CONTROL.sub("", line or "").strip()
-        cache_key = (corpus.generation.name, line)
+        line, after = CONTROL.sub("", line or "").strip(), tuple(after)[-MAX_THREAD:]
+        cache_key = (corpus.generation.name, line, after)
         with self._lock:
             if cache_key in self._cache:
                 self._cache.move_to_end(cache_key)
                 return self._cache[cache_key]
-        answer = self._answer(corpus, parse(corpus, self.glossary, line, self.settings.max_query_chars))
+        follow = followup.read(line, Earlier.of(self.ask(after[-1], after[:-1]))) if after else None
+        if follow and follow.unclear:
+            answer = said("search", line, follow.unclear)
+        else:
+            q = parse(corpus, self.glossary, follow.line if follow else line, self.settings.max_query_chars)
+            if follow:
+                q.follows, q.document = after[-1], follow.document
+                q.notes += [follow.note] if follow.note else []  # the last note is said first
+            answer = self._answer(corpus, q)
         answer.generation = corpus.generation.name
         with self._lock:
             self._cache[cache_key] = answer
@@ -185,6 +200,8 @@ class Answerer:
             handler = partial(search, glossary=self.glossary, typed=q.line.startswith("/"),
                               how_many=asks_how_many(q.words))
         answer = _read_as_written(corpus, self.glossary, q, handler, self.settings.max_results)
+        if q.document:
+            _in_document(corpus, answer, q)
         answer.read_as = q.read_as
         answer.question = q.to_json()
         for note in q.notes:
@@ -192,6 +209,16 @@ class Answerer:
         if q.cut_to:
             add(answer, phrase("answer.limit", "\n", limit=q.cut_to))
         return answer
+
+
+def _in_document(corpus: Corpus, answer: Answer, q: Question) -> None:
+    """A reply asking for more from one document: only that document's excerpts, said so when there are none."""
+    answer.results = [r for r in answer.results if r.document.id == q.document]
+    answer.matched_all = None
+    if not answer.results:
+        title = corpus.documents[q.document].title if q.document in corpus.documents else q.document
+        answer.phrases, answer.message = [], ""
+        add(answer, phrase("answer.followup.none_in", query=q.words, title=title))
 
 
 def _read_as_written(corpus: Corpus, glossary: Glossary, q: Question, handler: Handler, limit: int) -> Answer:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..models import Answer, Phrase
+from ..models import Answer, Phrase, Quoted, QuotedEach
 from ..store.generations import Generation
 from ..store.search import (
     Hit,
@@ -89,7 +89,7 @@ def _written(saying: list[Said], text: str) -> list[Phrase]:
         return []
     typed = [t for t in TOKEN.findall(text) if t[:1].isdigit()][:3]
     return [phrase("answer.source.written" if all(s.written for s in saying) else "answer.source.written_some",
-                   numbers=", ".join(f"“{t}”" for t in typed), forms=" or ".join(f"“{f}”" for f in forms))]
+                   numbers=QuotedEach(typed), forms=Quoted(forms))]
 
 
 def _date_key(corpus: Corpus, doc_id: str) -> tuple:
@@ -116,7 +116,7 @@ def _unmatched(gen: Generation, text: str) -> list[str]:
 
 def _no_mention(words: list[str]) -> Phrase:
     shown = [w if len(w) <= 40 else w[:40] + "…" for w in words[:5]]
-    return phrase("answer.no_mention", words=" or ".join(f"“{w}”" for w in shown))
+    return phrase("answer.no_mention", words=Quoted(shown))
 
 
 def search(corpus: Corpus, text: str, limit: int, glossary: Glossary | None = None, typed: bool = True,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Levenshtein
 from whoosh import query
 
-from ..models import Phrase
+from ..models import Phrase, Quoted
 from ..store.search import doc_frequency, longer_terms, near_terms, said_in_a_row, written_as
 from ..text.analysis import MAX_TERMS, TOKEN, analysed, fold, term
 from .chatter import FUNCTION_WORDS
@@ -240,7 +240,7 @@ def notes(words: list[Word]) -> list[Phrase]:
     out = []
     for w in [w for w in words if w.forms and not w.has(SAME)][:SHOWN_NEAR]:
         near = w.shown("near")
-        out.append(phrase("answer.words.near", typed=w.typed, near=" or ".join(f"“{n}”" for n in near))
+        out.append(phrase("answer.words.near", typed=w.typed, near=Quoted(near))
                    if near else phrase("answer.words.not_used", typed=w.typed))
     typed = {f.terms for w in words for f in w.forms if f.how == "typed"}  # "graves" asked is not "also" searched
     for how in ("written", "related", "negation"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..models import Answer, Phrase
+from ..models import Answer, Phrase, Quoted
 
 MESSAGES = {
     "answer.help": "Ask about the documents and get exact quotes with their source.\n"
@@ -116,6 +116,17 @@ MESSAGES = {
     "answer.persian.no_one": "No one called “{query}” is named in the sources, which spell names in Latin letters.",
     "answer.persian.nothing": "Nothing matches “{query}” in the sources, which spell names in Latin letters.",
     "answer.persian.english": "The documents are in English: try English words, e.g. {words}.",
+    # a reply to an earlier answer (followup.py)
+    "answer.followup": "Read “{typed}” as about {about}, from the answer you replied to.",
+    "answer.followup.in": "Read “{typed}” as “{query}” in {title} only, from the answer you replied to.",
+    "answer.followup.none_in": "Nothing more about “{query}” in {title}.",
+    "answer.followup.no_one": "The answer you replied to quotes no one by name, so I can't tell whom “{typed}” means. "
+                              "Send /who or /quote with a name.",
+    "answer.followup.which_person": "The answer you replied to names several people: {names}. Which one? "
+                                    "Send /quote or /who with the name.",
+    "answer.followup.no_document": "The answer you replied to comes from no document. Send /docs for the list.",
+    "answer.followup.which_document": "The answer you replied to quotes several documents: {names}. Which one? "
+                                      "Send /doc and its id.",
 }
 
 
@@ -136,7 +147,12 @@ def phrase(key: str, sep: str = " ", **params) -> Phrase:
 
 def text(phrases: list[Phrase]) -> str:
     """The English message the phrases make."""
-    return "".join((p.sep if n else "") + MESSAGES[p.key].format(**p.params) for n, p in enumerate(phrases))
+    return "".join((p.sep if n else "") + english(p) for n, p in enumerate(phrases))
+
+
+def english(p: Phrase) -> str:
+    """One phrase in English: quoted words (`Quoted`) in English quotation marks."""
+    return MESSAGES[p.key].format(**{k: v.said() if isinstance(v, Quoted) else v for k, v in p.params.items()})
 
 
 def said(command: str, query: str, *phrases: Phrase, **fields) -> Answer:
@@ -150,9 +166,8 @@ def add(answer: Answer, extra: Phrase, before: bool = False) -> None:
     An answer whose message was not built from phrases keeps only the English, so no translation says less.
     """
     keyed = bool(answer.phrases) or not answer.message
-    english = MESSAGES[extra.key].format(**extra.params)
-    answer.message = (f"{english}{extra.sep}{answer.message}" if before else
-                      f"{answer.message}{extra.sep}{english}").strip()
+    said = english(extra)
+    answer.message = (f"{said}{extra.sep}{answer.message}" if before else f"{answer.message}{extra.sep}{said}").strip()
     if not keyed:
         return
     if before:

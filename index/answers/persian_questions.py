@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..models import Answer, Phrase
+from ..models import Answer, Phrase, QuotedEach
 from ..text import hijri, translit
 from ..text.analysis import MAX_TERMS, TOKEN
 from ..text.glossary import Glossary, key
@@ -140,12 +140,12 @@ def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, r
                     phrase("answer.did_you_mean", names=", ".join(p.name for p in close)), people=close)
     if answer is not None and answer.unmatched:
         if hints := glossary.hints(reading.unknown):
-            add(answer, phrase("answer.persian.english", words=", ".join(hints)))
+            add(answer, phrase("answer.persian.english", words=QuotedEach(hints)))
         return answer
     if name == "who":
         return said(name, args, phrase("answer.persian.no_one", query=args), phrase("answer.see_who"))
     return said(name, args, phrase("answer.search.none", query=args),
-                phrase("answer.persian.english", words=", ".join(glossary.hints(reading.unknown))))
+                phrase("answer.persian.english", words=QuotedEach(glossary.hints(reading.unknown))))
 
 
 def read_persian(text: str, registry: Registry, glossary: Glossary) -> PersianReading:

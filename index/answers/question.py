@@ -51,6 +51,8 @@ class Question:
     persian: PersianReading | None = None  # a Persian question in the documents' English (of the words read)
     persian_typed: PersianReading | None = None  # the same of the words as typed, where numbers were read
     notes: list[Phrase] = field(default_factory=list)  # said before the answer: how the question was read
+    follows: str = ""  # the line whose answer this one replies to (followup.py), if it was read as a follow-up
+    document: str = ""  # a follow-up asking for more from one document: only its excerpts
 
     @property
     def searched(self) -> str:
@@ -63,6 +65,8 @@ class Question:
         out |= {"read_as": self.read_as} if self.read_as else {}
         out |= {"numbers_read_as": self.numbers.text} if self.numbers and self.numbers.notes else {}
         out |= {"english": self.persian.english} if self.persian else {}
+        out |= {"follows": self.follows} if self.follows else {}
+        out |= {"document": self.document} if self.document else {}
         return out
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from ..answers.answerer import Answerer
 from ..documents.fetch import fetch
 from ..documents.sandbox import Limits, kind_of, run_limited
-from ..documents.sources import SUFFIXES, read_source
+from ..documents.sources import SUFFIXES, public_url, read_source
 from ..errors import CitebotError, UnreadableFile
 from ..models import Document
 from ..settings import Settings
@@ -126,6 +126,7 @@ def _confirmed(d: Document, name: str) -> str | None:
 def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) -> Draft:
     """Read `data` (named `name`) as the index would, and describe it. Raises UnreadableFile, CitebotError."""
     suffix = Path(name).suffix.lower() or ".html"
+    url = public_url(url)  # a password used to fetch the page is never shown with it
     if suffix not in SUFFIXES:
         raise UnreadableFile.said("refusal.send_file_type", suffix=suffix)
     if len(data) > settings.max_file_bytes:
@@ -162,7 +163,7 @@ def prepare_url(settings: Settings, url: str) -> Draft:
     """Fetch `url` (safely, see fetch.py) and prepare the page as a draft. Raises FetchError and the like."""
     fetched = fetch(url, settings.max_file_bytes, settings.timeout_seconds, settings.max_redirects,
                     settings.allow_private_urls)
-    draft = prepare(settings, fetched.data, _stem(fetched.url) + fetched.suffix, url=fetched.url)
+    draft = prepare(settings, fetched.data, _stem(public_url(fetched.url) or "") + fetched.suffix, url=fetched.url)
     # Kept now, while the request and response are at hand: a draft carries only the page.
     draft.original = asdict(custody.keep_fetch(settings.collection, fetched))
     draft.received = draft.original["retrieved"]

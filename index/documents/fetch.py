@@ -140,8 +140,34 @@ def addresses(host: str, port: int, allow_private: bool) -> list[str]:
 
 
 def refused(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    """Loopback, private, link-local (cloud metadata), reserved, multicast: anything not on the public internet."""
+    """Loopback, private, link-local (cloud metadata), reserved, multicast: anything not on the public internet.
+
+    An IPv6 address that carries an IPv4 one is judged as the IPv4 address it reaches: ::ffff:127.0.0.1 and
+    64:ff9b::a9fe:a9fe (NAT64) are loopback and the metadata service, whatever the IPv6 ranges are called."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address in LOCAL_NAT64:  # a network's own translator: never the public internet
+            return True
+        if (inner := embedded_ipv4(address)) is not None:
+            return refused(inner)
     return not address.is_global or address.is_multicast
+
+
+NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052's well-known prefix: the IPv4 address in the last 32 bits
+LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one carries: IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d),
+    NAT64 (64:ff9b::a.b.c.d) and 6to4 (2002:AABB:CCDD::); None for any other address."""
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if address in NAT64:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if 1 < int(address) < 1 << 32:  # ::a.b.c.d (not :: or ::1, which are judged as IPv6)
+        return ipaddress.IPv4Address(int(address))
+    return None
 
 
 def _transport(allow_private: bool, deadline: float | None = None):

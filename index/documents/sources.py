@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
+from urllib.parse import urlsplit, urlunsplit
 
 import yaml
 
@@ -190,13 +191,16 @@ def decode(data: bytes) -> str:
         return text
 
 
+NOTED = ("publisher", "date", "url")  # the fields a document's card explains with a note
+
+
 def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[Document, list[str]]:
     """`fields` were given (manifest, front matter); anything else is inferred from `found` or the text."""
     text = cleaned.text
     how: dict[str, str] = {}
     dating = _date(fields, found, text, how)
     publisher, publisher_note = _publisher(fields, found, cleaned, how)
-    url = fields["url"] if "url" in fields else found.get("url")
+    url = public_url(fields["url"] if "url" in fields else found.get("url"))
     author = fields["author"] if "author" in fields else found.get("author")
     doc = Document(
         id=_slug(str(fields.get("id") or path.stem)),
@@ -214,6 +218,7 @@ def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[
         date_not_before=dating.not_before,
         date_not_after=dating.not_after,
         author=author,
+        notes=_translated_notes(fields),
     )
     doc.inferred = [f for f in INFERABLE if not fields.get(f) and getattr(doc, f)]
     found_how = found.get("how", {})
@@ -223,6 +228,16 @@ def _document(path: Path, cleaned: Cleaned, fields: dict, found: dict) -> tuple[
     if fields.get("original_sha256"):  # preserved by index/collection/custody.py
         doc.original_sha256, doc.archived = str(fields["original_sha256"]), str(fields.get("archived") or "") or None
     return doc, dating.problems
+
+
+def _translated_notes(fields: dict) -> dict[str, dict[str, str]]:
+    """notes_fa: {publisher, date, url}: the notes in another language (the bot's Persian readers see these)."""
+    out = {}
+    for key, notes in fields.items():
+        lang = key.removeprefix("notes_") if isinstance(key, str) and key.startswith("notes_") else ""
+        if lang and isinstance(notes, dict):
+            out[lang] = {k: " ".join(str(v).split()) for k, v in notes.items() if k in NOTED and v}
+    return out
 
 
 @dataclass
@@ -235,6 +250,17 @@ class Dating:
     not_before: str | None = None
     not_after: str | None = None
     problems: list[str] = field(default_factory=list)
+
+
+def public_url(url: str | None) -> str | None:
+    """`url` without a user name or password (https://user:pass@host/ -> https://host/): a document's URL is
+    shown on public cards and citations, and credentials an admin used to fetch a page are not the source's."""
+    if not url or "@" not in url:
+        return url
+    parts = urlsplit(url)
+    if not parts.netloc or "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
 
 
 def _title(found: dict, text: str, path: Path, how: dict[str, str]) -> str:

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from rapidfuzz import fuzz
 
 from ..documents.sources import Skipped, Source, load_all
+from ..errors import ConfigError
 from ..models import Person, Quote, Referent, TitleRow, Voice
 from ..settings import Settings
 from ..text.analysis import literal
@@ -91,6 +92,8 @@ def _listed(items: list[str], sep: str = ", ") -> str:
 def reindex(settings: Settings, progress: Progress | None = None) -> Report:
     """Build the corpus into a fresh generation and switch to it. Raises ReindexBusy, ManifestError."""
     started = time.perf_counter()
+    if missing := no_corpus(settings):  # before the index folder is made: a wrong folder leaves nothing behind
+        raise missing
     shelf = Shelf(settings.index_dir)
     with shelf.reindex_lock():
         report = Report(removed=shelf.clean_up())
@@ -112,6 +115,14 @@ def reindex(settings: Settings, progress: Progress | None = None) -> Report:
         report.generation = writer.name
         report.seconds = time.perf_counter() - started
         return report
+
+
+def no_corpus(settings: Settings) -> ConfigError | None:
+    """The error to give when the corpus folder is not there (citebot run outside its project folder), else None."""
+    if settings.corpus_dir.is_dir():
+        return None
+    return ConfigError(f"There is no corpus folder at {settings.corpus_dir}: run citebot in the project folder "
+                       "(the one holding corpus/ and config/), or set CITEBOT_CORPUS_DIR.")
 
 
 def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, report: Report,

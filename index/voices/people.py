@@ -85,6 +85,10 @@ class Registry:
         self.apart: set[frozenset[tuple[str, ...]]] = set()  # names an admin split: never joined (overrides.py)
         self.joined: dict[str, str] = {}  # a spelling joined to someone by variants.py -> the person's id
         self.near: set[tuple[str, str]] = set()  # (new person id, look-alike person id) kept apart
+        self._part_words: dict[str, list[int]] = {}  # word -> places in _parts of the forms having it
+        # Names resolved, by their words as read: only for a registry read back from a generation, which never
+        # changes (one being built does, with every name added).
+        self._resolved: dict[tuple[str, ...], Resolution] | None = None
 
     # -- building ------------------------------------------------------------
     @classmethod
@@ -236,9 +240,12 @@ class Registry:
         return next(iter(ids)) if ids else None
 
     def lookup(self, query: str) -> Entry | None:
-        """The person a user means by `query` when that is certain (no approximation); see `resolve`."""
-        found = self.resolve(query)
-        return found.person if not found.approximate else None
+        """The person a user means by `query` when that is certain (no approximation); see `resolve`.
+
+        Only the exact steps: a spelling comparison with every known name can only give an approximate
+        person or none, and a long Persian question looks up dozens of word windows."""
+        found = self._exactly(_query_words(query))
+        return found.person if found is not None and not found.approximate else None
 
     def resolve(self, query: str) -> Resolution:
         """Whom a name typed by a user means, or whom they might mean.
@@ -254,6 +261,17 @@ class Registry:
         Names in other scripts plug in as keys and aliases like any other.
         """
         form = _query_words(query)
+        if self._resolved is not None and (known := self._resolved.get(form)) is not None:
+            return known
+        found = self._exactly(form) or self._closest(_strip_title_words(form))
+        if self._resolved is not None:
+            if len(self._resolved) >= RESOLVED_KEPT:
+                self._resolved.clear()
+            self._resolved[form] = found
+        return found
+
+    def _exactly(self, form: tuple[str, ...]) -> Resolution | None:
+        """The steps of `resolve` that match names exactly; None when only spelling could tell."""
         if pid := self._by_form.get(form):
             return Resolution(self.entries[pid], how="name")
         words = _strip_title_words(form)
@@ -263,15 +281,16 @@ class Registry:
         # if the sources name two Khomeinis, the user must choose.
         if pid := self._by_key.get(words) if len(words) > 1 else None:
             return Resolution(self.entries[pid], how="name")
-        return self._by_parts(words) or self._closest(words)
+        return self._by_parts(words)
 
     def _by_parts(self, words: tuple[str, ...]) -> Resolution | None:
         """The people whose names hold every word exactly (a surname, a first name, "pourmohammadi")."""
         if len(words) == 1 and (words[0] in NOT_NAMES or len(words[0]) < 3):
             return None
         found: dict[str, str] = {}  # person id -> the part matched, for the answer's wording
-        for form, pid, part in self._name_parts():
-            if all(any(w == f for f in form.split()) for w in words) and (len(words) > 1 or form == words[0]):
+        parts = self._name_parts()
+        for form, pid, part in (parts[i] for i in self._parts_holding(words)):
+            if len(words) > 1 or form == words[0]:
                 found.setdefault(pid, part)
         if not found:
             return None
@@ -337,7 +356,18 @@ class Registry:
                 for pid in pids:
                     parts.setdefault((last, pid), "surname")
             self._parts = [(form, pid, part) for (form, pid), part in parts.items()]
+            self._part_words = {}
+            for i, (form, _, _) in enumerate(self._parts):
+                for w in dict.fromkeys(form.split()):
+                    self._part_words.setdefault(w, []).append(i)
         return self._parts
+
+    def _parts_holding(self, words: tuple[str, ...]) -> list[int]:
+        """The places in `_name_parts()` of the forms that have every word, in order: looked up by word, as
+        every word window of a long question is looked up."""
+        self._name_parts()
+        places = [set(self._part_words.get(w, ())) for w in words]
+        return sorted(set.intersection(*places)) if places else []
 
     def to_dict(self) -> dict:
         return {
@@ -362,6 +392,7 @@ class Registry:
         for last, ids in data["surnames"].items():
             registry._by_last.setdefault(last, set()).update(ids)
         registry.words = set(data.get("words", ()))
+        registry._resolved = {}
         return registry
 
     def people(self, counts: dict[str, int]) -> list[Person]:
@@ -568,6 +599,7 @@ def _strip_title_words(words: tuple[str, ...]) -> tuple[str, ...]:
 SOUNDS = (("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "v"), ("y", "i"), ("gh", "q"), ("ck", "k"))
 VOWELS = set("aeiou")
 MARGIN = 1.0  # how much closer the best name must be than the next person's
+RESOLVED_KEPT = 4096  # names a generation's registry keeps resolved (a few hundred bytes each)
 @lru_cache(maxsize=65536)
 def sound(name: str) -> str:
     """The spelling-neutral form of a name: no separators, one transliteration of each sound, no doubled letters."""
@@ -598,6 +630,18 @@ def spelling_distance(a: str, b: str) -> float:
     return row[-1]
 
 
+def _least_distance(a: str, b: str) -> float:
+    """A lower bound of `spelling_distance(a, b)` in linear time: a name typed is compared with every known
+    name, and most pairs (other letters, another script) are far apart.
+
+    Every step costs at least 0.5 and touches at most one letter of each side, a transposition only letters
+    both sides have: a letter one side lacks needs a step of its own, and so does each added letter.
+    """
+    in_b, in_a = set(b), set(a)
+    missing = max(sum(c not in in_b for c in a), sum(c not in in_a for c in b))
+    return 0.5 * max(missing, abs(len(a) - len(b)))
+
+
 def allowed_distance(form: str) -> float:
     """How far a typed name may be from a known one: nothing for short words, more for long names."""
     n = len(form)
@@ -607,7 +651,7 @@ def allowed_distance(form: str) -> float:
 def _near(typed: str, known: str) -> float | None:
     """The spelling distance of two sound forms, or None when it is beyond what the shorter one allows."""
     allowed = allowed_distance(min(typed, known, key=len))
-    if abs(len(typed) - len(known)) * 0.5 > allowed:  # every added letter costs at least 0.5: no need to look
+    if _least_distance(typed, known) > allowed:  # most pairs are told apart without the full comparison
         return None
     cost = spelling_distance(typed, known)
     return cost if cost <= allowed else None
@@ -619,9 +663,12 @@ def _name_distance(words: tuple[str, ...], forms: list[str]) -> float | None:
     costs = [c for f in forms if (c := _near(typed, sound(f))) is not None]
     if len(words) > 1:
         tokens = {sound(t) for f in forms for t in f.split()}
-        each = [min((c for t in tokens if (c := _near(sound(w), t)) is not None), default=None) for w in words]
-        found = [c for c in each if c is not None]
-        if len(found) == len(each):
+        found = []
+        for w in words:  # every word must be near a word of the name: the first that is not ends the comparison
+            if (cost := min((c for t in tokens if (c := _near(sound(w), t)) is not None), default=None)) is None:
+                break
+            found.append(cost)
+        else:
             costs.append(sum(found))
     return min(costs, default=None)
 
@@ -633,7 +680,7 @@ def _plausible(typed: str, known: str) -> float | None:
         return 0.0
     a, b = sound(typed), sound(known)
     allowed = max(1.0, allowed_distance(min(a, b, key=len)) + 0.5)
-    if abs(len(a) - len(b)) * 0.5 > allowed:
+    if _least_distance(a, b) > allowed:
         return None
     cost = spelling_distance(a, b)
     return cost if cost <= allowed else None
