@@ -6,12 +6,13 @@ BIN := $(VENV)/bin
 .PHONY: run test lint reliability bench bench-smoke bench-verify eval-attribution reindex lock clean
 
 # Every dependency from requirements-dev.lock, each checked against its SHA-256 (make lock writes it from
-# pyproject.toml's ranges); then citebot itself, with nothing more.
+# pyproject.toml's ranges); then citebot itself, with nothing more; then pip checks the two agree.
 $(BIN)/.installed: pyproject.toml requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps -e .
+	$(BIN)/pip check  # a range in pyproject.toml the lock no longer meets: run make lock
 	touch $@
 
 run: $(BIN)/.installed  ## the bot on the bundled corpus (a terminal chat without a token)

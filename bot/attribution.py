@@ -84,6 +84,13 @@ def inserted_note(r: Result, lang: str = DEFAULT) -> str | None:
     return say("voice.inserted", lang, words=words, by=r.document.publisher or say("voice.publisher", lang))
 
 
+def language_note(r: Result, lang: str = DEFAULT) -> str | None:
+    """In an answer with Persian and English excerpts, which language each is in: shown right under the excerpt."""
+    if not r.language:
+        return None
+    return say("result.language_fa", lang) if r.language == "fa" else say("result.language_en", lang)
+
+
 def heading_note(r: Result, lang: str = DEFAULT) -> str | None:
     """A heading shown because only a heading says the words: it is the document's heading, not its sentence."""
     return say("result.heading", lang) if r.heading else None

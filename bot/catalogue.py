@@ -120,9 +120,11 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}" if LEFT_TO_RIGHT.search(text) and not re.fullmatch(r"\w+", text) else text
 
 
-def furniture_list(lines: list[str], lang: str = DEFAULT, shown: int = 4) -> Said:
-    """“1”, “2”, “Statement to the Assembly” (+3): what the admin checks was not the document's text."""
-    listed = template("marks.comma", lang).join(quote(line[:60], lang) for line in lines[:shown])
+def quoted_lines(lines: list[str], lang: str = DEFAULT, shown: int = 4, chars: int = 60) -> Said:
+    """“1”, “2”, “Statement to the Assembly” (+3): the first `shown` lines quoted, each cut to `chars`, and how
+    many more (the page furniture an admin checks; the messages the flood guard skipped)."""
+    cut = [line if len(line) <= chars else line[:chars].rstrip() + "…" for line in lines[:shown]]
+    listed = template("marks.comma", lang).join(quote(line, lang) for line in cut)
     return Said(listed + (f" (+{len(lines) - shown})" if len(lines) > shown else ""))
 
 

@@ -7,7 +7,8 @@ one answer per other asker, not for the whole backlog of one.
 
 The flood guard (bot/flood.py) counts messages; this also counts what they cost: the CPU seconds of each
 asker's answers within the flood window. An asker over the budget is refused like a flooding one, with
-the wait until their oldest costly answer leaves the window.
+the wait until their oldest costly answer leaves the window. Lines are admitted before their cost is
+known, so an asker also has at most MAX_WAITING answers waiting or running: a burst cannot commit more.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .flood import Verdict
 
 T = TypeVar("T")
 THREADS = 4  # answers are CPU-bound under the GIL: more threads add memory (bot/malloc.py), not speed
+MAX_WAITING = 10  # an asker's answers waiting or running; more are refused until these are done
 
 
 @dataclass
@@ -56,10 +58,18 @@ class AnswerBudget:
         while over >= 0 and n < len(spent):
             over -= spent[n][1]
             n += 1
-        until = spent[n - 1][0] + self.window
+        return self.refuse(asker, spent[n - 1][0] + self.window, now)
+
+    def refuse(self, asker: int, until: float, now: float) -> Verdict:
+        """Refused until `until`; told once per stretch of refusals."""
         notify = now >= self._told_until.get(asker, -math.inf)
         self._told_until[asker] = until
         return Verdict(admitted=False, notify=notify, wait=max(1, math.ceil(until - now)), costly=True)
+
+    def mean(self, asker: int) -> float:
+        """The mean CPU seconds of the asker's answers in the window (0 when none)."""
+        spent = self._spent.get(asker) or [(0.0, 0.0)]
+        return sum(cost for _, cost in spent) / len(spent)
 
     def _forget_quiet(self, now: float) -> None:
         for asker in [a for a, s in self._spent.items() if not s or now - s[-1][0] >= self.window]:
@@ -92,7 +102,11 @@ class FairAnswers:
         return result
 
     def check(self, asker: int) -> Verdict:
-        return self.budget.check(asker, time.monotonic())
+        """Whether a new line of `asker`'s is admitted: under the budget, and not MAX_WAITING already waiting."""
+        now = time.monotonic()
+        if (waiting := self._waiting.get(asker, 0)) >= MAX_WAITING:  # wait about as long as those take
+            return self.budget.refuse(asker, now + max(1.0, waiting * self.budget.mean(asker)), now)
+        return self.budget.check(asker, now)
 
 
 def _timed(work: Callable[[], T]) -> tuple[float, T]:

@@ -47,3 +47,22 @@ class FloodGuard:
         for user in [u for u, times in self._admitted.items() if not times or now - times[-1] >= self.seconds]:
             del self._admitted[user]
             self._refusing_until.pop(user, None)
+
+
+@dataclass
+class Skipped:
+    """The messages skipped while a user is over the limit, per chat, so the bot can name them once the
+    refusal ends: a skipped question is never silently lost."""
+
+    shown: int = 5  # messages named, each cut to `chars`; the rest are counted
+    chars: int = 60
+    _by_chat: dict[tuple[int, int], list[str]] = field(default_factory=dict)  # (user, chat) -> texts
+
+    def add(self, user: int, chat: int, text: str) -> bool:
+        """Record one skipped message; True for the first of this stretch (the caller schedules the summary)."""
+        texts = self._by_chat.setdefault((user, chat), [])
+        texts.append(" ".join(text.split()))
+        return len(texts) == 1
+
+    def take(self, user: int, chat: int) -> list[str]:
+        return self._by_chat.pop((user, chat), [])

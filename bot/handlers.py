@@ -2,7 +2,7 @@
 
 Each turns an Update into a call on the answer layer and hands the result to
 bot/replies.py; buttons are in bot/buttons.py, inline mode in bot/inline.py.
-Whoosh work runs in a thread (`asyncio.to_thread`), never on the event loop.
+Whoosh work runs in a thread (answers in bot/fairness.py's, one per asker at a time), never on the event loop.
 State lives in `context.state` (bot/state.py), never under string keys.
 """
 
@@ -18,13 +18,14 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatMemberStatus, ChatType, ParseMode
+from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from citebot.index import CitebotError, ReindexReport, ReindexRequests, is_chatter
 from citebot.index import reindex as reindex_corpus
 
 from . import render
-from .catalogue import counted, reason, say
+from .catalogue import counted, quoted_lines, reason, say
 from .replies import answer_line, collection, examples, inline_example, keyboard, lang_of, notice, send_answer
 from .shared_state import LockBusy
 from .state import BotContext
@@ -315,14 +316,31 @@ async def flood_guard(update: Update, context: BotContext) -> None:
     verdict = await context.state.admit(user.id, update.update_id, inline=update.inline_query is not None)
     if verdict.admitted:
         return
+    message, lang = update.effective_message, lang_of(update)
     if update.callback_query:  # every button press must be answered, so the notice rides on that
-        await update.callback_query.answer(say("flood.button", lang_of(update)))
-    elif verdict.notify and update.effective_message and verdict.costly:
-        await notice(update, say("flood.cost", lang_of(update), wait=verdict.wait))
-    elif verdict.notify and update.effective_message:
-        await notice(update, say("flood.notice", lang_of(update), limit=settings.flood_messages, seconds=settings.flood_seconds,
-                                 wait=verdict.wait))
+        await update.callback_query.answer(say("flood.button", lang))
+        raise ApplicationHandlerStop
+    if message and verdict.notify:
+        told = (say("flood.cost", lang, wait=verdict.wait) if verdict.costly else
+                say("flood.notice", lang, limit=settings.flood_messages, seconds=settings.flood_seconds, wait=verdict.wait))
+        await notice(update, told, urgent=True)
+    text = (message.text or message.caption) if message else None
+    if message and text and context.state.skipped.add(user.id, message.chat_id, text):
+        context.state.keep(name_skipped(context, user.id, message.chat_id, verdict.wait, lang))
     raise ApplicationHandlerStop
+
+
+async def name_skipped(context: BotContext, user: int, chat: int, wait: int, lang: str) -> None:
+    """When the refusal ends, name the messages it skipped (once), so none is lost without a word."""
+    await asyncio.sleep(wait)
+    skipped = context.state.skipped.take(user, chat)
+    if not skipped:
+        return
+    key = "flood.skipped_one" if len(skipped) == 1 else "flood.skipped"
+    try:
+        await context.bot.send_message(chat, say(key, lang, count=len(skipped), questions=quoted_lines(skipped, lang, 5)))
+    except TelegramError as e:  # the user blocked the bot, the chat is gone: nothing to tell
+        log.info("could not name the skipped messages in chat %s: %s", chat, e)
 
 
 async def on_error(update: object, context: BotContext) -> None:

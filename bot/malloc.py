@@ -1,6 +1,6 @@
 """glibc's heap for a long-running bot: RSS stays near what the bot uses.
 
-Answers run in worker threads (asyncio.to_thread), and glibc gives each thread that
+Answers run in worker threads (bot/fairness.py; asyncio.to_thread for the rest), and glibc gives each thread that
 allocates at once its own heap ("arena", up to 8 per core). Memory freed in one arena
 serves only that arena's later allocations, and free pages inside a heap go back to the
 system only when asked (malloc_trim), so RSS grows with the threads and with every

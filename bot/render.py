@@ -28,7 +28,7 @@ from citebot.index import (
     echo,
 )
 
-from .attribution import QUOTE_MARKS, citation_lines, cut_marks, notes, speaker
+from .attribution import QUOTE_MARKS, citation_lines, cut_marks, language_note, notes, speaker
 from .catalogue import (
     DEFAULT,
     FSI,
@@ -38,10 +38,10 @@ from .catalogue import (
     counted,
     damage_line,
     field_names,
-    furniture_list,
     has,
     isolate,
     language_name,
+    quoted_lines,
     say,
     spoken,
     template,
@@ -207,6 +207,7 @@ def result(r: Result, number: int | None = None, full: bool = False, lang: str =
     before, after = cut_marks(r)
     lines = [f"<b>{escape(say('result.figures', lang, figures='; '.join(r.figures)))}</b>"] if r.figures else []
     lines.append(f"<blockquote>{before}{highlighted(r.excerpt, r.highlights)}{after}</blockquote>")
+    lines += [escape(line) for line in (language_note(r, lang),) if line]
     if who := speaker(r, lang):
         lines.append(f"— <i>{escape(who[0])}</i>{escape(who[1])}")
     lines += [escape(line) for line in notes(r, lang)]
@@ -533,7 +534,7 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
         rows.append(_draft_row(draft, "author", escape(d.author), lang, "field.author"))
     rows += [escape(damage_line(sign, lang)) for sign in draft.damage]
     if draft.furniture:
-        rows.append(escape(say("draft.furniture", lang, lines=furniture_list(draft.furniture, lang))))
+        rows.append(escape(say("draft.furniture", lang, lines=quoted_lines(draft.furniture, lang))))
     rows.append(escape(say("draft.found", lang, passages=counted("count.passages", draft.passages, lang),
                            quotes=counted("count.quotes", draft.quotes, lang),
                            people=counted("count.people", draft.people, lang))))

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import unicodedata
+from typing import cast
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
+from telegram.ext import ExtBot
 
 from citebot.index import Answer, Document, Result
 
@@ -135,7 +137,7 @@ def language_hint(context: BotContext, answer: Answer, lang: str) -> str | None:
     letters = [ch for ch in answer.query if ch.isalpha()]
     if answer.results or answer.people or not language or not letters:
         return None
-    if any(p.key == "answer.persian.english" for p in answer.phrases):
+    if any(p.key.startswith("answer.persian.english") for p in answer.phrases):
         return None  # the answer already says so, with English words to try
     if any("LATIN" in unicodedata.name(ch, "") for ch in letters):
         return None
@@ -152,7 +154,13 @@ def bot_name(context: BotContext) -> str:
     return context.bot.username or "citebot"
 
 
-async def notice(update: Update, text: str) -> None:
-    """One short plain-text line, as a reply in groups."""
+async def notice(update: Update, text: str, urgent: bool = False) -> None:
+    """One short plain-text line, as a reply in groups; `urgent`: before the chat's queued answers
+    (bot/ratelimit.py), for a notice that is only true now."""
     message = update.effective_message
-    await message.reply_text(text, do_quote=message.chat.type != ChatType.PRIVATE)
+    if not urgent:
+        await message.reply_text(text, do_quote=message.chat.type != ChatType.PRIVATE)
+        return
+    quoted = ReplyParameters(message.message_id) if message.chat.type != ChatType.PRIVATE else None
+    bot = cast(ExtBot, message.get_bot())  # the Application's bot: an ExtBot, which takes rate_limit_args
+    await bot.send_message(message.chat_id, text, reply_parameters=quoted, rate_limit_args={"urgent": True})

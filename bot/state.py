@@ -10,6 +10,7 @@ import asyncio
 import hashlib
 import json
 import time
+from collections.abc import Coroutine
 from typing import Any, NamedTuple
 
 from telegram import Update
@@ -18,7 +19,7 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 from citebot.index import Answerer, Settings
 
 from .fairness import AnswerBudget, FairAnswers
-from .flood import Verdict
+from .flood import Skipped, Verdict
 from .settings import BotSettings
 from .shared_state import MemoryState, SharedState
 
@@ -56,6 +57,14 @@ class BotState:
         self.notice_task: asyncio.Task | None = None  # the batched "new reports" notice to admins, when due
         self.replayer: asyncio.Task | None = None  # writes what the spool keeps once the database is back
         self.admin_langs: dict[int, str] = {}  # each admin's catalogue, as last seen: for that notice
+        self.skipped = Skipped()  # messages the flood guard skipped, named when the refusal ends (handlers.py)
+        self._tasks: set[asyncio.Task] = set()
+
+    def keep(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run `work` as a task this state holds until it ends (an unreferenced task may be collected)."""
+        task = asyncio.get_running_loop().create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     def configure(self, settings: Settings, bot_settings: BotSettings, answerer: Answerer,
                   shared: SharedState | None = None) -> None:

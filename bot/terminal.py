@@ -6,8 +6,8 @@ import textwrap
 
 from citebot.index import EDITABLE, Answer, Document, Draft, ReaderReport, Result
 
-from .attribution import cut_marks, notes, speaker_line
-from .catalogue import DEFAULT, damage_line, field_names, furniture_list, has, quote, say, spoken, template
+from .attribution import cut_marks, language_note, notes, speaker_line
+from .catalogue import DEFAULT, damage_line, field_names, has, quote, quoted_lines, say, spoken, template
 from .solar_hijri import date_label
 
 WIDTH = 88
@@ -48,7 +48,7 @@ def _result(n: int, r: Result, lang: str = DEFAULT) -> list[str]:
     out = [f"{n}. " + ("│ " + quote[0])] + ["   │ " + q for q in quote[1:]]
     if r.figures:  # a "how many" answer: the figures this excerpt gives, above it
         out = [f"{n}. {say('result.figures', lang, figures='; '.join(r.figures))}", *("   " + line[3:] for line in out)]
-    out += [f"   {line}" for line in [speaker_line(r, lang), *notes(r, lang)] if line]
+    out += [f"   {line}" for line in [language_note(r, lang), speaker_line(r, lang), *notes(r, lang)] if line]
     out.append(f"   {citation(r.document, lang)}")
     if r.also_in:
         out.append(f"   {say('result.also_in', lang, titles=', '.join(r.also_in))}")
@@ -102,7 +102,7 @@ def draft_card(draft: Draft) -> list[str]:
     rows += [f"{'similar':>10}: {doc_id} ({title}), {share:.0%} of this text" for doc_id, title, share in draft.near]
     rows += [damage_line(sign) for sign in draft.damage]
     if draft.furniture:
-        rows.append(say("draft.furniture", "en", lines=furniture_list(draft.furniture)))
+        rows.append(say("draft.furniture", "en", lines=quoted_lines(draft.furniture)))
     rows += ["", *(f"    {line}" for line in draft.first_lines())]
     return rows
 

@@ -256,6 +256,7 @@ class Result:
     reworded_in_titles: list[str] = field(default_factory=list)
     figures: list[str] = field(default_factory=list)  # a "how many" answer: the figures the excerpt gives, as written
     mid_sentence: bool = False  # the excerpt starts inside a sentence (after a clause cut): shown with "…" before it
+    language: str | None = None  # "fa" | "en": the excerpt's language, given where an answer holds both
     # bracketed words the publisher put inside a voice ("[decree]"), document offsets (index/voices/insertions.py)
     inserted: list[tuple[int, int]] = field(default_factory=list)
 
@@ -286,8 +287,8 @@ class Result:
             "heading": self.heading,
             "also_in_other_words": self.reworded_in,
         } | ({"figures": self.figures} if self.figures else {}) | ({"starts_mid_sentence": True} if self.mid_sentence else {}) \
+          | ({"language": self.language} if self.language else {}) \
           | ({"inserted": [{"start": s, "end": e, "by": "publisher"} for s, e in self.inserted]} if self.inserted else {})
-
 
 
 class Quoted(tuple):

@@ -117,7 +117,7 @@ def test_a_flooding_user_gets_one_notice_and_everyone_else_keeps_getting_answers
         return [p["text"] for m, p in bot.calls[n:] if m == "sendMessage" and int(p["chat_id"]) == spammer]
 
     deadline = time.monotonic() + 60  # Telegram allows one message a second into a private chat
-    while len(to_spammer()) < FLOOD + 1 and time.monotonic() < deadline:
+    while len([t for t in to_spammer() if not t.startswith("I skipped")]) < FLOOD + 1 and time.monotonic() < deadline:
         time.sleep(0.2)
     time.sleep(1)  # nothing more may follow
     to_spammer = to_spammer()
@@ -127,16 +127,37 @@ def test_a_flooding_user_gets_one_notice_and_everyone_else_keeps_getting_answers
     tally.note(f"others' answers during the flood: {len(latencies)}/{len(others)}, "
                f"slowest {max(latencies, default=0) * 1000:.0f} ms")
     notices = [t for t in to_spammer if t.startswith("You sent more than")]
-    assert len(notices) == 1 and len(to_spammer) == FLOOD + 1  # the first FLOOD answered, the rest said skipped
+    answered = [t for t in to_spammer if t.startswith("Ebrahim Raisi")]
+    assert len(notices) == 1 and len(answered) == FLOOD  # the first FLOOD answered, the rest said skipped
+    assert len(to_spammer) - FLOOD - 1 == len([t for t in to_spammer if t.startswith("I skipped")]) <= 1
     assert notices[0].startswith(f"You sent more than {FLOOD} messages in 10 seconds, so I am skipping what you "
                                  "send for the next ")
     assert notices[0].endswith(" seconds. Please send those questions again after that.")
-    told_at = next(stamp for (m, p), stamp in zip(bot.calls[n:], bot.stamps[n:], strict=True)
-                   if m == "sendMessage" and p["text"] == notices[0])
-    time.sleep(max(0.0, told_at + int(notices[0].split("for the next ")[1].split()[0]) - time.monotonic()))
-    (answer,) = say(bot, "/who Raisi", spammer, spammer)  # the wait the notice named was the real one
-    assert answer["text"].startswith("Ebrahim Raisi")
+    told_at, first_skipped = next((stamp, p) for (m, p), stamp in zip(bot.calls[n:], bot.stamps[n:], strict=True)
+                                  if m == "sendMessage" and p["text"] == notices[0])
+    # told when the limit was first passed, before the answers still queued for the chat (one a second)
+    assert to_spammer.index(notices[0]) < FLOOD
+    wait = int(notices[0].split("for the next ")[1].split()[0])
+    time.sleep(max(0.0, told_at + wait - time.monotonic()))
+    asked = len(bot.calls)
+    bot.push(message("/who Raisi", chat=spammer))  # the wait the notice named was the real one: answered now
+    deadline = time.monotonic() + 20
+    while not [t for t in to_spammer_now(bot, asked, spammer) if t.startswith("Ebrahim Raisi")]:
+        assert time.monotonic() < deadline, to_spammer_now(bot, asked, spammer)
+        time.sleep(0.1)
     assert missing == []
+    # and every skipped message is named once the refusal ends, none lost without a word
+    deadline = time.monotonic() + 20
+    while not (named := [t for t in to_spammer_now(bot, n, spammer) if t.startswith("I skipped")]) and \
+            time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert named == [f"I skipped these {100 - FLOOD} messages of yours while you were over the limit: “/who Raisi”, "
+                     f"“/who Raisi”, “/who Raisi”, “/who Raisi”, “/who Raisi” (+{100 - FLOOD - 5}). Send again any you "
+                     "still need answered."]
+
+
+def to_spammer_now(bot, since: int, chat: int) -> list[str]:
+    return [p["text"] for m, p in bot.calls[since:] if m == "sendMessage" and int(p["chat_id"]) == chat]
 
 
 ORDINARY = ["mass graves", "/who Naidoo", "/quote Montazeri", "who said abject failure", "refrigerated trucks",
@@ -169,6 +190,35 @@ def test_ordinary_answers_keep_their_latency_while_another_user_sends_costly_lin
                f"({median_busy * 1000:.0f} ms / {median_quiet * 1000:.0f} ms), slowest {busy[-1] * 1000:.0f} ms")
     assert median_busy <= 3 * max(median_quiet, 0.1), (quiet, busy)  # 0.1 s: below it, scheduling noise
     assert busy[-1] < 5, busy  # before: 1.5-2.2 s of CPU per line, in one FIFO queue: tens of seconds
+
+
+@pytest.mark.reliability("hostile lines")
+def test_a_user_whose_answers_cost_more_than_the_budget_is_told_once_and_skipped(tmp_path, bundled, tally):
+    settings = indexed(bundled, tmp_path, corpus=ROOT / "corpus")
+    server = FakeTelegram(TOKEN)
+    server.start()
+    costly, other = 6200, 6201
+    with citebot(settings, server, tmp_path / "bot.log", CITEBOT_TELEGRAM_FLOOD_MESSAGES=1000,
+                 CITEBOT_TELEGRAM_FLOOD_ANSWER_SECONDS=1, CITEBOT_TELEGRAM_FLOOD_SECONDS=60,
+                 CITEBOT_TELEGRAM_MESSAGES_PER_SECOND=0):  # no send limits: every reply shows at once
+        lines = [line for seed in range(40) for line in hostile_lines(seed).values()][:200]
+        for line in lines:  # far more answer time than 1 s of CPU
+            server.push(message(line, chat=costly))
+        notice = "Your last questions took long to answer, so I am skipping what you send for the next "
+        server.wait_for(lambda m, p: m == "sendMessage" and p["text"].startswith(notice), timeout=120)
+        (answer,) = say(server, "/who Naidoo", other, other)  # another user is not charged
+        tally.tried(len(lines) + 1)
+        tally.crashed(server.process.poll() is not None)
+        time.sleep(3)
+        to_costly = [p["text"] for m, p in server.calls if m == "sendMessage" and int(p["chat_id"]) == costly]
+        notices = [t for t in to_costly if t.startswith(notice)]
+        answered = len(to_costly) - len(notices)
+        tally.note(f"a user sending {len(lines)} hostile lines at once with a 1 s budget: {answered} answered, "
+                   f"{len(notices)} notice(s)")
+        assert 1 <= len(notices) <= 3  # once per stretch of refusals (a full line of waiting answers, then the budget)
+        assert answered < len(lines) / 2  # the rest skipped, not queued
+        assert all(t.endswith(" seconds. Please send those questions again after that.") for t in notices)
+        assert answer["text"].startswith("Kumi Naidoo")
 
 
 @pytest.mark.reliability("admin boundary")

@@ -72,3 +72,19 @@ def test_no_budget_admits_everyone():
     budget = AnswerBudget(seconds=0, window=10)
     budget.spend(1, 100.0, now=0.0)
     assert budget.check(1, now=1.0).admitted
+
+
+def test_an_asker_with_max_waiting_answers_is_refused_until_they_are_done():
+    from citebot.bot.fairness import MAX_WAITING
+
+    async def scenario() -> tuple[list, list]:
+        fair = FairAnswers(AnswerBudget(seconds=100, window=10), threads=1)
+        burst = [asyncio.create_task(fair.run(1, lambda: time.sleep(0.02))) for _ in range(MAX_WAITING)]
+        await asyncio.sleep(0.005)
+        during = [fair.check(1), fair.check(2)]
+        await asyncio.gather(*burst)
+        return during, [fair.check(1)]
+
+    (full, other), (after,) = asyncio.run(scenario())
+    assert (full.admitted, full.costly, full.notify, other.admitted) == (False, True, True, True)
+    assert after.admitted  # done: admitted again

@@ -100,6 +100,8 @@ MESSAGES = {
     "voice.includes": "Includes words of {whos}.",
     "voice.refers": "[{word}: {person}]",
     "voice.unresolved": "[{word}: someone the text names before this excerpt; see the context]",
+    "result.language_fa": "(In Persian.)",
+    "result.language_en": "(In English.)",
     "result.heading": "(A heading of the document, not a sentence of its text.)",
     "button.context": "📖 Context",
     "button.read": "📖 Read it",
@@ -159,6 +161,10 @@ MESSAGES = {
                     "the next {wait} seconds. Please send those questions again after that.",
     "flood.cost": "Your last questions took long to answer, so I am skipping what you send for the next {wait} "
                   "seconds. Please send those questions again after that.",
+    "flood.skipped": "I skipped these {count} messages of yours while you were over the limit: {questions}. "
+                     "Send again any you still need answered.",
+    "flood.skipped_one": "I skipped this message of yours while you were over the limit: {questions}. "
+                         "Send it again if you still need it answered.",
     # admin
     "admin.refuse_reindex": "Only the bot's admins can reindex.",
     "admin.refuse_stats": "Only the bot's admins can see stats.",

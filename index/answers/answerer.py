@@ -29,15 +29,17 @@ from ..store.generations import Shelf
 from ..text.glossary import Glossary
 from ..text.split import passages
 from . import followup
+from .both_scripts import BOTH, first_then, in_both
 from .by_person import quote, who
 from .by_words import search, source
 from .corpus import Corpus
 from .figures import asks_how_many
 from .followup import Earlier
 from .messages import MESSAGES, add, phrase, requote, said
-from .persian_questions import PersianReading, in_english
+from .persian_questions import PersianReading, in_english, typed_words
 from .question import CONTROL, Question, parse
 from .quotations import Quotation, quotations
+from .results import label_languages
 
 PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")  # the cleaned text separates paragraphs with a blank line
 log = logging.getLogger(__name__)
@@ -202,6 +204,7 @@ class Answerer:
         answer = _read_as_written(corpus, self.glossary, q, handler, self.settings.max_results)
         if q.document:
             _in_document(corpus, answer, q)
+        label_languages(answer.results)
         answer.read_as = q.read_as
         answer.question = q.to_json()
         for note in q.notes:
@@ -246,7 +249,18 @@ def _read_as_written(corpus: Corpus, glossary: Glossary, q: Question, handler: H
 def _answer_in(corpus: Corpus, glossary: Glossary, q: Question, words: str, reading: PersianReading | None,
                handler: Handler, limit: int) -> Answer:
     if reading is not None:
-        return in_english(corpus, glossary, q.command, words, reading, handler, limit)
+        answer = in_english(corpus, glossary, q.command, words, reading, handler, limit)
+        if q.command in BOTH and reading.persian and answer.translated and answer.results:
+            # A Persian document may say the words as typed: those first, then the English documents'
+            typed = handler(corpus, typed_words(q.command, words, reading), limit)
+            english_docs = {r.document.id for r in answer.results}
+            if any(r.document.id not in english_docs for r in typed.results):  # not the same words (۱۹۸۸ = 1988)
+                answer.message = answer.message.split("\n", 1)[-1]  # its "Searched for" is said again, for both
+                answer.phrases = answer.phrases[1:]
+                return first_then(typed, answer, words, answer.translated)
+        return answer
+    if q.command in BOTH:  # "Khavaran" finds the Persian documents' خاوران too
+        return in_both(corpus, glossary, handler, words, limit)
     return handler(corpus, words, limit)
 
 

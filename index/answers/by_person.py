@@ -11,6 +11,7 @@ from ..store.search import Hit, search
 from ..text.analysis import analysed, terms
 from ..voices.people import Resolution
 from ..voices.people import fold as fold_name
+from .both_scripts import persian_person
 from .messages import add, phrase, said
 from .results import from_hit, said_first, voiced
 from .roles import holders
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 def who(corpus: Corpus, name: str, limit: int) -> Answer:
     if not name:
         return said("who", "", phrase("answer.who.everyone"), people=corpus.people[:limit])
-    resolved = corpus.registry.resolve(name)
+    resolved = _resolve(corpus, name)
     entry = resolved.person
     if not entry and resolved.how != "ambiguous" and (held := holders(corpus, name)):
         return _by_title(corpus, "who", name, held, limit)
@@ -49,7 +50,7 @@ def quote(corpus: Corpus, arg: str, limit: int, topic: str = "") -> Answer:
     """Quotations of a person or named source, or on a topic; of a person on a `topic` when one is given."""
     if not arg:
         return said("quote", "", phrase("answer.quote.ask"))
-    resolved = corpus.registry.resolve(arg)
+    resolved = _resolve(corpus, arg)
     entry = resolved.person
     if resolved.how == "ambiguous":  # a name several people share: ask, never guess
         return said("quote", arg, *_not_found(resolved, arg), people=_people(corpus, resolved))
@@ -162,6 +163,15 @@ def _person(corpus: Corpus, pid: str) -> Person | None:
 
 def _name_spans(excerpt: str, corpus: Corpus, pid: str) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in corpus.registry.mentions(excerpt) if m.person == pid]
+
+
+def _resolve(corpus: Corpus, name: str) -> Resolution:
+    """Whom a typed name means: the registry's answer, else a person named only in Persian script whose name the
+    Latin one transliterates (said as found by spelling)."""
+    resolved = corpus.registry.resolve(name)
+    if resolved.person is None and resolved.how != "ambiguous":
+        return persian_person(corpus.registry, name) or resolved
+    return resolved
 
 
 def _people(corpus: Corpus, resolved: Resolution) -> list[Person]:

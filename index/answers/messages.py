@@ -108,6 +108,7 @@ MESSAGES = {
     "answer.read.hijri_month": "{date} read as a Solar Hijri date: {months} {years}.",
     # a Persian question read as English (index/answers/persian_questions.py)
     "answer.persian.searched": "Searched for: {terms}.",
+    "answer.both.then": "In the other script:",
     "answer.persian.searched_more": "Searched for: {terms} and more.",
     "answer.persian.sense": "Read “{word}” as “{sense}”, the sense the documents use most with the other words "
                             "(it can also mean {others}).",
@@ -127,6 +128,7 @@ MESSAGES = {
     "answer.followup.no_document": "The answer you replied to comes from no document. Send /docs for the list.",
     "answer.followup.which_document": "The answer you replied to quotes several documents: {names}. Which one? "
                                       "Send /doc and its id.",
+    "answer.persian.english_too": "The documents are in English and Persian: try English words too, e.g. {words}.",
 }
 
 

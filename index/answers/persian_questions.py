@@ -23,6 +23,7 @@ from ..text.analysis import MAX_TERMS, TOKEN
 from ..text.glossary import Glossary, key
 from ..text.persian import fold, is_persian
 from ..voices.people import Entry, Registry
+from .both_scripts import has_persian_documents
 from .messages import MESSAGES, add, phrase, requote, said
 
 if TYPE_CHECKING:
@@ -75,9 +76,9 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, reading
     searched = " ".join(english + unknown)
     answer = handler(corpus, searched, limit) if english else None
     if reading.persian and not entry and (answer is None or not answer.results):
-        as_typed = handler(corpus, " ".join(reading.persian), limit)
+        as_typed = handler(corpus, typed_words(name, args, reading), limit)
         if answer is None or as_typed.results:
-            searched, english, answer = " ".join(reading.persian), [], as_typed
+            searched, english, answer = typed_words(name, args, reading), [], as_typed
     if answer is None or not (answer.results or answer.person):
         if answer is not None:
             answer.query = args
@@ -95,6 +96,11 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, reading
         if sense:
             _after_first(answer, sense)
     return answer
+
+
+def typed_words(name: str, args: str, reading: PersianReading) -> str:
+    """The Persian words searched as typed: /source says the whole phrase (به, ما and all), a search its words."""
+    return args if name == "source" else " ".join(reading.persian)
 
 
 def _sense(corpus: Corpus, english: list[str], unknown: list[str], reading: PersianReading,
@@ -140,12 +146,17 @@ def _persian_unknown(corpus: Corpus, glossary: Glossary, name: str, args: str, r
                     phrase("answer.did_you_mean", names=", ".join(p.name for p in close)), people=close)
     if answer is not None and answer.unmatched:
         if hints := glossary.hints(reading.unknown):
-            add(answer, phrase("answer.persian.english", words=QuotedEach(hints)))
+            add(answer, phrase(_try_english(corpus), words=QuotedEach(hints)))
         return answer
     if name == "who":
         return said(name, args, phrase("answer.persian.no_one", query=args), phrase("answer.see_who"))
     return said(name, args, phrase("answer.search.none", query=args),
-                phrase("answer.persian.english", words=QuotedEach(glossary.hints(reading.unknown))))
+                phrase(_try_english(corpus), words=QuotedEach(glossary.hints(reading.unknown))))
+
+
+def _try_english(corpus: Corpus) -> str:
+    """"The documents are in English", unless some are in Persian: then "… in English and Persian"."""
+    return "answer.persian.english_too" if has_persian_documents(corpus.registry) else "answer.persian.english"
 
 
 def read_persian(text: str, registry: Registry, glossary: Glossary) -> PersianReading:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeVar
 from ..models import Document, Result, Voice
 from ..store.search import Hit
 from ..text.analysis import term_spans
+from ..text.persian import mostly_persian
 from ..voices.insertions import inserted
 
 if TYPE_CHECKING:
@@ -118,3 +119,11 @@ def said_first(items: Iterable[T], heading: Callable[[T], bool], limit: int) -> 
 def _short(d: Document) -> str:
     """How "Also in" names another document: its compact title (never one that reads as a speaker)."""
     return d.compact_title()
+
+
+def label_languages(results: list[Result]) -> None:
+    """Each excerpt's language, where the results hold both Persian and English ones: the reader sees which is which."""
+    languages = ["fa" if mostly_persian(r.excerpt) else "en" for r in results]
+    if len(set(languages)) > 1:
+        for r, language in zip(results, languages):
+            r.language = language

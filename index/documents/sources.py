@@ -26,6 +26,7 @@ import yaml
 
 from ..errors import ManifestError, UnreadableFile
 from ..models import PRECISION_CHARS, Document, period
+from ..text import hijri
 from ..text.clean import Cleaned, clean
 from .markup import TAGLINE
 from .sandbox import Limits, kind_of, run_limited
@@ -321,6 +322,9 @@ def _inferred_date(found: dict, text: str, how: dict[str, str]) -> Dating:
     if m := DATELINE.search(text):
         how["date"] = f'the dateline "{m.group().strip()}"'
         return Dating(_iso(m["date"]), "day", f"inferred from {how['date']}")
+    if persian := hijri.dateline(text):  # "تهران — ۱۰ شهریور ۱۴۰۲": the Solar Hijri day, as the Gregorian one
+        how["date"] = f'the dateline "{persian[1].group().strip()}"'
+        return Dating(persian[0].isoformat(), "day", f"inferred from {how['date']}")
     if found.get("file_date") and _valid(found["file_date"]):
         # When the file was made, which can be later than the text (a speech saved as PDF days after).
         how["date"] = "the PDF's /CreationDate (when the file was made)"

@@ -190,6 +190,12 @@ def candidates(gen: Generation, words: list[str]) -> query.Query:
     return query.And([query.Term("pairs", p) for p in dict.fromkeys(pairs(words))])
 
 
+def _persian_candidates(words: list[str]) -> query.Query:
+    """Passages holding a word of a Persian phrase, or two of its words written as one: a superset."""
+    joined = ["".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
+    return query.Or([query.Term("text", w) for w in dict.fromkeys(words + joined)])
+
+
 def stemmed(words: list[str]) -> query.Query:
     """Passages with the analysed `words` in a row (stems; stop words skipped)."""
     return query.Phrase("text", words) if len(words) > 1 else query.Term("text", words[0])
@@ -222,7 +228,9 @@ def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
         return None
     phrase = Literal(text)
     found = []
-    for doc, passages in passages_by_document(gen, candidates(gen, words)).items():
+    # Persian written joined, spaced or with a ZWNJ (نسل‌های = نسلهای = نسل های): any word or pair may be the term
+    among = _persian_candidates(words) if phrase.persian else candidates(gen, words)
+    for doc, passages in passages_by_document(gen, among).items():
         span = phrase.search(gen.folded_text(doc), gen.meta.headings.get(doc, []))
         if span:
             found.append(Said(doc, *span, passages, phrase.written(gen.text(doc), span)))
@@ -307,7 +315,8 @@ class Literal:
         self.numbers = any(w[:1].isdigit() for w in self.words)
         gaps = [text[a.end():b.start()] for a, b in zip(self.tokens, self.tokens[1:])]
         plain = all(g and _GAP.fullmatch(g) for g in gaps) and not self.numbers  # a number: every writing of it
-        self.needle = " ".join(fold(t.group()) for t in self.tokens) if plain else None
+        self.persian = bool(_PERSIAN_LETTER.search(text))  # joined, spaced or ZWNJ: the pattern's, not one needle
+        self.needle = " ".join(fold(t.group()) for t in self.tokens) if plain and not self.persian else None
         self._pattern: re.Pattern | None = None
 
     def search(self, folded: str, avoid: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
@@ -347,6 +356,8 @@ class Literal:
         return [t.group() for t, mine in zip(said, typed) if fold(t.group()) != mine]
 
     def pattern(self) -> re.Pattern:
+        if self._pattern is None and self.persian and not self.numbers:
+            self._pattern = _persian_pattern([fold(t.group()) for t in self.tokens])
         if self._pattern is None:
             parts = []
             for before, tok, w in zip([None, *self.tokens], self.tokens, self.words):
@@ -356,6 +367,24 @@ class Literal:
                 parts.append(_writings(w) if w[:1].isdigit() else re.escape(fold(tok.group())))
             self._pattern = re.compile("".join(parts))
         return self._pattern
+
+
+_PERSIAN_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+_JOINER = "[\u200c ]?"  # Persian writes a compound joined, spaced or with a ZWNJ
+
+
+def _persian_pattern(words: list[str]) -> re.Pattern:
+    """Folded Persian words as the text may write them: between any two letters of the phrase (Persian words
+    typed one after another), nothing, a space or a ZWNJ; other words and their gaps as typed."""
+    parts: list[str] = []
+    for n, w in enumerate(words):
+        persian = bool(_PERSIAN_LETTER.search(w))
+        before = n > 0 and persian and bool(_PERSIAN_LETTER.search(words[n - 1]))
+        if n:
+            parts.append(_JOINER if before else f"[{_FOLDED_GAP}]+")
+        letters = w.replace("\u200c", "")
+        parts.append(_JOINER.join(map(re.escape, letters)) if persian else re.escape(w))
+    return re.compile("".join(parts))
 
 
 def _writings(number: str) -> str:

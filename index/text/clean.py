@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import hijri
+
 # Whole lines that are page furniture, not content.
 FURNITURE = [
     re.compile(p, re.I)
@@ -31,7 +33,7 @@ COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\))\s*(?:\d{4}\s*)?(?P<who>[^|.]+?
 # " 1  https://example.org/x." : a footnote of a PDF export.
 FOOTNOTE = re.compile(r"(?P<n>\d{1,3})\s+(?:https?://|www\.)\S*")
 URL_LINE = re.compile(r"(?:https?://|www\.)\S+")
-LINE_END = re.compile(r"""[.!?:]["”’')\]]*$""")
+LINE_END = re.compile(r"""[.!?:؟]["”’')\]»]*$""")  # ؟ and »: a Persian question, a Persian quotation's end
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Not ZWNJ/ZWJ (U+200C/D): Persian spelling needs them (خانواده‌ها is not خانوادهها), and emoji.
 INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
@@ -170,6 +172,8 @@ def _wrap_width(body: list[str]) -> int:
 
 
 def _continues(previous: str, line: str, width: int, heading: bool) -> bool:
+    if hijri.DATELINE.match(line):
+        return False  # "تهران — ۱۰ شهریور ۱۴۰۲": where and when a story was filed opens its own paragraph
     if ends_with_abbreviation(previous):
         return True
     if LINE_END.search(previous):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .hijri import DATELINE as PERSIAN_DATELINE
 from .split import sentences
 
 MAX_WORDS = 20  # longer than any section head or deck line in the corpus; a sentence that lost its stop is longer
@@ -60,7 +61,8 @@ def heading_spans(text: str, title: str = "") -> list[Span]:
 def without_datelines(text: str) -> str:
     """`text` with its datelines blanked (same length): a dateline says when a piece was filed, not what happened
     then, so "August 1988" is no match for "Iran, August 28, 2021—… Iran’s 1988 massacre"."""
-    return DATELINE.sub(lambda m: " " * len(m.group()), text)
+    blank = DATELINE.sub(lambda m: " " * len(m.group()), text)
+    return PERSIAN_DATELINE.sub(lambda m: " " * len(m.group()), blank)
 
 
 def within(spans: Sequence[Span], start: int, end: int) -> bool:

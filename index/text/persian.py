@@ -54,3 +54,12 @@ def fold(text: str) -> str:
 def is_persian(text: str) -> bool:
     """Whether `text` has any Arabic-script letter (Persian, Arabic, Urdu alike)."""
     return bool(SCRIPT.search(text))
+
+
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def mostly_persian(text: str) -> bool:
+    """Whether most letters of `text` are Arabic-script ones: a Persian document, whatever Latin names it has."""
+    letters = LETTER.findall(text[:20000])
+    return bool(letters) and 2 * sum(1 for c in letters if SCRIPT.match(c)) > len(letters)

@@ -23,7 +23,8 @@ ABBREVIATIONS = {
     "inc", "ltd", "co", "corp", "art", "para", "p", "pp", "vol", "fig", "approx", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
-BOUNDARY = re.compile(r"""[.!?…]+["”’')\]]*(?=\s+["“‘'(\[]?[A-Z0-9…])|\n\n""")
+# Persian too: ؟ ends a question, » a quotation, and a sentence begins with any Arabic-script letter or «.
+BOUNDARY = re.compile(r"""[.!?…؟]+["”’')\]»]*(?=\s+["“‘'(\[«]?[A-Z0-9…\u0621-\u06ff])|\n\n""")
 WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 CLAUSE = re.compile(r"(?:[;:]|\s[–—-]\s|—|,)\s")
 

@@ -31,6 +31,8 @@ from ..models import Mention, Person
 from .cues import common_words, cue, name_in
 from .marks import marked_spans
 from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
+from .persian_people import WORD as PERSIAN_WORD
+from .persian_people import PersianNames, describe_persian, described_names, romanised, same_person, titled_names
 from .variants import near_name, same_name, sound_keys
 
 
@@ -81,14 +83,15 @@ class Registry:
         self._by_form: dict[tuple[str, ...], str] = {}  # full aliases with their titles ("mrs rajavi")
         self.words: set[str] = set()  # every word of the corpus, folded: a word the sources use is no misspelling
         self._parts: list[tuple[str, str, str]] | None = None  # (matching form, person id, part), built on demand
-        self._by_sound: dict[str, set[str]] = {}  # a full name's variants.sound_keys -> person ids
-        self.apart: set[frozenset[tuple[str, ...]]] = set()  # names an admin split: never joined (overrides.py)
-        self.joined: dict[str, str] = {}  # a spelling joined to someone by variants.py -> the person's id
-        self.near: set[tuple[str, str]] = set()  # (new person id, look-alike person id) kept apart
         self._part_words: dict[str, list[int]] = {}  # word -> places in _parts of the forms having it
         # Names resolved, by their words as read: only for a registry read back from a generation, which never
         # changes (one being built does, with every name added).
         self._resolved: dict[tuple[str, ...], Resolution] | None = None
+        self._persian: PersianNames | None = None  # the Persian-script spellings, built on demand
+        self._by_sound: dict[str, set[str]] = {}  # a full name's variants.sound_keys -> person ids
+        self.apart: set[frozenset[tuple[str, ...]]] = set()  # names an admin split: never joined (overrides.py)
+        self.joined: dict[str, str] = {}  # a spelling joined to someone by variants.py -> the person's id
+        self.near: set[tuple[str, str]] = set()  # (new person id, look-alike person id) kept apart
 
     # -- building ------------------------------------------------------------
     @classmethod
@@ -144,6 +147,10 @@ class Registry:
         self._index(entry, k)
         return entry
 
+    def add_spelling(self, person: str, name: str) -> None:
+        """Another spelling of a known person's whole name: one found in Persian script (persian_people.py)."""
+        self._index(self.entries[person], key(name))
+
     def adopt(self, entry: Entry, k: tuple[str, ...]) -> None:
         """Make k a name of `entry`, even if it named someone else (an admin's merge, overrides.py)."""
         self._by_key.pop(k, None)
@@ -152,7 +159,7 @@ class Registry:
     def _index(self, entry: Entry, k: tuple[str, ...]) -> None:
         if not k:
             return
-        self._parts = None
+        self._parts = self._persian = None
         entry.keys.add(k)
         self._by_key.setdefault(k, entry.id)
         if len(k) > 1:
@@ -216,6 +223,11 @@ class Registry:
                     i += n
                 else:
                     i += 1
+        if PERSIAN_WORD.search(text):  # Persian script has no capitals: its names are matched as the registry spells them
+            if self._persian is None:
+                self._persian = PersianNames(((e.id, k) for e in self.entries.values() for k in e.keys),
+                                             {e.id for e in self.entries.values() if PERSIAN_WORD.search(e.name)})
+            found = sorted(found + self._persian.mentions(text), key=lambda m: m.start)
         return found
 
     def _match(self, run, i: int, recent: dict[str, int], full: Counter) -> tuple[str | None, int]:
@@ -431,10 +443,27 @@ def discover(registry: Registry, texts: list[str]) -> None:
     for name in lone:
         if registry.add(name) is None:
             registry.add_single(name)
+    _discover_persian(registry, texts)
     for text in texts:
         for m in registry.mentions(text):
             registry.entries[m.person].seen[text[m.start:m.end]] += 1
         registry.words.update(WORD.findall(fold(text)))
+
+
+def _discover_persian(registry: Registry, texts: list[str]) -> None:
+    """People Persian texts name after a title or present with a role (persian_people.py): a Latin-script
+    person's when every word transliterates theirs and no one else fits, else a person of their own."""
+    latin = [Person(e.id, e.name, e.aliases) for e in registry.entries.values() if not PERSIAN_WORD.search(e.name)]
+    known = PersianNames((e.id, k) for e in registry.entries.values() for k in e.keys)
+    for text in texts:
+        for name in titled_names(text) + described_names(text):
+            if known.knows(name):
+                continue
+            if person := same_person(name, latin):
+                registry.add_spelling(person.id, name)
+            else:
+                registry.add(name)
+            known = PersianNames((e.id, k) for e in registry.entries.values() for k in e.keys)
 
 
 def speakers_named(text: str) -> tuple[list[str], list[str]]:
@@ -691,7 +720,7 @@ def _same_surname(a: str, b: str) -> bool:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "person"
+    return re.sub(r"[^a-z0-9]+", "-", fold(romanised(name))).strip("-") or "person"  # Persian names: Latin ids
 
 
 # -- descriptions ----------------------------------------------------------------
@@ -709,8 +738,10 @@ def describe(text: str, start: int, end: int) -> str | None:
     An appositive after the name ("Kumi Naidoo, Secretary General of Amnesty
     International,"), a title before it ("UN High Commissioner for Human Rights
     Michelle Bachelet"), or an appositive before it ("the previous Special
-    Rapporteur ..., Asma Jahangir,"). Only phrases holding a role word count.
+    Rapporteur ..., Asma Jahangir,"). Only phrases holding a role word count. A Persian name: persian_people.
     """
+    if PERSIAN_WORD.match(text, start):
+        return describe_persian(text, end)
     after = ROLE_AFTER.match(text, end, min(len(text), end + 130))
     if after and not after["role"].lower().startswith(("who ", "which ", "was ", "is ", "and ", "or ")) and _has_role(after["role"]):
         return _tidy(after["role"])

@@ -15,10 +15,12 @@ import bisect
 import re
 
 from ..models import Mention, Quote
+from ..text.persian import mostly_persian
 from ..text.split import sentences
 from .cues import common_words
 from .marks import marked_spans as _marked_spans
 from .people import SPEECH
+from .persian_voices import persian_quotes
 from .referents import find_referents
 from .sieves import attribute, named_speaker
 
@@ -29,6 +31,8 @@ TOKEN_WORD = re.compile(r"[^\W\d_]+")
 
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Every quotation of `text` with its speaker's person id (or None)."""
+    if mostly_persian(text):
+        return persian_quotes(text, mentions)  # «…» and Persian speech verbs: persian_voices.py
     spans = quote_spans(text)
     short = _ShortQuotes(text, spans, mentions)
     lower = common_words(text)

@@ -198,7 +198,8 @@ def _continue_sources(text: str, voices: list[Voice]) -> list[Voice]:
     for v in voices:
         if previous and previous.end <= v.start:
             between = text[previous.end:v.start]
-            next_paragraph = not between.strip() and between.count("\n\n") == 1
+            # the next paragraph, when it is only the quotation: "“…,” a guard shouted." names another speaker
+            next_paragraph = not between.strip() and between.count("\n\n") == 1 and _alone(text, v.end)
             goes_on = "\n\n" not in between and len(between) < 200 and GOES_ON.search(between.strip())
             if v.speaker is None and previous.speaker and (next_paragraph or goes_on):
                 v.speaker, v.speaker_id, v.role = previous.speaker, previous.speaker_id, previous.role
@@ -206,6 +207,12 @@ def _continue_sources(text: str, voices: list[Voice]) -> list[Voice]:
         if previous is None or v.start >= previous.end:
             previous = v  # nested quotations do not interrupt the outer one
     return voices
+
+
+def _alone(text: str, end: int) -> bool:
+    """Whether nothing but punctuation follows text[:end] in its paragraph."""
+    rest = text[end:text.find("\n\n", end) if "\n\n" in text[end:] else len(text)]
+    return not rest.strip(" \t.,;:!?…،؛")
 
 
 def _nest(voices: list[Voice]) -> list[Voice]:
