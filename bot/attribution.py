@@ -84,7 +84,6 @@ def inserted_note(r: Result, lang: str = DEFAULT) -> str | None:
     return say("voice.inserted", lang, words=words, by=r.document.publisher or say("voice.publisher", lang))
 
 
-
 def language_note(r: Result, lang: str = DEFAULT) -> str | None:
     """In an answer with Persian and English excerpts, which language each is in: shown right under the excerpt."""
     if not r.language:
