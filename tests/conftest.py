@@ -28,9 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # The longest modules (seconds on 2 cores, `make test --durations=0`), started first when pytest-xdist shares the
 # modules out (make test: --dist loadscope --no-loadscope-reorder), so that none of them is left to run alone at the end.
 LONGEST_FIRST = [
-    "test_scale.py", "test_search.py", "test_reindex_reliability.py", "test_telegram.py", "test_abuse.py",
-    "test_fuzz.py", "test_collection_e2e.py", "test_collection.py", "test_e2e.py", "test_persian_admin_e2e.py",
-    "test_drafts_across_workers.py", "test_faults.py", "test_persian_e2e.py",
+    "test_collection_e2e.py", "test_scale.py", "test_reindex_reliability.py", "test_abuse.py", "test_telegram.py",
+    "test_persian_admin_e2e.py", "test_stores_down.py", "test_search.py", "test_sandbox.py", "test_collection.py",
+    "test_persian_e2e.py", "test_fuzz.py", "test_e2e.py", "test_faults.py", "test_questions_asked.py",
+    "test_drafts_across_workers.py", "test_reindex.py", "test_webhook_limits.py", "test_spool.py",
+    "test_persian_documents_e2e.py", "test_people_overrides.py",
 ]
 
 
