@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from pypdf import PdfWriter
 
+from citebot.bot.cli import main
 from citebot.index import (
     CitebotError,
     InvalidField,
@@ -212,11 +216,11 @@ def test_a_crash_between_file_and_manifest_leaves_the_collection_as_it_was(setti
 def test_the_cli_adds_edits_removes_and_lists_reports(settings, tmp_path):
     path = tmp_path / "families.txt"
     path.write_bytes(doc(34))
-    env = {**os.environ, **_env(settings)}
-
     def cli(*args, stdin=""):
-        return subprocess.run([sys.executable, "-m", "citebot.bot.cli", *args], cwd=ROOT, env=env, input=stdin,
-                              capture_output=True, text=True, timeout=120)
+        """The command line in this process (click's CliRunner), from the repository root as a subprocess would."""
+        with contextlib.chdir(ROOT):
+            out = CliRunner().invoke(main, list(args), env=_env(settings), input=stdin)
+        return SimpleNamespace(returncode=out.exit_code, stdout=out.stdout, stderr=out.stderr)
 
     shown = cli("add", str(path), "--date", "2022-08-27", stdin="n\n")
     assert shown.returncode == 0 and "title: Statement of the families  [inferred from the first line of the text]" in shown.stdout
