@@ -118,13 +118,7 @@ def citation_lines(r: Result, lang: str = DEFAULT) -> list[str]:
     reproduces, its own text): words it only reports (an order "he issued an order: Do whatever ...") stay
     unmarked, and a line says so, so a pasted report never becomes a direct quotation.
     """
-    before, after = cut_marks(r)
-    excerpt = r.excerpt[:MAX_CITED] + (" […]" if len(r.excerpt) > MAX_CITED else "")
-    text = before + excerpt + after
-    lines = [text if excerpt[:1] in QUOTE_MARKS or not _quoted(r) else quote(text, lang)]
-    lines += [line for line in (speaker_line(r, lang),) if line]
-    lines += [say("cite.unquoted", lang)] if not _quoted(r) and excerpt[:1] not in QUOTE_MARKS else []
-    lines += notes(r, lang)
+    lines = attributed_lines(r, lang)
     d = r.document
     source = template("marks.comma", lang).join([quote(d.title, lang), d.publisher or say("publisher.unknown", lang),
                                                  date_label(d, lang)])
@@ -132,6 +126,18 @@ def citation_lines(r: Result, lang: str = DEFAULT) -> list[str]:
     if d.original_sha256:
         lines.append(say("card.archived", lang, sha256=d.original_sha256, date=(d.archived or "")[:10]))
     return lines
+
+
+def attributed_lines(r: Result, lang: str = DEFAULT) -> list[str]:
+    """The excerpt (quote marks only around words the document quotes or says), then every line of whose
+    words they are: the citation without its source lines (also the note of bot/references.py's files)."""
+    before, after = cut_marks(r)
+    excerpt = r.excerpt[:MAX_CITED] + (" […]" if len(r.excerpt) > MAX_CITED else "")
+    text = before + excerpt + after
+    lines = [text if excerpt[:1] in QUOTE_MARKS or not _quoted(r) else quote(text, lang)]
+    lines += [line for line in (speaker_line(r, lang),) if line]
+    lines += [say("cite.unquoted", lang)] if not _quoted(r) and excerpt[:1] not in QUOTE_MARKS else []
+    return lines + notes(r, lang)
 
 
 def _quoted(r: Result) -> bool:

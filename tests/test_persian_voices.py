@@ -214,3 +214,15 @@ def test_people_an_english_document_names_are_the_same_people_in_a_persian_one()
     assert named["ایرج مصداقی"] == named["مصداقی"] == "Iraj Mesdaghi"
     assert named["کنت لوئیس"] == "Kenneth Lewis"
     assert speakers(COURT, english)[0] == ("«این روز مهمی برای خانواده‌هاست.»", "Kenneth Lewis")
+
+
+def test_a_persian_name_never_joins_a_latin_one_whose_long_vowels_it_does_not_write():
+    """Persian leaves short vowels unwritten, never long ones: محمد is Mohammad, not Mahmoud (محمود)."""
+    from citebot.index.models import Person
+    from citebot.index.voices.persian_people import same_person
+
+    mahmoud = Person("mahmoud-rezaei", "Mahmoud Rezaei", [])
+    assert same_person("محمد رضایی", [mahmoud]) is None  # a person of their own, not Mahmoud's words
+    assert same_person("محمود رضایی", [mahmoud]) == mahmoud
+    assert same_person("حسین نوری", [Person("h", "Hossein Nouri", [])]) is not None
+    assert same_person("محسن رضایی", [Person("m", "Mohsin Rezaei", [])]) is None  # i spelt, ی not written: unsure

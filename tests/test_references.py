@@ -59,7 +59,7 @@ def test_bibtex_is_read_back_with_the_excerpt_its_speaker_and_the_provenance(mon
     assert fields["title"] == ("{Lack of Investigation into 1988 Massacre is an ‘Abject Failure’ and Emboldened "
                                "Mullahs to Commit Further Human Rights Abuses}")
     assert fields["author"] == "{MEK-Iran.com}" and fields["date"] == "2018-12" and fields["urldate"] == "2026-12-03"
-    assert fields["note"] == f"Excerpt: {' '.join(montazeri.excerpt.split())} (words of Hossein-Ali Montazeri)"  # its own marks
+    assert fields["note"] == f"Excerpt: {' '.join(montazeri.excerpt.split())} — Hossein-Ali Montazeri, quoted in this document"
 
 
 def test_bibtex_escapes_what_would_break_it():
@@ -88,3 +88,11 @@ def test_words_quoted_without_a_named_speaker_say_so(corpses):
     unnamed = replace(corpses, voices=[Voice(corpses.start - 1, corpses.end + 1, None, "quotation")])
     assert references.note(unnamed).endswith("” (words of a speaker the document does not name)")
     assert references.note(corpses).endswith("” (the document's own words)")
+
+
+def test_the_note_keeps_the_reporting_layer_and_puts_no_quote_marks_around_reported_words(answerer):
+    reported = answerer.ask("/quote Khamenei").results[0]
+    assert references.note(reported) == (
+        "Excerpt: … Do whatever it takes to stop them. … — Ali Khamenei (Supreme Leader), as reported by Reuters, "
+        "words reported, not quoted, in this document (Reported words: the document does not put them in quotation "
+        "marks.)")

@@ -336,8 +336,13 @@ UNNAMED_SOURCES = [
     "the statement", "the report", "a lawyer for the family", "his lawyer", "her spokesman",
     "the company", "the ministry", "police", "witnesses", "a source close to the talks", "the judge",
     "one New Hampshire Democrat", "a South Carolina voter", "an Iowa farmer", "another New York delegate",
+    # someone related to a named person: the name is not the speaker's
+    "the son of Marta Quell", "the lawyer for Marta Quell", "the former chief of staff to Marta Quell",
+    "the mother of Ivo Brandt", "a neighbour of Ivo Brandt", "the widow of Ivo Brandt",
 ]
 UNIDENTIFIED = [
+    '"The verdict is already written," said the lawyer for Marta Quell, Tomas Riedel.',
+    '"This is not over," said the mother of Ivo Brandt, Rosa Brandt.',
     *[f'"We are not going to accept this deal at all," {who} said.' for who in UNNAMED_SOURCES],
     *[f'"We are not going to accept this deal at all," said {who}.' for who in UNNAMED_SOURCES],
     '"We will not back down on the budget," he said.',

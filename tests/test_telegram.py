@@ -422,7 +422,7 @@ def test_cite_sends_the_reference_as_a_file_a_reference_manager_reads(tg):
         text = sent["document"]["content"].decode()
         assert check(text) in ("mek-iran-2018-12-abject-failure", "Lack")
         assert "Excerpt: “the greatest crime committed during the reign of the Islamic Republic" in text
-        assert "(words of Hossein-Ali Montazeri)" in text
+        assert "— Hossein-Ali Montazeri, quoted in this document" in text
 
 
 def test_cite_keeps_the_reporting_layer_and_adds_no_quote_marks_to_reported_words(tg):

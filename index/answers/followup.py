@@ -73,13 +73,15 @@ class Earlier:
 
     @classmethod
     def of(cls, answer: Answer) -> Earlier:
-        # /who and /quote are about their person (the excerpts of /who are others' words about them). /source is
-        # about words: "he" is whoever said them, when every document names the same speaker. A search's excerpts
-        # are about many things; "he" could be anyone on the page the user saw, so it is asked, never picked.
-        speakers = [_speaker(r) for r in answer.results]
-        people = [answer.person.name] if answer.person else list(dict.fromkeys(filter(None, speakers)))
-        if answer.command == "search" or (answer.command == "source" and None in speakers):
-            people = [*people, ""] if len(people) == 1 else people  # named, but not alone: "which one?" lists them
+        # One rule for every command: the person the answer is about; else the people it lists (asked which,
+        # when several); else a speaker only when every excerpt names the same one. An excerpt naming no one
+        # counts as someone else, so "he" after a page of mixed excerpts is asked, never picked.
+        if answer.person or answer.people:
+            people = [answer.person.name] if answer.person else [p.name for p in answer.people]
+        else:
+            speakers = [_speaker(r) for r in answer.results]
+            people = list(dict.fromkeys(filter(None, speakers)))
+            people += [""] if people and None in speakers else []
         docs = [d for d in answer.documents] + [r.document for r in answer.results]
         ids = list(dict.fromkeys(d.id for d in docs))
         words = answer.question.get("topic", "") if answer.command == "quote" else answer.translated or answer.query

@@ -88,7 +88,30 @@ def _alike(persian: str, skeleton: str, known: str, latin: str) -> bool:
         return True  # one slip in four consonants or more: the consonants are evidence enough
     written, heard = _vowels(_persian_letters(persian)), _vowels(_latin_letters(latin))
     # ا is left out: Persian writes it for the a, o or u of a foreign name (اورتاگاس Ortagus)
-    return len(written) == len(heard) and all(w - {"a"} <= h for w, h in zip(written, heard, strict=True))
+    if len(written) != len(heard) or not all(w - {"a"} <= h for w, h in zip(written, heard, strict=True)):
+        return False
+    # And the other way: a long vowel the Latin spells is one Persian writes, so محمد (Mohammad) is not Mahmoud
+    # (محمود): short vowels go unwritten, long ones never do. An i (or ee) is written ی; an ou, oo or u is
+    # written و, or ا in a foreign name (اورتاگاس Ortagus).
+    heard_long = _long_vowels(latin)
+    return all(("i" not in long or "i" in w) and ("u" not in long or w & {"u", "a"})
+               for long, w in zip(heard_long, written, strict=True))
+
+
+def _long_vowels(latin: str) -> list[set[str]]:
+    """The long vowels a Latin word spells before its first consonant and after each one: "u" for ou, oo or
+    u, "i" for i or ee (e, o and a alone are short, or written either way)."""
+    text = unicodedata.normalize("NFKD", latin.lower())
+    text = LATIN_SOUNDS.sub(lambda m: LATIN[m.group()], "".join(c for c in text if not unicodedata.combining(c)))
+    gaps, last = [""], ""
+    for c in text:
+        if c in LATIN_DROPPED:
+            gaps[-1] += c
+        elif c != last:
+            gaps.append("")
+        last = c if c not in LATIN_DROPPED else last
+    return [{v for v, spelt in (("u", ("ou", "oo", "u")), ("i", ("i", "ee"))) if any(x in g for x in spelt)}
+            for g in gaps]
 
 
 # و is also v, ی also y: the Latin v and y hear them too.

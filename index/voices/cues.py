@@ -52,6 +52,10 @@ RUN = re.compile(rf"{NAME_WORD}\.?(?:\s(?:{NAME_WORD}\.?|{PARTICLE}(?=\s[A-Z])))
 PARTY_TAG = re.compile(r"\s*\([DRI](?:-[A-Z][\w.]*)?\)|,\s[DRI]-[A-Z][\w.]*,?")
 APPOSITIVE = re.compile(r",\s[^,“”\"]{1,120},\s*$")
 APPOSITIVES = re.compile(r",\s[^“”\"]{1,200}?,\s*$")  # several: "Jo Bloggs, the attorney general, one of …, said"
+# A common noun, then "of"/"for"/"to", right before a name: the son of, the lawyer for, chief of staff to. The
+# name is whom the speaker is related to ("said the son of Jo Bloggs"), never the speaker. A capitalised title
+# ("Secretary of State Jo Bloggs", "Court of Appeals Judge Jo Bloggs") is not a relation.
+RELATION = re.compile(r"\b[a-z][\w’'\-]*\s+(?:of|for|to|from)\s+(?:the\s+)?$")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 PRONOUNS = {"he", "she", "they", "i", "we"}
 UNNAMED = {"a", "an", "one", "another", "some", "two", "three", "several", "many", "most", "other", "others",
@@ -225,6 +229,8 @@ def _name_after_verb(text: str, start: int, stop: int, how: str) -> Cue | None:
             break  # the description ended without a name
         if not STOP_AFTER_NAME.match(text, m.end()) or text.startswith(("’s", "'s"), m.end()):
             continue  # a modifier ("Trump campaign manager Jo Bloggs") or a possessive: the name comes later
+        if RELATION.search(before_run):
+            break  # "said the lawyer for Jo Bloggs": Jo Bloggs is whom the speaker is related to, not the speaker
         found = _named(text, m.start(), m.end(), before_run, how)
         if found and found.kind == "organisation" and re.match(r"\s+of\s+[A-Z]", text[m.end():]):
             organisation = organisation or found  # "Court of Appeals Judge Jo Bloggs": a person may follow
@@ -268,8 +274,8 @@ def _subject(text: str, start: int, verb: int, how: str, lower: set[str]) -> Cue
     if description.strip() and fold(description.split()[0]) in UNNAMED:
         return None
     if any(re.fullmatch(r"[a-z]+(?:ing|ed)|by|with|to|for|about|against|from|on|at|in", w) and not role_word(w)
-           for w in description.split()):
-        return None  # "Voters embracing Senator Jo Bloggs said": the name is not the subject
+           for w in description.split()) or RELATION.search(description):
+        return None  # "Voters embracing Senator Jo Bloggs said", "The son of Jo Bloggs said": not the subject
     cue_ = _named(text, last.start(), last.end(), description, how, lower)
     if cue_ and cue_.kind == "person" and len(cue_.name.split()) == 1 and last.start() == start:
         if _opens_sentence(text, start) and (cue_.name.lower() in lower or generic(cue_.name)):
