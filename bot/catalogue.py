@@ -120,6 +120,12 @@ def isolate(text: str) -> str:
     return f"{FSI}{text}{PDI}" if LEFT_TO_RIGHT.search(text) and not re.fullmatch(r"\w+", text) else text
 
 
+def listed(items: list[str], lang: str = DEFAULT, shown: int = 15, sep: str = "marks.comma") -> str:
+    """The first `shown` items joined in `lang`, then how many more: a list that always fits a message."""
+    joined = (template(sep, lang) if sep.startswith("marks.") else sep).join(items[:shown])
+    return joined + (f" (+{len(items) - shown})" if len(items) > shown else "")
+
+
 def quoted_lines(lines: list[str], lang: str = DEFAULT, shown: int = 4, chars: int = 60) -> Said:
     """“1”, “2”, “Statement to the Assembly” (+3): the first `shown` lines quoted, each cut to `chars`, and how
     many more (the page furniture an admin checks; the messages the flood guard skipped)."""

@@ -25,12 +25,14 @@ from citebot.index import CitebotError, ReindexReport, ReindexRequests, is_chatt
 from citebot.index import reindex as reindex_corpus
 
 from . import render
-from .catalogue import counted, quoted_lines, reason, say
+from .catalogue import counted, listed, quoted_lines, reason, say
 from .replies import answer_line, collection, examples, inline_example, keyboard, lang_of, notice, send_answer
 from .shared_state import LockBusy
 from .state import BotContext
 
 log = logging.getLogger(__name__)
+SHOWN = 15  # files or people a reindex summary names; the rest are counted
+MAX_MESSAGE = 4096
 ASKS_ABOUT = ("who", "quote", "source")
 MENTION_LEAD = re.compile(r"^(?:(?:hey|hi|hello|ok|okay|so|please|dear)\b[\s,:;!.-]*)+|^[\s,:;!.-]+", re.I)  # commands that, sent bare as a reply, ask about the replied-to text
 REINDEX_LOCK_SECONDS = 60  # the reindex lock's expiry, renewed while the build runs
@@ -262,25 +264,25 @@ def summary(report: ReindexReport, lang: str) -> str:
                  people=report.people, seconds=report.seconds, generation=report.generation)]
     if report.skipped:
         lines.append(say("reindex.skipped", lang, count=len(report.skipped)))
-        lines += [f"  - {s.file}: {s.reason}" for s in report.skipped]
+        lines += [listed([f"  - {s.file}: {s.reason}" for s in report.skipped], lang, SHOWN, "\n")]
     if report.problems:
         lines.append(counted("reindex.check", len(report.problems), lang))
-        lines += [f"  - {p.file}: {p.reason}" for p in report.problems]
-    return "\n".join(lines + people_lines(report, lang))
+        lines += [listed([f"  - {p.file}: {p.reason}" for p in report.problems], lang, SHOWN, "\n")]
+    return "\n".join(lines + people_lines(report, lang))[:MAX_MESSAGE]  # a first reindex names everyone
 
 
 def people_lines(report: ReindexReport, lang: str) -> list[str]:
     """Who is new, which spellings were joined to someone, which look-alikes were kept apart (issue 19.4)."""
     lines = []
     if report.people_new:
-        lines.append(say("reindex.people_new", lang, count=len(report.people_new), names=", ".join(report.people_new)))
+        lines.append(say("reindex.people_new", lang, count=len(report.people_new), names=listed(report.people_new, lang)))
     if report.people_joined:
         lines.append(say("reindex.people_joined", lang, count=len(report.people_joined),
-                         pairs="; ".join(f"{a} → {b}" for a, b in report.people_joined)))
+                         pairs=listed([f"{a} → {b}" for a, b in report.people_joined], lang, sep="; ")))
     if report.people_near:
         a, b = report.people_near[0]
         lines.append(say("reindex.people_near", lang, count=len(report.people_near),
-                         pairs="; ".join(f"{x} / {y}" for x, y in report.people_near), first=f"{b} | {a}"))
+                         pairs=listed([f"{x} / {y}" for x, y in report.people_near], lang, sep="; "), first=f"{b} | {a}"))
     return lines
 
 

@@ -41,6 +41,7 @@ from .catalogue import (
     has,
     isolate,
     language_name,
+    listed,
     quoted_lines,
     say,
     spoken,
@@ -548,11 +549,13 @@ def draft_card(draft: Draft, lang: str = DEFAULT) -> str:
 
 def people_lines(draft: Draft, lang: str) -> list[str]:
     """Whom the document names that the collection lacks, which spellings join someone, which look alike."""
-    lines = [say("draft.people_new", lang, names=", ".join(draft.people_new))] if draft.people_new else []
+    lines = [say("draft.people_new", lang, names=listed(draft.people_new, lang))] if draft.people_new else []
     if draft.people_joined:
-        lines.append(say("draft.people_joined", lang, pairs="; ".join(f"{a} → {b}" for a, b in draft.people_joined)))
+        lines.append(say("draft.people_joined", lang,
+                         pairs=listed([f"{a} → {b}" for a, b in draft.people_joined], lang, sep="; ")))
     if draft.people_near:
-        lines.append(say("draft.people_near", lang, pairs="; ".join(f"{a} / {b}" for a, b in draft.people_near)))
+        lines.append(say("draft.people_near", lang,
+                         pairs=listed([f"{a} / {b}" for a, b in draft.people_near], lang, sep="; ")))
     return lines
 
 

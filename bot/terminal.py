@@ -8,6 +8,7 @@ from citebot.index import EDITABLE, Answer, Document, Draft, ReaderReport, Resul
 
 from .attribution import cut_marks, language_note, notes, speaker_line
 from .catalogue import DEFAULT, damage_line, field_names, has, quote, quoted_lines, say, spoken, template
+from .render import people_lines
 from .solar_hijri import date_label
 
 WIDTH = 88
@@ -94,11 +95,7 @@ def draft_card(draft: Draft) -> list[str]:
     if d.author:
         rows.append(f"{'author':>10}: {d.author}  [{_status(draft, 'author')}]")
     rows.append(f"{'found':>10}: {draft.passages} passages, {draft.quotes} quotations, {draft.people} people")
-    rows += [say("draft.people_new", "en", names=", ".join(draft.people_new))] if draft.people_new else []
-    rows += [say("draft.people_joined", "en", pairs="; ".join(f"{a} → {b}" for a, b in draft.people_joined))] \
-        if draft.people_joined else []
-    rows += [say("draft.people_near", "en", pairs="; ".join(f"{a} / {b}" for a, b in draft.people_near))] \
-        if draft.people_near else []
+    rows += people_lines(draft, "en")
     rows += [f"{'similar':>10}: {doc_id} ({title}), {share:.0%} of this text" for doc_id, title, share in draft.near]
     rows += [damage_line(sign) for sign in draft.damage]
     if draft.furniture:

@@ -76,7 +76,10 @@ def parse(corpus: Corpus, glossary: Glossary, line: str, max_chars: int) -> Ques
     m = COMMAND.match(line)
     command, typed = (m["name"].lower(), (m["args"] or "").strip()) if m else ("search", line)
     cut_to = max_chars if len(typed) > max_chars else 0
-    typed = typed[:max_chars]
+    if cut_to:  # at a word's end: a word cut in two would be searched as a word no document has
+        head = typed[:max_chars]
+        mid_word = not typed[max_chars].isspace() and len(head.split()) > 1
+        typed = head.rsplit(None, 1)[0] if mid_word else head.rstrip()
     q = Question(line, command, typed, typed, "fa" if is_persian(typed) else "en", cut_to=cut_to)
     sentence = intent.read(corpus, typed) if not m else None
     if sentence:  # "what did Naidoo say": answered as /quote Naidoo, and the answer says so

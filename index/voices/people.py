@@ -732,6 +732,11 @@ CLAUSE_OPENING = re.compile(r"^(?:(?:the|a|an|former|previous|then|current)\s|[A
 VERBS = re.compile(r"\b(?:is|are|was|were|has|have|had|that|which|who)\b")
 
 
+# "Ana Silva, responding to a question from Deputy Mayor Paul Grant, said": what the person is doing, not who
+# they are (and it names someone else).
+PARTICIPLE = re.compile(r"[a-z]+ing\b|(?:speaking|asked|pressed|interviewed|quoted|writing)\b")
+
+
 def describe(text: str, start: int, end: int) -> str | None:
     """How the text presents the person named at text[start:end], if it does so right there.
 
@@ -743,7 +748,8 @@ def describe(text: str, start: int, end: int) -> str | None:
     if PERSIAN_WORD.match(text, start):
         return describe_persian(text, end)
     after = ROLE_AFTER.match(text, end, min(len(text), end + 130))
-    if after and not after["role"].lower().startswith(("who ", "which ", "was ", "is ", "and ", "or ")) and _has_role(after["role"]):
+    if after and not after["role"].lower().startswith(("who ", "which ", "was ", "is ", "and ", "or ")) and \
+            not PARTICIPLE.match(after["role"]) and _has_role(after["role"]):
         return _tidy(after["role"])
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 160) + 1
     before = text[sentence_start:start]
