@@ -443,17 +443,20 @@ def chat_loop(obj: Context, lang: str = DEFAULT) -> None:
     size = obj.bot_settings.page_size
     click.echo(say("chat.intro", lang))
     last, shown = None, 0  # the answer being paged through, and how many of its results are shown
+    thread: tuple[str, ...] = ()  # each line replies to the answer before it: "what did he say?" (followup.py)
     while True:
         try:
             line = input("> ")
         except (EOFError, KeyboardInterrupt):
             click.echo()
             return
-        if last is not None and line.strip().lower() in MORE and shown < len(last.results):
-            click.echo(render(last, lang, shown, size) + "\n")
+        if last is not None and line.strip().lower() in MORE:
+            click.echo((render(last, lang, shown, size) if shown < len(last.results) else say("chat.no_more", lang))
+                       + "\n")
             shown += size
         elif line.strip():
-            last, shown = answerer.ask(line), size
+            last, shown = answerer.ask(line, thread), size
+            thread = (*thread, line)[-8:] if "follows" in last.question else (line,)
             click.echo(render(last, lang, 0, size) + "\n")
 
 

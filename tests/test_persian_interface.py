@@ -106,13 +106,13 @@ def test_cli_lang_fa(bundled):
                           text=True, timeout=60)
     assert "5 سند در این مجموعه، به ترتیب تاریخ (قدیمی‌ترین نخست):" in chat.stdout
     assert chat.stdout.startswith("همان‌گونه که در تلگرام می‌پرسید، بپرسید (\u200e/help\u200e برای فرمان‌ها، "
-                                  "\u200eCtrl-D\u200e برای خروج).\n")
+                                  "\u200eCtrl-D\u200e برای خروج). هر سطر می‌تواند دنبالهٔ پاسخ پیش از خود باشد")
     card = subprocess.run([*run, "ask", "--lang", "fa", "/doc robertson-2020-worst-crime"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=60).stdout
     assert "         شناسه: robertson-2020-worst-crime\n" in card and "           ناشر: نامعلوم\n" in card
     assert "    عنوان کوتاه: Iran’s 1988 massacre of the MEK (Free Iran summit report)\n" in card
     english = subprocess.run([*run, "chat"], cwd=ROOT, env=env, input="", capture_output=True, text=True, timeout=60)
-    assert english.stdout.startswith("Ask as you would in Telegram (/help for commands, Ctrl-D to quit).\n")
+    assert english.stdout.startswith("Ask as you would in Telegram (/help for commands, Ctrl-D to quit). Each line can follow up")
     wrong = subprocess.run([*run, "ask", "--lang", "xx", "/docs"], cwd=ROOT, env=env, capture_output=True, text=True,
                            timeout=60)
     assert wrong.returncode == 2 and "--lang" in wrong.stderr

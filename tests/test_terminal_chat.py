@@ -31,7 +31,15 @@ def test_the_terminal_chat_shows_three_excerpts_then_more_on_request(bundled):
     assert second.strip().endswith(f"1–6 of {total}. Type “more” for the next ones.")
 
 
-def test_more_after_the_last_page_is_a_search_like_any_other_words(bundled):
+def test_more_after_the_last_page_says_that_was_all(bundled):
     replies = chat(bundled, "/quote Montazeri\nmore\n").split("> ")[1:3]
     assert "Type “more”" not in replies[0]
-    assert replies[1].startswith("Nothing in the sources matches “more”.")
+    assert replies[1].startswith("That was all of them. Ask something else.")
+
+
+def test_each_line_can_follow_up_the_answer_before_it(bundled):
+    replies = chat(bundled, "/who Montazeri\nwhat did he say?\nwho is he?\nmass graves\n").split("> ")[1:5]
+    assert replies[1].startswith("Read “what did he say?” as about Hossein-Ali Montazeri, from the answer you replied "
+                                 "to.\nDirect quotations of Hossein-Ali Montazeri:")
+    assert replies[2].startswith("Read “who is he?” as about Hossein-Ali Montazeri")  # a follow-up of a follow-up
+    assert replies[3].startswith("Also searched, as related words: buried.")  # a question of its own

@@ -294,8 +294,10 @@ MESSAGES = {
     "audit.resolve": "resolve",
     "date.unknown": "date unknown",
     # `citebot chat`
-    "chat.intro": "Ask as you would in Telegram (/help for commands, Ctrl-D to quit).",
+    "chat.intro": "Ask as you would in Telegram (/help for commands, Ctrl-D to quit). Each line can follow up the "
+                  "answer before it, as a reply does in Telegram: “what did he say?”",
     "chat.building": "No index yet: building it from the corpus first.",
+    "chat.no_more": "That was all of them. Ask something else.",
     "chat.more": "1–{last} of {total}. Type “more” for the next ones.",
     # errors
     "error": "Sorry, something went wrong. Please try again.",
