@@ -133,3 +133,12 @@ def test_a_persian_question_nothing_answers_no_longer_says_the_documents_are_eng
     answer = ask("/quote خاوران")  # no quotation is about Khavaran
     assert answer["results"] == []
     assert "The documents are in English and Persian: try English words too" in answer["message"]
+
+
+def test_a_persian_word_written_with_a_suffix_is_found_not_said_absent(ask):
+    """دیوار is in the news story only as دیوارها, ملاقات in the memoir only as ملاقات‌ها: the same words."""
+    for word, written, doc in (("دیوار", "دیوارها", "khavaran"), ("ملاقات", "ملاقات‌ها", "memoir")):
+        answer = ask(word)
+        assert answer["unmatched"] == [] and "No document mentions" not in answer["message"]
+        assert {"word": word, "form": written, "how": "written"} in answer["searched_as"]
+        assert any(written in r["excerpt"] for r in answer["results"] if r["document"]["id"] == doc)

@@ -21,6 +21,7 @@ from ..store.search import (
     every_word,
     hit,
     literal_phrase,
+    longer_terms,
     passage_at,
     passages_by_document,
     stemmed,
@@ -29,6 +30,7 @@ from ..store.search import (
 from ..text.analysis import MONTHS, TOKEN, analysed, fold, literal, term, terms
 from ..text.glossary import Glossary
 from ..text.headings import without_datelines
+from ..text.persian import is_persian
 from . import figures, meant
 from .chatter import FUNCTION_WORDS, is_chatter, real_match, real_words
 from .intent import content, optional_words
@@ -104,12 +106,15 @@ def _found(how: str, text: str, shown: int, total: int) -> Phrase:
 
 
 def _unmatched(gen: Generation, text: str) -> list[str]:
-    """The words of `text`, as typed, that are in no document (stop and function words aside)."""
+    """The words of `text`, as typed, that are in no document (stop and function words aside).
+
+    A Persian word is joined to its suffixes in the text (گرسنه‌اند, دستمزدها, حقوقی): where the documents
+    have words that begin with it, it is not said to be absent."""
     out = []
     for m in TOKEN.finditer(text):
         t = term(m.group())
         if t and fold(m.group()) not in FUNCTION_WORDS and not doc_frequency(gen, t) \
-                and m.group() not in out:
+                and m.group() not in out and not (is_persian(t) and longer_terms(gen, t, 1)):
             out.append(m.group())
     return out
 

@@ -25,6 +25,7 @@ from whoosh import query
 from ..models import Phrase, Quoted
 from ..store.search import doc_frequency, longer_terms, near_terms, said_in_a_row, written_as
 from ..text.analysis import MAX_TERMS, TOKEN, analysed, fold, term
+from ..text.persian import is_persian
 from .chatter import FUNCTION_WORDS
 from .messages import phrase
 
@@ -143,6 +144,8 @@ def _word(gen: Generation, glossary: Glossary, typed: str, t: str, required: boo
     word = Word(typed, required=required)
     if said_in_a_row(gen, (t,)):
         word.forms.append(Form((t,), typed, "typed"))
+    elif is_persian(typed):
+        word.forms += _suffixed(gen, t)
     elif NEAR_LENGTH <= len(typed) <= NEAR_LONGEST and typed.isascii() and typed.isalpha() and near[0] > 0:
         near[0] -= 1
         word.forms += _near(gen, typed, t, capital)
@@ -155,6 +158,16 @@ def _word(gen: Generation, glossary: Glossary, typed: str, t: str, required: boo
                                                                                       for p in NEGATING):
         word.forms += _forms(gen, word, [p + fold(typed) for p in NEGATING], "negation")
     return word
+
+
+# What Persian joins to a word, often across a ZWNJ the index folds away: گرسنه‌اند, دستمزدها, حقوقی.
+PERSIAN_SUFFIXES = ("ها", "های", "هایی", "ی", "ای", "یی", "ان", "اند", "ات", "تر", "ترین", "ش", "شان", "مان", "تان")
+
+
+def _suffixed(gen: Generation, t: str) -> list[Form]:
+    """A Persian word as the documents write it with a suffix: the same word ("written"), never absent."""
+    found = [other for other in longer_terms(gen, t, 6) if other[len(t):] in PERSIAN_SUFFIXES]
+    return [Form((other,), next(iter(written_as(gen, other, 1)), other), "written") for other in found]
 
 
 def _near(gen: Generation, typed: str, t: str, capital: bool) -> list[Form]:
