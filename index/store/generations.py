@@ -3,7 +3,8 @@
 Layout of the index folder:
     CURRENT                 name of the generation that answers
     generations/<name>/     Whoosh segment files, meta.json (with the analyzer version),
-                            hot.json (the hot words, see hot.py), texts/<doc id>.txt
+                            hot.json (the hot words, see hot.py), texts/<doc id>.txt,
+                            compiled/ (postings as arrays for ranked search, see compiled.py)
     reindex.lock            held (flock) while a reindex runs
 
 A generation is written under a temporary name, renamed when complete, and
@@ -31,6 +32,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from ..errors import NoIndex, ReindexBusy
 from ..text.analysis import ANALYZER, ANALYZER_VERSION, analysed, fold
+from . import compiled
 from .hot import HOT_DF, hot_pairs, hot_words
 from .meta import Meta
 
@@ -83,6 +85,7 @@ class Generation:
         hot = path / "hot.json"
         self.hot: frozenset[str] = frozenset(json.loads(hot.read_text())) if hot.exists() else frozenset()
         self.folded_text = lru_cache(maxsize=64)(self._folded_text)
+        self.postings = compiled.Postings(path)  # ranked search without Whoosh's Python scoring (compiled.py)
 
     def is_hot(self, word: str) -> bool:
         """Phrases of hot words find their candidates through pairs (hot.py)."""
@@ -218,6 +221,7 @@ class GenerationWriter:
 
     def finish(self, meta: Meta) -> Path:
         self._writer.commit()
+        compiled.write(self.tmp)
         (self.tmp / "hot.json").write_text(json.dumps(sorted(self.hot)))
         meta.generation, meta.analyzer, meta.layout = self.name, ANALYZER_VERSION, LAYOUT
         (self.tmp / "meta.json").write_text(json.dumps(meta.to_json(), ensure_ascii=False), encoding="utf-8")

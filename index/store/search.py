@@ -79,6 +79,8 @@ def ranked(gen: Generation, words: list[str], kind: str, mode: str = "any", limi
     """Exact BM25F top `limit`: passages (or quotations) with any (mode="any") or all ("all") of `words`."""
     if not words:
         return []
+    if mode == "any" and not per_doc:
+        return [hit(gen, n, score) for n, score in ranked_ids(gen, words, kind, mode, limit)]
     # Repeated words: Whoosh's Or scores a repeated term twice; a query is a set of words here.
     parts = [query.Term(FIELD[kind], w) for w in dict.fromkeys(words)]
     return run(gen, query.And(parts) if mode == "all" else query.Or(parts), limit, per_doc)
@@ -100,7 +102,10 @@ def ranked_ids(gen: Generation, words: list[str], kind: str, mode: str = "any",
     """`ranked`, as (docnum, score): stored fields are read later, only for the hits shown (`hit`)."""
     if not words:
         return []
-    parts = [query.Term(FIELD[kind], w) for w in dict.fromkeys(words)]
+    distinct = list(dict.fromkeys(words))
+    if mode == "any" and (found := gen.postings.top(FIELD[kind], distinct, limit)) is not None:
+        return found  # the same list as Whoosh's, from the compiled postings (compiled.py)
+    parts = [query.Term(FIELD[kind], w) for w in distinct]
     return top(gen, query.And(parts) if mode == "all" else query.Or(parts), limit, False)
 
 
