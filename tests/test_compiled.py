@@ -11,7 +11,8 @@ from whoosh import query
 from citebot.index.models import Document
 from citebot.index.store.generations import Generation, Shelf
 from citebot.index.store.meta import Meta, Stats
-from citebot.index.store.search import ranked, top
+from citebot.index.store.search import document_of, passages_by_document, ranked, top
+from citebot.index.text.analysis import fold
 from citebot.index.voices.people import Registry
 
 # A small vocabulary, words of very different frequency, short passages: many ties and many shared passages.
@@ -77,3 +78,28 @@ def test_a_small_index_leaves_three_words_to_whoosh(tmp_path):
     small = _generation(tmp_path, 300)
     assert small.postings.top("text", ["harbour", "ledger", "copper"], 10) is None
     assert small.postings.top("text", ["harbour", "ledger"], 10) == _whoosh(small, "text", ["harbour", "ledger"], 10)
+
+
+@pytest.mark.parametrize("q", [query.Term("text", "quill3"), query.Term("text", "nowhere"),
+                               query.And([query.Term("text", "quill3"), query.Term("text", "copper")]),
+                               query.Or([query.Term("text", "quill3"), query.Term("text", "quill8")]),
+                               query.Term("quote", "ledger")], ids=str)
+def test_candidate_passages_are_whooshs(large, q):
+    """Phrase candidates (passages by document, documents in index order) from the arrays, as Whoosh finds them."""
+    expected: dict[str, list[int]] = {}
+    for n in large.searcher.docs_for_query(q):
+        expected.setdefault(large.doc_column[n], []).append(n)
+    assert passages_by_document(large, q) == expected
+    assert all(document_of(large, n) == d for d, ns in expected.items() for n in ns)
+
+
+def test_folded_texts_are_read_from_one_file(tmp_path):
+    writer = Shelf(tmp_path).writer()
+    texts = {"a": "Ünïcode Straße — İstanbul", "b": "plain words", "c": ""}
+    for doc, text in texts.items():
+        writer.add_text(doc, text)
+        writer.add(kind="passage", doc=doc, text=text or "x", start=0, end=len(text))
+    meta = Meta(built_at="", documents=[], registry=Registry(), people=[], who={}, voices={}, refers_to={},
+                stats=Stats())
+    gen = Generation(writer.finish(meta))
+    assert {d: gen.folded_text(d) for d in texts} == {d: fold(t) for d, t in texts.items()}

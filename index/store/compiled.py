@@ -28,9 +28,9 @@ from whoosh.query import Or
 from whoosh.scoring import BM25F
 from whoosh.util import make_weighted_tree
 
-FIELDS = ("text", "quote")  # the fields ranked by words (generations.FIELD)
+FIELDS = ("text", "quote", "pairs")  # the fields ranked by words (generations.FIELD), and hot pairs (hot.py)
 FOLDER = "compiled"
-VERSION = 1
+VERSION = 2
 _BM25 = BM25F()  # the weighting a Whoosh searcher uses by default, so its B and K1
 
 
@@ -47,6 +47,7 @@ def write(generation: Path) -> None:
         for field in FIELDS:
             stats["field_length"][field] = reader.field_length(field)
             _write_field(reader, field, count, out)
+        _write_documents(reader, count, out)
         (out / "stats.json").write_text(json.dumps(stats))
     out.rename(generation / FOLDER)
 
@@ -69,6 +70,15 @@ def _write_field(reader, field: str, count: int, out: Path) -> None:
     (out / f"{field}.terms.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
 
 
+def _write_documents(reader, count: int, out: Path) -> None:
+    """Which document each passage (docnum) is of: the `doc` column, as an array of places in documents.json."""
+    column = reader.column_reader("doc")
+    ids: dict[str, int] = {}
+    places = [ids.setdefault(column[n], len(ids)) for n in range(count)]
+    np.save(out / "documents.npy", np.array(places, dtype=np.int32))
+    (out / "documents.json").write_text(json.dumps(list(ids), ensure_ascii=False), encoding="utf-8")
+
+
 class Postings:
     """A generation's compiled postings, opened on first use (the arrays are memory-mapped)."""
 
@@ -85,9 +95,44 @@ class Postings:
         # Whoosh's Or preloads an array (summing in another order) for 3+ terms of a small index, or 1,024+.
         if limit is None or not self.ready or not words or len(words) >= Or.TOO_MANY_CLAUSES or (len(words) > 2 and count <= 5000):
             return None
+        return self._field(field).top(words, limit)
+
+    def passages(self, terms: list[tuple[str, str]], every: bool) -> np.ndarray | None:
+        """The docnums (ascending) of the passages holding every one (`every`) or any of the (field, term)s; None
+        when a field is not compiled."""
+        if not self.ready or not terms or any(f not in FIELDS for f, _ in terms):
+            return None
+        found = [self._field(f).docs_of(t) for f, t in terms]
+        if every:
+            out = found[0]
+            for more in found[1:]:
+                out = np.intersect1d(out, more, assume_unique=True)
+            return out
+        return np.unique(np.concatenate(found))
+
+    def documents_of(self, docnums: np.ndarray) -> dict[str, list[int]]:
+        """{document id: its docnums}, documents in order of their first docnum (`docnums` ascending)."""
+        out: dict[str, list[int]] = {}
+        names = self._names
+        for n, d in zip(docnums.tolist(), self._documents[docnums].tolist()):
+            out.setdefault(names[d], []).append(n)
+        return out
+
+    def document_of(self, docnum: int) -> str:
+        return self._names[int(self._documents[docnum])]
+
+    @cached_property
+    def _documents(self) -> np.ndarray:
+        return np.load(self.path / "documents.npy", mmap_mode="r")
+
+    @cached_property
+    def _names(self) -> list[str]:
+        return json.loads((self.path / "documents.json").read_text(encoding="utf-8"))
+
+    def _field(self, field: str) -> _Field:
         if field not in self._fields:
-            self._fields[field] = _Field(self.path, field, count, self.stats["field_length"][field])
-        return self._fields[field].top(words, limit)
+            self._fields[field] = _Field(self.path, field, self.stats["doc_count"], self.stats["field_length"][field])
+        return self._fields[field]
 
 
 class _Field:
@@ -102,6 +147,12 @@ class _Field:
     @cached_property
     def terms(self) -> dict[str, int]:
         return {t: i for i, t in enumerate(json.loads((self.path / f"{self.field}.terms.json").read_text("utf-8")))}
+
+    def docs_of(self, term: str) -> np.ndarray:
+        """The docnums of the passages holding `term`, ascending."""
+        if (i := self.terms.get(term)) is None:
+            return np.zeros(0, dtype=np.int32)
+        return np.asarray(self.docs[int(self.offsets[i]):int(self.offsets[i + 1])])
 
     def top(self, words: list[str], limit: int) -> list[tuple[int, float]]:
         found = [self.terms.get(w) for w in words]

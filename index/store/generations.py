@@ -4,7 +4,8 @@ Layout of the index folder:
     CURRENT                 name of the generation that answers
     generations/<name>/     Whoosh segment files, meta.json (with the analyzer version),
                             hot.json (the hot words, see hot.py), texts/<doc id>.txt,
-                            compiled/ (postings as arrays for ranked search, see compiled.py)
+                            compiled/ (postings as arrays for ranked search, see compiled.py),
+                            folded.txt + folded.json (every text folded, one file: literal phrases)
     reindex.lock            held (flock) while a reindex runs
 
 A generation is written under a temporary name, renamed when complete, and
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import mmap
 import os
 import shutil
 import threading
@@ -84,7 +86,8 @@ class Generation:
         self.time_limit = TIME_LIMIT
         hot = path / "hot.json"
         self.hot: frozenset[str] = frozenset(json.loads(hot.read_text())) if hot.exists() else frozenset()
-        self.folded_text = lru_cache(maxsize=64)(self._folded_text)
+        self._folded = _Folded(path)
+        self.folded_text = self._folded.text if self._folded.spans else lru_cache(maxsize=64)(self._folded_text)
         self.postings = compiled.Postings(path)  # ranked search without Whoosh's Python scoring (compiled.py)
 
     def is_hot(self, word: str) -> bool:
@@ -100,6 +103,24 @@ class Generation:
 
     def close(self) -> None:
         self.searcher.close()
+
+
+class _Folded:
+    """Every document's text folded (`analysis.fold`), written once at reindex into one file, read through the
+    page cache: a phrase is checked on candidate documents without opening and folding each on every query."""
+
+    def __init__(self, path: Path) -> None:
+        spans = path / "folded.json"
+        self.spans: dict[str, list[int]] = json.loads(spans.read_text(encoding="utf-8")) if spans.exists() else {}
+        self._map: mmap.mmap | None = None
+        if self.spans and (size := (path / "folded.txt").stat().st_size):
+            with open(path / "folded.txt", "rb") as handle:
+                self._map = mmap.mmap(handle.fileno(), size, access=mmap.ACCESS_READ)
+
+    def text(self, doc_id: str) -> str:
+        """The document's folded text: same length and offsets as its text."""
+        start, end = self.spans[doc_id]
+        return self._map[start:end].decode("utf-8") if self._map is not None else ""
 
 
 class Shelf:
@@ -196,9 +217,14 @@ class GenerationWriter:
         # copied into process memory when opened.
         self._writer = self._index.writer(limitmb=256, compound=False)
         self.count = 0
+        self._folded = open(self.tmp / "folded.txt", "wb")  # noqa: SIM115 - closed by finish() or abort()
+        self._folded_spans: dict[str, list[int]] = {}
 
     def add_text(self, doc_id: str, text: str) -> None:
         (self.tmp / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        at = self._folded.tell()
+        self._folded.write(fold(text).encode("utf-8"))
+        self._folded_spans[doc_id] = [at, self._folded.tell()]
 
     def add(self, *, kind: str, doc: str, text: str, start: int, end: int,
             speaker: str | None = None, sentences=None, also_in=None, reworded_in=None, group=None) -> None:
@@ -222,6 +248,8 @@ class GenerationWriter:
     def finish(self, meta: Meta) -> Path:
         self._writer.commit()
         compiled.write(self.tmp)
+        self._folded.close()
+        (self.tmp / "folded.json").write_text(json.dumps(self._folded_spans, ensure_ascii=False), encoding="utf-8")
         (self.tmp / "hot.json").write_text(json.dumps(sorted(self.hot)))
         meta.generation, meta.analyzer, meta.layout = self.name, ANALYZER_VERSION, LAYOUT
         (self.tmp / "meta.json").write_text(json.dumps(meta.to_json(), ensure_ascii=False), encoding="utf-8")
@@ -231,6 +259,7 @@ class GenerationWriter:
         return final
 
     def abort(self) -> None:
+        self._folded.close()
         try:
             self._writer.cancel()
         except Exception:  # noqa: BLE001 - the directory goes away regardless

@@ -137,6 +137,8 @@ def hit(gen: Generation, docnum: int, score: float) -> Hit:
 
 
 def document_of(gen: Generation, docnum: int) -> str:
+    if gen.postings.ready:
+        return gen.postings.document_of(docnum)
     with gen.lock:  # a column reader seeks in a shared file, like the searcher
         return gen.doc_column[docnum]
 
@@ -217,12 +219,23 @@ def documents(gen: Generation, q: query.Query) -> list[str]:
 
 def passages_by_document(gen: Generation, q: query.Query) -> dict[str, list[int]]:
     """{document: its passages (docnums) matching `q`}, documents in index order."""
+    if (terms := _terms_of(q)) is not None and (found := gen.postings.passages(*terms)) is not None:
+        return gen.postings.documents_of(found)  # the same, from the compiled postings
     out: dict[str, list[int]] = {}
     with gen.lock:
         column = gen.doc_column
         for n in gen.searcher.docs_for_query(q):
             out.setdefault(column[n], []).append(n)
     return out
+
+
+def _terms_of(q: query.Query) -> tuple[list[tuple[str, str]], bool] | None:
+    """A term, or every or any of some terms: ([(field, term), ...], every); None for any other query."""
+    if isinstance(q, query.Term):
+        return [(q.fieldname, q.text)], True
+    if isinstance(q, (query.And, query.Or)) and q.subqueries and all(type(s) is query.Term for s in q.subqueries):
+        return [(s.fieldname, s.text) for s in q.subqueries], isinstance(q, query.And)
+    return None
 
 
 def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
