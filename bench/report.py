@@ -16,7 +16,7 @@ from bench.engines import KINDS
 
 HERE = Path(__file__).resolve().parent
 DATA = run.OUT
-ANSWERS = ("answer /source", "answer search", "answer /quote")
+ANSWERS = ("answer /source", "answer search", "answer /quote", "answer /who")
 
 
 # Measured at 100k passages on this machine while getting there; kept because the code no longer shows it.

@@ -23,6 +23,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from whoosh import collectors, query
 
@@ -249,7 +250,7 @@ def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
     # Persian written joined, spaced or with a ZWNJ (نسل‌های = نسلهای = نسل های): any word or pair may be the term
     among = _persian_candidates(words) if phrase.persian else candidates(gen, words)
     for doc, passages in passages_by_document(gen, among).items():
-        span = phrase.search(gen.folded_text(doc), gen.meta.headings.get(doc, []))
+        span = phrase.search(gen.folded_text(doc), gen.meta.headings.get(doc, []), partial(gen.text, doc))
         if span:
             found.append(Said(doc, *span, passages, phrase.written(gen.text(doc), span)))
     return found
@@ -336,9 +337,17 @@ class Literal:
         self.persian = bool(_PERSIAN_LETTER.search(text))  # joined, spaced or ZWNJ: the pattern's, not one needle
         self.needle = " ".join(fold(t.group()) for t in self.tokens) if plain and not self.persian else None
         self._pattern: re.Pattern | None = None
+        self._text: Callable[[], str] | None = None
+        self._unfolded: str | None = None
 
-    def search(self, folded: str, avoid: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
-        """The first place `folded` says the phrase outside the `avoid` spans (headings); else the first place."""
+    def search(self, folded: str, avoid: Sequence[tuple[int, int]] = (),
+               text: Callable[[], str] | None = None) -> tuple[int, int] | None:
+        """The first place `folded` says the phrase outside the `avoid` spans (headings); else the first place.
+
+        text: the unfolded text, read only where a bracket stands by a match: "[R]DMA" is the tokens R and DMA,
+        as the index reads it, but folded "[r]" would be a footnote marker glued to "dma".
+        """
+        self._text, self._unfolded = text, None
         first = None
         for span in self._finditer(folded):
             if not within(avoid, *span):
@@ -353,13 +362,20 @@ class Literal:
             at = folded.find(self.needle)
             while at >= 0:
                 end = at + len(self.needle)
-                if _whole(folded, at, end):
+                if self._whole(folded, at, end):
                     yield at, end
                 at = folded.find(self.needle, at + 1)
         pattern, m = self.pattern(), None
         while m := pattern.search(folded, m.start() + 1 if m else 0):  # overlapping tries: "ab ab" in "xab ab ab"
-            if not _BLANK_LINE.search(m.group()) and _whole(folded, m.start(), m.end()) and self._same(folded, m):
+            if not _BLANK_LINE.search(m.group()) and self._whole(folded, m.start(), m.end()) and self._same(folded, m):
                 yield m.span()
+
+    def _whole(self, folded: str, start: int, end: int) -> bool:
+        """Whole words of the text as the index cuts them (the unfolded text's tokens where a bracket is near)."""
+        if self._text is not None and "[" in folded[_word_start(folded, start):_word_end(folded, end)]:
+            self._unfolded = self._unfolded if self._unfolded is not None else self._text()
+            return _whole(self._unfolded, start, end)
+        return _whole(folded, start, end)
 
     def _same(self, folded: str, m: re.Match) -> bool:
         """A number's pattern allows what the tokens may not: "30 000" in "July 30 000" is two numbers."""
