@@ -31,7 +31,7 @@ def _generation(root, passages: int) -> Generation:
     writer = Shelf(root).writer()
     for n in range(passages):
         text = _passage(rng)
-        writer.add(kind="passage" if n % 7 else "quote", doc=f"d{n // 20}", text=text, start=0, end=len(text))
+        writer.add(kind="passage" if n % 7 else "quote", doc=f"d{n // 20}", text=text, start=n, end=n + len(text))
     meta = Meta(built_at="", documents=[Document("d0", "", None, None, None)], registry=Registry(),
                 people=[], who={}, voices={}, refers_to={}, stats=Stats())
     return Generation(writer.finish(meta))
@@ -103,3 +103,10 @@ def test_folded_texts_are_read_from_one_file(tmp_path):
                 stats=Stats())
     gen = Generation(writer.finish(meta))
     assert {d: gen.folded_text(d) for d in texts} == {d: fold(t) for d, t in texts.items()}
+
+
+def test_spans_are_the_stored_ones(large):
+    """Where each passage is in its document, by docnum, as Whoosh stored it: literal phrases are checked there."""
+    docnums = list(range(0, 5200, 37))
+    assert large.postings.spans(docnums) == [(large.searcher.stored_fields(n)["start"],
+                                               large.searcher.stored_fields(n)["end"]) for n in docnums]

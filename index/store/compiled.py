@@ -30,15 +30,16 @@ from whoosh.util import make_weighted_tree
 
 FIELDS = ("text", "quote", "pairs")  # the fields ranked by words (generations.FIELD), and hot pairs (hot.py)
 FOLDER = "compiled"
-VERSION = 2
+VERSION = 3
 _BM25 = BM25F()  # the weighting a Whoosh searcher uses by default, so its B and K1
 
 
-def write(generation: Path) -> None:
-    """Compile the postings of the ranked fields of the Whoosh index in `generation` into generation/compiled/."""
+def write(generation: Path, spans: list[tuple[int, int]]) -> None:
+    """Compile the postings of the ranked fields of the Whoosh index in `generation` into generation/compiled/,
+    with `spans`, the (start, end) in its document of each passage or quotation, by docnum."""
     ix = index.open_dir(str(generation))
     with ix.reader() as reader:
-        if not reader.is_atomic():  # one segment: docnums and lengths are the segment's own
+        if not reader.is_atomic() or reader.doc_count_all() != len(spans):  # one segment, docnums in order added
             return
         out = generation / f"{FOLDER}.tmp"
         out.mkdir()
@@ -48,6 +49,7 @@ def write(generation: Path) -> None:
             stats["field_length"][field] = reader.field_length(field)
             _write_field(reader, field, count, out)
         _write_documents(reader, count, out)
+        np.save(out / "spans.npy", np.array(spans, dtype=np.int64).reshape(-1, 2))
         (out / "stats.json").write_text(json.dumps(stats))
     out.rename(generation / FOLDER)
 
@@ -118,12 +120,22 @@ class Postings:
             out.setdefault(names[d], []).append(n)
         return out
 
+    def spans(self, docnums: list[int]) -> list[tuple[int, int]] | None:
+        """(start, end) of each passage in its document; None when not compiled."""
+        if not self.ready:
+            return None
+        return [(a, b) for a, b in self._spans[docnums].tolist()]
+
+    @cached_property
+    def _spans(self) -> np.ndarray:
+        return _mapped(self.path / "spans.npy")
+
     def document_of(self, docnum: int) -> str:
         return self._names[int(self._documents[docnum])]
 
     @cached_property
     def _documents(self) -> np.ndarray:
-        return np.load(self.path / "documents.npy", mmap_mode="r")
+        return _mapped(self.path / "documents.npy")
 
     @cached_property
     def _names(self) -> list[str]:
@@ -139,10 +151,10 @@ class _Field:
     def __init__(self, path: Path, field: str, count: int, total_length: int) -> None:
         self.path, self.field, self.count = path, field, count
         self.avgfl = total_length / (count or 1) or 1  # Searcher.avg_field_length, as BM25FScorer takes it
-        self.docs = np.load(path / f"{field}.docs.npy", mmap_mode="r")
-        self.weights = np.load(path / f"{field}.weights.npy", mmap_mode="r")
-        self.offsets = np.load(path / f"{field}.offsets.npy", mmap_mode="r")
-        self.lengths = np.load(path / f"{field}.lengths.npy", mmap_mode="r")
+        self.docs = _mapped(path / f"{field}.docs.npy")
+        self.weights = _mapped(path / f"{field}.weights.npy")
+        self.offsets = _mapped(path / f"{field}.offsets.npy")
+        self.lengths = _mapped(path / f"{field}.lengths.npy")
 
     @cached_property
     def terms(self) -> dict[str, int]:
@@ -177,6 +189,12 @@ class _Field:
         out = np.zeros(len(docs))
         out[np.searchsorted(docs, ids)] = s
         return out
+
+
+def _mapped(path: Path) -> np.ndarray:
+    """The array in a .npy file, read through the page cache (a plain ndarray view: numpy's memmap class adds a
+    Python call to every index)."""
+    return np.asarray(np.load(path, mmap_mode="r"))
 
 
 def _tree_sum(words: list[str], spans: list[tuple[int, int]], leaves: list[np.ndarray | None]) -> np.ndarray:

@@ -219,6 +219,7 @@ class GenerationWriter:
         self.count = 0
         self._folded = open(self.tmp / "folded.txt", "wb")  # noqa: SIM115 - closed by finish() or abort()
         self._folded_spans: dict[str, list[int]] = {}
+        self._spans: list[tuple[int, int]] = []  # (start, end) of each unit added, by docnum (one segment: in order)
 
     def add_text(self, doc_id: str, text: str) -> None:
         (self.tmp / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
@@ -239,6 +240,7 @@ class GenerationWriter:
             sentences=sentences or [], also_in=also_in or [], reworded_in=reworded_in or [], group=group,
             **{FIELD[kind]: text}, **extra,
         )
+        self._spans.append((start, end))
         self.count += 1
 
     def count_hot_words(self, passages: Iterable[str]) -> None:
@@ -247,7 +249,7 @@ class GenerationWriter:
 
     def finish(self, meta: Meta) -> Path:
         self._writer.commit()
-        compiled.write(self.tmp)
+        compiled.write(self.tmp, self._spans)
         self._folded.close()
         (self.tmp / "folded.json").write_text(json.dumps(self._folded_spans, ensure_ascii=False), encoding="utf-8")
         (self.tmp / "hot.json").write_text(json.dumps(sorted(self.hot)))

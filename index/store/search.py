@@ -249,11 +249,36 @@ def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
     found = []
     # Persian written joined, spaced or with a ZWNJ (نسل‌های = نسلهای = نسل های): any word or pair may be the term
     among = _persian_candidates(words) if phrase.persian else candidates(gen, words)
-    for doc, passages in passages_by_document(gen, among).items():
-        span = phrase.search(gen.folded_text(doc), gen.meta.headings.get(doc, []), partial(gen.text, doc))
+    by_doc = passages_by_document(gen, among)
+    spans = gen.postings.spans([n for ns in by_doc.values() for n in ns])  # one look-up for every candidate
+    at = 0
+    for doc, passages in by_doc.items():
+        folded = gen.folded_text(doc)
+        near = _paragraphs(folded, spans[at:at + len(passages)]) if spans is not None else None
+        at += len(passages)
+        span = phrase.search(folded, gen.meta.headings.get(doc, []), partial(gen.text, doc), near)
         if span:
-            found.append(Said(doc, *span, passages, phrase.written(gen.text(doc), span)))
+            # the text is read only for a number, whose writing may differ from what was typed
+            found.append(Said(doc, *span, passages, phrase.written(gen.text(doc), span) if phrase.numbers else []))
     return found
+
+
+def _paragraphs(folded: str, spans: list[tuple[int, int]] | None) -> list[tuple[int, int]] | None:
+    """The stretches of text around candidate passages that can hold a match: a match holds a word of a candidate
+    passage and never a blank line, so it lies between the last "\n\n" before the passage and the first after it
+    (a blank line of spaces only widens the stretch). Merged, in text order; None: the whole text."""
+    if spans is None:
+        return None
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        lo = max(folded.rfind("\n\n", 0, start), 0)
+        hi = folded.find("\n\n", end)
+        hi = len(folded) if hi < 0 else hi + 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def best_in(gen: Generation, q: query.Query, passages: dict[str, list[int]], docs: list[str],
@@ -341,34 +366,40 @@ class Literal:
         self._unfolded: str | None = None
 
     def search(self, folded: str, avoid: Sequence[tuple[int, int]] = (),
-               text: Callable[[], str] | None = None) -> tuple[int, int] | None:
+               text: Callable[[], str] | None = None,
+               stretches: Sequence[tuple[int, int]] | None = None) -> tuple[int, int] | None:
         """The first place `folded` says the phrase outside the `avoid` spans (headings); else the first place.
 
         text: the unfolded text, read only where a bracket stands by a match: "[R]DMA" is the tokens R and DMA,
         as the index reads it, but folded "[r]" would be a footnote marker glued to "dma".
+        stretches: the only (start, end) parts of `folded` that can hold a match, in order (None: all of it).
         """
         self._text, self._unfolded = text, None
         first = None
-        for span in self._finditer(folded):
+        for span in self._finditer(folded, stretches or [(0, len(folded))]):
             if not within(avoid, *span):
                 return span
             first = first or span
         return first
 
-    def _finditer(self, folded: str) -> Iterator[tuple[int, int]]:
-        """The places the phrase is said: the plain substring's first, then the pattern's (every spelling;
-        compiled only when no plain one will do)."""
+    def _finditer(self, folded: str, stretches: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """The places the phrase is said within `stretches`: the plain substring's first, then the pattern's (every
+        spelling; compiled only when no plain one will do)."""
         if self.needle:
-            at = folded.find(self.needle)
-            while at >= 0:
-                end = at + len(self.needle)
-                if self._whole(folded, at, end):
-                    yield at, end
-                at = folded.find(self.needle, at + 1)
-        pattern, m = self.pattern(), None
-        while m := pattern.search(folded, m.start() + 1 if m else 0):  # overlapping tries: "ab ab" in "xab ab ab"
-            if not _BLANK_LINE.search(m.group()) and self._whole(folded, m.start(), m.end()) and self._same(folded, m):
-                yield m.span()
+            for lo, hi in stretches:
+                at = folded.find(self.needle, lo, hi)
+                while at >= 0:
+                    end = at + len(self.needle)
+                    if self._whole(folded, at, end):
+                        yield at, end
+                    at = folded.find(self.needle, at + 1, hi)
+        pattern = self.pattern()
+        for lo, hi in stretches:
+            m = None
+            while m := pattern.search(folded, m.start() + 1 if m else lo, hi):  # overlapping tries: "ab ab" in "xab ab ab"
+                if (not _BLANK_LINE.search(m.group()) and self._whole(folded, m.start(), m.end())
+                        and self._same(folded, m)):
+                    yield m.span()
 
     def _whole(self, folded: str, start: int, end: int) -> bool:
         """Whole words of the text as the index cuts them (the unfolded text's tokens where a bracket is near)."""
