@@ -28,9 +28,9 @@ from whoosh.query import Or
 from whoosh.scoring import BM25F
 from whoosh.util import make_weighted_tree
 
-FIELDS = ("text", "quote", "pairs")  # the fields ranked by words (generations.FIELD), and hot pairs (hot.py)
+FIELDS = ("text", "quote")  # the fields ranked by words (generations.FIELD); hot pairs (hot.py) stay Whoosh's
 FOLDER = "compiled"
-VERSION = 3
+VERSION = 4
 _BM25 = BM25F()  # the weighting a Whoosh searcher uses by default, so its B and K1
 
 

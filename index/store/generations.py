@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import fcntl
 import json
-import mmap
 import os
 import shutil
 import threading
@@ -103,24 +102,31 @@ class Generation:
 
     def close(self) -> None:
         self.searcher.close()
+        self._folded.close()
 
 
 class _Folded:
     """Every document's text folded (`analysis.fold`), written once at reindex into one file, read through the
-    page cache: a phrase is checked on candidate documents without opening and folding each on every query."""
+    page cache: a phrase is checked on candidate documents without opening and folding each on every query.
+    Read with pread, not mapped: the file's pages stay the kernel's cache, not this process's memory."""
 
     def __init__(self, path: Path) -> None:
         spans = path / "folded.json"
         self.spans: dict[str, list[int]] = json.loads(spans.read_text(encoding="utf-8")) if spans.exists() else {}
-        self._map: mmap.mmap | None = None
-        if self.spans and (size := (path / "folded.txt").stat().st_size):
-            with open(path / "folded.txt", "rb") as handle:
-                self._map = mmap.mmap(handle.fileno(), size, access=mmap.ACCESS_READ)
+        self._fd = os.open(path / "folded.txt", os.O_RDONLY) if self.spans else -1
 
     def text(self, doc_id: str) -> str:
         """The document's folded text: same length and offsets as its text."""
         start, end = self.spans[doc_id]
-        return self._map[start:end].decode("utf-8") if self._map is not None else ""
+        return os.pread(self._fd, end - start, start).decode("utf-8")
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def __del__(self) -> None:
+        self.close()
 
 
 class Shelf:

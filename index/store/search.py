@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
+import numpy as np
 from whoosh import collectors, query
 
 from ..text.analysis import TOKEN, fold, literal, pairs, term, word
@@ -222,6 +223,10 @@ def passages_by_document(gen: Generation, q: query.Query) -> dict[str, list[int]
     """{document: its passages (docnums) matching `q`}, documents in index order."""
     if (terms := _terms_of(q)) is not None and (found := gen.postings.passages(*terms)) is not None:
         return gen.postings.documents_of(found)  # the same, from the compiled postings
+    if gen.postings.ready:  # passages from Whoosh (hot pairs: a long term list), their documents from the arrays
+        with gen.lock:
+            found = np.fromiter(gen.searcher.docs_for_query(q), dtype=np.int64)
+        return gen.postings.documents_of(found)
     out: dict[str, list[int]] = {}
     with gen.lock:
         column = gen.doc_column
