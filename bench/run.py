@@ -10,6 +10,7 @@ writes var/bench/results.json for bench/report.py.
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import subprocess
@@ -22,7 +23,7 @@ from citebot.index.text.analysis import terms
 from citebot.index.text.split import passages
 
 from . import corpus, serve
-from .engines import KINDS
+from .engines import KINDS, RACE_RUNS
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "bench"
@@ -92,6 +93,9 @@ def measure(size: int) -> dict:
         results[engine] = step("build", engine, str(work))
         print(f"[{size}] {engine}: queries", flush=True)
         results[engine] |= step("serve", engine, str(work))
+    print(f"[{size}] all engines: the same queries interleaved", flush=True)
+    for engine, measured in step("race", "all", str(work)).items():
+        results[engine] |= measured  # the latencies of the table: one process, engines back to back
     print(f"[{size}] the real citebot serve: start-up" + (f", {REAL_QUESTIONS:,} questions" if size == MEMORY_AT else ""),
           flush=True)
     from bench.engines import _settings
@@ -110,7 +114,9 @@ def table(size: int, r: dict) -> str:
         ("serving peak RSS MB", "{:.0f}", "serve_rss_mb"),
         ("cold open ms", "{:.1f}", "open_ms"),
     ]
-    lines = [f"\n== {size:,} passages ==", f"{'':28}{'citebot':>12}{'fts5':>12}{'tantivy':>12}{'c/fts5':>9}{'c/tantivy':>10}"]
+    lines = [f"\n== {size:,} passages ==  (commit {r.get('commit', '?')}, load average {r.get('load', '?')}; "
+             "kind latencies: engines interleaved query by query in one process, fastest of "
+             f"{RACE_RUNS} kept; other rows: each engine in its own process)", f"{'':28}{'citebot':>12}{'fts5':>12}{'tantivy':>12}{'c/fts5':>9}{'c/tantivy':>10}"]
     for label, fmt, key in rows:
         lines.append(_row(label, fmt, c[key], f[key], t[key]))
     for kind in KINDS:  # the same words, the same semantics, for every engine
@@ -145,6 +151,14 @@ def _ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}" if b else "-"
 
 
+def commit() -> str:
+    """The commit measured (with "+changes" when the work tree differs from it)."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT, capture_output=True,
+                           text=True).stdout.strip()
+    return head + ("+changes" if dirty else "")
+
+
 def main(sizes: list[int]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / "results.json"
@@ -152,6 +166,8 @@ def main(sizes: list[int]) -> None:
     for size in sizes:
         started = time.perf_counter()
         results[str(size)] = measure(size)
+        results[str(size)]["commit"] = commit()
+        results[str(size)]["load"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
         print(table(size, results[str(size)]), flush=True)
         print(f"[{size}] measured in {time.perf_counter() - started:.0f} s", flush=True)
         path.write_text(json.dumps(results, indent=1))

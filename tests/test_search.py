@@ -168,3 +168,17 @@ def test_phrases_across_a_passage_cut_are_found(generated):
             assert said is None or doc in {s.doc for s in said}, phrase
             cuts += 1
     assert cuts > 20
+
+
+def test_a_word_after_a_bracketed_letter_is_a_whole_word(tmp_path):
+    """"[R]DMA pins" says "dma pins" (the index reads R, DMA, pins); folded, "[r]" would look like a footnote
+    marker glued to "dma". A real marker glued to a word ("[a]dma") still does not say it."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kernel.txt").write_text("Kernel notes\n\nThe counts match unless long-term [R]DMA pins are held.\n")
+    (corpus / "marker.txt").write_text("Marker notes\n\nA footnote[a]dma pins nothing here.\n")
+    settings = settings_for(tmp_path, corpus=corpus)
+    reindex(settings)
+    gen = Answerer(settings).corpus().generation
+    said = literal_phrase(gen, "dma pins") or []
+    assert [(s.doc, gen.text(s.doc)[s.start:s.end]) for s in said] == [("kernel", "DMA pins")]

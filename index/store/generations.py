@@ -3,7 +3,9 @@
 Layout of the index folder:
     CURRENT                 name of the generation that answers
     generations/<name>/     Whoosh segment files, meta.json (with the analyzer version),
-                            hot.json (the hot words, see hot.py), texts/<doc id>.txt
+                            hot.json (the hot words, see hot.py), texts/<doc id>.txt,
+                            compiled/ (postings as arrays for ranked search, see compiled.py),
+                            folded.txt + folded.json (every text folded, one file: literal phrases)
     reindex.lock            held (flock) while a reindex runs
 
 A generation is written under a temporary name, renamed when complete, and
@@ -31,6 +33,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 
 from ..errors import NoIndex, ReindexBusy
 from ..text.analysis import ANALYZER, ANALYZER_VERSION, analysed, fold
+from . import compiled
 from .hot import HOT_DF, hot_pairs, hot_words
 from .meta import Meta
 
@@ -82,7 +85,9 @@ class Generation:
         self.time_limit = TIME_LIMIT
         hot = path / "hot.json"
         self.hot: frozenset[str] = frozenset(json.loads(hot.read_text())) if hot.exists() else frozenset()
-        self.folded_text = lru_cache(maxsize=64)(self._folded_text)
+        self._folded = _Folded(path)
+        self.folded_text = self._folded.text if self._folded.spans else lru_cache(maxsize=64)(self._folded_text)
+        self.postings = compiled.Postings(path)  # ranked search without Whoosh's Python scoring (compiled.py)
 
     def is_hot(self, word: str) -> bool:
         """Phrases of hot words find their candidates through pairs (hot.py)."""
@@ -97,6 +102,31 @@ class Generation:
 
     def close(self) -> None:
         self.searcher.close()
+        self._folded.close()
+
+
+class _Folded:
+    """Every document's text folded (`analysis.fold`), written once at reindex into one file, read through the
+    page cache: a phrase is checked on candidate documents without opening and folding each on every query.
+    Read with pread, not mapped: the file's pages stay the kernel's cache, not this process's memory."""
+
+    def __init__(self, path: Path) -> None:
+        spans = path / "folded.json"
+        self.spans: dict[str, list[int]] = json.loads(spans.read_text(encoding="utf-8")) if spans.exists() else {}
+        self._fd = os.open(path / "folded.txt", os.O_RDONLY) if self.spans else -1
+
+    def text(self, doc_id: str) -> str:
+        """The document's folded text: same length and offsets as its text."""
+        start, end = self.spans[doc_id]
+        return os.pread(self._fd, end - start, start).decode("utf-8")
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def __del__(self) -> None:
+        self.close()
 
 
 class Shelf:
@@ -193,9 +223,15 @@ class GenerationWriter:
         # copied into process memory when opened.
         self._writer = self._index.writer(limitmb=256, compound=False)
         self.count = 0
+        self._folded = open(self.tmp / "folded.txt", "wb")  # noqa: SIM115 - closed by finish() or abort()
+        self._folded_spans: dict[str, list[int]] = {}
+        self._spans: list[tuple[int, int]] = []  # (start, end) of each unit added, by docnum (one segment: in order)
 
     def add_text(self, doc_id: str, text: str) -> None:
         (self.tmp / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        at = self._folded.tell()
+        self._folded.write(fold(text).encode("utf-8"))
+        self._folded_spans[doc_id] = [at, self._folded.tell()]
 
     def add(self, *, kind: str, doc: str, text: str, start: int, end: int,
             speaker: str | None = None, sentences=None, also_in=None, reworded_in=None, group=None) -> None:
@@ -210,6 +246,7 @@ class GenerationWriter:
             sentences=sentences or [], also_in=also_in or [], reworded_in=reworded_in or [], group=group,
             **{FIELD[kind]: text}, **extra,
         )
+        self._spans.append((start, end))
         self.count += 1
 
     def count_hot_words(self, passages: Iterable[str]) -> None:
@@ -218,6 +255,9 @@ class GenerationWriter:
 
     def finish(self, meta: Meta) -> Path:
         self._writer.commit()
+        compiled.write(self.tmp, self._spans)
+        self._folded.close()
+        (self.tmp / "folded.json").write_text(json.dumps(self._folded_spans, ensure_ascii=False), encoding="utf-8")
         (self.tmp / "hot.json").write_text(json.dumps(sorted(self.hot)))
         meta.generation, meta.analyzer, meta.layout = self.name, ANALYZER_VERSION, LAYOUT
         (self.tmp / "meta.json").write_text(json.dumps(meta.to_json(), ensure_ascii=False), encoding="utf-8")
@@ -227,6 +267,7 @@ class GenerationWriter:
         return final
 
     def abort(self) -> None:
+        self._folded.close()
         try:
             self._writer.cancel()
         except Exception:  # noqa: BLE001 - the directory goes away regardless

@@ -23,7 +23,9 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
+import numpy as np
 from whoosh import collectors, query
 
 from ..text.analysis import TOKEN, fold, literal, pairs, term, word
@@ -79,6 +81,8 @@ def ranked(gen: Generation, words: list[str], kind: str, mode: str = "any", limi
     """Exact BM25F top `limit`: passages (or quotations) with any (mode="any") or all ("all") of `words`."""
     if not words:
         return []
+    if mode == "any" and not per_doc:
+        return [hit(gen, n, score) for n, score in ranked_ids(gen, words, kind, mode, limit)]
     # Repeated words: Whoosh's Or scores a repeated term twice; a query is a set of words here.
     parts = [query.Term(FIELD[kind], w) for w in dict.fromkeys(words)]
     return run(gen, query.And(parts) if mode == "all" else query.Or(parts), limit, per_doc)
@@ -100,7 +104,10 @@ def ranked_ids(gen: Generation, words: list[str], kind: str, mode: str = "any",
     """`ranked`, as (docnum, score): stored fields are read later, only for the hits shown (`hit`)."""
     if not words:
         return []
-    parts = [query.Term(FIELD[kind], w) for w in dict.fromkeys(words)]
+    distinct = list(dict.fromkeys(words))
+    if mode == "any" and (found := gen.postings.top(FIELD[kind], distinct, limit)) is not None:
+        return found  # the same list as Whoosh's, from the compiled postings (compiled.py)
+    parts = [query.Term(FIELD[kind], w) for w in distinct]
     return top(gen, query.And(parts) if mode == "all" else query.Or(parts), limit, False)
 
 
@@ -132,6 +139,8 @@ def hit(gen: Generation, docnum: int, score: float) -> Hit:
 
 
 def document_of(gen: Generation, docnum: int) -> str:
+    if gen.postings.ready:
+        return gen.postings.document_of(docnum)
     with gen.lock:  # a column reader seeks in a shared file, like the searcher
         return gen.doc_column[docnum]
 
@@ -212,12 +221,27 @@ def documents(gen: Generation, q: query.Query) -> list[str]:
 
 def passages_by_document(gen: Generation, q: query.Query) -> dict[str, list[int]]:
     """{document: its passages (docnums) matching `q`}, documents in index order."""
+    if (terms := _terms_of(q)) is not None and (found := gen.postings.passages(*terms)) is not None:
+        return gen.postings.documents_of(found)  # the same, from the compiled postings
+    if gen.postings.ready:  # passages from Whoosh (hot pairs: a long term list), their documents from the arrays
+        with gen.lock:
+            found = np.fromiter(gen.searcher.docs_for_query(q), dtype=np.int64)
+        return gen.postings.documents_of(found)
     out: dict[str, list[int]] = {}
     with gen.lock:
         column = gen.doc_column
         for n in gen.searcher.docs_for_query(q):
             out.setdefault(column[n], []).append(n)
     return out
+
+
+def _terms_of(q: query.Query) -> tuple[list[tuple[str, str]], bool] | None:
+    """A term, or every or any of some terms: ([(field, term), ...], every); None for any other query."""
+    if isinstance(q, query.Term):
+        return [(q.fieldname, q.text)], True
+    if isinstance(q, (query.And, query.Or)) and q.subqueries and all(type(s) is query.Term for s in q.subqueries):
+        return [(s.fieldname, s.text) for s in q.subqueries], isinstance(q, query.And)
+    return None
 
 
 def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
@@ -230,11 +254,36 @@ def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
     found = []
     # Persian written joined, spaced or with a ZWNJ (نسل‌های = نسلهای = نسل های): any word or pair may be the term
     among = _persian_candidates(words) if phrase.persian else candidates(gen, words)
-    for doc, passages in passages_by_document(gen, among).items():
-        span = phrase.search(gen.folded_text(doc), gen.meta.headings.get(doc, []))
+    by_doc = passages_by_document(gen, among)
+    spans = gen.postings.spans([n for ns in by_doc.values() for n in ns])  # one look-up for every candidate
+    at = 0
+    for doc, passages in by_doc.items():
+        folded = gen.folded_text(doc)
+        near = _paragraphs(folded, spans[at:at + len(passages)]) if spans is not None else None
+        at += len(passages)
+        span = phrase.search(folded, gen.meta.headings.get(doc, []), partial(gen.text, doc), near)
         if span:
-            found.append(Said(doc, *span, passages, phrase.written(gen.text(doc), span)))
+            # the text is read only for a number, whose writing may differ from what was typed
+            found.append(Said(doc, *span, passages, phrase.written(gen.text(doc), span) if phrase.numbers else []))
     return found
+
+
+def _paragraphs(folded: str, spans: list[tuple[int, int]] | None) -> list[tuple[int, int]] | None:
+    """The stretches of text around candidate passages that can hold a match: a match holds a word of a candidate
+    passage and never a blank line, so it lies between the last "\n\n" before the passage and the first after it
+    (a blank line of spaces only widens the stretch). Merged, in text order; None: the whole text."""
+    if spans is None:
+        return None
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        lo = max(folded.rfind("\n\n", 0, start), 0)
+        hi = folded.find("\n\n", end)
+        hi = len(folded) if hi < 0 else hi + 1
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def best_in(gen: Generation, q: query.Query, passages: dict[str, list[int]], docs: list[str],
@@ -318,30 +367,51 @@ class Literal:
         self.persian = bool(_PERSIAN_LETTER.search(text))  # joined, spaced or ZWNJ: the pattern's, not one needle
         self.needle = " ".join(fold(t.group()) for t in self.tokens) if plain and not self.persian else None
         self._pattern: re.Pattern | None = None
+        self._text: Callable[[], str] | None = None
+        self._unfolded: str | None = None
 
-    def search(self, folded: str, avoid: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
-        """The first place `folded` says the phrase outside the `avoid` spans (headings); else the first place."""
+    def search(self, folded: str, avoid: Sequence[tuple[int, int]] = (),
+               text: Callable[[], str] | None = None,
+               stretches: Sequence[tuple[int, int]] | None = None) -> tuple[int, int] | None:
+        """The first place `folded` says the phrase outside the `avoid` spans (headings); else the first place.
+
+        text: the unfolded text, read only where a bracket stands by a match: "[R]DMA" is the tokens R and DMA,
+        as the index reads it, but folded "[r]" would be a footnote marker glued to "dma".
+        stretches: the only (start, end) parts of `folded` that can hold a match, in order (None: all of it).
+        """
+        self._text, self._unfolded = text, None
         first = None
-        for span in self._finditer(folded):
+        for span in self._finditer(folded, stretches or [(0, len(folded))]):
             if not within(avoid, *span):
                 return span
             first = first or span
         return first
 
-    def _finditer(self, folded: str) -> Iterator[tuple[int, int]]:
-        """The places the phrase is said: the plain substring's first, then the pattern's (every spelling;
-        compiled only when no plain one will do)."""
+    def _finditer(self, folded: str, stretches: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+        """The places the phrase is said within `stretches`: the plain substring's first, then the pattern's (every
+        spelling; compiled only when no plain one will do)."""
         if self.needle:
-            at = folded.find(self.needle)
-            while at >= 0:
-                end = at + len(self.needle)
-                if _whole(folded, at, end):
-                    yield at, end
-                at = folded.find(self.needle, at + 1)
-        pattern, m = self.pattern(), None
-        while m := pattern.search(folded, m.start() + 1 if m else 0):  # overlapping tries: "ab ab" in "xab ab ab"
-            if not _BLANK_LINE.search(m.group()) and _whole(folded, m.start(), m.end()) and self._same(folded, m):
-                yield m.span()
+            for lo, hi in stretches:
+                at = folded.find(self.needle, lo, hi)
+                while at >= 0:
+                    end = at + len(self.needle)
+                    if self._whole(folded, at, end):
+                        yield at, end
+                    at = folded.find(self.needle, at + 1, hi)
+        pattern = self.pattern()
+        for lo, hi in stretches:
+            m = None
+            while m := pattern.search(folded, m.start() + 1 if m else lo, hi):  # overlapping tries: "ab ab" in "xab ab ab"
+                if (not _BLANK_LINE.search(m.group()) and self._whole(folded, m.start(), m.end())
+                        and self._same(folded, m)):
+                    yield m.span()
+
+    def _whole(self, folded: str, start: int, end: int) -> bool:
+        """Whole words of the text as the index cuts them (the unfolded text's tokens where a bracket is near)."""
+        if self._text is not None and "[" in folded[_word_start(folded, start):_word_end(folded, end)]:
+            self._unfolded = self._unfolded if self._unfolded is not None else self._text()
+            return _whole(self._unfolded, start, end)
+        return _whole(folded, start, end)
 
     def _same(self, folded: str, m: re.Match) -> bool:
         """A number's pattern allows what the tokens may not: "30 000" in "July 30 000" is two numbers."""

@@ -92,6 +92,7 @@ class Registry:
         self.apart: set[frozenset[tuple[str, ...]]] = set()  # names an admin split: never joined (overrides.py)
         self.joined: dict[str, str] = {}  # a spelling joined to someone by variants.py -> the person's id
         self.near: set[tuple[str, str]] = set()  # (new person id, look-alike person id) kept apart
+        self._tokens: dict[str, list[str]] | None = None  # _name_tokens(), kept once the registry is read back
 
     # -- building ------------------------------------------------------------
     @classmethod
@@ -338,13 +339,26 @@ class Registry:
         typed = [w for w in words if w not in NOT_NAMES | TITLES | ROLES]
         if not typed or len("".join(typed)) < 3:
             return []
-        near = []
-        for e in self.entries.values():
-            tokens = {t for form in [e.name, *self.aliases_of(e)] for t in fold(_strip_titles(form)).split()}
-            cost = min((c for t in tokens if (c := _plausible(typed[-1], t)) is not None), default=None)
-            if cost is not None:
-                near.append((cost, e.name, e))
+        best: dict[str, float] = {}  # person id -> their nearest word's cost
+        for token, pids in self._name_tokens().items():  # each word once, however many people share it
+            if (cost := _plausible(typed[-1], token)) is not None:
+                for pid in pids:
+                    best[pid] = min(cost, best.get(pid, cost))
+        near = [(best[pid], e.name, e) for pid, e in self.entries.items() if pid in best]  # equal: registry order
         return [e for _, _, e in sorted(near, key=lambda n: (n[0], n[1]))[:3]]
+
+    def _name_tokens(self) -> dict[str, list[str]]:
+        """Every folded word of every name and alias, with the people it belongs to. Kept for a registry read
+        back from a generation, which never changes: built once, not on every misspelt name typed."""
+        if self._tokens is not None:
+            return self._tokens
+        tokens: dict[str, list[str]] = {}
+        for e in self.entries.values():
+            for t in {t for form in [e.name, *self.aliases_of(e)] for t in fold(_strip_titles(form)).split()}:
+                tokens.setdefault(t, []).append(e.id)
+        if self._resolved is not None:
+            self._tokens = tokens
+        return tokens
 
     def _is_word(self, word: str) -> bool:
         """A word the sources use, or a common English word: never taken for a misspelt name."""
@@ -708,6 +722,8 @@ def _plausible(typed: str, known: str) -> float | None:
     if len(typed) >= 4 and known.startswith(typed):
         return 0.0
     a, b = sound(typed), sound(known)
+    if abs(len(a) - len(b)) > 4:  # _least_distance is then over 2.0, more than any allowance below
+        return None
     allowed = max(1.0, allowed_distance(min(a, b, key=len)) + 0.5)
     if _least_distance(a, b) > allowed:
         return None

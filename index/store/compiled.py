@@ -1,0 +1,259 @@
+"""Postings compiled at reindex, for ranked search: exact BM25F over arrays, scored with numpy.
+
+Whoosh stays the index of record. After a generation's Whoosh index is committed, `write` reads every
+posting of the ranked fields back from it (docnums, weights) with the field lengths Whoosh's scorer uses
+(decoded from its one-byte lengths) into memory-mapped arrays in `compiled/`. `Postings.top` then gives
+the very (docnum, score) list Whoosh's top-k gives for an any-word query:
+
+- each term's score is `whoosh.scoring.bm25`, with the same operations in the same order, in float64;
+- a passage's terms are summed in the order Whoosh's union tree sums them (`make_weighted_tree` over
+  the terms' document frequencies, run on stand-ins that compare as Whoosh's matchers do), and
+  adding 0.0 for a term a passage lacks changes no float;
+- best first, ties by docnum, as Whoosh's collector keeps them.
+
+tests/test_compiled.py checks scores and order against Whoosh itself. A generation without the arrays
+(built before them, or of several segments) is searched through Whoosh as before.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+from whoosh import index
+from whoosh.query import Or
+from whoosh.scoring import BM25F
+from whoosh.util import make_weighted_tree
+
+FIELDS = ("text", "quote")  # the fields ranked by words (generations.FIELD); hot pairs (hot.py) stay Whoosh's
+FOLDER = "compiled"
+VERSION = 4
+_BM25 = BM25F()  # the weighting a Whoosh searcher uses by default, so its B and K1
+
+
+def write(generation: Path, spans: list[tuple[int, int]]) -> None:
+    """Compile the postings of the ranked fields of the Whoosh index in `generation` into generation/compiled/,
+    with `spans`, the (start, end) in its document of each passage or quotation, by docnum."""
+    ix = index.open_dir(str(generation))
+    with ix.reader() as reader:
+        if not reader.is_atomic() or reader.doc_count_all() != len(spans):  # one segment, docnums in order added
+            return
+        out = generation / f"{FOLDER}.tmp"
+        out.mkdir()
+        count = reader.doc_count_all()
+        stats = {"version": VERSION, "doc_count": count, "field_length": {}}
+        for field in FIELDS:
+            stats["field_length"][field] = reader.field_length(field)
+            _write_field(reader, field, count, out)
+        _write_documents(reader, count, out)
+        np.save(out / "spans.npy", np.array(spans, dtype=np.int64).reshape(-1, 2))
+        (out / "stats.json").write_text(json.dumps(stats))
+    out.rename(generation / FOLDER)
+
+
+def _write_field(reader, field: str, count: int, out: Path) -> None:
+    terms, offsets, docs, weights = [], [0], [], []
+    for raw in reader.lexicon(field):
+        m = reader.postings(field, raw)
+        while m.is_active():
+            docs.append(m.id())
+            weights.append(m.weight())
+            m.next()
+        terms.append(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
+        offsets.append(len(docs))
+    lengths = [reader.doc_field_length(n, field, 1) or 0 for n in range(count)]  # None: not in this field
+    np.save(out / f"{field}.docs.npy", np.array(docs, dtype=np.int32))
+    np.save(out / f"{field}.weights.npy", np.array(weights, dtype=np.float32))  # Whoosh keeps weights as float32
+    np.save(out / f"{field}.offsets.npy", np.array(offsets, dtype=np.int64))
+    np.save(out / f"{field}.lengths.npy", np.array(lengths, dtype=np.int32))
+    (out / f"{field}.terms.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
+
+
+def _write_documents(reader, count: int, out: Path) -> None:
+    """Which document each passage (docnum) is of: the `doc` column, as an array of places in documents.json."""
+    column = reader.column_reader("doc")
+    ids: dict[str, int] = {}
+    places = [ids.setdefault(column[n], len(ids)) for n in range(count)]
+    np.save(out / "documents.npy", np.array(places, dtype=np.int32))
+    (out / "documents.json").write_text(json.dumps(list(ids), ensure_ascii=False), encoding="utf-8")
+
+
+class Postings:
+    """A generation's compiled postings, opened on first use (the arrays are memory-mapped)."""
+
+    def __init__(self, generation: Path) -> None:
+        self.path = generation / FOLDER
+        self.stats = json.loads((self.path / "stats.json").read_text()) if (self.path / "stats.json").exists() else {}
+        self.ready = self.stats.get("version") == VERSION
+        self._fields: dict[str, _Field] = {}
+
+    def top(self, field: str, words: list[str], limit: int | None) -> list[tuple[int, float]] | None:
+        """(docnum, score) of the top `limit` passages with any of `words` (distinct), best first, ties by docnum:
+        Whoosh's answer to Or([Term(field, w) ...]). None when Whoosh would take another path (then ask it)."""
+        count = self.stats["doc_count"]
+        # Whoosh's Or preloads an array (summing in another order) for 3+ terms of a small index, or 1,024+.
+        if limit is None or not self.ready or not words or len(words) >= Or.TOO_MANY_CLAUSES or (len(words) > 2 and count <= 5000):
+            return None
+        return self._field(field).top(words, limit)
+
+    def passages(self, terms: list[tuple[str, str]], every: bool) -> np.ndarray | None:
+        """The docnums (ascending) of the passages holding every one (`every`) or any of the (field, term)s; None
+        when a field is not compiled."""
+        if not self.ready or not terms or any(f not in FIELDS for f, _ in terms):
+            return None
+        found = [self._field(f).docs_of(t) for f, t in terms]
+        if every:
+            out = found[0]
+            for more in found[1:]:
+                out = np.intersect1d(out, more, assume_unique=True)
+            return out
+        return np.unique(np.concatenate(found))
+
+    def documents_of(self, docnums: np.ndarray) -> dict[str, list[int]]:
+        """{document id: its docnums}, documents in order of their first docnum (`docnums` ascending)."""
+        out: dict[str, list[int]] = {}
+        names = self._names
+        for n, d in zip(docnums.tolist(), self._documents[docnums].tolist()):
+            out.setdefault(names[d], []).append(n)
+        return out
+
+    def spans(self, docnums: list[int]) -> list[tuple[int, int]] | None:
+        """(start, end) of each passage in its document; None when not compiled."""
+        if not self.ready:
+            return None
+        return [(a, b) for a, b in self._spans[docnums].tolist()]
+
+    @cached_property
+    def _spans(self) -> np.ndarray:
+        return _mapped(self.path / "spans.npy")
+
+    def document_of(self, docnum: int) -> str:
+        return self._names[int(self._documents[docnum])]
+
+    @cached_property
+    def _documents(self) -> np.ndarray:
+        return _mapped(self.path / "documents.npy")
+
+    @cached_property
+    def _names(self) -> list[str]:
+        return json.loads((self.path / "documents.json").read_text(encoding="utf-8"))
+
+    def _field(self, field: str) -> _Field:
+        if field not in self._fields:
+            self._fields[field] = _Field(self.path, field, self.stats["doc_count"], self.stats["field_length"][field])
+        return self._fields[field]
+
+
+class _Field:
+    def __init__(self, path: Path, field: str, count: int, total_length: int) -> None:
+        self.path, self.field, self.count = path, field, count
+        self.avgfl = total_length / (count or 1) or 1  # Searcher.avg_field_length, as BM25FScorer takes it
+        self.docs = _mapped(path / f"{field}.docs.npy")
+        self.weights = _mapped(path / f"{field}.weights.npy")
+        self.offsets = _mapped(path / f"{field}.offsets.npy")
+        self.lengths = _mapped(path / f"{field}.lengths.npy")
+
+    @cached_property
+    def terms(self) -> dict[str, int]:
+        return {t: i for i, t in enumerate(json.loads((self.path / f"{self.field}.terms.json").read_text("utf-8")))}
+
+    def docs_of(self, term: str) -> np.ndarray:
+        """The docnums of the passages holding `term`, ascending."""
+        if (i := self.terms.get(term)) is None:
+            return np.zeros(0, dtype=np.int32)
+        return np.asarray(self.docs[int(self.offsets[i]):int(self.offsets[i + 1])])
+
+    def top(self, words: list[str], limit: int) -> list[tuple[int, float]]:
+        found = [self.terms.get(w) for w in words]
+        spans = [(int(self.offsets[i]), int(self.offsets[i + 1])) if i is not None else (0, 0) for i in found]
+        present = [s for s in spans if s[1] > s[0]]
+        if not present:
+            return []
+        docs = np.unique(np.concatenate([self.docs[a:b] for a, b in present]))
+        leaves = [self._scores(a, b, docs) if b > a else None for a, b in spans]
+        scores = _tree_sum(words, spans, leaves)
+        return _best(docs, scores, limit)
+
+    def _scores(self, a: int, b: int, docs: np.ndarray) -> np.ndarray:
+        """One term's BM25F score for each of `docs` (0.0 where it is absent): whoosh.scoring.bm25, step by step."""
+        ids = np.asarray(self.docs[a:b])
+        tf = np.asarray(self.weights[a:b], dtype=np.float64)
+        fl = self.lengths[ids].astype(np.float64)
+        idf = math.log(self.count / ((b - a) + 1)) + 1  # Weighting.idf
+        B, K1 = _BM25.B, _BM25.K1
+        # idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))), evaluated left to right as Python does
+        s = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + (B * fl) / self.avgfl)))
+        out = np.zeros(len(docs))
+        out[np.searchsorted(docs, ids)] = s
+        return out
+
+
+def _mapped(path: Path) -> np.ndarray:
+    """The array in a .npy file, read through the page cache (a plain ndarray view: numpy's memmap class adds a
+    Python call to every index)."""
+    return np.asarray(np.load(path, mmap_mode="r"))
+
+
+def _tree_sum(words: list[str], spans: list[tuple[int, int]], leaves: list[np.ndarray | None]) -> np.ndarray:
+    """The terms' scores summed in the shape of Whoosh's union tree (DefaultOr: weighted by document frequency)."""
+    if len(leaves) == 1:
+        return leaves[0]  # type: ignore[return-value]  # one present term at least (checked by the caller)
+    tree = make_weighted_tree(_Union, [(b - a, _Leaf(s) if s is not None else _Null())
+                                       for (a, b), s in zip(spans, leaves)])
+    return tree.sum()
+
+
+class _Matcher:
+    """Compares as Whoosh's matchers do (equal and "less" when of the same class), so the tree is Whoosh's."""
+
+    def __eq__(self, other: object) -> bool:
+        return self.__class__ is type(other)
+
+    def __lt__(self, other: object) -> bool:
+        return type(other) is self.__class__
+
+    def __gt__(self, other: object) -> bool:
+        return not (self.__lt__(other) or self.__eq__(other))
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+class _Leaf(_Matcher):
+    def __init__(self, scores: np.ndarray) -> None:
+        self.scores = scores
+
+    def sum(self) -> np.ndarray | None:
+        return self.scores
+
+
+class _Null(_Matcher):
+    """A term no passage holds (Whoosh: a NullMatcher)."""
+
+    def sum(self) -> np.ndarray | None:
+        return None
+
+
+class _Union(_Matcher):
+    def __init__(self, a: _Matcher, b: _Matcher) -> None:
+        self.a, self.b = a, b
+
+    def sum(self) -> np.ndarray | None:
+        a, b = self.a.sum(), self.b.sum()  # type: ignore[attr-defined]
+        if a is None or b is None:
+            return b if a is None else a
+        return a + b
+
+
+def _best(docs: np.ndarray, scores: np.ndarray, limit: int) -> list[tuple[int, float]]:
+    """The top `limit` (docnum, score), best first, equal scores in docnum order (Whoosh's collector keeps the
+    first it met of equal scores)."""
+    if len(docs) > limit:
+        cut = np.partition(scores, len(scores) - limit)[len(scores) - limit]
+        keep = scores >= cut
+        docs, scores = docs[keep], scores[keep]
+    order = np.lexsort((docs, -scores))[:limit]
+    return [(int(docs[i]), float(scores[i])) for i in order]

@@ -1,0 +1,112 @@
+"""Ranked search from the compiled postings gives Whoosh's own list: the same passages, the same scores to the
+last bit, equal scores in the same order."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from whoosh import query
+
+from citebot.index.models import Document
+from citebot.index.store.generations import Generation, Shelf
+from citebot.index.store.meta import Meta, Stats
+from citebot.index.store.search import document_of, passages_by_document, ranked, top
+from citebot.index.text.analysis import fold
+from citebot.index.voices.people import Registry
+
+# A small vocabulary, words of very different frequency, short passages: many ties and many shared passages.
+COMMON = ["harbour", "ledger", "lantern", "orchard", "copper"]
+RARE = [f"quill{n}" for n in range(40)]
+
+
+def _passage(rng: random.Random) -> str:
+    words = rng.choices(COMMON, k=rng.randint(1, 6)) + rng.choices(RARE, k=rng.randint(0, 2))
+    rng.shuffle(words)
+    return " ".join(words)
+
+
+def _generation(root, passages: int) -> Generation:
+    rng = random.Random(passages)
+    writer = Shelf(root).writer()
+    for n in range(passages):
+        text = _passage(rng)
+        writer.add(kind="passage" if n % 7 else "quote", doc=f"d{n // 20}", text=text, start=n, end=n + len(text))
+    meta = Meta(built_at="", documents=[Document("d0", "", None, None, None)], registry=Registry(),
+                people=[], who={}, voices={}, refers_to={}, stats=Stats())
+    return Generation(writer.finish(meta))
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    """Over 5,000 passages: Whoosh sums the words of any query as a tree (below, 3+ words are preloaded)."""
+    return _generation(tmp_path_factory.mktemp("large"), 5200)
+
+
+def _whoosh(gen: Generation, field: str, words: list[str], limit: int) -> list[tuple[int, float]]:
+    return top(gen, query.Or([query.Term(field, w) for w in words]), limit, False)
+
+
+QUERIES = [["harbour"], ["quill3"], ["harbour", "ledger"], ["ledger", "quill7", "copper"],
+           ["lantern", "orchard", "copper", "harbour", "ledger"], ["quill1", "quill2", "quill3", "nowhere"],
+           ["nowhere"], ["orchard", "nowhere", "quill9"]]
+
+
+@pytest.mark.parametrize("words", QUERIES, ids=" ".join)
+@pytest.mark.parametrize("field", ["text", "quote"])
+def test_the_same_top_list_as_whoosh(large, words, field):
+    for limit in (1, 10, 50):
+        assert large.postings.top(field, words, limit) == _whoosh(large, field, words, limit)
+
+
+def test_the_same_order_as_whoosh_when_every_passage_is_scored(large):
+    every = _whoosh(large, "text", ["harbour", "ledger", "quill4"], 10_000)
+    assert len(every) > 3000
+    assert large.postings.top("text", ["harbour", "ledger", "quill4"], 10_000) == every
+
+
+def test_ranked_hits_are_whooshs(large):
+    """What a user sees, the passages and their order, from the compiled postings and from Whoosh alike."""
+    hits = ranked(large, ["copper", "quill5"], "passage", limit=10)
+    expected = _whoosh(large, "text", ["copper", "quill5"], 10)
+    assert [(h.excerpt, h.score) for h in hits] == [(large.searcher.stored_fields(n)["excerpt"], s) for n, s in expected]
+    assert all("copper" in h.excerpt or "quill5" in h.excerpt for h in hits)
+
+
+def test_a_small_index_leaves_three_words_to_whoosh(tmp_path):
+    """Whoosh preloads 3+ words of a small index and sums them in another order: that case is Whoosh's own."""
+    small = _generation(tmp_path, 300)
+    assert small.postings.top("text", ["harbour", "ledger", "copper"], 10) is None
+    assert small.postings.top("text", ["harbour", "ledger"], 10) == _whoosh(small, "text", ["harbour", "ledger"], 10)
+
+
+@pytest.mark.parametrize("q", [query.Term("text", "quill3"), query.Term("text", "nowhere"),
+                               query.And([query.Term("text", "quill3"), query.Term("text", "copper")]),
+                               query.Or([query.Term("text", "quill3"), query.Term("text", "quill8")]),
+                               query.Term("quote", "ledger")], ids=str)
+def test_candidate_passages_are_whooshs(large, q):
+    """Phrase candidates (passages by document, documents in index order) from the arrays, as Whoosh finds them."""
+    expected: dict[str, list[int]] = {}
+    for n in large.searcher.docs_for_query(q):
+        expected.setdefault(large.doc_column[n], []).append(n)
+    assert passages_by_document(large, q) == expected
+    assert all(document_of(large, n) == d for d, ns in expected.items() for n in ns)
+
+
+def test_folded_texts_are_read_from_one_file(tmp_path):
+    writer = Shelf(tmp_path).writer()
+    texts = {"a": "Ünïcode Straße — İstanbul", "b": "plain words", "c": ""}
+    for doc, text in texts.items():
+        writer.add_text(doc, text)
+        writer.add(kind="passage", doc=doc, text=text or "x", start=0, end=len(text))
+    meta = Meta(built_at="", documents=[], registry=Registry(), people=[], who={}, voices={}, refers_to={},
+                stats=Stats())
+    gen = Generation(writer.finish(meta))
+    assert {d: gen.folded_text(d) for d in texts} == {d: fold(t) for d, t in texts.items()}
+
+
+def test_spans_are_the_stored_ones(large):
+    """Where each passage is in its document, by docnum, as Whoosh stored it: literal phrases are checked there."""
+    docnums = list(range(0, 5200, 37))
+    assert large.postings.spans(docnums) == [(large.searcher.stored_fields(n)["start"],
+                                               large.searcher.stored_fields(n)["end"]) for n in docnums]
