@@ -178,3 +178,12 @@ def test_cross_script_candidates_by_sound(answerer):
     assert names("پورمحمدی") == ["Mostafa Pour-Mohammadi"]  # one Persian word for "Pour-Mohammadi"
     assert names("اورتاگاس") == ["Morgan Ortagus"] and names("گوترش") == ["António Guterres"]
     assert names("زندان") == names("اعدام") == names("سلام") == []  # words are not names
+
+
+def test_a_persian_name_the_registry_knows_in_part_is_answered_never_said_to_be_no_one(answerer):
+    """موسوی is Khomeini's family name in people.yaml (روح‌الله موسوی خمینی): the registry's answer, as /who
+    Mousavi gets, not "No one called “موسوی” is named in the sources"."""
+    for line in ("/who موسوی", "/quote موسوی"):
+        a = answerer.ask(line)
+        assert "No one called" not in a.message and "Nothing in the sources matches" not in a.message
+        assert a.person and a.person.name == "Ruhollah Khomeini"

@@ -63,6 +63,8 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, reading
     may say them).
     """
     entry = person(args, corpus.registry) if name in ("who", "quote") else None
+    if not entry and name in ("who", "quote") and _partly_named(corpus, args):
+        return handler(corpus, args, limit)  # a surname several people share, a middle name: said as in English
     if not entry and name == "who":
         return _persian_unknown(corpus, glossary, name, args, reading)
     english = [entry.name] if entry else reading.english[:MAX_TERMS]  # the search keeps no more
@@ -96,6 +98,13 @@ def in_english(corpus: Corpus, glossary: Glossary, name: str, args: str, reading
         if sense:
             _after_first(answer, sense)
     return answer
+
+
+def _partly_named(corpus: Corpus, args: str) -> bool:
+    """Whether Persian words name someone the registry knows only in part (a surname two people share, a
+    middle name): the answer is the registry's, never "no one called X" about a name it has."""
+    resolved = corpus.registry.resolve(args)
+    return resolved.person is not None or resolved.how == "ambiguous"
 
 
 def typed_words(name: str, args: str, reading: PersianReading) -> str:
