@@ -355,9 +355,7 @@ def people() -> None:
 @click.pass_obj
 def people_merge(obj: Context, person: str, spelling: str, no_reindex: bool) -> None:
     """SPELLING names the same person as PERSON: "Hossein-Ali Montazeri" "Hussein Montazeri"."""
-    path = _or_fail("not merged", change_people, obj.settings.people_file, "merge", person, spelling)
-    click.echo(f"{spelling} is {person} from now on (kept in {path}).")
-    _changed(obj, "people merge", f"{person} | {spelling}", not no_reindex)
+    _people_change(obj, "merge", person, spelling, f"{spelling} is {person} from now on", no_reindex)
 
 
 @people.command("split")
@@ -367,9 +365,14 @@ def people_merge(obj: Context, person: str, spelling: str, no_reindex: bool) -> 
 @click.pass_obj
 def people_split(obj: Context, name: str, other: str, no_reindex: bool) -> None:
     """NAME and OTHER are two people, however alike they are spelt: "Ahmad Montazeri" "Ahmed Montazeri"."""
-    path = _or_fail("not split", change_people, obj.settings.people_file, "split", name, other)
-    click.echo(f"{name} and {other} are kept apart from now on (kept in {path}).")
-    _changed(obj, "people split", f"{name} | {other}", not no_reindex)
+    _people_change(obj, "split", name, other, f"{name} and {other} are kept apart from now on", no_reindex)
+
+
+def _people_change(obj: Context, what: str, a: str, b: str, said: str, no_reindex: bool) -> None:
+    """Keep an admin's merge or split in the collection's config, say where, audit it, then reindex."""
+    path = _or_fail(f"not {what}" + ("d" if what == "merge" else ""), change_people, obj.settings.people_file, what, a, b)
+    click.echo(f"{said} (kept in {path}).")
+    _changed(obj, f"people {what}", f"{a} | {b}", not no_reindex)
 
 
 @main.command()

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from ..models import Mention, Person
 from ..text import translit
-from ..text.persian import fold as fold_letters
+from ..text.persian import fold  # letter variants and marks folded, the ZWNJ gone
 from ..text.split import sentences
 
 # Persian and Arabic letters with their marks and the ZWNJ: one written word (digits and punctuation end it).
@@ -38,11 +38,6 @@ _NOT_NAME = """
 تاکید هشدار بیان فرمان حکم دستور پیام نامه بیانیه سخنان خاطرات کتاب زمان هنگام سال ماه بعد قبل پیش نیز سپس
 همچنین بعدها یکی چند برخی تعدادی بسیاری گروهی کسی هیچ دیگر دیگری همان همین آنجا اینجا
 """
-
-
-def fold(word: str) -> str:
-    """One spelling of a Persian word: letter variants and marks folded, the ZWNJ gone."""
-    return fold_letters(word).replace("\u200c", "")
 
 
 NOT_NAME = {fold(w) for w in _NOT_NAME.split()}
@@ -136,7 +131,7 @@ def describe_persian(text: str, end: int) -> str | None:
 
 def romanised(name: str) -> str:
     """Persian letters in rough Latin ones (مهدی رستگار: mhdi rstgar), for a person's id; other letters kept."""
-    return "".join(translit.ROUGH.get(c, c) for c in fold_letters(name))
+    return "".join(translit.ROUGH.get(c, c) for c in fold(name))
 
 
 def titled_names(text: str) -> list[str]:
