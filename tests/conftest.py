@@ -48,6 +48,19 @@ def settings_for(tmp: Path, corpus: Path | None = None, **extra) -> Settings:
                     people_file=ROOT / "config" / "people.yaml", **extra)
 
 
+def written_corpus(tmp: Path, files: dict[str, str], people: str = "") -> Settings:
+    """An index of documents a test writes (file name -> text; "sources.yaml" too) with its own people.yaml
+    (empty: no one known in advance), built as reindex builds one."""
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    for name, text in files.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (tmp / "people.yaml").write_text(people, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp / "index", people_file=tmp / "people.yaml")
+    reindex(settings)
+    return settings
+
+
 def exact(answerer: Answerer, answer) -> None:
     """Every excerpt is exactly text[start:end] of its document."""
     gen = answerer.corpus().generation

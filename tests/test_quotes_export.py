@@ -14,7 +14,7 @@ from citebot.index.voices.people import Registry, discover
 from citebot.index.voices.quotes import find_quotes
 from citebot.index.voices.referents import find_referents
 from citebot.index.voices.voices import find_voices
-from tests.conftest import cli_in_process
+from tests.conftest import cli_in_process, written_corpus
 
 HARBOUR = (
     "Harbour plans divide the town\n\n"
@@ -79,16 +79,11 @@ def test_the_export_lists_offsets_into_the_clean_text_speakers_kinds_roles_and_c
 
 
 def test_the_documents_own_author_is_kind_author_and_an_unknown_document_is_refused(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "column.md").write_text(
+    settings = written_corpus(tmp_path, {"column.md": (
         "---\ntitle: Notes from the quay\nauthor: Jo Bloggs\n---\n"
         "Notes from the quay\n\nLast year Jo Bloggs, the harbour director, said “the pier will stand for ten more "
-        "years,” and the council agreed.\n", encoding="utf-8")
-    (tmp_path / "people.yaml").write_text("", encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", people_file=tmp_path / "people.yaml")
-    reindex(settings)
-    env = {"CITEBOT_CORPUS_DIR": str(corpus), "CITEBOT_INDEX_DIR": str(settings.index_dir),
+        "years,” and the council agreed.\n")})
+    env = {"CITEBOT_CORPUS_DIR": str(settings.corpus_dir), "CITEBOT_INDEX_DIR": str(settings.index_dir),
            "CITEBOT_PEOPLE_FILE": str(settings.people_file)}
     [row] = json.loads(cli_in_process(env)("quotes", "column"))
     assert (row["speaker"], row["kind"], row["cue"]) == ("Jo Bloggs", "author", "said")

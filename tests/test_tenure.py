@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from citebot.bot.attribution import citation_lines
-from citebot.index import Settings
 from citebot.index.answers.answerer import Answerer
-from citebot.index.store.build import reindex
 from citebot.index.voices.tenure import describe_as_of
+from tests.conftest import written_corpus
 
 
 def role(text: str, name: str) -> str | None:
@@ -44,20 +43,13 @@ def test_a_current_role_gets_no_time_the_text_does_not_give_it(text, shown):
 
 
 def test_the_answer_and_the_cite_text_show_the_role_as_of_when(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "harbour.txt").write_text(
-        "The harbour hearing\n\n"
+    answerer = Answerer(written_corpus(tmp_path, {
+        "harbour.txt": "The harbour hearing\n\n"
         "Ann Roe, Director of the Harbour Board (2011-2019), told the hearing: “The pier was sound when I left it.”\n\n"
         "The former Fisheries Minister Jo Bloggs said “nobody asked us about the pier at all.”\n\n"
-        "Max Mustermann, the current Harbour Director, said “the pier opens again in the spring.”\n", encoding="utf-8")
-    (corpus / "sources.yaml").write_text("- file: harbour.txt\n  id: harbour\n  title: The harbour hearing\n"
-                                         "  publisher: Harbour Gazette\n  date: '2031-05'\n  date_precision: month\n",
-                                         encoding="utf-8")
-    (tmp_path / "people.yaml").write_text("", encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", people_file=tmp_path / "people.yaml")
-    reindex(settings)
-    answerer = Answerer(settings)
+        "Max Mustermann, the current Harbour Director, said “the pier opens again in the spring.”\n",
+        "sources.yaml": "- file: harbour.txt\n  id: harbour\n  title: The harbour hearing\n"
+                        "  publisher: Harbour Gazette\n  date: '2031-05'\n  date_precision: month\n"}))
     [roe] = answerer.ask("/quote Ann Roe").results
     assert citation_lines(roe, "en")[1] == "— Ann Roe (Director of the Harbour Board, 2011-2019), quoted in:"
     [bloggs] = answerer.ask("/quote Bloggs").results

@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from citebot.bot.attribution import citation_lines, notes, speaker_line
-from citebot.index import Settings
 from citebot.index.answers.answerer import Answerer
-from citebot.index.store.build import reindex
+from tests.conftest import written_corpus
 
 HARBOUR = (
     "Harbour closures are a scandal – Jo Bloggs QC\n\n"
@@ -29,20 +28,12 @@ PIER = (
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("whose")
-    corpus = tmp / "corpus"
-    corpus.mkdir()
-    (corpus / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
-    (corpus / "pier.txt").write_text(PIER, encoding="utf-8")
-    (corpus / "sources.yaml").write_text(
-        "- file: harbour.txt\n  id: harbour\n  title: Harbour closures are a scandal – Jo Bloggs QC\n"
-        "  publisher: Coastal Watch\n  date: '2031'\n  date_precision: year\n"
-        "- file: pier.txt\n  id: pier\n  title: Inspectors report on the pier\n"
-        "  publisher: Harbour Gazette\n  date: '2031'\n  date_precision: year\n", encoding="utf-8")
-    (tmp / "people.yaml").write_text("", encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp / "index", people_file=tmp / "people.yaml")
-    reindex(settings)
-    return Answerer(settings)
+    return Answerer(written_corpus(tmp_path_factory.mktemp("whose"), {
+        "harbour.txt": HARBOUR, "pier.txt": PIER,
+        "sources.yaml": "- file: harbour.txt\n  id: harbour\n  title: Harbour closures are a scandal – Jo Bloggs QC\n"
+                        "  publisher: Coastal Watch\n  date: '2031'\n  date_precision: year\n"
+                        "- file: pier.txt\n  id: pier\n  title: Inspectors report on the pier\n"
+                        "  publisher: Harbour Gazette\n  date: '2031'\n  date_precision: year\n"}))
 
 
 def test_a_byline_in_the_title_does_not_make_the_introduction_that_persons_words(answerer):
