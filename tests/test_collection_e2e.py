@@ -70,7 +70,7 @@ def tg(tmp_path_factory, bundled):
     server.start()
     server.settings = settings
     with citebot(settings, server, tmp / "bot.log", CITEBOT_ADMINS=ADMIN, CITEBOT_FETCH_ALLOW_PRIVATE_URLS="true",
-                 CITEBOT_TELEGRAM_FLOOD_MESSAGES=100):
+                 CITEBOT_TELEGRAM_FLOOD_MESSAGES=100, CITEBOT_TELEGRAM_MESSAGES_PER_SECOND=0):  # Telegram's pacing is test_scale's
         yield server
 
 

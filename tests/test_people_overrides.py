@@ -96,7 +96,7 @@ def test_an_admin_merges_people_in_telegram_and_the_reindex_summary_says_so(coll
     server = FakeTelegram(TOKEN)
     server.start()  # a daemon thread, as in the other end-to-end tests
     with citebot(collection, server, tmp_path / "bot.log", CITEBOT_ADMINS=ADMIN,
-                 CITEBOT_PEOPLE_FILE=str(collection.people_file)):
+                 CITEBOT_PEOPLE_FILE=str(collection.people_file), CITEBOT_TELEGRAM_MESSAGES_PER_SECOND=0):
         send(server, message("/people merge Hassan Rouhani", chat=ADMIN), text_to(ADMIN, "Usage: /people merge"))
         send(server, message("/people merge Hassan Rouhani | Hossein Rouhani", chat=USER),
              text_to(USER, "Only the bot's admins"))

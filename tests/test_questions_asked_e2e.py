@@ -20,7 +20,7 @@ def tg(tmp_path_factory, bundled):
     settings = indexed(bundled, tmp, corpus=ROOT / "corpus")
     server = FakeTelegram(TOKEN)
     server.start()
-    with citebot(settings, server, tmp / "bot.log", "polling"):
+    with citebot(settings, server, tmp / "bot.log", "polling", CITEBOT_TELEGRAM_MESSAGES_PER_SECOND=0):
         yield server
 
 
