@@ -20,7 +20,8 @@ run: $(BIN)/.installed  ## the bot on the bundled corpus (a terminal chat withou
 	$(BIN)/citebot serve
 
 # Two workers per core (pytest-xdist): most tests wait on a bot process, a fake Bot API server or a database, so
-# one per core leaves the cores idle (on 2 cores: 8 min 52 s with 2 workers, 5 min 27 s with 4, same 1,589 tests).
+# one per core leaves the cores idle (on 2 cores, with another job running: 8 min 52 s with 2 workers, 5 min 27 s
+# with 4, the same 1,589 tests).
 # --dist loadscope keeps a module's tests (and its bot process, its index) on one worker; the longest modules go
 # first (tests/conftest.py: LONGEST_FIRST) instead of the modules with the most tests.
 TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
