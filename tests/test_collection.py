@@ -56,7 +56,8 @@ def manifest(settings) -> list[dict]:
 def test_add_edit_remove_change_what_is_indexed(settings):
     draft = prepare_file(settings, doc(34), "families.txt")
     assert (draft.document.id, draft.document.title, draft.document.inferred) == (
-        "families", "Statement of the families", ["title"])
+        "families", "Statement of the families", ["title", "kind"])  # kind: the default, not given
+    assert draft.status("kind") == "inferred" and draft.status("title") == "inferred"
     draft.set("publisher", "Justice for Victims")
     draft.set("date", "2022-08")
     added = commit_draft(settings, draft)

@@ -137,6 +137,8 @@ def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) 
         source = run_limited(read_source, path, None, settings.max_file_bytes, limits=Limits.of(settings),
                              kind=kind_of(suffix))
     doc, text = source.document, source.cleaned.text
+    if doc.kind == "article":  # the default, not something the file or the admin gave: the card says so
+        doc.inferred = [*doc.inferred, "kind"]
     if url:
         doc.url, doc.retrieved = url, dt.date.today().isoformat()
         doc.inferred = [f for f in doc.inferred if f != "url"]
