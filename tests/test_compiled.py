@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 from whoosh import query
 
@@ -32,9 +33,12 @@ def _generation(root, passages: int) -> Generation:
     for n in range(passages):
         text = _passage(rng)
         writer.add(kind="passage" if n % 7 else "quote", doc=f"d{n // 20}", text=text, start=n, end=n + len(text))
-    meta = Meta(built_at="", documents=[Document("d0", "", None, None, None)], registry=Registry(),
-                people=[], who={}, voices={}, refers_to={}, stats=Stats())
-    return Generation(writer.finish(meta))
+    return Generation(writer.finish(_meta([Document("d0", "", None, None, None)])))
+
+
+def _meta(documents: list[Document] | None = None) -> Meta:
+    return Meta(built_at="", documents=documents or [], registry=Registry(), people=[], who={}, voices={},
+                refers_to={}, stats=Stats())
 
 
 @pytest.fixture(scope="module")
@@ -99,14 +103,31 @@ def test_folded_texts_are_read_from_one_file(tmp_path):
     for doc, text in texts.items():
         writer.add_text(doc, text)
         writer.add(kind="passage", doc=doc, text=text or "x", start=0, end=len(text))
-    meta = Meta(built_at="", documents=[], registry=Registry(), people=[], who={}, voices={}, refers_to={},
-                stats=Stats())
-    gen = Generation(writer.finish(meta))
+    gen = Generation(writer.finish(_meta()))
     assert {d: gen.folded_text(d) for d in texts} == {d: fold(t) for d, t in texts.items()}
 
 
-def test_spans_are_the_stored_ones(large):
-    """Where each passage is in its document, by docnum, as Whoosh stored it: literal phrases are checked there."""
-    docnums = list(range(0, 5200, 37))
-    assert large.postings.spans(docnums) == [(large.searcher.stored_fields(n)["start"],
-                                               large.searcher.stored_fields(n)["end"]) for n in docnums]
+def test_phrase_candidates_come_with_the_paragraphs_around_them(tmp_path):
+    """A phrase is looked for only in the paragraphs of its candidate passages: touching ones merged, in order."""
+    text = "Alpha one.\n\nBravo two. Charlie three.\n\nDelta four.\n\nEcho five."
+    cuts = [(0, 10), (12, 22), (23, 37), (39, 50), (52, 62)]
+    writer = Shelf(tmp_path).writer()
+    writer.add_text("doc", text)
+    for a, b in cuts:
+        writer.add(kind="passage", doc="doc", text=text[a:b], start=a, end=b)
+    writer.add(kind="passage", doc="other", text="no text given", start=0, end=13)
+    gen = Generation(writer.finish(_meta()))
+    assert [text[a:b] for a, b in cuts] == ["Alpha one.", "Bravo two.", "Charlie three.", "Delta four.", "Echo five."]
+    near = gen.postings.near(np.array([1, 2, 4, 5]))
+    assert near == [("doc", [1, 2, 4], [(10, 38), (50, 62)]), ("other", [5], None)]
+    assert text[10:38] == "\n\nBravo two. Charlie three.\n" and text[50:62] == "\n\nEcho five."
+    folded = gen.folded_text("doc", near[0][2])
+    assert folded == "\n" * 10 + fold(text[10:38]) + "\n" * 12 + fold(text[50:62])  # the offsets of the text
+
+
+def test_a_text_not_in_ascii_is_read_whole(tmp_path):
+    writer = Shelf(tmp_path).writer()
+    writer.add_text("doc", "Jalāl said سلام.\n\nTwo.")
+    writer.add(kind="passage", doc="doc", text="Two.", start=18, end=22)
+    gen = Generation(writer.finish(_meta()))
+    assert gen.folded_text("doc", [(16, 22)]) == fold("Jalāl said سلام.\n\nTwo.")

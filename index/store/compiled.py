@@ -13,6 +13,10 @@ the very (docnum, score) list Whoosh's top-k gives for an any-word query:
 
 tests/test_compiled.py checks scores and order against Whoosh itself. A generation without the arrays
 (built before them, or of several segments) is searched through Whoosh as before.
+
+For literal phrases (`search.literal_phrase`) the hot pairs' passages are compiled too (no scores: they only
+find candidates), with each passage's stretch of text: from the blank line before it to the blank line after,
+the only text a phrase found through that passage can lie in.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import json
 import math
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from whoosh import index
@@ -28,18 +33,20 @@ from whoosh.query import Or
 from whoosh.scoring import BM25F
 from whoosh.util import make_weighted_tree
 
-FIELDS = ("text", "quote")  # the fields ranked by words (generations.FIELD); hot pairs (hot.py) stay Whoosh's
+FIELDS = ("text", "quote")  # the fields ranked by words (generations.FIELD)
+PAIRS = "pairs"  # hot pairs (hot.py): passages only, for phrase candidates
 FOLDER = "compiled"
-VERSION = 4
+VERSION = 5
 _BM25 = BM25F()  # the weighting a Whoosh searcher uses by default, so its B and K1
 
 
-def write(generation: Path, spans: list[tuple[int, int]]) -> None:
+def write(generation: Path, near: list[tuple[int, int]]) -> None:
     """Compile the postings of the ranked fields of the Whoosh index in `generation` into generation/compiled/,
-    with `spans`, the (start, end) in its document of each passage or quotation, by docnum."""
+    with `near`, by docnum, the stretch of its document around each passage (`around`; (-1, -1) where not
+    known, and for quotations)."""
     ix = index.open_dir(str(generation))
     with ix.reader() as reader:
-        if not reader.is_atomic() or reader.doc_count_all() != len(spans):  # one segment, docnums in order added
+        if not reader.is_atomic() or reader.doc_count_all() != len(near):  # one segment, docnums in order added
             return
         out = generation / f"{FOLDER}.tmp"
         out.mkdir()
@@ -48,13 +55,22 @@ def write(generation: Path, spans: list[tuple[int, int]]) -> None:
         for field in FIELDS:
             stats["field_length"][field] = reader.field_length(field)
             _write_field(reader, field, count, out)
+        _write_terms(reader, PAIRS, out)
         _write_documents(reader, count, out)
-        np.save(out / "spans.npy", np.array(spans, dtype=np.int64).reshape(-1, 2))
+        np.save(out / "near.npy", np.array(near, dtype=np.int64).reshape(-1, 2))
         (out / "stats.json").write_text(json.dumps(stats))
     out.rename(generation / FOLDER)
 
 
 def _write_field(reader, field: str, count: int, out: Path) -> None:
+    weights = _write_terms(reader, field, out)
+    lengths = [reader.doc_field_length(n, field, 1) or 0 for n in range(count)]  # None: not in this field
+    np.save(out / f"{field}.weights.npy", np.array(weights, dtype=np.float32))  # Whoosh keeps weights as float32
+    np.save(out / f"{field}.lengths.npy", np.array(lengths, dtype=np.int32))
+
+
+def _write_terms(reader, field: str, out: Path) -> list[float]:
+    """A field's terms and the passages (docnums) of each; returns the postings' weights, in the same order."""
     terms, offsets, docs, weights = [], [0], [], []
     for raw in reader.lexicon(field):
         m = reader.postings(field, raw)
@@ -64,12 +80,19 @@ def _write_field(reader, field: str, count: int, out: Path) -> None:
             m.next()
         terms.append(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
         offsets.append(len(docs))
-    lengths = [reader.doc_field_length(n, field, 1) or 0 for n in range(count)]  # None: not in this field
     np.save(out / f"{field}.docs.npy", np.array(docs, dtype=np.int32))
-    np.save(out / f"{field}.weights.npy", np.array(weights, dtype=np.float32))  # Whoosh keeps weights as float32
     np.save(out / f"{field}.offsets.npy", np.array(offsets, dtype=np.int64))
-    np.save(out / f"{field}.lengths.npy", np.array(lengths, dtype=np.int32))
     (out / f"{field}.terms.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
+    return weights
+
+
+def around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of `text` around text[start:end] that a phrase holding a word of it can lie in: a match never
+    holds a blank line, so it lies between the last "\n\n" before and the first after (a blank line of spaces
+    only widens the stretch). Its ends are newlines or the text's ends, so no word runs across them."""
+    lo = max(text.rfind("\n\n", 0, start), 0)
+    hi = text.find("\n\n", end)
+    return lo, len(text) if hi < 0 else hi + 1
 
 
 def _write_documents(reader, count: int, out: Path) -> None:
@@ -88,7 +111,7 @@ class Postings:
         self.path = generation / FOLDER
         self.stats = json.loads((self.path / "stats.json").read_text()) if (self.path / "stats.json").exists() else {}
         self.ready = self.stats.get("version") == VERSION
-        self._fields: dict[str, _Field] = {}
+        self._fields: dict[str, Any] = {}  # field -> its _Terms (PAIRS) or _Field
 
     def top(self, field: str, words: list[str], limit: int | None) -> list[tuple[int, float]] | None:
         """(docnum, score) of the top `limit` passages with any of `words` (distinct), best first, ties by docnum:
@@ -102,9 +125,9 @@ class Postings:
     def passages(self, terms: list[tuple[str, str]], every: bool) -> np.ndarray | None:
         """The docnums (ascending) of the passages holding every one (`every`) or any of the (field, term)s; None
         when a field is not compiled."""
-        if not self.ready or not terms or any(f not in FIELDS for f, _ in terms):
+        if not self.ready or not terms or any(f not in (*FIELDS, PAIRS) for f, _ in terms):
             return None
-        found = [self._field(f).docs_of(t) for f, t in terms]
+        found = [self._terms(f).docs_of(t) for f, t in terms]
         if every:
             out = found[0]
             for more in found[1:]:
@@ -120,15 +143,30 @@ class Postings:
             out.setdefault(names[d], []).append(n)
         return out
 
-    def spans(self, docnums: list[int]) -> list[tuple[int, int]] | None:
-        """(start, end) of each passage in its document; None when not compiled."""
-        if not self.ready:
-            return None
-        return [(a, b) for a, b in self._spans[docnums].tolist()]
+    def near(self, docnums: np.ndarray) -> list[tuple[str, list[int], list[tuple[int, int]] | None]]:
+        """(document, its passages, the stretches of its text around them) for passages `docnums` (ascending),
+        documents in order of their first passage; stretches merged where they touch, in text order (None: not
+        known, the whole text). A document's passages are in text order, so their stretches' ends never fall."""
+        if not len(docnums):
+            return []
+        docs = self._documents[docnums]
+        lo, hi = self._near[docnums].T
+        first = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])  # each document's first passage
+        opens = np.flatnonzero(np.r_[True, (docs[1:] != docs[:-1]) | (lo[1:] > hi[:-1])])  # each stretch's first
+        closes = np.r_[opens[1:], len(docnums)] - 1
+        stretches = list(zip(lo[opens].tolist(), hi[closes].tolist()))
+        unknown = set(docs[lo < 0].tolist())
+        names, ns, out = self._names, docnums.tolist(), []
+        bounds = np.r_[first, len(docnums)].tolist()
+        cuts = np.searchsorted(opens, bounds).tolist()
+        for n, (a, b) in enumerate(zip(bounds, bounds[1:])):
+            d = int(docs[a])
+            out.append((names[d], ns[a:b], None if d in unknown else stretches[cuts[n]:cuts[n + 1]]))
+        return out
 
     @cached_property
-    def _spans(self) -> np.ndarray:
-        return _mapped(self.path / "spans.npy")
+    def _near(self) -> np.ndarray:
+        return _mapped(self.path / "near.npy")
 
     def document_of(self, docnum: int) -> str:
         return self._names[int(self._documents[docnum])]
@@ -146,15 +184,19 @@ class Postings:
             self._fields[field] = _Field(self.path, field, self.stats["doc_count"], self.stats["field_length"][field])
         return self._fields[field]
 
+    def _terms(self, field: str) -> _Terms:
+        if field not in self._fields:
+            self._fields[field] = self._field(field) if field in FIELDS else _Terms(self.path, field)
+        return self._fields[field]
 
-class _Field:
-    def __init__(self, path: Path, field: str, count: int, total_length: int) -> None:
-        self.path, self.field, self.count = path, field, count
-        self.avgfl = total_length / (count or 1) or 1  # Searcher.avg_field_length, as BM25FScorer takes it
+
+class _Terms:
+    """A field's terms and the passages holding each."""
+
+    def __init__(self, path: Path, field: str) -> None:
+        self.path, self.field = path, field
         self.docs = _mapped(path / f"{field}.docs.npy")
-        self.weights = _mapped(path / f"{field}.weights.npy")
         self.offsets = _mapped(path / f"{field}.offsets.npy")
-        self.lengths = _mapped(path / f"{field}.lengths.npy")
 
     @cached_property
     def terms(self) -> dict[str, int]:
@@ -165,6 +207,17 @@ class _Field:
         if (i := self.terms.get(term)) is None:
             return np.zeros(0, dtype=np.int32)
         return np.asarray(self.docs[int(self.offsets[i]):int(self.offsets[i + 1])])
+
+
+class _Field(_Terms):
+    """A ranked field: with the postings' weights and the passages' lengths, for BM25F."""
+
+    def __init__(self, path: Path, field: str, count: int, total_length: int) -> None:
+        super().__init__(path, field)
+        self.count = count
+        self.avgfl = total_length / (count or 1) or 1  # Searcher.avg_field_length, as BM25FScorer takes it
+        self.weights = _mapped(path / f"{field}.weights.npy")
+        self.lengths = _mapped(path / f"{field}.lengths.npy")
 
     def top(self, words: list[str], limit: int) -> list[tuple[int, float]]:
         found = [self.terms.get(w) for w in words]

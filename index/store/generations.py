@@ -86,7 +86,7 @@ class Generation:
         hot = path / "hot.json"
         self.hot: frozenset[str] = frozenset(json.loads(hot.read_text())) if hot.exists() else frozenset()
         self._folded = _Folded(path)
-        self.folded_text = self._folded.text if self._folded.spans else lru_cache(maxsize=64)(self._folded_text)
+        self._refolded = lru_cache(maxsize=64)(self._fold)  # a generation without folded.txt folds each text read
         self.postings = compiled.Postings(path)  # ranked search without Whoosh's Python scoring (compiled.py)
 
     def is_hot(self, word: str) -> bool:
@@ -96,8 +96,12 @@ class Generation:
     def text(self, doc_id: str) -> str:
         return (self.path / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8")
 
-    def _folded_text(self, doc_id: str) -> str:
-        """The document's text folded for literal matching; same length, same offsets."""
+    def folded_text(self, doc_id: str, stretches: list[tuple[int, int]] | None = None) -> str:
+        """The document's text folded for literal matching; same length, same offsets. `stretches`: the only parts
+        to be read ((start, end), in order), where reading less is cheaper (_Folded.text)."""
+        return self._folded.text(doc_id, stretches) if self._folded.spans else self._refolded(doc_id)
+
+    def _fold(self, doc_id: str) -> str:
         return fold(self.text(doc_id))
 
     def close(self) -> None:
@@ -115,10 +119,18 @@ class _Folded:
         self.spans: dict[str, list[int]] = json.loads(spans.read_text(encoding="utf-8")) if spans.exists() else {}
         self._fd = os.open(path / "folded.txt", os.O_RDONLY) if self.spans else -1
 
-    def text(self, doc_id: str) -> str:
-        """The document's folded text: same length and offsets as its text."""
-        start, end = self.spans[doc_id]
-        return os.pread(self._fd, end - start, start).decode("utf-8")
+    def text(self, doc_id: str, stretches: list[tuple[int, int]] | None = None) -> str:
+        """The document's folded text: same length and offsets as its text. With `stretches` ((start, end) in
+        order, apart), an ASCII text is read only there, newlines in between (as at a stretch's ends), and not after
+        the last."""
+        start, end, *chars = self.spans[doc_id]
+        if stretches is None or chars != [end - start]:  # not known, or not ASCII: a character is not a byte
+            return os.pread(self._fd, end - start, start).decode("utf-8")
+        parts, at = [], 0
+        for lo, hi in stretches:
+            parts += ["\n" * (lo - at), os.pread(self._fd, hi - lo, start + lo).decode("ascii")]
+            at = hi
+        return "".join(parts)  # shorter than the text when its end is not read: nothing is looked for there
 
     def close(self) -> None:
         if self._fd >= 0:
@@ -225,13 +237,16 @@ class GenerationWriter:
         self.count = 0
         self._folded = open(self.tmp / "folded.txt", "wb")  # noqa: SIM115 - closed by finish() or abort()
         self._folded_spans: dict[str, list[int]] = {}
-        self._spans: list[tuple[int, int]] = []  # (start, end) of each unit added, by docnum (one segment: in order)
+        self._text: tuple[str, str] = ("", "")  # (id, text) of the document add_text was given last
+        self._near: list[tuple[int, int]] = []  # compiled.around of each unit added, by docnum (one segment: in order)
 
     def add_text(self, doc_id: str, text: str) -> None:
+        """A document's text, before its passages are added."""
         (self.tmp / "texts" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         at = self._folded.tell()
         self._folded.write(fold(text).encode("utf-8"))
-        self._folded_spans[doc_id] = [at, self._folded.tell()]
+        self._folded_spans[doc_id] = [at, self._folded.tell(), len(text)]  # bytes == characters: ASCII
+        self._text = (doc_id, text)
 
     def add(self, *, kind: str, doc: str, text: str, start: int, end: int,
             speaker: str | None = None, sentences=None, also_in=None, reworded_in=None, group=None) -> None:
@@ -246,7 +261,8 @@ class GenerationWriter:
             sentences=sentences or [], also_in=also_in or [], reworded_in=reworded_in or [], group=group,
             **{FIELD[kind]: text}, **extra,
         )
-        self._spans.append((start, end))
+        known = kind == "passage" and self._text[0] == doc
+        self._near.append(compiled.around(self._text[1], start, end) if known else (-1, -1))
         self.count += 1
 
     def count_hot_words(self, passages: Iterable[str]) -> None:
@@ -255,7 +271,7 @@ class GenerationWriter:
 
     def finish(self, meta: Meta) -> Path:
         self._writer.commit()
-        compiled.write(self.tmp, self._spans)
+        compiled.write(self.tmp, self._near)
         self._folded.close()
         (self.tmp / "folded.json").write_text(json.dumps(self._folded_spans, ensure_ascii=False), encoding="utf-8")
         (self.tmp / "hot.json").write_text(json.dumps(sorted(self.hot)))

@@ -221,12 +221,8 @@ def documents(gen: Generation, q: query.Query) -> list[str]:
 
 def passages_by_document(gen: Generation, q: query.Query) -> dict[str, list[int]]:
     """{document: its passages (docnums) matching `q`}, documents in index order."""
-    if (terms := _terms_of(q)) is not None and (found := gen.postings.passages(*terms)) is not None:
-        return gen.postings.documents_of(found)  # the same, from the compiled postings
-    if gen.postings.ready:  # passages from Whoosh (hot pairs: a long term list), their documents from the arrays
-        with gen.lock:
-            found = np.fromiter(gen.searcher.docs_for_query(q), dtype=np.int64)
-        return gen.postings.documents_of(found)
+    if gen.postings.ready:
+        return gen.postings.documents_of(_docnums(gen, q))
     out: dict[str, list[int]] = {}
     with gen.lock:
         column = gen.doc_column
@@ -254,13 +250,8 @@ def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
     found = []
     # Persian written joined, spaced or with a ZWNJ (نسل‌های = نسلهای = نسل های): any word or pair may be the term
     among = _persian_candidates(words) if phrase.persian else candidates(gen, words)
-    by_doc = passages_by_document(gen, among)
-    spans = gen.postings.spans([n for ns in by_doc.values() for n in ns])  # one look-up for every candidate
-    at = 0
-    for doc, passages in by_doc.items():
-        folded = gen.folded_text(doc)
-        near = _paragraphs(folded, spans[at:at + len(passages)]) if spans is not None else None
-        at += len(passages)
+    for doc, passages, near in _near_candidates(gen, among):
+        folded = gen.folded_text(doc, near)
         span = phrase.search(folded, gen.meta.headings.get(doc, []), partial(gen.text, doc), near)
         if span:
             # the text is read only for a number, whose writing may differ from what was typed
@@ -268,22 +259,20 @@ def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
     return found
 
 
-def _paragraphs(folded: str, spans: list[tuple[int, int]] | None) -> list[tuple[int, int]] | None:
-    """The stretches of text around candidate passages that can hold a match: a match holds a word of a candidate
-    passage and never a blank line, so it lies between the last "\n\n" before the passage and the first after it
-    (a blank line of spaces only widens the stretch). Merged, in text order; None: the whole text."""
-    if spans is None:
-        return None
-    out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        lo = max(folded.rfind("\n\n", 0, start), 0)
-        hi = folded.find("\n\n", end)
-        hi = len(folded) if hi < 0 else hi + 1
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
-    return out
+def _near_candidates(gen: Generation, q: query.Query) -> list[tuple[str, list[int], list[tuple[int, int]] | None]]:
+    """(document, its passages matching `q`, the stretches of its text around them or None: all of it)."""
+    if not gen.postings.ready:
+        return [(doc, passages, None) for doc, passages in passages_by_document(gen, q).items()]
+    return gen.postings.near(_docnums(gen, q))
+
+
+def _docnums(gen: Generation, q: query.Query) -> np.ndarray:
+    """The passages matching `q`, ascending: from the compiled postings, else from Whoosh (a phrase, a Persian
+    word's joined forms)."""
+    if (terms := _terms_of(q)) is not None and (found := gen.postings.passages(*terms)) is not None:
+        return found
+    with gen.lock:
+        return np.fromiter(gen.searcher.docs_for_query(q), dtype=np.int64)
 
 
 def best_in(gen: Generation, q: query.Query, passages: dict[str, list[int]], docs: list[str],
@@ -366,6 +355,10 @@ class Literal:
         plain = all(g and _GAP.fullmatch(g) for g in gaps) and not self.numbers  # a number: every writing of it
         self.persian = bool(_PERSIAN_LETTER.search(text))  # joined, spaced or ZWNJ: the pattern's, not one needle
         self.needle = " ".join(fold(t.group()) for t in self.tokens) if plain and not self.persian else None
+        # Where the needle stands between whitespace, whether it is whole words depends on the needle alone when
+        # it has no digit (no number grouping, no look-behind of TOKEN's) and no bracket (no marker): known once.
+        alone = self.needle is not None and not any(c.isdigit() or c == "[" for c in self.needle)
+        self._whole_alone = _whole(self.needle, 0, len(self.needle)) if alone and self.needle else None
         self._pattern: re.Pattern | None = None
         self._text: Callable[[], str] | None = None
         self._unfolded: str | None = None
@@ -395,7 +388,7 @@ class Literal:
                 at = folded.find(self.needle, lo, hi)
                 while at >= 0:
                     end = at + len(self.needle)
-                    if self._whole(folded, at, end):
+                    if self._alone(folded, at, end) if self._whole_alone is not None else self._whole(folded, at, end):
                         yield at, end
                     at = folded.find(self.needle, at + 1, hi)
         pattern = self.pattern()
@@ -405,6 +398,12 @@ class Literal:
                 if (not _BLANK_LINE.search(m.group()) and self._whole(folded, m.start(), m.end())
                         and self._same(folded, m)):
                     yield m.span()
+
+    def _alone(self, folded: str, start: int, end: int) -> bool:
+        """_whole for the needle at folded[start:end], without tokenising again where whitespace stands around it."""
+        if (start == 0 or folded[start - 1].isspace()) and (end == len(folded) or folded[end].isspace()):
+            return self._whole_alone  # type: ignore[return-value]  # not None: checked by the caller
+        return self._whole(folded, start, end)
 
     def _whole(self, folded: str, start: int, end: int) -> bool:
         """Whole words of the text as the index cuts them (the unfolded text's tokens where a bracket is near)."""

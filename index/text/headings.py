@@ -17,7 +17,9 @@ that merely lost its full stop.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from .hijri import DATELINE as PERSIAN_DATELINE
@@ -66,8 +68,10 @@ def without_datelines(text: str) -> str:
 
 
 def within(spans: Sequence[Span], start: int, end: int) -> bool:
-    """Whether text[start:end] lies inside one of `spans` (headings never share a paragraph with a sentence)."""
-    return any(s <= start and end <= e for s, e in spans)
+    """Whether text[start:end] lies inside one of `spans` (headings never share a paragraph with a sentence).
+    `spans` are in order and apart, as heading_spans gives them: only the last to start by `start` can hold it."""
+    at = bisect_right(spans, (start, math.inf)) - 1
+    return at >= 0 and end <= spans[at][1]
 
 
 def _same(a: str, b: str) -> bool:
