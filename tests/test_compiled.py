@@ -107,6 +107,15 @@ def test_folded_texts_are_read_from_one_file(tmp_path):
     assert {d: gen.folded_text(d) for d in texts} == {d: fold(t) for d, t in texts.items()}
 
 
+def test_spans_are_the_stored_ones(large):
+    """Where each passage is in its document, by docnum, as Whoosh stored it: the passage holding a phrase."""
+    docnums = list(range(0, 5200, 37))
+    stored = {n: (large.searcher.stored_fields(n)["start"], large.searcher.stored_fields(n)["end"]) for n in docnums}
+    for start, end in [stored[n] for n in docnums[::9]]:
+        held = [n for n in docnums if stored[n][0] <= start and end <= stored[n][1]]
+        assert held and large.postings.holding(docnums, start, end) == held
+
+
 def test_phrase_candidates_come_with_the_paragraphs_around_them(tmp_path):
     """A phrase is looked for only in the paragraphs of its candidate passages: touching ones merged, in order."""
     text = "Alpha one.\n\nBravo two. Charlie three.\n\nDelta four.\n\nEcho five."

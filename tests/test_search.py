@@ -12,7 +12,7 @@ from citebot.index.answers.answerer import Answerer
 from citebot.index.store.build import reindex
 from citebot.index.store.generations import Generation, StaleIndex
 from citebot.index.store.hot import HOT_DF
-from citebot.index.store.search import every_word, literal_phrase, run, search, stemmed
+from citebot.index.store.search import Literal, _whole, every_word, literal_phrase, run, search, stemmed
 from citebot.index.text.analysis import ANALYZER_VERSION, TOKEN, terms
 from citebot.index.text.headings import within
 from tests.bruteforce import documents_saying, every_passage, exhaustive_top, says
@@ -182,3 +182,23 @@ def test_a_word_after_a_bracketed_letter_is_a_whole_word(tmp_path):
     gen = Answerer(settings).corpus().generation
     said = literal_phrase(gen, "dma pins") or []
     assert [(s.doc, gen.text(s.doc)[s.start:s.end]) for s in said] == [("kernel", "DMA pins")]
+
+
+
+AROUND = [" ", "\n", ".", ",", "(", ")", '"', ";", "'", "’", "-", "_", "a", "b", "é", "3", "30 000", "[1]", "\u200c"]
+around = st.lists(st.sampled_from(AROUND), max_size=6).map("".join)
+
+
+@given(before=around, words=st.lists(st.text(alphabet="abe", min_size=1, max_size=3), min_size=1, max_size=3),
+       after=around)
+@settings(max_examples=3000, deadline=None)
+def test_a_phrase_between_spaces_and_marks_is_whole_as_its_words_alone_are(before, words, after):
+    """The shortcut for a plain phrase (its whole-word check made once) answers as the full check, whatever stands
+    around it: spaces, marks, digits, markers, joiners, letters."""
+    phrase = Literal(" ".join(words))
+    text = before + phrase.needle + after
+    at = text.find(phrase.needle)
+    while at >= 0:
+        end = at + len(phrase.needle)
+        assert phrase._alone(text, at, end) == _whole(text, at, end), (text, at)
+        at = text.find(phrase.needle, at + 1)

@@ -40,10 +40,10 @@ VERSION = 5
 _BM25 = BM25F()  # the weighting a Whoosh searcher uses by default, so its B and K1
 
 
-def write(generation: Path, near: list[tuple[int, int]]) -> None:
+def write(generation: Path, spans: list[tuple[int, int]], near: list[tuple[int, int]]) -> None:
     """Compile the postings of the ranked fields of the Whoosh index in `generation` into generation/compiled/,
-    with `near`, by docnum, the stretch of its document around each passage (`around`; (-1, -1) where not
-    known, and for quotations)."""
+    with, by docnum, `spans`, the (start, end) in its document of each passage or quotation, and `near`, the
+    stretch of its document around each passage (`around`; (-1, -1) where not known, and for quotations)."""
     ix = index.open_dir(str(generation))
     with ix.reader() as reader:
         if not reader.is_atomic() or reader.doc_count_all() != len(near):  # one segment, docnums in order added
@@ -57,6 +57,7 @@ def write(generation: Path, near: list[tuple[int, int]]) -> None:
             _write_field(reader, field, count, out)
         _write_terms(reader, PAIRS, out)
         _write_documents(reader, count, out)
+        np.save(out / "spans.npy", np.array(spans, dtype=np.int64).reshape(-1, 2))
         np.save(out / "near.npy", np.array(near, dtype=np.int64).reshape(-1, 2))
         (out / "stats.json").write_text(json.dumps(stats))
     out.rename(generation / FOLDER)
@@ -167,6 +168,18 @@ class Postings:
     @cached_property
     def _near(self) -> np.ndarray:
         return _mapped(self.path / "near.npy")
+
+    def holding(self, docnums: list[int], start: int, end: int) -> list[int]:
+        """Those of `docnums` whose passage holds [start, end) of its document, in the same order (all of
+        `docnums` when not compiled)."""
+        if not self.ready:
+            return docnums
+        spans = self._spans[docnums].tolist()
+        return [n for n, (a, b) in zip(docnums, spans) if a <= start and end <= b]
+
+    @cached_property
+    def _spans(self) -> np.ndarray:
+        return _mapped(self.path / "spans.npy")
 
     def document_of(self, docnum: int) -> str:
         return self._names[int(self._documents[docnum])]

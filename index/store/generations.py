@@ -238,7 +238,8 @@ class GenerationWriter:
         self._folded = open(self.tmp / "folded.txt", "wb")  # noqa: SIM115 - closed by finish() or abort()
         self._folded_spans: dict[str, list[int]] = {}
         self._text: tuple[str, str] = ("", "")  # (id, text) of the document add_text was given last
-        self._near: list[tuple[int, int]] = []  # compiled.around of each unit added, by docnum (one segment: in order)
+        self._spans: list[tuple[int, int]] = []  # (start, end) of each unit added, by docnum (one segment: in order)
+        self._near: list[tuple[int, int]] = []  # compiled.around of each unit added, by docnum
 
     def add_text(self, doc_id: str, text: str) -> None:
         """A document's text, before its passages are added."""
@@ -261,6 +262,7 @@ class GenerationWriter:
             sentences=sentences or [], also_in=also_in or [], reworded_in=reworded_in or [], group=group,
             **{FIELD[kind]: text}, **extra,
         )
+        self._spans.append((start, end))
         known = kind == "passage" and self._text[0] == doc
         self._near.append(compiled.around(self._text[1], start, end) if known else (-1, -1))
         self.count += 1
@@ -271,7 +273,7 @@ class GenerationWriter:
 
     def finish(self, meta: Meta) -> Path:
         self._writer.commit()
-        compiled.write(self.tmp, self._near)
+        compiled.write(self.tmp, self._spans, self._near)
         self._folded.close()
         (self.tmp / "folded.json").write_text(json.dumps(self._folded_spans, ensure_ascii=False), encoding="utf-8")
         (self.tmp / "hot.json").write_text(json.dumps(sorted(self.hot)))

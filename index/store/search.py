@@ -303,7 +303,7 @@ def passage_at(gen: Generation, said: Said) -> Hit:
     across passages needs the document's other passages.
     """
     with gen.lock:
-        for n in said.passages:
+        for n in gen.postings.holding(said.passages, said.start, said.end):  # stored fields are costly to read
             hit = _hit(gen.searcher.stored_fields(n), 0.0)
             if hit.start <= said.start and said.end <= hit.end:
                 return _keep_whole(hit, said)
@@ -331,6 +331,7 @@ def _keep_whole(hit: Hit, said: Said) -> Hit:
 
 # Between two typed words, the text may have whitespace, apostrophes and hyphens (folded), nothing else,
 # unless the user typed other punctuation there.
+_AROUND = frozenset('.,;:!?()"')  # no token holds these or is joined across them (analysis.TOKEN)
 _FOLDED_GAP = "\\s'’ʼ‘`´\\-‐‑‒–—\u00ad"
 _GAP = re.compile(f"[{_FOLDED_GAP}]+")
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -400,8 +401,14 @@ class Literal:
                     yield m.span()
 
     def _alone(self, folded: str, start: int, end: int) -> bool:
-        """_whole for the needle at folded[start:end], without tokenising again where whitespace stands around it."""
-        if (start == 0 or folded[start - 1].isspace()) and (end == len(folded) or folded[end].isspace()):
+        """_whole for the needle at folded[start:end], without tokenising again where only whitespace and marks no
+        token holds (_AROUND) stand between it and the words around it."""
+        a, b = start, end
+        while a > 0 and folded[a - 1] in _AROUND:
+            a -= 1
+        while b < len(folded) and folded[b] in _AROUND:
+            b += 1
+        if (a == 0 or folded[a - 1].isspace()) and (b == len(folded) or folded[b].isspace()):
             return self._whole_alone  # type: ignore[return-value]  # not None: checked by the caller
         return self._whole(folded, start, end)
 
