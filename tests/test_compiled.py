@@ -130,8 +130,8 @@ def test_phrase_candidates_come_with_the_paragraphs_around_them(tmp_path):
     near = gen.postings.near(np.array([1, 2, 4, 5]))
     assert near == [("doc", [1, 2, 4], [(10, 38), (50, 62)]), ("other", [5], None)]
     assert text[10:38] == "\n\nBravo two. Charlie three.\n" and text[50:62] == "\n\nEcho five."
-    folded = gen.folded_text("doc", near[0][2])
-    assert folded == "\n" * 10 + fold(text[10:38]) + "\n" * 12 + fold(text[50:62])  # the offsets of the text
+    folded, base = gen.folded_around("doc", near[0][2])
+    assert (folded, base) == (fold(text[10:62]), 10)  # one read: what lies between is short
 
 
 def test_a_text_not_in_ascii_is_read_whole(tmp_path):
@@ -139,4 +139,21 @@ def test_a_text_not_in_ascii_is_read_whole(tmp_path):
     writer.add_text("doc", "Jalāl said سلام.\n\nTwo.")
     writer.add(kind="passage", doc="doc", text="Two.", start=18, end=22)
     gen = Generation(writer.finish(_meta()))
-    assert gen.folded_text("doc", [(16, 22)]) == fold("Jalāl said سلام.\n\nTwo.")
+    assert gen.folded_around("doc", [(16, 22)]) == (fold("Jalāl said سلام.\n\nTwo."), 0)
+
+
+def test_stretches_far_apart_are_read_apart(tmp_path):
+    """Between two distant stretches only newlines are kept, and the offsets are the text's."""
+    filler = "Filler words here.\n\n" * 600
+    text = "First part.\n\n" + filler + "Last part."
+    writer = Shelf(tmp_path).writer()
+    writer.add_text("doc", text)
+    first, last = (0, 11), (len(text) - 10, len(text))
+    for a, b in (first, last):
+        writer.add(kind="passage", doc="doc", text=text[a:b], start=a, end=b)
+    gen = Generation(writer.finish(_meta()))
+    (doc, passages, near), = gen.postings.near(np.array([0, 1]))
+    assert near == [(0, 12), (len(text) - 12, len(text))]
+    folded, base = gen.folded_around("doc", near)
+    assert base == 0 and len(folded) == len(text)
+    assert folded == "first part.\n" + "\n" * (len(text) - 24) + "\n\nlast part."

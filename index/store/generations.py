@@ -96,10 +96,14 @@ class Generation:
     def text(self, doc_id: str) -> str:
         return (self.path / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8")
 
-    def folded_text(self, doc_id: str, stretches: list[tuple[int, int]] | None = None) -> str:
-        """The document's text folded for literal matching; same length, same offsets. `stretches`: the only parts
-        to be read ((start, end), in order), where reading less is cheaper (_Folded.text)."""
-        return self._folded.text(doc_id, stretches) if self._folded.spans else self._refolded(doc_id)
+    def folded_text(self, doc_id: str) -> str:
+        """The document's text folded for literal matching; same length, same offsets."""
+        return self._folded.text(doc_id) if self._folded.spans else self._refolded(doc_id)
+
+    def folded_around(self, doc_id: str, stretches: list[tuple[int, int]] | None) -> tuple[str, int]:
+        """(folded text, where in the text it starts): holding at least `stretches` ((start, end), in order; None:
+        the whole text), read from folded.txt with as little reading as the text allows (_Folded.around)."""
+        return self._folded.around(doc_id, stretches) if self._folded.spans else (self._refolded(doc_id), 0)
 
     def _fold(self, doc_id: str) -> str:
         return fold(self.text(doc_id))
@@ -107,6 +111,9 @@ class Generation:
     def close(self) -> None:
         self.searcher.close()
         self._folded.close()
+
+
+SHORT_GAP = 4096  # bytes between stretches read rather than skipped: a read costs more than copying as much
 
 
 class _Folded:
@@ -119,18 +126,26 @@ class _Folded:
         self.spans: dict[str, list[int]] = json.loads(spans.read_text(encoding="utf-8")) if spans.exists() else {}
         self._fd = os.open(path / "folded.txt", os.O_RDONLY) if self.spans else -1
 
-    def text(self, doc_id: str, stretches: list[tuple[int, int]] | None = None) -> str:
-        """The document's folded text: same length and offsets as its text. With `stretches` ((start, end) in
-        order, apart), an ASCII text is read only there, newlines in between (as at a stretch's ends), and not after
-        the last."""
+    def text(self, doc_id: str) -> str:
+        """The document's folded text: same length and offsets as its text."""
+        start, end, *_ = self.spans[doc_id]
+        return os.pread(self._fd, end - start, start).decode("utf-8")
+
+    def around(self, doc_id: str, stretches: list[tuple[int, int]] | None) -> tuple[str, int]:
+        """(folded text, where in the text it starts) holding `stretches` ((start, end), in order, apart; None: the
+        whole text). An ASCII text (a byte a character) is read from the first stretch to the last: in one read
+        where what lies between is short (it is never searched), else stretch by stretch, newlines between."""
         start, end, *chars = self.spans[doc_id]
         if stretches is None or chars != [end - start]:  # not known, or not ASCII: a character is not a byte
-            return os.pread(self._fd, end - start, start).decode("utf-8")
-        parts, at = [], 0
-        for lo, hi in stretches:
-            parts += ["\n" * (lo - at), os.pread(self._fd, hi - lo, start + lo).decode("ascii")]
-            at = hi
-        return "".join(parts)  # shorter than the text when its end is not read: nothing is looked for there
+            return self.text(doc_id), 0
+        lo, hi = stretches[0][0], stretches[-1][1]
+        if hi - lo <= 2 * sum(b - a for a, b in stretches) + SHORT_GAP:
+            return os.pread(self._fd, hi - lo, start + lo).decode("ascii"), lo
+        parts, at = [], lo
+        for a, b in stretches:
+            parts += ["\n" * (a - at), os.pread(self._fd, b - a, start + a).decode("ascii")]
+            at = b
+        return "".join(parts), lo
 
     def close(self) -> None:
         if self._fd >= 0:

@@ -251,8 +251,8 @@ def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
     # Persian written joined, spaced or with a ZWNJ (نسل‌های = نسلهای = نسل های): any word or pair may be the term
     among = _persian_candidates(words) if phrase.persian else candidates(gen, words)
     for doc, passages, near in _near_candidates(gen, among):
-        folded = gen.folded_text(doc, near)
-        span = phrase.search(folded, gen.meta.headings.get(doc, []), partial(gen.text, doc), near)
+        folded, base = gen.folded_around(doc, near)
+        span = phrase.search(folded, gen.meta.headings.get(doc, []), partial(gen.text, doc), near, base)
         if span:
             # the text is read only for a number, whose writing may differ from what was typed
             found.append(Said(doc, *span, passages, phrase.written(gen.text(doc), span) if phrase.numbers else []))
@@ -363,19 +363,24 @@ class Literal:
         self._pattern: re.Pattern | None = None
         self._text: Callable[[], str] | None = None
         self._unfolded: str | None = None
+        self._base = 0
 
     def search(self, folded: str, avoid: Sequence[tuple[int, int]] = (),
                text: Callable[[], str] | None = None,
-               stretches: Sequence[tuple[int, int]] | None = None) -> tuple[int, int] | None:
+               stretches: Sequence[tuple[int, int]] | None = None, base: int = 0) -> tuple[int, int] | None:
         """The first place `folded` says the phrase outside the `avoid` spans (headings); else the first place.
 
         text: the unfolded text, read only where a bracket stands by a match: "[R]DMA" is the tokens R and DMA,
         as the index reads it, but folded "[r]" would be a footnote marker glued to "dma".
-        stretches: the only (start, end) parts of `folded` that can hold a match, in order (None: all of it).
+        stretches: the only (start, end) parts of the text that can hold a match, in order (None: all of it).
+        base: where in the text `folded` starts (it may hold only the stretches' part); every offset given and
+        returned is of the whole text.
         """
-        self._text, self._unfolded = text, None
+        self._text, self._unfolded, self._base = text, None, base
         first = None
-        for span in self._finditer(folded, stretches or [(0, len(folded))]):
+        near = [(a - base, b - base) for a, b in stretches] if stretches else [(0, len(folded))]
+        for a, b in self._finditer(folded, near):
+            span = (a + base, b + base)
             if not within(avoid, *span):
                 return span
             first = first or span
@@ -416,7 +421,7 @@ class Literal:
         """Whole words of the text as the index cuts them (the unfolded text's tokens where a bracket is near)."""
         if self._text is not None and "[" in folded[_word_start(folded, start):_word_end(folded, end)]:
             self._unfolded = self._unfolded if self._unfolded is not None else self._text()
-            return _whole(self._unfolded, start, end)
+            return _whole(self._unfolded, start + self._base, end + self._base)
         return _whole(folded, start, end)
 
     def _same(self, folded: str, m: re.Match) -> bool:
