@@ -144,7 +144,7 @@ def test_a_text_not_in_ascii_is_read_whole(tmp_path):
 
 def test_stretches_far_apart_are_read_apart(tmp_path):
     """Between two distant stretches only newlines are kept, and the offsets are the text's."""
-    filler = "Filler words here.\n\n" * 600
+    filler = "Filler words here.\n\n" * 1200  # more than ONE_READ
     text = "First part.\n\n" + filler + "Last part."
     writer = Shelf(tmp_path).writer()
     writer.add_text("doc", text)

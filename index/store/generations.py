@@ -113,7 +113,7 @@ class Generation:
         self._folded.close()
 
 
-SHORT_GAP = 4096  # bytes between stretches read rather than skipped: a read costs more than copying as much
+ONE_READ = 16_384  # bytes read at once from a text's first stretch to its last: a read costs more than copying as much
 
 
 class _Folded:
@@ -134,12 +134,13 @@ class _Folded:
     def around(self, doc_id: str, stretches: list[tuple[int, int]] | None) -> tuple[str, int]:
         """(folded text, where in the text it starts) holding `stretches` ((start, end), in order, apart; None: the
         whole text). An ASCII text (a byte a character) is read from the first stretch to the last: in one read
-        where what lies between is short (it is never searched), else stretch by stretch, newlines between."""
-        start, end, *chars = self.spans[doc_id]
-        if stretches is None or chars != [end - start]:  # not known, or not ASCII: a character is not a byte
+        where that is short (what lies between is never searched), else stretch by stretch, newlines between."""
+        place = self.spans[doc_id]
+        start = place[0]
+        if stretches is None or len(place) < 3 or place[2] != place[1] - start:  # not ASCII: a character is not a byte
             return self.text(doc_id), 0
         lo, hi = stretches[0][0], stretches[-1][1]
-        if hi - lo <= 2 * sum(b - a for a, b in stretches) + SHORT_GAP:
+        if hi - lo <= ONE_READ or len(stretches) == 1:
             return os.pread(self._fd, hi - lo, start + lo).decode("ascii"), lo
         parts, at = [], lo
         for a, b in stretches:
