@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -135,6 +136,21 @@ class Postings:
                 out = np.intersect1d(out, more, assume_unique=True)
             return out
         return np.unique(np.concatenate(found))
+
+    def beside(self, docnums: np.ndarray, words: Sequence[str], reach: int) -> np.ndarray:
+        """Those of the passages `docnums` (ascending) with each of `words` (terms of "text") in a passage at most
+        `reach` docnums away: a superset of those a phrase of the words said around them can run through."""
+        keep = np.ones(len(docnums), dtype=bool)
+        for w in dict.fromkeys(words):
+            has = self._terms("text").docs_of(w)
+            if not len(has):
+                return docnums[:0]
+            close = np.zeros(len(docnums), dtype=bool)
+            for step in range(-reach, reach + 1):
+                at = np.minimum(np.searchsorted(has, docnums + step), len(has) - 1)
+                close |= has[at] == docnums + step
+            keep &= close
+        return docnums[keep]
 
     def documents_of(self, docnums: np.ndarray) -> dict[str, list[int]]:
         """{document id: its docnums}, documents in order of their first docnum (`docnums` ascending)."""

@@ -250,7 +250,9 @@ def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
     found = []
     # Persian written joined, spaced or with a ZWNJ (نسل‌های = نسلهای = نسل های): any word or pair may be the term
     among = _persian_candidates(words) if phrase.persian else candidates(gen, words)
-    for doc, passages, near in _near_candidates(gen, among):
+    # the match's words are in its passage or in one it runs on into: at most one passage per typed word away
+    beside = [] if phrase.persian else words
+    for doc, passages, near in _near_candidates(gen, among, beside, len(phrase.tokens) - 1):
         folded, base = gen.folded_around(doc, near)
         span = phrase.search(folded, gen.meta.headings.get(doc, []), partial(gen.text, doc), near, base)
         if span:
@@ -259,11 +261,13 @@ def literal_phrase(gen: Generation, text: str) -> list[Said] | None:
     return found
 
 
-def _near_candidates(gen: Generation, q: query.Query) -> list[tuple[str, list[int], list[tuple[int, int]] | None]]:
-    """(document, its passages matching `q`, the stretches of its text around them or None: all of it)."""
+def _near_candidates(gen: Generation, q: query.Query, words: Sequence[str] = (), reach: int = 0,
+                     ) -> list[tuple[str, list[int], list[tuple[int, int]] | None]]:
+    """(document, its passages matching `q`, the stretches of its text around them or None: all of it); with
+    `words`, only the passages with each of them at most `reach` passages away."""
     if not gen.postings.ready:
         return [(doc, passages, None) for doc, passages in passages_by_document(gen, q).items()]
-    return gen.postings.near(_docnums(gen, q))
+    return gen.postings.near(gen.postings.beside(_docnums(gen, q), words, reach))
 
 
 def _docnums(gen: Generation, q: query.Query) -> np.ndarray:
