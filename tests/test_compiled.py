@@ -157,3 +157,20 @@ def test_stretches_far_apart_are_read_apart(tmp_path):
     folded, base = gen.folded_around("doc", near)
     assert base == 0 and len(folded) == len(text)
     assert folded == "first part.\n" + "\n" * (len(text) - 24) + "\n\nlast part."
+
+
+def test_a_phrase_across_a_passage_cut_keeps_its_candidates(tmp_path):
+    """A long sentence cut in two: the words of a phrase across the cut are in neighbouring passages, so the
+    passage with its rarest word stays a candidate; a passage with no other word of it near does not."""
+    writer = Shelf(tmp_path).writer()
+    units = ["the harbour ledger was", "kept by the lantern keeper", "far away", "the harbour was empty",
+             "and so on", "nothing here"]
+    for n, text in enumerate(units):
+        writer.add(kind="passage", doc="doc", text=text, start=n * 40, end=n * 40 + len(text))
+    gen = Generation(writer.finish(_meta()))
+    harbour = gen.postings.passages([("text", "harbour")], True)
+    assert harbour.tolist() == [0, 3]
+    assert gen.postings.beside(harbour, ["ledger", "kept"], 1).tolist() == [0]  # "ledger was kept": across the cut
+    assert gen.postings.beside(harbour, ["kept"], 1).tolist() == [0]
+    assert gen.postings.beside(harbour, ["kept"], 2).tolist() == [0, 3]  # "kept" is 2 passages before the second
+    assert gen.postings.beside(harbour, ["nowhere"], 3).tolist() == []
