@@ -68,7 +68,7 @@ def opener(engine: str, work: Path):
 
         def run(q):
             text = " ".join(q["words"])
-            if q["kind"] == "phrase":  # every document that says it (true count), the first 10 passages
+            if q["kind"] in PHRASES:  # every document that says it (true count), the first 10 passages
                 return [passage_at(gen, s).excerpt for s in (literal_phrase(gen, text) or [])[:10]]
             return [h.excerpt for h in search(gen, terms(text), "passage", mode="any", limit=10)]
 
@@ -76,7 +76,15 @@ def opener(engine: str, work: Path):
     if engine == "fts5":
         db = sqlite3.connect(work / "fts5" / "fts.db", check_same_thread=False)
         sql = "SELECT text FROM p WHERE p MATCH ? ORDER BY rank LIMIT 10"
-        return lambda q: [r[0] for r in db.execute(sql, (_fts5_query(q),))]
+        count = "SELECT count(*) FROM p WHERE p MATCH ?"
+
+        def run_fts5(q):
+            found = [r[0] for r in db.execute(sql, (_fts5_query(q),))]
+            if q["kind"] == COUNTED:  # and how many passages say it: citebot's true count, as FTS5 can give it
+                db.execute(count, (_fts5_query(q),)).fetchone()
+            return found
+
+        return run_fts5
     import tantivy
 
     index = tantivy.Index.open(str(work / "tantivy"))
@@ -84,8 +92,9 @@ def opener(engine: str, work: Path):
 
     def search(q):
         words = " ".join(_bare(w).lower() for w in q["words"])  # lower: "NOT", "AND" would be operators
-        parsed = index.parse_query(f'"{words}"' if q["kind"] == "phrase" else words, ["text"])
-        return [searcher.doc(addr)["text"][0] for _, addr in searcher.search(parsed, 10).hits]
+        parsed = index.parse_query(f'"{words}"' if q["kind"] in PHRASES else words, ["text"])
+        found = searcher.search(parsed, 10, count=q["kind"] == COUNTED)
+        return [searcher.doc(addr)["text"][0] for _, addr in found.hits]
 
     return search
 
@@ -102,6 +111,7 @@ def race(work: Path) -> dict:
     """
     queries = [_searched(q) for q in json.loads((work / "queries.json").read_text())]
     queries = [q for q in queries if q["words"]]
+    queries += [{**q, "kind": COUNTED} for q in queries if q["kind"] == "phrase"]
     engines = {e: opener(e, work) for e in ("citebot", "fts5", "tantivy")}
     for search in engines.values():
         search(queries[0])
@@ -127,21 +137,25 @@ def _searched(q: dict) -> dict:
     """The query with the words citebot searches: stop words (no term) dropped, except from a phrase."""
     from citebot.index.text.analysis import terms
 
-    if q["kind"] == "phrase":
+    if q["kind"] in PHRASES:
         return q
     return {**q, "words": [w for w in q["words"] if terms(w)]}
 
 
 def _fts5_query(q: dict) -> str:
     quoted = [f'"{_bare(w)}"' for w in q["words"]]
-    return f'"{" ".join(_bare(w) for w in q["words"])}"' if q["kind"] == "phrase" else " OR ".join(quoted)
+    return f'"{" ".join(_bare(w) for w in q["words"])}"' if q["kind"] in PHRASES else " OR ".join(quoted)
 
 
 def _bare(word: str) -> str:
     return "".join(c for c in word if c.isalnum())
 
 
-KINDS = ("word", "words", "phrase", "name", "number")
+KINDS = ("word", "words", "phrase", "phrase counted", "name", "number")
+# "phrase counted": the same phrases, with FTS5 and tantivy also counting every passage that has them (citebot
+# always counts: /source says how many documents say it), so the work compared is closer to equal.
+COUNTED = "phrase counted"
+PHRASES = ("phrase", COUNTED)
 RELEVANCE_SAMPLE = 100  # ranked queries per kind whose top 10 is compared with exhaustive scoring...
 RELEVANCE_SAMPLE_1M = 25  # ...at 1M, where scoring every match of a common word takes seconds
 
