@@ -32,13 +32,14 @@ from ..models import PRECISION_CHARS, Document, period
 from ..text import hijri
 from ..text.clean import Cleaned, clean
 from .markup import TAGLINE
-from .sandbox import Limits, kind_of, run_limited
+from .sandbox import Limits, kind_of, run_batch
 
 if TYPE_CHECKING:
     from ..settings import Settings
 
 MANIFEST = "sources.yaml"
-READERS = max(2, os.cpu_count() or 1)  # files read at once, each in its own child (sandbox.py)
+READERS = max(2, os.cpu_count() or 1)  # children reading at once (sandbox.py)
+BATCH = 16  # files a child reads
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "Tehran, March 3, 2021—" and "GENEVA, 12 May 2023 –": a place, a day, a dash, at the start of a paragraph.
@@ -127,20 +128,17 @@ def load_corpus(folder: Path, max_bytes: int, listed_only: bool = False,
 
 def _read_all(paths: list[Path], by_file: dict[str, dict], max_bytes: int,
               limits: Limits) -> Iterator[Source | UnreadableFile]:
-    """Each file read in its own sandboxed child, READERS at a time (the parent only waits on them), in order."""
+    """Each file read in a sandboxed child, BATCH files a child (sandbox.run_batch: one that fails is read again
+    alone), READERS children at a time (the parent only waits on them), in order."""
 
-    def read(path: Path) -> Source | UnreadableFile:
-        try:
-            return run_limited(read_source, path, by_file.get(path.name), max_bytes, limits=limits,
-                               kind=kind_of(path.suffix))
-        except UnreadableFile as e:
-            return e
+    def read(batch: list[Path]) -> list[Source | UnreadableFile]:
+        return run_batch(read_source, [(p, by_file.get(p.name), max_bytes) for p in batch], limits=limits,
+                         kinds=[kind_of(p.suffix) for p in batch])
 
-    if len(paths) < 2:
-        yield from map(read, paths)
-        return
+    batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
     with ThreadPoolExecutor(READERS) as pool:
-        yield from pool.map(read, paths)
+        for read_batch in pool.map(read, batches):
+            yield from read_batch
 
 
 def read_manifest(folder: Path) -> tuple[list[dict], list[Skipped]]:
