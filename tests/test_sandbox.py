@@ -9,7 +9,7 @@ import pytest
 
 from citebot.index.answers.answerer import Answerer
 from citebot.index.collection.intake import prepare
-from citebot.index.documents.sandbox import Limits, run_limited
+from citebot.index.documents.sandbox import Limits, run_batch, run_limited
 from citebot.index.documents.sources import read_source
 from citebot.index.errors import UnreadableFile
 from citebot.index.store.build import reindex
@@ -125,3 +125,32 @@ def test_a_good_pdf_still_reads_in_its_child(corpus_dir):
     write_pdf(corpus_dir / "speech.pdf", ["The speaker said the archive was opened in 2019."])
     source = run_limited(read_source, corpus_dir / "speech.pdf", None, 20_000_000, limits=TIGHT)
     assert source.cleaned.text == "The speaker said the archive was opened in 2019."
+
+
+def _read_or_die(word: str) -> str:
+    """A reader for batches: dies with its child on "crash", spins past the CPU limit on "spin", fails on "bad"."""
+    import os
+
+    if word == "crash":
+        os._exit(3)
+    if word == "spin":
+        hostile.spin(30)
+    if word == "bad":
+        raise ValueError("no words here")
+    return word.upper()
+
+
+def test_a_batch_gives_each_file_what_reading_it_alone_gives():
+    kinds = ["file", "PDF", "file"]
+    ok, bad, ok2 = run_batch(_read_or_die, [("a",), ("bad",), ("b",)], limits=TIGHT, kinds=kinds)
+    assert (ok, ok2) == ("A", "B")
+    assert isinstance(bad, UnreadableFile) and str(bad) == refusal(_read_or_die, "bad")[0]
+    assert str(bad) == "this PDF could not be read (ValueError: no words here)"
+
+
+def test_a_file_that_stops_its_batchs_child_costs_only_its_own_entry():
+    crashed = run_batch(_read_or_die, [("a",), ("crash",), ("b",)], limits=TIGHT, kinds=["file"] * 3)
+    assert crashed[0] == "A" and crashed[2] == "B" and isinstance(crashed[1], UnreadableFile)
+    assert str(crashed[1]) == refusal(_read_or_die, "crash", kind="file")[0]
+    spun = run_batch(_read_or_die, [("spin",), ("c",)], limits=TIGHT, kinds=["file"] * 2)
+    assert str(spun[0]) == "this file took more than 2 s of CPU to read" and spun[1] == "C"

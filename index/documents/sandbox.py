@@ -24,6 +24,7 @@ from __future__ import annotations
 import multiprocessing
 import resource
 import signal
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -63,7 +64,7 @@ def kind_of(suffix: str) -> str:
 def run_limited(fn: Callable[..., T], *args: Any, limits: Limits, kind: str = "file") -> T:
     """fn(*args) in a child process within `limits`. Raises UnreadableFile with one line for whatever went wrong."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOAD)
+    context.set_forkserver_preload(PRELOAD + _main())
     receiving, sending = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sending, fn, args, limits, kind), daemon=True)
     child.start()
@@ -89,6 +90,47 @@ def run_limited(fn: Callable[..., T], *args: Any, limits: Limits, kind: str = "f
     if outcome is not None:
         raise UnreadableFile.said(outcome[1], **outcome[2])
     raise _death(child.exitcode, timed_out, limits, kind)
+
+
+def run_batch(fn: Callable[..., T], jobs: list[tuple], *, limits: Limits, kinds: list[str]) -> list[T | UnreadableFile]:
+    """fn(*job) for each job, in order, each result or the UnreadableFile line reading it alone gives.
+
+    The jobs run in one child within `limits` (a child per file costs more than reading most files). A job that
+    raises there, or a child stopped by a limit or a crash, is run again alone (`run_limited`): a file is refused
+    only by what reading it alone does, with the same line, and never costs the others their entry."""
+    try:
+        outcomes = run_limited(_each, fn, jobs, limits=limits) if len(jobs) > 1 else [None]
+    except UnreadableFile:
+        outcomes = [None] * len(jobs)
+    return [outcome[0] if outcome is not None else _alone(fn, job, limits, kind)
+            for outcome, job, kind in zip(outcomes, jobs, kinds)]
+
+
+def _each(fn: Callable, jobs: list[tuple]) -> list[tuple | None]:
+    """In a batch's child: (result,) for each job that ran, None for one that raised (it runs again alone)."""
+    outcomes: list[tuple | None] = []
+    for job in jobs:
+        try:
+            outcomes.append((fn(*job),))
+        except Exception:  # noqa: BLE001 - what it was is told by running the job alone
+            outcomes.append(None)
+    return outcomes
+
+
+def _alone(fn: Callable[..., T], job: tuple, limits: Limits, kind: str) -> T | UnreadableFile:
+    try:
+        return run_limited(fn, *job, limits=limits, kind=kind)
+    except UnreadableFile as e:
+        return e
+
+
+def _main() -> list[str]:
+    """The program's main module (the citebot command, a script, `python -m bench.engines`), for the server to load
+    once: multiprocessing otherwise loads it again in every child before it reads its file (~25 ms each, most of
+    a reindex's reading). A `-m package` run (`package.__main__`) is never loaded again by a child."""
+    main = sys.modules.get("__main__")
+    name = getattr(getattr(main, "__spec__", None), "name", None)
+    return ["__main__"] + ([name] if name and not name.endswith("__main__") else [])
 
 
 def _death(exitcode: int | None, timed_out: bool, limits: Limits, kind: str) -> UnreadableFile:

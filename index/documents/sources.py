@@ -16,7 +16,10 @@ an interrupted write and is ignored.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeGuard
@@ -29,12 +32,14 @@ from ..models import PRECISION_CHARS, Document, period
 from ..text import hijri
 from ..text.clean import Cleaned, clean
 from .markup import TAGLINE
-from .sandbox import Limits, kind_of, run_limited
+from .sandbox import Limits, kind_of, run_batch
 
 if TYPE_CHECKING:
     from ..settings import Settings
 
 MANIFEST = "sources.yaml"
+READERS = max(2, os.cpu_count() or 1)  # children reading at once (sandbox.py)
+BATCH = 16  # files a child reads
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".pdf"}
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 # "Tehran, March 3, 2021—" and "GENEVA, 12 May 2023 –": a place, a day, a dash, at the start of a paragraph.
@@ -105,12 +110,10 @@ def load_corpus(folder: Path, max_bytes: int, listed_only: bool = False,
     sources: list[Source] = []
     seen_ids: dict[str, str] = {}
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES)
-    for path in [p for p in files if p.name in by_file] if listed_only else files:
-        try:
-            source = run_limited(read_source, path, by_file.get(path.name), max_bytes, limits=limits or Limits(),
-                                 kind=kind_of(path.suffix))
-        except UnreadableFile as e:
-            skipped.append(Skipped(path.name, str(e)))
+    chosen = [p for p in files if p.name in by_file] if listed_only else files
+    for path, source in zip(chosen, _read_all(chosen, by_file, max_bytes, limits or Limits())):
+        if isinstance(source, UnreadableFile):
+            skipped.append(Skipped(path.name, str(source)))
             continue
         doc = source.document
         if doc.id in seen_ids:
@@ -121,6 +124,21 @@ def load_corpus(folder: Path, max_bytes: int, listed_only: bool = False,
     listed = {p.name for p in folder.iterdir()}
     skipped += [Skipped(f, "listed in sources.yaml but the file is missing") for f in by_file if f not in listed]
     return sources, skipped
+
+
+def _read_all(paths: list[Path], by_file: dict[str, dict], max_bytes: int,
+              limits: Limits) -> Iterator[Source | UnreadableFile]:
+    """Each file read in a sandboxed child, BATCH files a child (sandbox.run_batch: one that fails is read again
+    alone), READERS children at a time (the parent only waits on them), in order."""
+
+    def read(batch: list[Path]) -> list[Source | UnreadableFile]:
+        return run_batch(read_source, [(p, by_file.get(p.name), max_bytes) for p in batch], limits=limits,
+                         kinds=[kind_of(p.suffix) for p in batch])
+
+    batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
+    with ThreadPoolExecutor(READERS) as pool:
+        for read_batch in pool.map(read, batches):
+            yield from read_batch
 
 
 def read_manifest(folder: Path) -> tuple[list[dict], list[Skipped]]:

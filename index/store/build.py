@@ -23,7 +23,7 @@ from ..text.analysis import literal
 from ..text.headings import heading_spans
 from ..text.split import passages
 from ..voices.overrides import registry_for
-from ..voices.people import Registry, discover, fold
+from ..voices.people import Named, Registry, discover, fold, named_in
 from ..voices.quotes import find_quotes
 from ..voices.referents import find_referents
 from ..voices.roles import titled
@@ -32,6 +32,7 @@ from ..voices.voices import find_voices
 from ..voices.who import describing_excerpts, rank
 from .generations import GenerationWriter, Shelf
 from .meta import Meta, Stats
+from .workers import each
 
 Progress = Callable[[int, int, str], None]  # (done, total, what)
 
@@ -81,6 +82,7 @@ class Report:
         return lines
 
 
+PARALLEL_CHARS = 2_000_000  # a corpus this large is analysed in several processes (workers.py); a small one in this one
 LISTED = 15  # names a summary line shows before "and N more"
 
 
@@ -100,7 +102,8 @@ def reindex(settings: Settings, progress: Progress | None = None) -> Report:
         sources, report.skipped = load_all(settings)
         report.problems = [Skipped(s.document.file, p) for s in sources for p in s.problems]
         registry = registry_for(settings.people_file)
-        discover(registry, [s.cleaned.text for s in sources])
+        texts = [s.cleaned.text for s in sources]
+        discover(registry, texts, each(_named, texts, None, large=sum(map(len, texts)) >= PARALLEL_CHARS))
         before = _people_before(shelf)
         writer = shelf.writer()
         try:
@@ -134,36 +137,26 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
     refers_to: dict[str, list[Referent]] = {}
     headings: dict[str, list[tuple[int, int]]] = {}
     titles: dict[str, list[TitleRow]] = {}
-    names = {e.id: e.name for e in registry.entries.values()}
     split = [passages(s.cleaned.text) for s in sources]
     writer.count_hot_words(s.cleaned.text[a:b] for s, spans in zip(sources, split) for (a, b), _ in spans)
-    for n, (source, spans) in enumerate(zip(sources, split), 1):
+    jobs = [(s.document.id, s.cleaned.text, s.document.title, s.document.date, spans) for s, spans in zip(sources, split)]
+    names = {e.id: e.name for e in registry.entries.values()}
+    analysed = each(_analyse, jobs, _Registry(registry, names), large=sum(len(j[1]) for j in jobs) >= PARALLEL_CHARS)
+    for n, (source, spans, found) in enumerate(zip(sources, split, analysed), 1):
         doc, text = source.document, source.cleaned.text
-        mentions = registry.mentions(text)
-        found = find_quotes(text, mentions)
-        referents = find_referents(text, mentions, [(q.start, q.end) for q in found])
-        doc_voices = find_voices(text, mentions, found, referents, names)
-        for v in doc_voices:  # "current" as of the document, not as of the reader
-            v.role = as_of_document(v.role, doc.date)
-        voices[doc.id] = doc_voices
-        refers_to[doc.id] = [Referent(r.start, r.end, names[r.person]) for r in referents]
+        voices[doc.id], refers_to[doc.id], headings[doc.id] = found.voices, found.referents, found.headings
         writer.add_text(doc.id, text)
-        units = []
         for (start, end), sentences in spans:
             writer.add(kind="passage", doc=doc.id, text=text[start:end], start=start, end=end,
                        sentences=[list(s) for s in sentences])
-            units += sentences
             report.passages += 1
-        subjects = sorted(mentions + referents, key=lambda m: m.start)  # "He went on to hold ..." describes too
-        headings[doc.id] = heading_spans(text, doc.title)
-        spoken = [(q.start, q.end) for q in found] + [(v.start, v.end) for v in doc_voices if v.kind == "speech"]
-        for pid, excerpts in describing_excerpts(doc.id, text, units, subjects, spoken, headings[doc.id]).items():
+        for pid, excerpts in found.describing.items():
             who.setdefault(pid, []).extend(excerpts)
-        for pid, rows in titled(doc.id, text, mentions, units).items():
+        for pid, rows in found.titles.items():
             titles.setdefault(pid, []).extend(rows)
-        for m in mentions:
-            mentioned_in.setdefault(m.person, set()).add(doc.id)
-        quotes += [(source, q) for q in found + _unquoted_words(doc_voices, found, [span for span, _ in spans])]
+        for pid in found.mentioned:
+            mentioned_in.setdefault(pid, set()).add(doc.id)
+        quotes += [(source, q) for q in found.quotes]
         progress(n, len(sources), doc.id)
     _write_quotes(writer, quotes, registry, report)
     counts = {pid: len(docs) for pid, docs in mentioned_in.items()}
@@ -181,6 +174,55 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
                     [asdict(s) for s in report.skipped]),
         headings=headings,
         titles=titles,
+    )
+
+
+def _named(_: None, text: str) -> Named:
+    return named_in(text)
+
+
+@dataclass
+class _Analysis:
+    """What one document says of people, found apart from every other document (so in any process)."""
+
+    voices: list[Voice]
+    referents: list[Referent]
+    headings: list[tuple[int, int]]
+    describing: dict[str, list[dict]]
+    titles: dict[str, list[TitleRow]]
+    mentioned: list[str]  # ids of the people it names
+    quotes: list[Quote]  # quotations, and a person's words without quote marks
+
+
+@dataclass
+class _Registry:
+    """The people the analysis looks for: the registry after `discover` (read, never changed) and their names."""
+
+    registry: Registry
+    names: dict[str, str]
+
+
+def _analyse(people: _Registry, job: tuple) -> _Analysis:
+    doc_id, text, title, date, spans = job
+    names = people.names
+    mentions = people.registry.mentions(text)
+    found = find_quotes(text, mentions)
+    referents = find_referents(text, mentions, [(q.start, q.end) for q in found])
+    doc_voices = find_voices(text, mentions, found, referents, names)
+    for v in doc_voices:  # "current" as of the document, not as of the reader
+        v.role = as_of_document(v.role, date)
+    units = [u for _, sentences in spans for u in sentences]
+    subjects = sorted(mentions + referents, key=lambda m: m.start)  # "He went on to hold ..." describes too
+    headings = heading_spans(text, title)
+    spoken = [(q.start, q.end) for q in found] + [(v.start, v.end) for v in doc_voices if v.kind == "speech"]
+    return _Analysis(
+        voices=doc_voices,
+        referents=[Referent(r.start, r.end, names[r.person]) for r in referents],
+        headings=headings,
+        describing=describing_excerpts(doc_id, text, units, subjects, spoken, headings),
+        titles=titled(doc_id, text, mentions, units),
+        mentioned=list(dict.fromkeys(m.person for m in mentions)),
+        quotes=found + _unquoted_words(doc_voices, found, [span for span, _ in spans]),
     )
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+from array import array
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +31,7 @@ from typing import Any
 
 import numpy as np
 from whoosh import index
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.query import Or
 from whoosh.scoring import BM25F
 from whoosh.util import make_weighted_tree
@@ -67,22 +69,21 @@ def write(generation: Path, spans: list[tuple[int, int]], near: list[tuple[int, 
 def _write_field(reader, field: str, count: int, out: Path) -> None:
     weights = _write_terms(reader, field, out)
     lengths = [reader.doc_field_length(n, field, 1) or 0 for n in range(count)]  # None: not in this field
-    np.save(out / f"{field}.weights.npy", np.array(weights, dtype=np.float32))  # Whoosh keeps weights as float32
+    np.save(out / f"{field}.weights.npy", np.frombuffer(weights, dtype=np.float32))  # Whoosh keeps weights as float32
     np.save(out / f"{field}.lengths.npy", np.array(lengths, dtype=np.int32))
 
 
-def _write_terms(reader, field: str, out: Path) -> list[float]:
-    """A field's terms and the passages (docnums) of each; returns the postings' weights, in the same order."""
-    terms, offsets, docs, weights = [], [0], [], []
+def _write_terms(reader, field: str, out: Path) -> array:
+    """A field's terms and the passages (docnums) of each, terms in order, held in typed arrays, not lists of Python
+    numbers (a 1M-passage index has ~60M postings); returns the postings' weights, in the same order."""
+    terms, offsets, docs, weights = [], [0], array("i"), array("f")
     for raw in reader.lexicon(field):
-        m = reader.postings(field, raw)
-        while m.is_active():
-            docs.append(m.id())
-            weights.append(m.weight())
-            m.next()
+        ids, ws = _postings(reader.postings(field, raw))
+        docs += ids
+        weights += ws
         terms.append(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
         offsets.append(len(docs))
-    np.save(out / f"{field}.docs.npy", np.array(docs, dtype=np.int32))
+    np.save(out / f"{field}.docs.npy", np.frombuffer(docs, dtype=np.int32))
     np.save(out / f"{field}.offsets.npy", np.array(offsets, dtype=np.int64))
     (out / f"{field}.terms.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
     return weights
@@ -95,6 +96,27 @@ def around(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(text.rfind("\n\n", 0, start), 0)
     hi = text.find("\n\n", end)
     return lo, len(text) if hi < 0 else hi + 1
+
+
+def _postings(m) -> tuple[array, array]:
+    """One term's (docnums, weights): a block at a time from Whoosh's own matcher (its block arrays), else a
+    posting at a time."""
+    ids, weights = array("i"), array("f")
+    if isinstance(m, W3LeafMatcher):
+        while m.is_active():
+            if m._ids is None:
+                m._read_ids()
+            if m._weights is None:
+                m._read_weights()
+            ids.extend(m._ids)
+            weights.extend(m._weights)
+            m._next_block()
+        return ids, weights
+    while m.is_active():
+        ids.append(m.id())
+        weights.append(m.weight())
+        m.next()
+    return ids, weights
 
 
 def _write_documents(reader, count: int, out: Path) -> None:

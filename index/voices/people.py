@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -439,19 +440,19 @@ def _clearly_most(ids: set[str], count, factor: int) -> set[str]:
     return {ranked[0]} if best > 0 and best >= factor * second else set()
 
 
-def discover(registry: Registry, texts: list[str]) -> None:
+def discover(registry: Registry, texts: list[str], named: Iterable[Named] | None = None) -> None:
     """Add to `registry` every person the texts name with evidence, then record surface forms.
 
     A speaker named at a speech cue next to a quotation is a person even when
     named once; a lone surname there becomes the full name the same text uses
     for it, or, when the text never gives one, a person of that one name.
+    `named`: `named_in` of each text, in order, when the caller found them already (in several processes).
     """
-    found, lone = [], []
-    for text in texts:
-        found += candidates(text)
-        spoken, surnames = speakers_named(text)
-        found += spoken
+    found, lone, words = [], [], []
+    for names, spoken, surnames, text_words in (map(named_in, texts) if named is None else named):
+        found += names + spoken
         lone += surnames
+        words.append(text_words)
     for name in sorted(found, key=lambda n: -len(n.split())):  # full names before lone surnames
         registry.add(name)
     for name in lone:
@@ -461,7 +462,18 @@ def discover(registry: Registry, texts: list[str]) -> None:
     for text in texts:
         for m in registry.mentions(text):
             registry.entries[m.person].seen[text[m.start:m.end]] += 1
-        registry.words.update(WORD.findall(fold(text)))
+    for text_words in words:
+        registry.words.update(text_words)
+
+
+Named = tuple[list[str], list[str], list[str], set[str]]  # names, speakers, lone surnames, words: named_in
+
+
+def named_in(text: str) -> Named:
+    """What `discover` learns from one text alone: the names it gives with evidence (`candidates`), the speakers
+    and lone surnames at its speech cues (`speakers_named`), and its words, folded."""
+    spoken, surnames = speakers_named(text)
+    return candidates(text), spoken, surnames, set(WORD.findall(fold(text)))
 
 
 def _discover_persian(registry: Registry, texts: list[str]) -> None:
