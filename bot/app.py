@@ -32,6 +32,10 @@ from .webhook import serve as serve_webhook
 from .webhook import webhook_secret
 
 MENU = ("who", "quote", "source", "docs", "report", "help")
+# Connections to the Bot API held open for sending, and calls in flight at once (bot/ratelimit.py). httpcore
+# checks every idle connection on every call, so PTB's 256 cost more CPU per reply than the network they save:
+# 16 keep up with Telegram's 30 messages a second at any round trip up to half a second.
+CONNECTIONS = 16
 ADMIN_MENU = MENU + ("reindex", "stats", "add", "edit", "remove", "people", "reports", "cancel")
 
 
@@ -63,9 +67,10 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
     builder = (
         Application.builder()
         .token(token)
-        .rate_limiter(SharedRateLimiter(shared, max_retries=5))
+        .rate_limiter(SharedRateLimiter(shared, max_retries=5, connections=CONNECTIONS))
         .concurrent_updates(True)
         .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
+        .connection_pool_size(CONNECTIONS)
         .get_updates_read_timeout(bot_settings.poll_timeout + 5)  # a hung long poll is dropped soon
         .post_init(post_init)
         .post_stop(post_stop)
@@ -107,14 +112,24 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
 
 
 async def post_init(app: Application) -> None:
+    """Start the spool's replayer and the menus' registration; neither holds up the first getUpdates."""
+    app.bot_data.replayer = asyncio.create_task(admin_handlers.replay_spool(app))  # see index/collection/spool.py
+    # Ten Bot API calls, one after another: awaited here they delayed the first answer by as many round trips.
+    app.bot_data.menus = asyncio.create_task(register_menus(app))
+
+
+async def register_menus(app: Application) -> None:
     """Register the command menu, in each translated language too; admins see the admin commands in their
     private chats, also in each language (Telegram picks the one of the admin's app)."""
-    app.bot_data.replayer = asyncio.create_task(admin_handlers.replay_spool(app))  # see index/collection/spool.py
-    await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
-    await describe(app, DEFAULT, None)
-    for lang in languages():
-        await app.bot.set_my_commands(menu(MENU, lang), scope=BotCommandScopeDefault(), language_code=lang)
-        await describe(app, lang, lang)
+    try:
+        await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
+        await describe(app, DEFAULT, None)
+        for lang in languages():
+            await app.bot.set_my_commands(menu(MENU, lang), scope=BotCommandScopeDefault(), language_code=lang)
+            await describe(app, lang, lang)
+    except Exception:  # noqa: BLE001 - the bot answers without its menu; the next start registers it
+        logging.getLogger(__name__).exception("could not register the command menus")
+        return
     for admin in app.bot_data.bot_settings.admins:
         try:
             await app.bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin))
@@ -126,9 +141,10 @@ async def post_init(app: Application) -> None:
 
 
 async def post_stop(app: Application) -> None:
-    """Stop replaying the spool: what still waits there stays for the next start."""
-    if app.bot_data.replayer:
-        app.bot_data.replayer.cancel()
+    """Stop replaying the spool (what still waits there stays for the next start) and registering menus."""
+    for task in (app.bot_data.replayer, app.bot_data.menus):
+        if task:
+            task.cancel()
 
 
 async def describe(app: Application, lang: str, language_code: str | None) -> None:

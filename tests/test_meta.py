@@ -21,3 +21,29 @@ def test_metadata_round_trips_through_its_schema(answerer):
     robertson = [v for v in meta.voices["robertson-2020-worst-crime"] if v.kind == "speech"]
     assert robertson and robertson[0].speaker == "Geoffrey Robertson"
     assert meta.who[meta.registry.resolve("Raisi").person.id][0].doc in {d.id for d in meta.documents}
+
+
+def test_each_documents_compact_title_is_saved_with_the_generation_as_opening_would_find_it(answerer):
+    from citebot.index.answers.corpus import Corpus
+    from citebot.index.voices.titles import citation_title
+
+    gen = answerer.corpus().generation
+    data = json.loads((gen.path / "meta.json").read_text(encoding="utf-8"))
+    saved = {d["id"]: d["citation_title"] for d in data["documents"]}
+    opened = Meta.from_json(data)
+    assert saved == {d.id: citation_title(d, opened.registry) for d in opened.documents}
+    assert saved["robertson-2020-worst-crime"] == "Iran’s 1988 massacre of the MEK (Free Iran summit report)"
+    # a generation written before the titles were saved: opening it works them out, to the same titles
+    for d in data["documents"]:
+        d["citation_title"] = None
+    older = Meta.from_json(data)
+    assert {d.id: d.citation_title for d in Corpus.load(_with_meta(gen, older)).documents.values()} == saved
+
+
+def _with_meta(gen, meta):
+    """The generation as if its meta.json were `meta` (a copy; the session's generation is left as it is)."""
+    import copy
+
+    other = copy.copy(gen)
+    other.meta = meta
+    return other

@@ -18,7 +18,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -47,6 +48,21 @@ HELP = MESSAGES["answer.help"]
 MAX_THREAD = 8  # replies to replies: the earliest lines past this many are let go (each costs an answer to read)
 
 
+def _glossary(path: Path) -> Glossary:
+    """The glossary file read once while it is unchanged: `citebot serve` makes three Answerers before it answers."""
+    try:
+        stat = path.stat()
+        stamp: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        stamp = None
+    return _read_glossary(path, stamp)
+
+
+@lru_cache(maxsize=8)
+def _read_glossary(path: Path, stamp: tuple[int, int] | None) -> Glossary:
+    return Glossary.load(path)
+
+
 @dataclass
 class IndexStats:
     generation: str
@@ -68,7 +84,7 @@ class Answerer:
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.unopened: str | None = None  # why the generation CURRENT names could not be opened, if it could not
-        self.glossary = Glossary.load(settings.glossary_file or settings.people_file.with_name("glossary.yaml"))
+        self.glossary = _glossary(settings.glossary_file or settings.people_file.with_name("glossary.yaml"))
 
     def corpus(self) -> Corpus:
         """The generation CURRENT names; if it cannot be opened, the one already open keeps answering.

@@ -30,7 +30,8 @@ class Corpus:
     def load(cls, gen: Generation) -> Corpus:
         meta = gen.meta
         for d in meta.documents:
-            d.citation_title = citation_title(d, meta.registry)
+            if d.citation_title is None:  # a generation written before the store saved it (store/meta.py)
+                d.citation_title = citation_title(d, meta.registry)
         return cls(gen, {d.id: d for d in meta.documents}, meta.registry, meta.people, meta.voices, meta.refers_to,
                    meta.headings)
 

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..models import Document, Person, Referent, TitleRow, Voice, WhoRow
 from ..voices.people import Registry
+from ..voices.titles import citation_title
 
 
 @dataclass
@@ -40,10 +41,14 @@ class Meta:
     titles: dict[str, list[TitleRow]] = field(default_factory=dict)  # person id -> titles the documents give them
 
     def to_json(self) -> dict:
+        registry = self.registry.to_dict()
+        # Each document's compact citation title, found with the registry exactly as a reader opens it: saved
+        # here, it is not worked out for every document each time a generation is opened (a tenth of a second).
+        opened = Registry.from_dict(registry)
         return {
             "built_at": self.built_at,
-            "documents": [asdict(d) for d in self.documents],
-            "registry": self.registry.to_dict(),
+            "documents": [asdict(d) | {"citation_title": citation_title(d, opened)} for d in self.documents],
+            "registry": registry,
             "people": [asdict(p) for p in self.people],
             "who": {pid: [asdict(r) for r in rows] for pid, rows in self.who.items()},
             "voices": {doc: [v.compact() for v in vs] for doc, vs in self.voices.items()},
