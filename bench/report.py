@@ -119,9 +119,11 @@ def misses(search: dict) -> list[str]:
     cp, fp = c["raw phrase"]["p99"], f["raw phrase"]["p99"]
     if cp > fp:
         out.append(f"- **phrase p99 {cp:.2f} ms vs FTS5 {fp:.2f} ms ({cp / fp:.1f}x)**: not the same work. citebot finds "
-                   "every document that says the words literally (the true count `/source` prints) and checks each "
-                   "candidate document's text around its candidate passages; FTS5 returns its first 10 passages with "
-                   "the stems in a row. The slowest phrases are common ones said in 100-160 documents, each checked.")
+                   "every document that says the words literally (the true count `/source` prints): it reads each "
+                   "candidate document's folded text in the paragraphs around its candidate passages (one read) and "
+                   "looks for the words there; FTS5 returns its first 10 passages with the stems in a row. The "
+                   "slowest phrases are common ones (\"the Linux kernel\") said in 100-200 documents, each read and "
+                   "checked in Python: about 5 µs a document. The `phrase counted` row has FTS5 count its matches too.")
     if c["rate"] < 2500:
         out.append(f"- **build {c['rate']:,.0f} passages/s vs 2,500**: not worked on in issue 26 (several processes "
                    "writing segments is the plan); most of a build is Whoosh's pure-Python posting writer and people "
@@ -182,7 +184,7 @@ def main() -> None:
         "",
         "The machine was shared with other jobs during the run (load average "
         f"{os.getloadavg()[1]:.1f} when this report was written), so latencies are noisy: rerun, figures",
-        "moved by up to 2x. Every figure is from the code of the commit that adds this file.",
+        "moved by up to 2x. Each table names the commit it measured (`+changes`: with uncommitted changes).",
         *([] if "1000000" in search else ["", "**1M passages: not measured in this run** (the run did not finish in the time "
                                               "available); see docs/scaling.md for what is known."]),
         "",
