@@ -226,3 +226,19 @@ def test_a_persian_name_never_joins_a_latin_one_whose_long_vowels_it_does_not_wr
     assert same_person("محمود رضایی", [mahmoud]) == mahmoud
     assert same_person("حسین نوری", [Person("h", "Hossein Nouri", [])]) is not None
     assert same_person("محسن رضایی", [Person("m", "Mohsin Rezaei", [])]) is None  # i spelt, ی not written: unsure
+
+
+@pytest.mark.parametrize("text, found_by", [
+    ("مریم رجوی گفت: «این پرونده هرگز بسته نخواهد شد.»", ["cue"]),
+    ("«این پرونده هرگز بسته نخواهد شد»، مریم رجوی گفت.", ["cue"]),
+    ("مریم رجوی در پاریس سخنرانی کرد و از سازمان ملل خواست تحقیق کند. «این جنایت نباید فراموش شود»، او افزود.",
+     ["pronoun"]),
+    ("مریم رجوی گفت: «این پرونده هرگز بسته نخواهد شد.»\n\n«هیچ‌کس این روزها را فراموش نمی‌کند.»", ["cue", "continuation"]),
+    ("نگهبان گفت: «این جنایت نباید فراموش شود و هیچ‌کس آن را از یاد نمی‌برد.»", [None]),
+])
+def test_each_persian_quotation_says_how_its_speaker_was_found(text, found_by):
+    """`citebot quotes` exports the pass that found a speaker (found_by): Persian quotations too."""
+    registry = Registry.from_yaml(PEOPLE)
+    text = clean(text).text
+    discover(registry, [text])
+    assert [q.how for q in find_quotes(text, registry.mentions(text))] == found_by

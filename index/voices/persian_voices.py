@@ -59,6 +59,7 @@ class _Quotation:
     end: int
     speaker: str | None = None
     source: str | None = None
+    how: str | None = None  # the pass that found the speaker or source, as sieves.py names them (Quote.how)
 
 
 def persian_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
@@ -69,11 +70,13 @@ def persian_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         q.speaker = finder.before(q) or finder.after(q)
         if not q.speaker:
             q.source = finder.organisation(q)
+        q.how = "cue" if q.speaker or q.source else None
     for q in found:
         if not q.speaker and not q.source:
             q.speaker = finder.dropped_subject(q)
+            q.how = "pronoun" if q.speaker else None  # "او گفت:" or a verb with no subject: the one person before
     _continued(text, found)
-    return [Quote(q.start, q.end, q.speaker, q.source) for q in found
+    return [Quote(q.start, q.end, q.speaker, q.source, how=q.how) for q in found
             if q.speaker or q.source or len(text[q.start:q.end].split()) >= MIN_WORDS]
 
 
@@ -260,7 +263,7 @@ def _continued(text: str, quotes: list[_Quotation]) -> None:
         between = text[previous.end:q.start]
         alone = text[q.end:text.find("\n\n", q.end) if "\n\n" in text[q.end:] else len(text)].strip(" .")
         if between.strip() == "" and between.count("\n\n") == 1 and not alone:
-            q.speaker, q.source = previous.speaker, previous.source
+            q.speaker, q.source, q.how = previous.speaker, previous.source, "continuation"
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
