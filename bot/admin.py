@@ -683,8 +683,7 @@ async def reindex_left_over(context: BotContext) -> None:
             return
         async with context.state.shared.lock("reindex", ttl=h.REINDEX_LOCK_SECONDS):
             asked = await asyncio.to_thread(requests.waiting)
-            report = await asyncio.to_thread(reindex_corpus, context.settings)
-            await asyncio.to_thread(requests.done, asked)
+            report = await asyncio.to_thread(reindex_corpus, context.settings)  # and settles them
         log.warning("reindexed for %d request(s) left over (%s): %d documents", len(asked),
                     "; ".join(r.data.get("why", "") for r in asked[:5]), report.documents)
     except LockBusy:

@@ -21,7 +21,7 @@ from telegram.constants import ChatMemberStatus, ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop
 
-from citebot.index import CitebotError, ReindexReport, ReindexRequests, is_chatter
+from citebot.index import CitebotError, ReindexReport, is_chatter
 from citebot.index import reindex as reindex_corpus
 
 from . import render
@@ -247,14 +247,11 @@ async def _reindex(update: Update, context: BotContext) -> None:
             last[0] = time.monotonic()
             asyncio.run_coroutine_threadsafe(status.edit_text(say("reindex.progress", lang, done=done, total=total)), loop)
 
-    requests = ReindexRequests(context.settings)
-    asked = await asyncio.to_thread(requests.waiting)  # what this build covers: asked before it began
-    try:
+    try:  # settles the reindex requests waiting when it began (ReindexRequests)
         report = await asyncio.to_thread(reindex_corpus, context.settings, progress)
     except CitebotError as e:
         await status.edit_text(say("reindex.failed", lang, error=reason(e, lang)))
         return
-    await asyncio.to_thread(requests.done, asked)
     await status.edit_text(summary(report, lang))
 
 

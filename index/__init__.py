@@ -20,7 +20,7 @@ from .collection.intake import edit as edit_document
 from .collection.intake import prepare as prepare_file
 from .collection.intake import remove as remove_document
 from .collection.reports import REASONS, AuditEntry, Journal, ReaderReport
-from .collection.requests import ReindexRequests
+from .collection.requests import ReindexRequests, reindex
 from .documents.fetch import FetchError
 from .errors import CitebotError, ConfigError, ManifestError, NoIndex, ReindexBusy, UnreadableFile
 from .models import Answer, Context, Document, Paragraph, Person, Quoted, Referent, Result, Voice
@@ -29,7 +29,7 @@ from .settings import Settings, SettingsSource, env_name, env_names, setting
 from .settings import defaults_yaml as settings_defaults
 from .settings import effective as effective_settings
 from .store.build import Report as ReindexReport
-from .store.build import no_corpus, reindex
+from .store.build import no_corpus
 from .voices.overrides import change as change_people
 
 # One name a line, sorted: helpers adding names merge without conflicts.

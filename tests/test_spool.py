@@ -16,7 +16,7 @@ from citebot.index.collection.reports import Journal
 from citebot.index.collection.requests import ReindexRequests
 from citebot.index.collection.spool import Spool
 from citebot.index.settings import Settings
-from tests.conftest import indexed
+from tests.conftest import cli_in_process, indexed
 from tests.services import postgres_cluster
 
 
@@ -155,3 +155,13 @@ def test_after_a_failed_try_writes_go_straight_to_the_spool_for_a_while(tmp_path
     monkeypatch.setattr(journal, "_take", lambda *a: tries.append(a[0]) or take(*a))
     assert all(isinstance(report(journal, n, f"q{n}"), str) for n in range(3))
     assert tries == ["report"] and journal.spooled() == 3  # one try, then straight to the spool
+
+
+def test_citebot_reindex_from_the_terminal_settles_the_requests_waiting(tmp_path, bundled):
+    """Whoever builds settles: after `citebot reindex`, no worker reindexes again for what it covered."""
+    settings = indexed(bundled, tmp_path)
+    requests = ReindexRequests(settings)
+    requests.ask("add memo-1 (its worker died before reindexing)")
+    run = cli_in_process({"CITEBOT_CORPUS_DIR": str(settings.corpus_dir), "CITEBOT_INDEX_DIR": str(settings.index_dir)})
+    assert "Indexed 5 documents" in run("reindex")
+    assert requests.waiting() == []

@@ -5,7 +5,8 @@ never runs (the worker dies between the two) or fails, the change would stay uns
 someone happened to reindex again. So each change, and each /reindex, first appends a request
 here; a reindex that succeeds settles the requests that were waiting when it began (one asked
 during the build may not be in it, so it stays), and a worker finds what is left over at start
-and after failures, and runs one reindex for all of it.
+and after failures, and runs one reindex for all of it. `reindex` here is the one every caller runs
+(the bot's /reindex, a worker's left-over check, `citebot reindex`), so whoever builds, settles.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..settings import Settings
+from ..store.build import Progress, Report
+from ..store.build import reindex as build
 from .spool import Record, Spool
 
 REQUESTS = "reindex.jsonl"
@@ -38,3 +41,13 @@ class ReindexRequests:
         """Requests waiting longer than `older_than` seconds: their reindex died or failed."""
         now = dt.datetime.now(dt.UTC)
         return [r for r in self.waiting() if (now - dt.datetime.fromisoformat(r.at)).total_seconds() > older_than]
+
+
+def reindex(settings: Settings, progress: Progress | None = None) -> Report:
+    """Build the corpus into a fresh generation and switch to it (store.build.reindex), then settle the
+    reindex requests that were waiting when it began: they are all in it."""
+    requests = ReindexRequests(settings)
+    asked = requests.waiting()
+    report = build(settings, progress)
+    requests.done(asked)
+    return report
