@@ -174,3 +174,14 @@ def test_a_phrase_across_a_passage_cut_keeps_its_candidates(tmp_path):
     assert gen.postings.beside(harbour, ["kept"], 1).tolist() == [0]
     assert gen.postings.beside(harbour, ["kept"], 2).tolist() == [0, 3]  # "kept" is 2 passages before the second
     assert gen.postings.beside(harbour, ["nowhere"], 3).tolist() == []
+
+
+def test_every_term_is_found_by_bisection_and_no_other(large):
+    """Terms are looked up in the sorted array saved with the generation (no dict of every term in memory)."""
+    with large.searcher.reader() as reader:
+        for field in ("text", "quote"):
+            terms = [t.decode("utf-8") for t in reader.lexicon(field)]
+            compiled = large.postings._terms(field)
+            assert [compiled.at(t) for t in terms] == list(range(len(terms)))
+            for other in ("", "a", "zzzz", terms[0][:-1], terms[-1] + "s", terms[len(terms) // 2] + "\u00e9"):
+                assert (compiled.at(other) is None) == (other not in terms)
