@@ -23,6 +23,7 @@ from . import admin as admin_handlers
 from . import buttons as b
 from . import handlers as h
 from . import inline
+from .backlog import Backlog
 from .catalogue import DEFAULT, languages, say
 from .ratelimit import SharedRateLimiter
 from .settings import BotSettings
@@ -36,6 +37,7 @@ MENU = ("who", "quote", "source", "docs", "report", "help")
 # checks every idle connection on every call, so PTB's 256 cost more CPU per reply than the network they save:
 # 16 keep up with Telegram's 30 messages a second at any round trip up to half a second.
 CONNECTIONS = 16
+CONCURRENT = 256  # updates handled at once (PTB's default for concurrent_updates(True)), and fetched ahead at most
 ADMIN_MENU = MENU + ("reindex", "stats", "add", "edit", "remove", "people", "reports", "cancel")
 
 
@@ -68,7 +70,8 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
         Application.builder()
         .token(token)
         .rate_limiter(SharedRateLimiter(shared, max_retries=5, connections=CONNECTIONS))
-        .concurrent_updates(True)
+        .concurrent_updates(CONCURRENT)
+        .update_queue(Backlog(CONCURRENT))
         .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
         .connection_pool_size(CONNECTIONS)
         .get_updates_read_timeout(bot_settings.poll_timeout + 5)  # a hung long poll is dropped soon
