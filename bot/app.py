@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
+from functools import cache
 
+import httpx
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.ext import (
     Application,
@@ -16,6 +19,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from citebot.index import Answerer, Settings
 
@@ -23,6 +27,7 @@ from . import admin as admin_handlers
 from . import buttons as b
 from . import handlers as h
 from . import inline
+from .backlog import Backlog
 from .catalogue import DEFAULT, languages, say
 from .ratelimit import SharedRateLimiter
 from .settings import BotSettings
@@ -36,6 +41,7 @@ MENU = ("who", "quote", "source", "docs", "report", "help")
 # checks every idle connection on every call, so PTB's 256 cost more CPU per reply than the network they save:
 # 16 keep up with Telegram's 30 messages a second at any round trip up to half a second.
 CONNECTIONS = 16
+CONCURRENT = 256  # updates handled at once (PTB's default for concurrent_updates(True)), and fetched ahead at most
 ADMIN_MENU = MENU + ("reindex", "stats", "add", "edit", "remove", "people", "reports", "cancel")
 
 
@@ -61,6 +67,20 @@ def open_state(settings: BotSettings) -> SharedState:
     return MemoryState(budget)
 
 
+def requests(connections: int, read_timeout: float, connect_timeout: float = 5.0, write_timeout: float = 5.0,
+             pool_timeout: float = 1.0) -> HTTPXRequest:
+    """PTB's HTTP client for Bot API calls, with the TLS settings every client of the process shares: PTB's
+    builder made two, each loading the CA certificates again (50 ms of start-up apiece). Timeouts in seconds;
+    the defaults are PTB's own."""
+    return HTTPXRequest(connection_pool_size=connections, read_timeout=read_timeout, connect_timeout=connect_timeout,
+                        write_timeout=write_timeout, pool_timeout=pool_timeout, httpx_kwargs={"verify": _tls()})
+
+
+@cache
+def _tls() -> ssl.SSLContext:
+    return httpx.create_ssl_context()  # what httpx makes for each client by default
+
+
 def build(settings: Settings, bot_settings: BotSettings, token: str, shared: SharedState | None = None) -> Application:
     """The application; `shared` is the state workers share (default: Redis if configured, else memory)."""
     shared = shared or open_state(bot_settings)
@@ -68,10 +88,10 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
         Application.builder()
         .token(token)
         .rate_limiter(SharedRateLimiter(shared, max_retries=5, connections=CONNECTIONS))
-        .concurrent_updates(True)
-        .connect_timeout(10).read_timeout(15).write_timeout(15).pool_timeout(10)
-        .connection_pool_size(CONNECTIONS)
-        .get_updates_read_timeout(bot_settings.poll_timeout + 5)  # a hung long poll is dropped soon
+        .concurrent_updates(CONCURRENT)
+        .update_queue(Backlog(CONCURRENT))
+        .request(requests(CONNECTIONS, connect_timeout=10, read_timeout=15, write_timeout=15, pool_timeout=10))
+        .get_updates_request(requests(1, read_timeout=bot_settings.poll_timeout + 5))  # a hung long poll is dropped soon
         .post_init(post_init)
         .post_stop(post_stop)
         .context_types(CONTEXT_TYPES)
