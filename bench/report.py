@@ -125,9 +125,15 @@ def misses(search: dict) -> list[str]:
                    "slowest phrases are common ones (\"the Linux kernel\") said in 100-200 documents, each read and "
                    "checked in Python: about 5 µs a document. The `phrase counted` row has FTS5 count its matches too.")
     if c["rate"] < 2500:
-        out.append(f"- **build {c['rate']:,.0f} passages/s vs 2,500**: not worked on in issue 26 (several processes "
-                   "writing segments is the plan); most of a build is Whoosh's pure-Python posting writer and people "
-                   "and mention finding. The compiled arrays add about 3.5 s at 100k.")
+        out.append(f"- **build {c['rate']:,.0f} passages/s vs 2,500** (main before issue 26's second pass: about 530/s "
+                   "on the same machine): files are read 16 to a sandboxed child, people and quotations are found in "
+                   "worker processes (one per core), Whoosh's flush no longer looks up missing length columns per "
+                   "posting nor pickles spilled postings one by one. What is left is Whoosh writing postings in one "
+                   "process (at 1M about 280 s adding documents and 160 s committing, of 495 s of the main process's "
+                   "CPU). Several processes each writing a segment were tried: the same docnums and compiled answers, "
+                   "but Whoosh's own scores (every-word and one-per-document rankings) are summed per segment, in "
+                   "another order, and one bench query's score changed in its last bit, so an order of equal-looking "
+                   "hits could change: not kept.")
     if s.get("first_answer_ms", 0) > 500:
         out.append(f"- **launch to first answer {s['first_answer_ms']:.0f} ms vs 500** "
                    f"({s.get('first_answer_cpu_ms', 0):.0f} ms of its own CPU): mostly imports (about 0.5 s: numpy "
@@ -144,9 +150,15 @@ def misses(search: dict) -> list[str]:
         out.append(f"- **CPU per update {s['cpu_ms_per_update']:.1f} ms vs 10**: a complete answer is about 8-9 ms "
                    "(search answers focus, highlight and cite up to 10 excerpts; about half of it Whoosh scoring for the every-word "
                    "ranking), the rest python-telegram-bot's parsing and dispatch and httpx's sending.")
+    if (m := search.get("1000000")) and m["citebot"]["build_s"] > 600:
+        out.append(f"- **1M build {m['citebot']['build_s'] / 60:.1f} min vs 10**: as at 100k, Whoosh's writing in "
+                   "one process.")
+    if (m := search.get("1000000")) and m["citebot"]["build_rss_mb"] > 1024:
+        out.append(f"- **1M build peak RSS {m['citebot']['build_rss_mb'] / 1024:.2f} GB vs 1**: the building process "
+                   "holds every document's cleaned text, people, voices and headings for meta.json until the end, "
+                   "the compiled arrays while they are written, and Whoosh's posting pool (up to 256 MB).")
     if "1000000" not in search:
-        out.append("- **1M passages (and 10k, and the bot against an echo bot): not measured** in this run "
-                   "(100k first, as planned; the rest did not fit the time available).")
+        out.append("- **1M passages: not measured** in this run (the rest did not fit the time available).")
     return out + [""]
 
 
