@@ -78,6 +78,11 @@ def test_a_speech_cue_names_the_speaker_even_named_once(text, opening, who):
     ("Lakeside State University's Ilse Varga agreed: \"The numbers simply do not add up.\"", "Ilse Varga"),
     ('In 2019, the former county treasurer, Ilse Varga, told the council: "The numbers simply do not add up."',
      "Ilse Varga"),
+    # an office and what it is of, then the name
+    ('"The numbers simply do not add up," said Secretary of State Ilse Varga.', "Ilse Varga"),
+    ('"The numbers simply do not add up," said Minister of Justice Ilse Varga, who spoke in Bonn.', "Ilse Varga"),
+    ('"The numbers simply do not add up," said the Speaker of the House Ilse Varga.', "Ilse Varga"),
+    ('"The numbers simply do not add up," said Secretary of Homeland Security Ilse M. Varga.', "Ilse M. Varga"),
 ])
 def test_a_description_before_or_after_the_name_is_not_the_name(text, who):
     assert speaker(text, '"The numbers') == who
@@ -342,6 +347,11 @@ UNNAMED_SOURCES = [
 ]
 UNIDENTIFIED = [
     '"The verdict is already written," said the lawyer for Marta Quell, Tomas Riedel.',
+    # an office with no name after it: what it is of is no one ("Washington" could be a surname)
+    'George Washington was the first president. "It will be done," said the Governor of Washington.',
+    '"It will be done," said the Governor of Texas, who was in town.',
+    '"It will be done," said Secretary of State Varga.',
+    '"It will be done," said Director of National Intelligence Ilse Varga.',  # where does the office end?
     '"This is not over," said the mother of Ivo Brandt, Rosa Brandt.',
     *[f'"We are not going to accept this deal at all," {who} said.' for who in UNNAMED_SOURCES],
     *[f'"We are not going to accept this deal at all," said {who}.' for who in UNNAMED_SOURCES],

@@ -55,6 +55,8 @@ APPOSITIVES = re.compile(r",\s[^“”\"]{1,200}?,\s*$")  # several: "Jo Bloggs,
 # A common noun, then "of"/"for"/"to", right before a name: the son of, the lawyer for, chief of staff to. The
 # name is whom the speaker is related to ("said the son of Jo Bloggs"), never the speaker. A capitalised title
 # ("Secretary of State Jo Bloggs", "Court of Appeals Judge Jo Bloggs") is not a relation.
+# A title and what it is of, before a name: "Secretary of State John Kerry", "Minister of Justice Ann Roe".
+OFFICE_OF = re.compile(r"\s+of\s+(?:the\s+)?(?=[A-Z])")
 RELATION = re.compile(r"\b[a-z][\w’'\-]*\s+(?:of|for|to|from)\s+(?:the\s+)?$")
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr"}
 PRONOUNS = {"he", "she", "they", "i", "we"}
@@ -217,26 +219,41 @@ def _name_after_verb(text: str, start: int, stop: int, how: str) -> Cue | None:
     if not words or fold(words[0]) in UNNAMED:
         return None
     organisation: Cue | None = None
+    office: int | None = None  # where "Secretary of State …" began: an office, then the name
     for m in _runs(text, start, stop):
         if m.start() - start > 80:
             break
-        before_run = text[start:m.start()]
+        at = m.start() if office is None else office
+        before_run = text[start:at]
         if appositive := re.fullmatch(r"((?:[\w’'.\-]+\s){1,6}?[\w’'\-]+),\s", before_run):
             if not role_word(appositive[1].split()[-1]):
                 break
             before_run = appositive[1]  # "said Rubio's deputy campaign manager, Rich Beeson, who …"
         elif re.search(r"[,.;:!?(“”\"]", before_run):
             break  # the description ended without a name
+        if office is None and role_word(m.group().split()[-1]) and OFFICE_OF.match(text, m.end()):
+            office = m.start()  # "said Secretary of State John Kerry": the name is in a run after the office's
+            continue
         if not STOP_AFTER_NAME.match(text, m.end()) or text.startswith(("’s", "'s"), m.end()):
             continue  # a modifier ("Trump campaign manager Jo Bloggs") or a possessive: the name comes later
         if RELATION.search(before_run):
             break  # "said the lawyer for Jo Bloggs": Jo Bloggs is whom the speaker is related to, not the speaker
-        found = _named(text, m.start(), m.end(), before_run, how)
+        if office is not None and len(m.group().split()) < 3:
+            break  # "said the Governor of Texas": what the office is of, and no name (one word could be anyone's)
+        found = _named(text, at, m.end(), before_run, how)
+        if office is not None and found and not _plain_name(text[found.start:found.end]):
+            return None  # "Director of National Intelligence Jo Bloggs": where the office ends is not certain
         if found and found.kind == "organisation" and re.match(r"\s+of\s+[A-Z]", text[m.end():]):
             organisation = organisation or found  # "Court of Appeals Judge Jo Bloggs": a person may follow
             continue
         return found
     return organisation
+
+
+def _plain_name(name: str) -> bool:
+    """Two words, or three with a middle initial: "John Kerry", "Ilse M. Varga"."""
+    words = name.split()
+    return len(words) == 2 or (len(words) == 3 and re.fullmatch(r"[A-Z]\.", words[1]) is not None)
 
 
 def _subject(text: str, start: int, verb: int, how: str, lower: set[str]) -> Cue | None:
