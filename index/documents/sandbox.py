@@ -25,6 +25,7 @@ import multiprocessing
 import resource
 import signal
 import sys
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
     from ..settings import Settings
 
 T = TypeVar("T")
+# A `python -m package.module` program is run again by each child (multiprocessing's spawn.prepare) after the
+# server has imported it by name (_main): runpy warns that it is already imported, once per child. Expected.
+warnings.filterwarnings("ignore", r"'[\w.]+' found in sys.modules after import of package", RuntimeWarning, "runpy")
 PRELOAD = ["citebot.index.documents.sources", "citebot.index.documents.formats", "citebot.index.documents.extract",
            "pypdf", "trafilatura"]
 KINDS = {".pdf": "PDF", ".html": "HTML page", ".htm": "HTML page", ".md": "Markdown file", ".markdown": "Markdown file",
