@@ -34,10 +34,11 @@ def inline_example(lang: str) -> str:
     return INLINE_EXAMPLE.get(lang, INLINE_EXAMPLE["en"])
 
 
-async def answer_line(context: BotContext, line: str, after: tuple[str, ...] = ()) -> Answer:
-    """The answer to `line`; `after`: the thread it replies to (a follow-up such as "what did he say?")."""
+async def answer_line(context: BotContext, line: str, after: tuple[str, ...] = (), since: str = "") -> Answer:
+    """The answer to `line`; `after`: the thread it replies to (a follow-up such as "what did he say?"), answered
+    by index generation `since`."""
     answerer = context.answerer
-    answer = await context.state.answers.run(context.asker, lambda: answerer.ask(line, after))
+    answer = await context.state.answers.run(context.asker, lambda: answerer.ask(line, after, since))
     context.state.served += 1
     return answer
 
@@ -106,21 +107,22 @@ def lang_of(update: Update) -> str:
 
 async def send_answer(update: Update, context: BotContext, line: str) -> None:
     """Answer `line`; a reply to one of our answers is read with that answer's question (a follow-up)."""
-    asked = Asked(line, await thread_of(update, context))
-    answer = await answer_line(context, *asked)
+    earlier = await replied(update, context)
+    asked = Asked(line, earlier.thread() if earlier else ())
+    answer = await answer_line(context, line, asked.after, earlier.generation if earlier else "")
+    asked = asked._replace(generation=answer.generation)  # its next page, and replies to it, say what answered it
     key = await context.state.remember(asked, update.effective_user.id if update.effective_user else None)
     public = update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE
     await deliver(update, context, await reply_to(context, answer, key, lang_of(update), public), key)
 
 
-async def thread_of(update: Update, context: BotContext) -> tuple[str, ...]:
-    """The thread a message continues: the question of the answer of ours it replies to, if any."""
+async def replied(update: Update, context: BotContext) -> Asked | None:
+    """The question of the answer of ours a message replies to, if any (a follow-up continues its thread)."""
     message = update.effective_message
-    replied = message.reply_to_message if message else None
-    if not replied or not replied.from_user or replied.from_user.id != context.bot.id:
-        return ()
-    earlier = await context.state.replied_to(message.chat_id, replied.message_id)
-    return earlier.thread() if earlier else ()
+    to = message.reply_to_message if message else None
+    if not to or not to.from_user or to.from_user.id != context.bot.id:
+        return None
+    return await context.state.replied_to(message.chat_id, to.message_id)
 
 
 async def reply_to(context: BotContext, answer: Answer, key: str, lang: str, public: bool = False) -> render.Reply:

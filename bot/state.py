@@ -27,10 +27,12 @@ THREAD = "\x1e"  # marks a stored thread (JSON) apart from a stored line: a cont
 
 
 class Asked(NamedTuple):
-    """A question as the bot answers it: the line, and the lines of the thread it replies to (oldest first)."""
+    """A question as the bot answers it: the line, and the lines of the thread it replies to (oldest first), and
+    the index generation that answered it (a reply to its answer, or its next page, after a reindex: followup.py)."""
 
     line: str
     after: tuple[str, ...] = ()
+    generation: str = ""
 
     def thread(self) -> tuple[str, ...]:
         """The thread a reply to this question's answer continues."""
@@ -75,7 +77,10 @@ class BotState:
 
     async def remember(self, asked: Asked, owner: int | None = None) -> str:
         """A short key for a question, so callback data stays far below Telegram's 64 bytes; `owner`: who sent it."""
-        stored = asked.line if not asked.after else THREAD + json.dumps(asked.thread(), ensure_ascii=False)
+        if not asked.after and not asked.generation:
+            stored = asked.line
+        else:
+            stored = THREAD + json.dumps({"thread": asked.thread(), "generation": asked.generation}, ensure_ascii=False)
         key = hashlib.blake2b(stored.encode(), digest_size=6).hexdigest()
         await self.shared.remember(key, stored, owner)
         return key
@@ -86,10 +91,11 @@ class BotState:
         if stored is None:
             return None
         try:
-            *after, line = json.loads(stored[len(THREAD):]) if stored.startswith(THREAD) else [stored]
-        except ValueError:  # a line typed with the marker in front: the line it is
+            kept = json.loads(stored[len(THREAD):]) if stored.startswith(THREAD) else {"thread": [stored]}
+            *after, line = kept["thread"] if isinstance(kept, dict) else kept  # a list: kept before generations were
+            return Asked(line, tuple(after), kept.get("generation", "") if isinstance(kept, dict) else "")
+        except (ValueError, KeyError, TypeError):  # a line typed with the marker in front: the line it is
             return Asked(stored)
-        return Asked(line, tuple(after))
 
     async def answers_to(self, asked: tuple[int, int]) -> list[int] | None:
         """The messages that answered (chat id, question message id)."""

@@ -3,6 +3,7 @@ in long-polling and in webhook mode."""
 
 from __future__ import annotations
 
+import html
 import json
 import threading
 import time
@@ -14,6 +15,7 @@ import pytest
 from tests.botproc import ROOT, SECRET, TOKEN, citebot, message, replies
 from tests.conftest import indexed
 from tests.fake_telegram import BOT, FakeTelegram
+from tests.users import reply_to
 
 pytestmark = pytest.mark.e2e
 ADMIN, USER, GROUP = 42, 1001, -100500
@@ -221,3 +223,21 @@ def test_webhook_rejects_a_wrong_or_missing_secret(tg, tally):
 def _keyboard(p: dict) -> list[list[dict]]:
     markup = p.get("reply_markup")
     return (json.loads(markup) if isinstance(markup, str) else markup or {}).get("inline_keyboard", [])
+
+
+def test_a_reply_to_an_answer_given_before_a_reindex_is_not_read_with_the_new_documents(tg):
+    """The documents may have changed under the answer replied to: "he" is not guessed from what they say now."""
+    chat = 3300
+    ask(tg, "/who Montazeri", chat=chat, user=chat)
+    answered = next(m for m in reversed(tg.sent) if m["chat"]["id"] == chat)
+    n = len(tg.calls)
+    ask(tg, "/reindex", chat=ADMIN, user=ADMIN)
+    tg.wait_for(lambda m, p: (m, p) in tg.calls[n:] and m == "editMessageText" and p["text"].startswith("Indexed"),
+                timeout=60)
+    update = tg.push(reply_to(answered, "what did he say?", chat, chat, chat_type="private"))
+    deadline = time.monotonic() + 20
+    while not (found := replies(tg, update, n)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert found and html.unescape(found[0]["text"]) == (
+        "The documents were reindexed after the answer you replied to, so I can't be sure what “what did he say?” "
+        "refers to now. Ask again with the name or the words.")

@@ -140,10 +140,35 @@ def test_the_bot_remembers_a_follow_up_with_its_thread_and_a_line_as_typed():
         return await state.recall(await state.remember(asked))
 
     for asked in [Asked("mass graves"), Asked("what did he say?", ("/who Raisi",)),
-                  Asked("who is he?", ("/who Raisi", "and Montazeri?")), Asked('["a", "b"]'), Asked(THREAD + "[x")]:
+                  Asked("who is he?", ("/who Raisi", "and Montazeri?")), Asked('["a", "b"]'), Asked(THREAD + "[x"),
+                  Asked("mass graves", (), "20261203-1"), Asked("who is he?", ("/who Raisi",), "20261203-1")]:
         assert asyncio.run(round_trip(asked)) == asked
+
+    async def kept_before(stored: str) -> Asked | None:  # a thread a worker stored before generations were kept
+        state = BotState()
+        await state.shared.remember("old", stored)
+        return await state.recall("old")
+
+    assert asyncio.run(kept_before(THREAD + '["/who Raisi", "who is he?"]')) == Asked("who is he?", ("/who Raisi",))
 
 
 def test_he_after_a_list_of_people_asks_which(answerer):
     a = answerer.ask("what did he say?", ["/who"])
     assert a.results == [] and a.message.startswith("The answer you replied to names several people: ")
+
+
+@pytest.mark.parametrize("reply", ["what did he say?", "who is he?", "او چه گفت؟", "more from this document"])
+def test_a_reply_to_an_answer_from_before_a_reindex_does_not_guess_what_it_refers_to(answerer, reply):
+    """The documents changed since the answer replied to: its first page, and so "he", may be another now."""
+    current = answerer.ask("/who Montazeri").generation
+    fresh = answerer.ask(reply, ["/who Montazeri"], since=current)  # the same generation: followed up
+    assert "answer.followup.changed" not in [p.key for p in fresh.phrases] and fresh.message
+    a = answerer.ask(reply, ["/who Montazeri"], since="20200101-000000-1-1")
+    assert a.results == [] and a.people == [] and a.person is None
+    assert [p.key for p in a.phrases] == ["answer.followup.changed"]
+    assert a.message.startswith(f"The documents were reindexed after the answer you replied to, so I can't be sure what “{reply}”")
+
+
+def test_a_reply_that_is_no_follow_up_is_answered_as_sent_after_a_reindex_too(answerer):
+    a = answerer.ask("/source mass graves", ["/who Montazeri"], since="20200101-000000-1-1")
+    assert a.results == answerer.ask("/source mass graves").results

@@ -80,7 +80,7 @@ class Answerer:
         self.settings = settings
         self.shelf = Shelf(settings.index_dir)
         self._corpus: Corpus | None = None
-        self._cache: OrderedDict[tuple[str, str, tuple[str, ...]], Answer] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str, tuple[str, ...], bool], Answer] = OrderedDict()
         self._cache_size = cache_size
         self._lock = threading.Lock()
         self.unopened: str | None = None  # why the generation CURRENT names could not be opened, if it could not
@@ -178,20 +178,25 @@ class Answerer:
         s = gen.meta.stats
         return IndexStats(gen.name, size, s.documents, s.passages, s.quotes, s.people, unopened=self.unopened)
 
-    def ask(self, line: str, after: Sequence[str] = ()) -> Answer:
+    def ask(self, line: str, after: Sequence[str] = (), since: str = "") -> Answer:
         """The answer to one line, exactly as a user would type it in Telegram.
 
         `after`: the lines of the conversation this one replies to, oldest first (a reply to a reply); "what did
-        he say?" replying to a /who answer is /quote of its person (followup.py).
+        he say?" replying to a /who answer is /quote of its person (followup.py). `since`: the index generation
+        that answered the message replied to; when it is no longer the one answering, "he" is not guessed.
         """
         corpus = self.corpus()  # one generation for the whole answer
         line, after = CONTROL.sub("", line or "").strip(), tuple(after)[-MAX_THREAD:]
-        cache_key = (corpus.generation.name, line, after)
+        stale = bool(after and since and since != corpus.generation.name)
+        cache_key = (corpus.generation.name, line, after, stale)
         with self._lock:
             if cache_key in self._cache:
                 self._cache.move_to_end(cache_key)
                 return self._cache[cache_key]
-        follow = followup.read(line, Earlier.of(self.ask(after[-1], after[:-1]))) if after else None
+        if stale:
+            follow = followup.changed(line)
+        else:
+            follow = followup.read(line, Earlier.of(self.ask(after[-1], after[:-1]))) if after else None
         if follow and follow.unclear:
             answer = said("search", line, follow.unclear)
         else:

@@ -102,6 +102,15 @@ class FollowUp:
     unclear: Phrase | None = None  # said instead of answering: whom or which document, when the earlier answer had several
 
 
+def changed(line: str) -> FollowUp | None:
+    """A reply to an answer from an index generation since replaced: what it refers to may have changed with the
+    documents (another first page, other speakers), so a follow-up is not guessed; None: not a follow-up."""
+    text = " ".join(line.split())
+    if any(pattern.match(text) for _, pattern in SHAPES):
+        return FollowUp(unclear=phrase("answer.followup.changed", typed=text))
+    return None
+
+
 def read(line: str, earlier: Earlier) -> FollowUp | None:
     """How a reply to `earlier` is meant, or None when it is not a follow-up (answered as sent)."""
     text = " ".join(line.split())

@@ -121,6 +121,8 @@ MESSAGES = {
     "answer.followup": "Read “{typed}” as about {about}, from the answer you replied to.",
     "answer.followup.in": "Read “{typed}” as “{query}” in {title} only, from the answer you replied to.",
     "answer.followup.none_in": "Nothing more about “{query}” in {title}.",
+    "answer.followup.changed": "The documents were reindexed after the answer you replied to, so I can't be sure what "
+                               "“{typed}” refers to now. Ask again with the name or the words.",
     "answer.followup.no_one": "The answer you replied to quotes no one by name, so I can't tell whom “{typed}” means. "
                               "Send /who or /quote with a name.",
     "answer.followup.which_person": "The answer you replied to names several people: {names}. Which one? "
