@@ -11,6 +11,8 @@ import json
 import socket
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -105,32 +107,37 @@ def test_a_strange_secret_header_or_body_gets_a_4xx_never_a_500(hook, tally):
     assert post(url, {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Length": str(len(body))}, body) == 200
 
 
-def slow_clients(host: str, port: int, n: int) -> list[socket.socket]:
-    """`n` connections that send the start of a request and then nothing more."""
+@contextmanager
+def slow_clients(host: str, port: int, n: int) -> Iterator[list[socket.socket]]:
+    """`n` connections that send the start of a request and then nothing more, closed at the end."""
     socks = []
+    try:
+        for _ in range(n):
+            s = socket.create_connection((host, port), timeout=5)
+            s.sendall(b"POST /telegram HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
+            socks.append(s)
+        yield socks
+    finally:
+        for s in socks:
+            s.close()
+
+
+def health_waits(host: str, port: int, n: int = 5) -> list[float]:
+    """Seconds each of `n` /healthz requests took to answer "ok"."""
+    waits = []
     for _ in range(n):
-        s = socket.create_connection((host, port), timeout=5)
-        s.sendall(b"POST /telegram HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
-        socks.append(s)
-    return socks
-
-
-def health_seconds(url: str) -> float:
-    started = time.monotonic()
-    with urllib.request.urlopen(url, timeout=10) as r:
-        assert r.read().startswith(b"ok ")
-    return time.monotonic() - started
+        started = time.monotonic()
+        with urllib.request.urlopen(f"http://{host}:{port}/healthz", timeout=10) as r:
+            assert r.read().startswith(b"ok ")
+        waits.append(time.monotonic() - started)
+    return waits
 
 
 @pytest.mark.reliability("slow clients")
 def test_slow_clients_do_not_starve_the_health_check(hook, tally):
     host, port, _ = address(hook.webhook["url"])
-    socks = slow_clients(host, port, 60)
-    try:
-        waits = [health_seconds(f"http://{host}:{port}/healthz") for _ in range(5)]
-    finally:
-        for s in socks:
-            s.close()
+    with slow_clients(host, port, 60):
+        waits = health_waits(host, port)
     tally.tried(5)
     tally.note(f"/healthz with 60 slow clients on one worker: slowest {max(waits) * 1000:.0f} ms")
     assert max(waits) < 1
@@ -148,9 +155,8 @@ def test_through_haproxy_bodies_are_capped_and_slow_clients_cut(tmp_path, bundle
         body = update_body(4200)
         assert post(url, {"X-Telegram-Bot-Api-Secret-Token": secret, "Content-Length": str(len(body))}, body) == 200
         host, port, _ = address(url)
-        socks = slow_clients(host, port, 60)
-        try:
-            waits = [health_seconds(f"http://{host}:{port}/healthz") for _ in range(5)]
+        with slow_clients(host, port, 60) as socks:
+            waits = health_waits(host, port)
             cut = []
             for s in socks[:5]:  # haproxy closes a request not sent in full within `timeout http-request` (10 s)
                 s.settimeout(15)
@@ -160,9 +166,6 @@ def test_through_haproxy_bodies_are_capped_and_slow_clients_cut(tmp_path, bundle
                 except (ConnectionResetError, TimeoutError):
                     answer = b""
                 cut.append((answer[:12], time.monotonic() - started))
-        finally:
-            for s in socks:
-                s.close()
         tally.tried(8)
         tally.note(f"/healthz through haproxy with 60 slow clients: slowest {max(waits) * 1000:.0f} ms")
         assert max(waits) < 1
