@@ -103,11 +103,12 @@ def reindex(settings: Settings, progress: Progress | None = None) -> Report:
         report.problems = [Skipped(s.document.file, p) for s in sources for p in s.problems]
         registry = registry_for(settings.people_file)
         texts = [s.cleaned.text for s in sources]
-        discover(registry, texts, each(_named, texts, None, large=sum(map(len, texts)) >= PARALLEL_CHARS))
+        large = sum(map(len, texts)) >= PARALLEL_CHARS
+        discover(registry, texts, each(_named, texts, None, large))
         before = _people_before(shelf)
         writer = shelf.writer()
         try:
-            meta = _write(writer, sources, registry, report, progress or (lambda *a: None))
+            meta = _write(writer, sources, registry, report, progress or (lambda *a: None), large)
             _tell_people(report, registry, meta.people, before)
             writer.finish(meta)
         except BaseException:
@@ -129,7 +130,8 @@ def no_corpus(settings: Settings) -> ConfigError | None:
 
 
 def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, report: Report,
-           progress: Progress) -> Meta:
+           progress: Progress, large: bool) -> Meta:
+    """Each document's passages, people and voices into the generation; `large`: analysed in worker processes."""
     who: dict[str, list[dict]] = {}
     quotes: list[tuple[Source, Quote]] = []
     mentioned_in: dict[str, set[str]] = {}
@@ -141,7 +143,7 @@ def _write(writer: GenerationWriter, sources: list[Source], registry: Registry, 
     writer.count_hot_words(s.cleaned.text[a:b] for s, spans in zip(sources, split) for (a, b), _ in spans)
     jobs = [(s.document.id, s.cleaned.text, s.document.title, s.document.date, spans) for s, spans in zip(sources, split)]
     names = {e.id: e.name for e in registry.entries.values()}
-    analysed = each(_analyse, jobs, _Registry(registry, names), large=sum(len(j[1]) for j in jobs) >= PARALLEL_CHARS)
+    analysed = each(_analyse, jobs, _Registry(registry, names), large)
     for n, (source, spans, found) in enumerate(zip(sources, split, analysed), 1):
         doc, text = source.document, source.cleaned.text
         voices[doc.id], refers_to[doc.id], headings[doc.id] = found.voices, found.referents, found.headings
