@@ -6,6 +6,7 @@ from pathlib import Path
 
 # (x, y, font size, text): one line of text placed on a page, in points from the bottom left.
 Placed = tuple[float, float, float, str]
+HELVETICA = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 
 
 def write_pdf(path: Path, lines: list[str] | None) -> None:
@@ -20,6 +21,16 @@ def write_pages(path: Path, pages: list[list[Placed]], info: dict[str, str] | No
                   for page in pages], info or {})
 
 
+def write_shown(path: Path, lines: list[list[str | float]], space_width: int) -> None:
+    """A one-page PDF whose lines are TJ arrays (strings, and offsets in thousandths of an em between them),
+    in a font that says its space is `space_width` wide (every other glyph 500), as TeX's fonts are set."""
+    arrays = ["[" + " ".join(f"({_escape(x)})" if isinstance(x, str) else f"{x:g}" for x in line) + "] TJ"
+              for line in lines]
+    font = (f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 "
+            f"/LastChar 126 /Widths [{space_width} {' '.join(['500'] * 94)}] >>")
+    _write(path, ["BT /F1 11 Tf 72 720 Td 14 TL " + " T* ".join(arrays) + " ET"], {}, font)
+
+
 def column(x: float, top: float, lines: list[str], size: float = 11, leading: float = 14) -> list[Placed]:
     """Lines set one under another from `top` down, as a text column starting at `x`."""
     return [(x, top - n * leading, size, line) for n, line in enumerate(lines)]
@@ -29,11 +40,11 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def _write(path: Path, contents: list[str], info: dict[str, str]) -> None:
+def _write(path: Path, contents: list[str], info: dict[str, str], font: str = HELVETICA) -> None:
     n = len(contents)
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n))
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", f"<< /Type /Pages /Kids [{kids}] /Count {n} >>",
-               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+               font]
     for i, ops in enumerate(contents):
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {5 + 2 * i} 0 R "
                        "/Resources << /Font << /F1 3 0 R >> >> >>")

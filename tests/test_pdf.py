@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from citebot.index.documents.sources import read_source
-from tests.pdfmaker import column, write_pages
+from tests.pdfmaker import column, write_pages, write_shown
 
 HEADER = (72, 760, 9, "Statement to the Assembly · 12 May 2023")
 
@@ -124,3 +124,19 @@ def test_a_table_is_read_row_by_row_not_as_two_columns(tmp_path):
                                           *cells]])
     cleaned, _ = read(tmp_path / "table.pdf")
     assert cleaned.text.split("\n\n")[1:] == ["Witness Heard on", "First guard 3 May", "Second guard 4 May", "A clerk 9 May"]
+
+
+def test_words_set_apart_by_offsets_in_a_font_with_a_wide_space_are_read_as_words(tmp_path):
+    # TeX sets a line as one TJ array, each word gap an offset of about a quarter of an em; pypdf reads an offset as
+    # a space only when wider than half the font's space, which it misjudges for fonts with no space glyph.
+    lines = [["The", -249, "witnesses", -249, "described", -60, "the", -333, "events."],
+             ["A", -480, "line", -210, "with", -20, "kerning", 50, "only", -249, "between", -249, "letters:",
+              -249, "W", -80, "A", -80, "V", -249, "ends."]]
+    write_shown(tmp_path / "tex.pdf", lines, space_width=600)
+    cleaned, _ = read(tmp_path / "tex.pdf")
+    assert cleaned.text == "The witnesses describedthe events. A line withkerningonly between letters: WAV ends."
+
+
+def test_a_font_with_a_plain_space_reads_as_before(tmp_path):
+    write_shown(tmp_path / "plain.pdf", [["The witnesses", -40, " described the events."]], space_width=278)
+    assert read(tmp_path / "plain.pdf")[0].text == "The witnesses described the events."

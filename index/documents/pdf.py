@@ -34,6 +34,8 @@ from ..text.clean import LINE_END, add_line, ends_with_abbreviation
 
 PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|[ivxlc]{1,6}", re.I)
 MARKER = re.compile(r"[\d*†‡§,]{1,6}")  # a footnote marker set small and raised
+WORD_GAP = 200  # thousandths of an em: a TJ offset this wide is a space between words (kerning: under ~120)
+LEAP = 10_000.0  # a TJ offset wider than any font's space (see _word_gaps)
 EDGE_ROWS = 2  # rows at the top and at the bottom of a page where headers, footers and page numbers sit
 PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})")
 NOT_A_NAME = re.compile(r"\b(?:user|admin|administrator|owner|unknown|microsoft|adobe|pc|hp|dell)\b|\d|@", re.I)
@@ -113,8 +115,37 @@ def _pieces(page) -> list[Piece]:
             if part.strip():
                 found.append(Piece(x, y - n * size * scale * 1.2, round(size * scale, 1), part))
 
-    page.extract_text(visitor_text=visit)
+    page.extract_text(visitor_text=visit, visitor_operand_before=_word_gaps)
     return found
+
+
+def _word_gaps(operator: bytes, operands: list, _cm, _tm) -> None:
+    """Word gaps drawn as TJ offsets read as spaces, whatever width pypdf gives the font's space.
+
+    pypdf reads an offset in a TJ array as a space when it is wider than half the font's space; for a font
+    with no space glyph (TeX's and other subset fonts, often) it takes the width of whatever glyph sits at
+    code 32 instead (pypdf issue #3978), so every word of a line runs into the next ("TheDebianReference").
+    An offset of WORD_GAP or more between two strings is a word gap in any font (kerning stays far below):
+    it is split into a leap no font's space can miss, then the step back, so the pen moves as before.
+    """
+    if operator != b"TJ" or not operands or not isinstance(operands[0], list):
+        return
+    shown = operands[0]
+    i = 1
+    while i < len(shown) - 1:
+        gap = shown[i]
+        if _number(gap) and -float(gap) >= WORD_GAP and _string(shown[i - 1]) and _string(shown[i + 1]):
+            shown[i:i + 1] = [-LEAP, LEAP + float(gap)]
+            i += 1
+        i += 1
+
+
+def _number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _string(x) -> bool:
+    return isinstance(x, (str, bytes))
 
 
 def _rows(pieces: list[Piece]) -> list[list[Piece]]:
