@@ -33,6 +33,13 @@ def test_titles_roles_and_appositives_are_evidence():
     assert candidates("The Big Apple Festival opened. Green Street is long.") == []
 
 
+def test_a_title_written_as_an_acronym_is_no_evidence():
+    # "MS" in a manual is Microsoft, not "Ms."; "DR Congo" a country, not a doctor
+    assert candidates("Common types (such as MS Word Documents) will be provided by the package.") == []
+    assert candidates("DR Congo Mining and the Kivu Fund signed the deal.") == []
+    assert candidates("Ms Ann Roe spoke. Dr. Jo Bloggs, a surgeon, left.") == ["Ann Roe", "Jo Bloggs"]
+
+
 def test_matching_folds_case_diacritics_hyphens_and_apostrophes():
     assert fold("Ažubalis") == fold("azubalis")
     assert fold("Pour-Mohammadi") == fold("pour mohammadi")

@@ -554,7 +554,7 @@ def candidates(text: str) -> list[str]:
         start = 0
         titled = _role_before(text, run[0][1])
         while start < len(run) and (_word(run[start][0]) in TITLES | ROLES | NOT_NAMES or
-                                    (start == 0 and run[0][0].lower() in common)):
+                                    (start == 0 and run[0][0].lower() in common)) and not _acronym(run[start][0]):
             titled = titled or _word(run[start][0]) in TITLES | ROLES
             start += 1
         end = start
@@ -575,6 +575,12 @@ def candidates(text: str) -> list[str]:
 
 def _word(word: str) -> str:
     return fold(word).replace(" ", "-")
+
+
+def _acronym(word: str) -> bool:
+    """A word in capitals is an acronym, not a title, in a run of ordinary words: "MS Word Documents",
+    "DR Congo" (a run all in capitals, a headline's "MR JO BLOGGS", is no name here anyway)."""
+    return len(word) > 1 and word.isupper()
 
 
 def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
