@@ -140,3 +140,22 @@ def test_words_set_apart_by_offsets_in_a_font_with_a_wide_space_are_read_as_word
 def test_a_font_with_a_plain_space_reads_as_before(tmp_path):
     write_shown(tmp_path / "plain.pdf", [["The witnesses", -40, " described the events."]], space_width=278)
     assert read(tmp_path / "plain.pdf")[0].text == "The witnesses described the events."
+
+
+def test_a_table_of_contents_and_headers_numbered_in_roman_then_arabic_are_furniture(tmp_path):
+    contents = [(72, 760, 9, "Annual Report ii"), (72, 700, 14, "Contents"),
+                *column(72, 670, ["1 Introduction . . . . . . . . . . . . . . . . . . . . . . . . 1",
+                                  "2 What the witnesses said . . . . . . . . . . . . . . . . . . 2",
+                                  "Annex: sources ........................................ iv"])]
+    said = [["The witnesses described the events in great detail to the commission, and",
+             "each of them named the prison where they had been held and the month when",
+             "the hearings began."],
+            ["The commission then checked every account against the records kept by",
+             "the families, who had written down the dates of each visit and of each",
+             "refusal at the prison gate."]]
+    body = [[(72, 760, 9, f"Annual Report {n}"), *column(72, 700, lines)] for n, lines in enumerate(said, 1)]
+    write_pages(tmp_path / "report.pdf", [contents, *body])
+    cleaned, _ = read(tmp_path / "report.pdf")
+    assert cleaned.text.split("\n\n") == ["Contents", " ".join(said[0]), " ".join(said[1])]
+    assert {"Annual Report ii", "Annual Report 1", "Annual Report 2",
+            "2 What the witnesses said . . . . . . . . . . . . . . . . . . 2"} <= set(cleaned.dropped)

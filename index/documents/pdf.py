@@ -7,7 +7,8 @@ piece of text sits and its type size, so this module lays the page out again:
 
 1. each page's pieces become rows by their baseline;
 2. rows at the top and bottom edge that are page numbers, or that repeat on
-   most pages (digits aside), are furniture: recorded, not text;
+   most pages (digits aside), and a table of contents' rows (an entry, dot
+   leaders, a page number) are furniture: recorded, not text;
 3. a page whose pieces start at two left edges on the same baselines is read
    column by column;
 4. lines become paragraphs across line, column and page breaks: a paragraph
@@ -33,6 +34,9 @@ from ..errors import UnreadableFile
 from ..text.clean import LINE_END, add_line, ends_with_abbreviation
 
 PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|[ivxlc]{1,6}", re.I)
+PAGE_NUMBER_AT_END = re.compile(rf"(?<=\s)(?:{PAGE_NUMBER.pattern})$", re.I)
+# A contents row's end: dot leaders (". . . ." or "........"), then a page number.
+LEADERS = re.compile(r"(?:(?:\. ){4,}|\.{8,}) ?\.? ?(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
 MARKER = re.compile(r"[\d*†‡§,]{1,6}")  # a footnote marker set small and raised
 WORD_GAP = 200  # thousandths of an em: a TJ offset this wide is a space between words (kerning: under ~120)
 LEAP = 10_000.0  # a TJ offset wider than any font's space (see _word_gaps)
@@ -81,7 +85,7 @@ def pdf_text(path: Path) -> tuple[str, dict]:
 def laid_out(pages: list[tuple[list[Piece], float]], info: dict) -> tuple[str, dict]:
     """The text and metadata of pages given as placed pieces (and each page's width)."""
     rows = [_rows(pieces) for pieces, _ in pages]
-    furniture = _furniture(rows)
+    furniture = _furniture(rows) | _contents(rows)
     lines = []
     for number, ((_, width), page_rows) in enumerate(zip(pages, rows)):
         kept = [p for n, row in enumerate(page_rows) if (number, n) not in furniture for p in row]
@@ -189,13 +193,21 @@ def _furniture(pages: list[list[list[Piece]]]) -> set[tuple[int, int]]:
             and max(p.size for p in pages[page][n]) <= 1.15 * body[page]}  # not the title the header repeats
 
 
+def _contents(pages: list[list[list[Piece]]]) -> set[tuple[int, int]]:
+    """(page, row) of a table of contents' rows: navigation, not text; kept, their dot leaders would also read
+    as a second column of the page."""
+    return {(page, n) for page, rows in enumerate(pages) for n, row in enumerate(rows) if LEADERS.search(_row_text(row))}
+
+
 def _row_text(row: list[Piece]) -> str:
     return " ".join(p.text.strip() for p in row)
 
 
 def _shape(row: list[Piece]) -> str:
-    """A row's text with its numbers blanked: "Report 2023 · page 4" and "… page 5" are the same header."""
-    return re.sub(r"\d+", "#", " ".join(_row_text(row).lower().split()))
+    """A row's text with its numbers blanked: "Report 2023 · page 4" and "… page 5" are the same header, and so
+    are "Report iv" and "Report 12 / 230" (front matter numbered in roman numerals, the rest "of" the total)."""
+    text = " ".join(_row_text(row).lower().split())
+    return re.sub(r"\d+", "#", PAGE_NUMBER_AT_END.sub(" #", text))
 
 
 def _lines(pieces: list[Piece], width: float, page: int) -> list[Line]:
