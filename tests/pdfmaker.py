@@ -15,20 +15,26 @@ def write_pdf(path: Path, lines: list[str] | None) -> None:
     _write(path, [ops], {})
 
 
-def write_pages(path: Path, pages: list[list[Placed]], info: dict[str, str] | None = None) -> None:
+def write_pages(path: Path, pages: list[list[Placed]], info: dict[str, str] | None = None,
+                font: str = HELVETICA) -> None:
     """A PDF with one page per list of placed lines, and an optional /Info dictionary (Title, Author, CreationDate)."""
     _write(path, [" ".join(f"BT /F1 {size:g} Tf {x:g} {y:g} Td ({_escape(text)}) Tj ET" for x, y, size, text in page)
-                  for page in pages], info or {})
+                  for page in pages], info or {}, font)
 
 
-def write_shown(path: Path, lines: list[list[str | float]], space_width: int) -> None:
-    """A one-page PDF whose lines are TJ arrays (strings, and offsets in thousandths of an em between them),
-    in a font that says its space is `space_width` wide (every other glyph 500), as TeX's fonts are set."""
+def write_shown(path: Path, lines: list[list[str | float]], font: str) -> None:
+    """A one-page PDF whose lines are TJ arrays (strings, and offsets in thousandths of an em between them)."""
     arrays = ["[" + " ".join(f"({_escape(x)})" if isinstance(x, str) else f"{x:g}" for x in line) + "] TJ"
               for line in lines]
-    font = (f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 "
-            f"/LastChar 126 /Widths [{space_width} {' '.join(['500'] * 94)}] >>")
     _write(path, ["BT /F1 11 Tf 72 720 Td 14 TL " + " T* ".join(arrays) + " ET"], {}, font)
+
+
+def even_font(space_width: int | None) -> str:
+    """A font whose glyphs are all 500 wide, with a space `space_width` wide, or (None) none: code 32 draws a
+    "Q", as in TeX's subset fonts, where words are set apart by position alone."""
+    encoding = "/WinAnsiEncoding" if space_width else "<< /BaseEncoding /WinAnsiEncoding /Differences [32 /Q] >>"
+    return (f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding {encoding} /FirstChar 32 /LastChar 126 "
+            f"/Widths [{space_width or 722} {' '.join(['500'] * 94)}] >>")
 
 
 def column(x: float, top: float, lines: list[str], size: float = 11, leading: float = 14) -> list[Placed]:

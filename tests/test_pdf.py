@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from citebot.index.documents.sources import read_source
-from tests.pdfmaker import column, write_pages, write_shown
+from tests.pdfmaker import column, even_font, write_pages, write_shown
 
 HEADER = (72, 760, 9, "Statement to the Assembly · 12 May 2023")
 
@@ -132,13 +132,13 @@ def test_words_set_apart_by_offsets_in_a_font_with_a_wide_space_are_read_as_word
     lines = [["The", -249, "witnesses", -249, "described", -60, "the", -333, "events."],
              ["A", -480, "line", -210, "with", -20, "kerning", 50, "only", -249, "between", -249, "letters:",
               -249, "W", -80, "A", -80, "V", -249, "ends."]]
-    write_shown(tmp_path / "tex.pdf", lines, space_width=600)
+    write_shown(tmp_path / "tex.pdf", lines, even_font(space_width=600))
     cleaned, _ = read(tmp_path / "tex.pdf")
     assert cleaned.text == "The witnesses describedthe events. A line withkerningonly between letters: WAV ends."
 
 
 def test_a_font_with_a_plain_space_reads_as_before(tmp_path):
-    write_shown(tmp_path / "plain.pdf", [["The witnesses", -40, " described the events."]], space_width=278)
+    write_shown(tmp_path / "plain.pdf", [["The witnesses", -40, " described the events."]], even_font(278))
     assert read(tmp_path / "plain.pdf")[0].text == "The witnesses described the events."
 
 
@@ -159,3 +159,14 @@ def test_a_table_of_contents_and_headers_numbered_in_roman_then_arabic_are_furni
     assert cleaned.text.split("\n\n") == ["Contents", " ".join(said[0]), " ".join(said[1])]
     assert {"Annual Report ii", "Annual Report 1", "Annual Report 2",
             "2 What the witnesses said . . . . . . . . . . . . . . . . . . 2"} <= set(cleaned.dropped)
+
+
+def test_words_placed_apart_in_a_font_with_no_space_glyph_are_read_as_words(tmp_path):
+    # Each word its own text object, a fifth of an em apart (0.2 * 11 pt), in a font whose code 32 is a "Q".
+    words = ["This", "report", "is", "about", "the", "hearings."]
+    x, placed = 72.0, []
+    for w in words:
+        placed.append((x, 700, 11, w))
+        x += (500 * len(w) / 1000 + 0.2) * 11
+    write_pages(tmp_path / "placed.pdf", [placed], font=even_font(None))
+    assert read(tmp_path / "placed.pdf")[0].text == "This report is about the hearings."

@@ -39,6 +39,7 @@ PAGE_NUMBER_AT_END = re.compile(rf"(?<=\s)(?:{PAGE_NUMBER.pattern})$", re.I)
 LEADERS = re.compile(r"(?:(?:\. ){4,}|\.{8,}) ?\.? ?(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
 MARKER = re.compile(r"[\d*†‡§,]{1,6}")  # a footnote marker set small and raised
 WORD_GAP = 200  # thousandths of an em: a TJ offset this wide is a space between words (kerning: under ~120)
+QUARTER_EM = 250  # thousandths of an em
 LEAP = 10_000.0  # a TJ offset wider than any font's space (see _word_gaps)
 EDGE_ROWS = 2  # rows at the top and at the bottom of a page where headers, footers and page numbers sit
 PDF_DATE = re.compile(r"D:(\d{4})(\d{2})(\d{2})")
@@ -71,6 +72,7 @@ def pdf_text(path: Path) -> tuple[str, dict]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    _measure_missing_spaces()
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -121,6 +123,31 @@ def _pieces(page) -> list[Piece]:
 
     page.extract_text(visitor_text=visit, visitor_operand_before=_word_gaps)
     return found
+
+
+def _measure_missing_spaces() -> None:
+    """Give a font with no space glyph a space of a quarter em, as most text fonts' is, once per process.
+
+    pypdf takes such a font's space to be as wide as whatever glyph sits at code 32 (pypdf issue #3978, open;
+    TeX's subset fonts, often) and reads a gap as a space only when wider than half of that, so words set
+    apart by position rather than by a space run together ("ThisDebian Reference", "theGNU/Linuxsystem").
+    pypdf has no setting for it (`space_width` only replaces a width of 0), so its font reading is wrapped.
+    """
+    from pypdf.generic import _font
+
+    read = _font.Font.from_font_resource
+    if getattr(read, "citebot", False):
+        return
+
+    def measured(font_dict):
+        font = read(font_dict)
+        has_space = " " in font.character_map.values() or (isinstance(font.encoding, dict) and " " in font.encoding.values())
+        if font.space_char == " " and not has_space:
+            font.space_width = QUARTER_EM
+        return font
+
+    measured.citebot = True  # type: ignore[attr-defined]
+    _font.Font.from_font_resource = staticmethod(measured)  # type: ignore[method-assign,assignment]
 
 
 def _word_gaps(operator: bytes, operands: list, _cm, _tm) -> None:
