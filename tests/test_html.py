@@ -144,3 +144,33 @@ def test_an_xhtml_page_that_declares_its_encoding_still_gives_its_metadata(tmp_p
     source = read_source(tmp_path / "x.html", None, 10_000_000)
     assert (source.document.publisher, source.document.how["publisher"]) == ("Sample Monitor", "og:site_name")
     assert "The monitor filed its report with the council on Tuesday after a long delay." in source.cleaned.text
+
+
+def test_a_headings_permalink_mark_is_neither_title_nor_text(tmp_path):
+    (tmp_path / "doc.html").write_text(
+        "<html><body><div class='body'><h1>Prison records<a class='headerlink' href='#prison-records'>¶</a></h1>"
+        "<p>The records of the prison were kept in two ledgers, one for each wing of the building.</p>"
+        "<h2>Visits<a href='#visits' title='Link to this heading'>#</a></h2>"
+        "<p>Families were allowed one visit a month, and only on the first Tuesday of the month.</p></div>"
+        "</body></html>", encoding="utf-8")
+    source = read_source(tmp_path / "doc.html", None, 10_000_000)
+    assert source.cleaned.text.split("\n\n") == [
+        "The records of the prison were kept in two ledgers, one for each wing of the building.",
+        "Families were allowed one visit a month, and only on the first Tuesday of the month."]
+    assert (source.document.title, source.document.how["title"]) == ("Prison records", "the page's h1")
+
+
+def test_a_table_that_only_lays_out_text_is_read_as_paragraphs_and_a_data_table_as_a_table(tmp_path):
+    (tmp_path / "old.html").write_text(
+        "<html><body><div class='story'><h1>Statement on the anniversary</h1>"
+        "<table><tr><td><img src='note.png'></td><td>The families will gather at the cemetery on Friday, as "
+        "they have done every year since the summer of 1988.</td></tr>"
+        "<tr><td></td><td>Everyone who lost someone is welcome to join them there.</td></tr></table>"
+        "<table><tr><th>Year</th><th>Names read</th></tr><tr><td>2019</td><td>310</td></tr></table>"
+        "<p>The statement was signed by eleven associations of families and former prisoners.</p></div>"
+        "</body></html>", encoding="utf-8")
+    paragraphs = read_source(tmp_path / "old.html", None, 10_000_000).cleaned.text.split("\n\n")
+    assert paragraphs[1:3] == [
+        "The families will gather at the cemetery on Friday, as they have done every year since the summer of 1988.",
+        "Everyone who lost someone is welcome to join them there."]
+    assert any("Year" in p and "|" in p for p in paragraphs) and any("2019" in p and "310" in p for p in paragraphs)

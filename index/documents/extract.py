@@ -37,6 +37,8 @@ STANDFIRST = re.compile(r"(?:^|[-_ ])(?:teaser|standfirst|dek|summary|lede|lead|
                         r"(?:$|[-_ ])", re.I)
 CONTROL = re.compile(r"open (?:this )?(?:photo|image|picture|video) in (?:the )?gallery|view (?:the )?gallery"
                      r"|enlarge (?:this )?(?:photo|image)|(?:skip|jump) to (?:main )?content", re.I)
+# A heading's permalink: a link to its own anchor shown as a mark (Sphinx's "¶", GitHub's "#", "§", "🔗").
+PERMALINK = {"¶", "#", "§", "🔗", "⚓", "link", "permalink"}
 FURNITURE_TAGS = ("figure", "figcaption", "aside", "nav", "button", "noscript")
 # Headings of an encyclopedia's lists of sources and links, which go with them.
 BACK_MATTER = re.compile(r"references|notes|citations|external links|see also|further reading|sources|contents", re.I)
@@ -48,6 +50,8 @@ def html_text(html: str) -> tuple[str, dict]:
     from trafilatura.settings import Document
 
     tree = _tree(html)
+    if tree is not None:
+        _drop_permalinks(tree)  # before the metadata: a heading is the title without its "¶"
     meta = page_metadata(tree) if tree is not None else {"how": {}}
     if tree is not None:
         html = _tidied(tree)
@@ -83,6 +87,8 @@ def _tidied(tree) -> str:
     import lxml.html
 
     total = len(tree.text_content())
+    for table in reversed(list(tree.iter("table"))):  # inner tables first
+        _unwrap_layout(table)
     for element in list(tree.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None or element.tag in KEEP:
             continue
@@ -93,6 +99,29 @@ def _tidied(tree) -> str:
         elif element.tag in ("p", "div", "h2") and STANDFIRST.search(words) and 20 <= len(element.text_content()) <= 600:
             element.tag, element.attrib["class"] = "p", "article-body"
     return lxml.html.tostring(tree, encoding="unicode")
+
+
+def _drop_permalinks(tree) -> None:
+    """A heading's permalink: a link to its own anchor shown as a mark, no word of the heading."""
+    for a in list(tree.iter("a")):
+        if a.get("href", "").startswith("#") and " ".join(a.text_content().split()).lower() in PERMALINK:
+            a.drop_tree()
+
+
+def _unwrap_layout(table) -> None:
+    """A table that only lays text out (no row with words in two cells: an icon beside a note, a site's column
+    of paragraphs) becomes its cells' blocks; read as a table, each row would be "| | text"."""
+    rows = [[c for c in row if c.tag in ("td", "th")] for row in table.iter("tr")]
+    if table.find(".//table") is not None:
+        return  # a data table inside: this one holds it, and stays a table
+    if not rows or any(sum(1 for c in row if c.text_content().strip()) > 1 for row in rows):
+        return
+    for row in rows:
+        for cell in row:
+            cell.tag = "div"
+    table.tag = "div"
+    for part in list(table.iter("tbody", "thead", "tfoot", "tr")):
+        part.tag = "div"
 
 
 def _is_control(element) -> bool:
