@@ -84,3 +84,17 @@ def test_a_people_file_naming_someone_by_surname_alone_says_which_entry(tmp_path
     people.write_text("- name: Montazeri\n  aliases: [Ayatollah Montazeri]\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="'Montazeri' is not a full name"):
         Registry.from_yaml(people)
+
+
+@pytest.mark.parametrize("written, says", [
+    ("people: []\n", "should be a list of entries"),
+    ("- Jo Bloggs\n", "entry 1 should have a name"),
+    ("- name: Jo Bloggs\n- name: Ann Roe\n  aliases: Roe\n", "entry 2 should have a name and lists of aliases"),
+    ("- name: [Jo\n", "not readable as YAML"),
+])
+def test_a_people_file_of_the_wrong_shape_says_what_is_wrong_and_where(tmp_path, written, says):
+    path = tmp_path / "people.yaml"
+    path.write_text(written, encoding="utf-8")
+    with pytest.raises(ConfigError, match=says) as raised:
+        Registry.from_yaml(path)
+    assert str(path) in str(raised.value)

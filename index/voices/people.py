@@ -73,6 +73,25 @@ class Entry:
         return fold(self.name).split()[-1]
 
 
+def _people_listed(path: Path) -> list[dict]:
+    """people.yaml's entries, each a mapping with a `name` and lists of `aliases` and `fa` spellings; a file of
+    another shape is a ConfigError that says where, not a traceback."""
+    try:
+        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: not readable as YAML ({str(e).splitlines()[0]})") from e
+    example = "a list of entries like “- name: Jo Bloggs” (see config/people.yaml)"
+    if not isinstance(items, list):
+        raise ConfigError(f"{path}: should be {example}")
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or \
+                any(not isinstance(item.get(k) or [], list) or not all(isinstance(v, str) for v in item.get(k) or [])
+                    for k in ("aliases", "fa")):
+            raise ConfigError(f"{path}: entry {n} should have a name and lists of aliases and fa spellings: "
+                              f"{example}")
+    return items
+
+
 class Registry:
     """Every known person, and how to find them in text and in user queries."""
 
@@ -100,7 +119,7 @@ class Registry:
     def from_yaml(cls, path: Path | None) -> Registry:
         registry = cls()
         if path and path.exists():
-            for item in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            for item in _people_listed(path):
                 entry = registry.add(item["name"])
                 if entry is None:  # a lone surname matching no one (or several) names no one to attach aliases to
                     raise ConfigError(f"{path}: {item['name']!r} is not a full name (first and last)")
