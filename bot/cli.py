@@ -81,11 +81,14 @@ LANG = click.option("--lang", type=click.Choice([DEFAULT, *languages()]), defaul
 
 class OneLineErrors(click.Group):
     """An operator's mistake (a folder that cannot be made or read, a port in use) is one sentence on stderr and
-    exit 1, never a traceback; citebot's own errors (CitebotError) are turned into sentences where they happen."""
+    exit 1, never a traceback; citebot's own errors (CitebotError) are turned into sentences where they happen,
+    or else here."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except CitebotError as e:  # one no command turned into its own sentence: a broken glossary.yaml, say
+            raise click.ClickException(str(e)) from None
         except OSError as e:
             where = f": {e.filename}" if e.filename else ""
             raise click.ClickException(f"{e.strerror or e}{where}. Check the folders and ports citebot uses "

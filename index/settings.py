@@ -163,13 +163,18 @@ def _plain(value):
     return value
 
 
-def _read(path: Path, keys: set[str]) -> dict:
+def read_yaml(path: Path) -> Any:
+    """A configuration file's YAML (None when empty); one that is not YAML is a ConfigError naming its line."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as e:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}{where}: not valid YAML ({getattr(e, 'problem', e)})") from None
+        raise ConfigError(f"{path}{where}: not valid YAML ({getattr(e, 'problem', None) or e})") from None
+
+
+def _read(path: Path, keys: set[str]) -> dict:
+    data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of settings")
     known = keys | {k.split(".")[0] for k in keys}

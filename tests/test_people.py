@@ -90,7 +90,7 @@ def test_a_people_file_naming_someone_by_surname_alone_says_which_entry(tmp_path
     ("people: []\n", "should be a list of entries"),
     ("- Jo Bloggs\n", "entry 1 should have a name"),
     ("- name: Jo Bloggs\n- name: Ann Roe\n  aliases: Roe\n", "entry 2 should have a name and lists of aliases"),
-    ("- name: [Jo\n", "not readable as YAML"),
+    ("- name: [Jo\n", "line 2: not valid YAML"),
 ])
 def test_a_people_file_of_the_wrong_shape_says_what_is_wrong_and_where(tmp_path, written, says):
     path = tmp_path / "people.yaml"

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz, process
 
 from ..errors import ConfigError
+from ..settings import read_yaml
 from .analysis import TOKEN
 from .persian import fold
 
@@ -51,11 +51,11 @@ class Glossary:
         glossary = cls()
         if not path or not path.exists():
             return glossary
+        items = read_yaml(path) or []
         try:
-            items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
             for item in items:
                 glossary._add(item)
-        except (yaml.YAMLError, TypeError, KeyError, AttributeError) as e:
+        except (TypeError, KeyError, AttributeError) as e:
             raise ConfigError(f"{path}: a list of {{en: English, fa: [Persian, ...], related: [English, ...], "
                               f"negations: [English, ...]}} entries expected ({e})") from None
         return glossary

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import ConfigError
+from ..settings import read_yaml
 from .people import Registry, key
 
 FILE_NAME = "people_overrides.yaml"
@@ -41,7 +42,7 @@ def load(path: Path) -> Overrides:
     """The overrides in `path` (none when it does not exist). Raises ConfigError naming a malformed entry."""
     if not path.exists():
         return Overrides()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected 'merge:' and 'split:' lists")
     return Overrides(merge=_pairs(path, data, "merge"), split=_pairs(path, data, "split"))

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from rapidfuzz.distance import OSA
 
 from ..errors import ConfigError
 from ..models import Mention, Person
+from ..settings import read_yaml
 from .cues import common_words, cue, name_in
 from .marks import marked_spans
 from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
@@ -76,10 +76,7 @@ class Entry:
 def _people_listed(path: Path) -> list[dict]:
     """people.yaml's entries, each a mapping with a `name` and lists of `aliases` and `fa` spellings; a file of
     another shape is a ConfigError that says where, not a traceback."""
-    try:
-        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: not readable as YAML ({str(e).splitlines()[0]})") from e
+    items = read_yaml(path) or []
     example = "a list of entries like “- name: Jo Bloggs” (see config/people.yaml)"
     if not isinstance(items, list):
         raise ConfigError(f"{path}: should be {example}")
