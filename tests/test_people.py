@@ -98,3 +98,17 @@ def test_a_people_file_of_the_wrong_shape_says_what_is_wrong_and_where(tmp_path,
     with pytest.raises(ConfigError, match=says) as raised:
         Registry.from_yaml(path)
     assert str(path) in str(raised.value)
+
+
+def test_a_line_in_title_case_is_no_evidence_of_a_name():
+    text = ("[Video: Full Speech: President Ann Roe Speech at the Black Caucus Dinner in Washington. Watch it here.]\n\n"
+            "President Ann Roe gave a speech at a dinner of the caucus on Saturday; the full text is online, and "
+            "people can watch it there. Black and white photos of the dinner were shown.")
+    assert candidates(text) == ["Ann Roe"]  # from the sentence, not "Ann Roe Speech" from the caption
+
+
+def test_a_sentence_opening_adverb_is_not_a_given_name():
+    registry = Registry()
+    discover(registry, ["Jo Bloggs, a senator, spoke on Monday. Meanwhile Bloggs continues his tour, and "
+                        "however Bloggs is seen, he said, “I will go on.” Meanwhile Bloggs said nothing more."])
+    assert {e.name for e in registry.entries.values()} == {"Jo Bloggs"}

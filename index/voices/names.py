@@ -58,6 +58,9 @@ NOT_NAMES = set(
     province city county district east-west massacre justice victims prisoners prison law
     yet though although maybe perhaps both neither either still even against about like unlike following
     using despite without within over under into onto upon than via versus
+    meanwhile however moreover furthermore nevertheless nonetheless instead indeed besides otherwise thus
+    hence therefore afterwards finally eventually additionally likewise similarly consequently accordingly
+    ultimately initially currently recently previously earlier later
     """.split()
 )
 

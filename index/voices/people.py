@@ -566,7 +566,10 @@ def candidates(text: str) -> list[str]:
     """Names of people in `text`: capitalised sequences with evidence of being a person."""
     names = []
     common = common_words(text)  # "Yet", "Using": words the text mostly writes in lower case open no name
+    headlines = _title_cased(text, common)
     for run in _capitalised_runs(text):
+        if headlines and any(a <= run[0][1] < b for a, b in headlines):
+            continue
         start = 0
         titled = _role_before(text, run[0][1])
         while start < len(run) and (_word(run[start][0]) in TITLES | ROLES | NOT_NAMES or
@@ -587,6 +590,19 @@ def candidates(text: str) -> list[str]:
         if evidence:
             names.append(text[words[0][1]:words[-1][2]])  # as written: "Jo B. Bloggs"
     return names
+
+
+def _title_cased(text: str, common: set[str]) -> list[tuple[int, int]]:
+    """Lines set in title case, where a capital says nothing of a name ("President Obama Speech at Black Caucus
+    Foundation", a headline): at least three of their words that the text otherwise writes in lower case, and
+    half of them, are capitalised."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        words = [w for w in TOKEN.findall(line.group()) if len(w) > 3 and w.lower() in common]
+        capitalised = sum(1 for w in words if w[0].isupper())
+        if capitalised >= 3 and 2 * capitalised >= len(words):
+            spans.append(line.span())
+    return spans
 
 
 def _word(word: str) -> str:
