@@ -112,3 +112,18 @@ def test_a_sentence_opening_adverb_is_not_a_given_name():
     discover(registry, ["Jo Bloggs, a senator, spoke on Monday. Meanwhile Bloggs continues his tour, and "
                         "however Bloggs is seen, he said, “I will go on.” Meanwhile Bloggs said nothing more."])
     assert {e.name for e in registry.entries.values()} == {"Jo Bloggs"}
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full_not_someone_new():
+    registry = Registry()
+    text = ("“This is not reform,” said Dana Holt-Eakins, an economist who led the budget office. "
+            "“I admire the mechanics,” Ms. Holt-Eakins said. Jean-Paul, her driver, said nothing.")
+    discover(registry, [text])
+    assert {e.name for e in registry.entries.values()} == {"Dana Holt-Eakins"}
+    assert {m.person for m in registry.mentions(text)} == {registry.resolve("Dana Holt-Eakins").person.id}
+
+
+def test_a_name_after_a_bare_the_is_a_things():
+    text = ("The Daily Beast called them anchors, said the Smithsonian Institution. The Clean Power Plan, while "
+            "certainly an important rule, was a former minister's idea, the spokesman Jo Bloggs said.")
+    assert candidates(text) == ["Jo Bloggs"]

@@ -137,6 +137,8 @@ class Registry:
         k = key(name)
         if len(k) == 1:
             return self._add_spelling(k[0])
+        if len(name.split()) == 1:
+            return self._hyphened_surname(k)
         found = self._by_key.get(k)
         if not found and (found := self._variant_of(k)):
             self.joined.setdefault(name, found)  # for the reindex summary: which spellings joined whom
@@ -191,6 +193,17 @@ class Registry:
         form = _query_words(alias)
         if len(form) > 1 and form != _strip_title_words(form):
             self._by_form.setdefault(form, entry.id)
+
+    def _hyphened_surname(self, k: tuple[str, ...]) -> Entry | None:
+        """A name written as one word in parts ("Holtz-Eakin", "Ki-moon") is a surname, not a first and last name:
+        like a lone surname it creates no one, and names the one known person whose name ends with it."""
+        ends = {pid for pid in self._by_last.get(k[-1], ())
+                if any(len(known) > len(k) and known[-len(k):] == k for known in self.entries[pid].keys)}
+        if len(ends) != 1:
+            return None
+        entry = self.entries[ends.pop()]
+        self._index(entry, k)
+        return entry
 
     def _add_spelling(self, word: str) -> Entry | None:
         if word in self._by_last or len(word) < 5:
@@ -576,6 +589,8 @@ def candidates(text: str) -> list[str]:
                                     (start == 0 and run[0][0].lower() in common)) and not _acronym(run[start][0]):
             titled = titled or _word(run[start][0]) in TITLES | ROLES
             start += 1
+        if not titled and (_word(run[0][0]) == "the" or text[max(0, run[0][1] - 4):run[0][1]].lower() == "the "):
+            continue  # "the Clean Power Plan", "The Daily Beast": a name after a bare "the" is a thing's
         end = start
         while end < len(run) and _word(run[end][0]) not in NOT_NAMES | TITLES:
             end += 1
