@@ -127,3 +127,20 @@ def test_a_name_after_a_bare_the_is_a_things():
     text = ("The Daily Beast called them anchors, said the Smithsonian Institution. The Clean Power Plan, while "
             "certainly an important rule, was a former minister's idea, the spokesman Jo Bloggs said.")
     assert candidates(text) == ["Jo Bloggs"]
+
+
+def test_a_verb_opening_a_sentence_is_no_given_name_but_a_surname_like_a_verb_is_a_surname():
+    from citebot.index.voices.cues import name_in
+
+    text = "Chasing Bloggs and Roe was Smith. Continued Bloggs: “We will win.” “It is a fraud,” says Suckling."
+    named = {run: name_in(text, text.index(run), text.index(run) + len(run))
+             for run in ("Chasing Bloggs", "Continued Bloggs", "Suckling")}
+    assert named == {"Chasing Bloggs": None, "Continued Bloggs": None, "Suckling": "Suckling"}
+
+
+def test_a_name_never_runs_over_a_paragraph_break():
+    text = ("Jo Bloggs, a senator, spoke on Monday about the old empire of 500 B.C.\n\nBloggs said the count was fair, "
+            "and “we will win,” Bloggs said.")
+    registry = Registry()
+    discover(registry, [text])
+    assert {e.name for e in registry.entries.values()} == {"Jo Bloggs"}

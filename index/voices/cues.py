@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .names import NOT_NAMES, ROLES, SUFFIXES, TITLES, fold
+from .names import NOT_NAMES, ROLES, SUFFIXES, TITLES, common_english_words, fold
 
 VERBS = (
     r"said|says|say|told|tells|added|adds|asked|asks|wrote|writes|tweeted|tweets|argued|argues|insisted|insists|"
@@ -316,7 +317,7 @@ def _named(text: str, start: int, end: int, description: str, how: str,
         if describes(w):
             first = i + 1
     words = words[first:]
-    if words and words[0][0].lower() in lower:
+    if words and opens_no_name([w for w, _, _ in words], lower):
         if len(words) < 3:
             return None
         words = words[1:]
@@ -342,6 +343,20 @@ def common_words(text: str) -> set[str]:
     low = Counter(re.findall(r"\b[a-z][\w’'-]*", text))
     capitalised = Counter(w.lower() for w in re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", text))
     return {w for w, n in low.items() if n > capitalised[w]}
+
+
+def opens_no_name(words: Sequence[str], lower: set[str]) -> bool:
+    """Whether the capitalised word opening a run of `words` is no given name: one the document mostly writes in
+    lower case (`lower`: "Yet Trump said", "Using Ted Cruz's words"), or, before another capitalised word, an
+    English verb's -ing or -ed form ("Chasing Trump and Cruz was Rubio", "Continued Stone: …"). Alone it may be
+    a surname (Suckling, Harding), and a short one a given name (Ahmed, Hamed)."""
+    w = words[0].lower()
+    if w in lower:
+        return True
+    if len(words) < 2 or len(w) < 6 or not w.endswith(("ing", "ed")):
+        return False
+    stems = (w[:-3], w[:-3] + "e") if w.endswith("ing") else (w[:-2], w[:-1])
+    return any(s in common_english_words() for s in stems)
 
 
 def name_in(text: str, start: int, end: int, lower: set[str] = frozenset()) -> str | None:  # type: ignore[assignment]

@@ -60,7 +60,7 @@ NOT_NAMES = set(
     using despite without within over under into onto upon than via versus
     meanwhile however moreover furthermore nevertheless nonetheless instead indeed besides otherwise thus
     hence therefore afterwards finally eventually additionally likewise similarly consequently accordingly
-    ultimately initially currently recently previously earlier later
+    ultimately initially currently recently previously earlier later another
     """.split()
 )
 

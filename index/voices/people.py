@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA
 from ..errors import ConfigError
 from ..models import Mention, Person
 from ..settings import read_yaml
-from .cues import common_words, cue, name_in
+from .cues import common_words, cue, name_in, opens_no_name
 from .marks import marked_spans
 from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
 from .persian_people import WORD as PERSIAN_WORD
@@ -545,7 +545,7 @@ def speakers_named(text: str) -> tuple[list[str], list[str]]:
 
 TRANSCRIPT_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][A-Z’'\-]{2,})(?=:[ \t]+\S)")
 CAPITALISED = re.compile(r"\b[A-Z][\w’'\-]*\b(?![’'\-])")
-BEFORE_SURNAME = re.compile(r"(?:\b[A-Z][\w’'\-]*\.?\s){1,5}$")
+BEFORE_SURNAME = re.compile(r"(?:\b[A-Z][\w’'\-]*\.?[ \t]){1,5}$")  # a name never runs over a line
 
 
 class _FullNames:
@@ -586,7 +586,7 @@ def candidates(text: str) -> list[str]:
         start = 0
         titled = _role_before(text, run[0][1])
         while start < len(run) and (_word(run[start][0]) in TITLES | ROLES | NOT_NAMES or
-                                    (start == 0 and run[0][0].lower() in common)) and not _acronym(run[start][0]):
+                                    (start == 0 and opens_no_name([w for w, _, _ in run], common))) and not _acronym(run[start][0]):
             titled = titled or _word(run[start][0]) in TITLES | ROLES
             start += 1
         if not titled and (_word(run[0][0]) == "the" or text[max(0, run[0][1] - 4):run[0][1]].lower() == "the "):
