@@ -59,9 +59,19 @@ def test_uncertain_pronouns_in_the_corpus_stay_unresolved(registry):
     "Dr. Sara Nouri spoke first. The judge listened. He said nothing.",  # a role noun could be meant
     "Mrs. Leila Amini arrived late. He was waiting outside.",  # the title says she is not "he"
     "He opened the session.",  # no one named before
+    # someone no one registered is named in between: the pronoun may be them
+    "“You should be investigated,” Sara Nouri told Stumpf, after he admitted he knew.",
 ])
 def test_unresolved_when_uncertain(text):
     registry = Registry()
     discover(registry, [text])
     registry.add("Ali Ahmadi"), registry.add("Reza Karimi"), registry.add("Sara Nouri"), registry.add("Leila Amini")
+    registry.add("Lucy Warren")
     assert resolved(registry, text) == []
+
+
+def test_a_surname_inside_someone_elses_name_is_not_a_mention():
+    registry = Registry()
+    registry.add("Lucy Warren")
+    text = "Lucy Warren spoke. Warren E. Buffett and Ann Warren did not. Warren, a senator, left; Sen. Warren agreed."
+    assert [text[m.start:m.end] for m in registry.mentions(text)] == ["Lucy Warren", "Warren", "Warren"]

@@ -243,7 +243,7 @@ class Registry:
         found: list[Mention] = []
         recent: dict[str, int] = {}
         full: Counter = Counter()  # how often the text has named each person in full so far
-        for run in _capitalised_runs(text):
+        for run in capitalised_runs(text):
             i = 0
             while i < len(run):
                 pid, n = self._match(run, i, recent, full)
@@ -268,6 +268,8 @@ class Registry:
                 return pid, n
             if n > 1 and (pid := self._variant_of(k)):
                 return pid, n
+        if any(may_be_name(run[j][0]) for j in (i - 1, i + 1) if 0 <= j < len(run)):
+            return None, 1  # "Warren E. Buffett", "Ann Warren": a surname inside someone else's name
         return self._surname(fold(run[i][0]), recent, full), 1
 
     def _surname(self, word: str, recent: dict[str, int], full: Counter) -> str | None:
@@ -580,7 +582,7 @@ def candidates(text: str) -> list[str]:
     names = []
     common = common_words(text)  # "Yet", "Using": words the text mostly writes in lower case open no name
     headlines = _title_cased(text, common)
-    for run in _capitalised_runs(text):
+    for run in capitalised_runs(text):
         if headlines and any(a <= run[0][1] < b for a, b in headlines):
             continue
         start = 0
@@ -624,13 +626,18 @@ def _word(word: str) -> str:
     return fold(word).replace(" ", "-")
 
 
+def may_be_name(word: str) -> bool:
+    """A capitalised word that may be part of a name: not a title, role or word that is never one ("Sen.", "The")."""
+    return fold(word).rstrip(".") not in NOT_NAMES | TITLES | ROLES
+
+
 def _acronym(word: str) -> bool:
     """A word in capitals is an acronym, not a title, in a run of ordinary words: "MS Word Documents",
     "DR Congo" (a run all in capitals, a headline's "MR JO BLOGGS", is no name here anyway)."""
     return len(word) > 1 and word.isupper()
 
 
-def _capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
+def capitalised_runs(text: str) -> list[list[tuple[str, int, int]]]:
     """Runs of capitalised words separated by single spaces (or a title's full stop)."""
     runs: list[list[tuple[str, int, int]]] = []
     run: list[tuple[str, int, int]] = []

@@ -18,8 +18,12 @@ import re
 
 from ..models import Mention
 from ..text.split import sentences
-from .people import TOKEN, describe, fold, is_role
+from .cues import common_words
+from .names import common_english_words
+from .people import TOKEN, capitalised_runs, describe, fold, is_role, may_be_name
 
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|throughout|outside|inside)\s+(?:the\s+)?$")  # "in Tucson"
+APPOSITIVE = re.compile(r",[^,.;]*[,.;]")  # "X, UN Special Rapporteur on …, said": words about X
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 BARE_TITLE = re.compile(r"(?<![Oo]f )(?<!, )\b[Tt]he\s+(?P<title>(?:UN\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*)"
                         r"(?![\w’'-])(?!\s+(?:of|for|on|to|in)\b|,?\s+[A-Z])")
@@ -50,6 +54,7 @@ class _Resolver:
         self.sentences = sentences(text)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.gender = _genders(text, mentions)
+        self.lower = common_words(text)
         self.named = mentions
         self._roles: list[tuple[Mention, str]] | None = None  # (mention, folded description), by start
         self._role_starts: list[int] = []
@@ -94,7 +99,34 @@ class _Resolver:
             return None
         if self._other_role(last, start, context) or not self._gender_fits(last.person, self.text[start:end]):
             return None
+        in_sentence = [m for m in before if m.start >= opening]
+        first = next(m.start for m in in_sentence if m.person == last.person)  # "Warren told Stumpf, … Warren’s …"
+        if self._someone_unknown(first, start, context, in_sentence):
+            return None
+        self.gender.setdefault(last.person, "f" if self.text[start:end].lower() == "she" else "m")
         return Mention(last.person, start, end)
+
+    def _someone_unknown(self, start: int, end: int, context: tuple[int, int] | None, named: list[Mention]) -> bool:
+        """Whether someone no one is registered under is named between `start` and `end` ("Warren told Stumpf,
+        after he admitted … under Warren’s grilling he hadn’t"), in the pronoun's voice: a run of capitalised
+        words, none a title, role, acronym, English word, word never in a name or word the text otherwise writes in
+        lower case, not a place ("in Tucson"), not opening a sentence unless it is two words or more, and not in
+        a description of the `named` ("X, UN Rapporteur on Contemporary Forms of Slavery, said"). The pronoun may
+        be that person."""
+        english = common_english_words()  # "Democratic", "French", "Church": rarely someone's only name here
+        described = [(m.end, m.end + a.end()) for m in named if (a := APPOSITIVE.match(self.text, m.end, end))]
+        for run in capitalised_runs(self.text[start:end]):
+            words = [w for w, _, _ in run]
+            at = start + run[0][1]
+            if all(len(w) > 1 and not w.isupper() and may_be_name(w) and w.lower() not in self.lower | english
+                   for w in words) and not PLACE_BEFORE.search(self.text, max(0, at - 12), at) and \
+                    (len(words) > 1 or not self._opens_sentence(at)) and self._context(at) == context and \
+                    not any(r.start <= at < r.end for r in self.mentions) and not any(a <= at < b for a, b in described):
+                return True
+        return False
+
+    def _opens_sentence(self, pos: int) -> bool:
+        return not re.search(r"[\w,;:)”’'\"-]\s*$", self.text[max(0, pos - 3):pos])
 
     def title(self, start: int, end: int, title: str) -> Mention | None:
         """'the High Commissioner': the person last introduced with that title, if no one else holds it since."""
@@ -114,7 +146,7 @@ class _Resolver:
     def _other_role(self, last: Mention, start: int, context: tuple[int, int] | None) -> bool:
         """A singular role noun after the name ('the Chief Justice') that the pronoun could mean instead."""
         tail = self.text[last.end:start]
-        appositive = re.match(r",[^,.;]*[,.;]", tail)
+        appositive = APPOSITIVE.match(tail)
         offset = last.end + (appositive.end() if appositive else 0)
         for m in OTHER_ROLE.finditer(self.text, offset, start):
             if self._context(m.start()) == context and is_role(m["role"]):
