@@ -232,6 +232,10 @@ class Postings:
     def _names(self) -> list[str]:
         return json.loads((self.path / "documents.json").read_text(encoding="utf-8"))
 
+    def ranked(self, field: str) -> _Field | None:
+        """A ranked field's postings, weights and lengths (trees.py scores queries with them); None: not compiled."""
+        return self._field(field) if self.ready and field in FIELDS else None
+
     def _field(self, field: str) -> _Field:
         if field not in self._fields:
             self._fields[field] = _Field(self.path, field, self.stats["doc_count"], self.stats["field_length"][field])
@@ -289,20 +293,46 @@ class _Field(_Terms):
         docs = np.unique(np.concatenate([self.docs[a:b] for a, b in present]))
         leaves = [self._scores(a, b, docs) if b > a else None for a, b in spans]
         scores = _tree_sum(words, spans, leaves)
-        return _best(docs, scores, limit)
+        return best(docs, scores, limit)
 
     def _scores(self, a: int, b: int, docs: np.ndarray) -> np.ndarray:
         """One term's BM25F score for each of `docs` (0.0 where it is absent): whoosh.scoring.bm25, step by step."""
         ids = np.asarray(self.docs[a:b])
-        tf = np.asarray(self.weights[a:b], dtype=np.float64)
+        out = np.zeros(len(docs))
+        out[np.searchsorted(docs, ids)] = self._bm25(a, b, slice(a, b), ids)
+        return out
+
+    def postings_of(self, term: str) -> tuple[int, int]:
+        """Where the term's postings are in the field's arrays: [start, end) ((0, 0): no passage holds it)."""
+        i = self.at(term)
+        return (int(self.offsets[i]), int(self.offsets[i + 1])) if i is not None else (0, 0)
+
+    def scores_at(self, a: int, b: int, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The score of the term with postings [a, b) for each of `docs` (ascending; 0.0 where it is absent), and
+        where it is present."""
+        held = np.asarray(self.docs[a:b])
+        if len(docs) * 8 < len(held) or len(held) < 64:  # few docs: look each up
+            at = np.minimum(np.searchsorted(held, docs), max(len(held) - 1, 0))
+            present = held[at] == docs if len(held) else np.zeros(len(docs), dtype=bool)
+        else:  # many: one pass over the postings
+            place = np.full(len(self.lengths), -1, dtype=np.int64)
+            place[held] = np.arange(len(held))
+            at = place[docs]
+            present = at >= 0
+        out = np.zeros(len(docs))
+        if present.any():
+            out[present] = self._bm25(a, b, a + at[present], docs[present])
+        return out, present
+
+    def _bm25(self, a: int, b: int, at: np.ndarray | slice, ids: np.ndarray) -> np.ndarray:
+        """BM25F of the term with postings [a, b) in passages `ids`, whose postings are at `at`: whoosh.scoring.bm25,
+        step by step, in float64."""
+        tf = np.asarray(self.weights[at], dtype=np.float64)
         fl = self.lengths[ids].astype(np.float64)
         idf = math.log(self.count / ((b - a) + 1)) + 1  # Weighting.idf
         B, K1 = _BM25.B, _BM25.K1
         # idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))), evaluated left to right as Python does
-        s = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + (B * fl) / self.avgfl)))
-        out = np.zeros(len(docs))
-        out[np.searchsorted(docs, ids)] = s
-        return out
+        return idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + (B * fl) / self.avgfl)))
 
 
 def _mapped(path: Path) -> np.ndarray:
@@ -362,10 +392,10 @@ class _Union(_Matcher):
         return a + b
 
 
-def _best(docs: np.ndarray, scores: np.ndarray, limit: int) -> list[tuple[int, float]]:
-    """The top `limit` (docnum, score), best first, equal scores in docnum order (Whoosh's collector keeps the
-    first it met of equal scores)."""
-    if len(docs) > limit:
+def best(docs: np.ndarray, scores: np.ndarray, limit: int | None) -> list[tuple[int, float]]:
+    """The top `limit` (docnum, score) (None: all), best first, equal scores in docnum order (Whoosh's collector
+    keeps the first it met of equal scores; with no limit it sorts them so)."""
+    if limit is not None and len(docs) > limit:
         cut = np.partition(scores, len(scores) - limit)[len(scores) - limit]
         keep = scores >= cut
         docs, scores = docs[keep], scores[keep]

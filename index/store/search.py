@@ -31,6 +31,7 @@ from whoosh import collectors, query
 from ..text.analysis import TOKEN, fold, literal, pairs, term, word
 from ..text.headings import within
 from ..text.numbers import SPACES
+from . import trees
 from .generations import FIELD, Generation
 
 
@@ -118,6 +119,14 @@ def top(gen: Generation, q: query.Query, limit: int | None, per_doc: bool,
     allow: only these docnums (scored only they). Not with per_doc: a CollapseCollector around a
     FilterCollector would bypass its check.
     """
+    if not per_doc and (found := trees.top(gen.postings, q, limit, allow, partial(_phrase_docs, gen))) is not None:
+        return found  # Whoosh's list, scored from the compiled postings (trees.py)
+    return whoosh_top(gen, q, limit, per_doc, allow)
+
+
+def whoosh_top(gen: Generation, q: query.Query, limit: int | None, per_doc: bool,
+               allow: set[int] | None = None) -> list[tuple[int, float]]:
+    """`top` by Whoosh's own collectors and matchers."""
     with gen.lock:
         searcher = gen.searcher
         collector = Deadline(searcher.collector(limit=limit), gen.time_limit)
@@ -131,6 +140,12 @@ def top(gen: Generation, q: query.Query, limit: int | None, per_doc: bool,
             pass
         results = collector.results()
         return [(results.docnum(i), results.score(i)) for i in range(results.scored_length())]
+
+
+def _phrase_docs(gen: Generation, q: query.Phrase) -> np.ndarray:
+    """The passages with a phrase's words in a row, ascending: positions are Whoosh's alone."""
+    with gen.lock:
+        return np.fromiter(gen.searcher.docs_for_query(q), dtype=np.int64)
 
 
 def hit(gen: Generation, docnum: int, score: float) -> Hit:
