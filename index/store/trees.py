@@ -106,7 +106,7 @@ class _Term(_Node):
         self.field, self.start, self.end = field, start, end
 
     def matches(self, within: np.ndarray | None, count: int) -> np.ndarray:
-        held = np.asarray(self.field.docs[self.start:self.end])
+        held = self.field.docs[self.start:self.end]
         return held if within is None else _both(held, within, count)
 
     def scores(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
