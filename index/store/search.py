@@ -150,7 +150,16 @@ def _phrase_docs(gen: Generation, q: query.Phrase) -> np.ndarray:
 
 def hit(gen: Generation, docnum: int, score: float) -> Hit:
     with gen.lock:
-        return _hit(gen.searcher.stored_fields(docnum), score)
+        return _hit(_stored(gen, docnum), score)
+
+
+def _stored(gen: Generation, docnum: int) -> dict:
+    """A passage's stored fields (under gen.lock). Whoosh's reader copies them into a new dict of only the schema's
+    fields, which here are all of them (one schema: generations.SCHEMA): a one-segment index's own per-document
+    reader is asked directly (a quarter of the cost of reading them, ~30 passages an answer)."""
+    reader = gen.searcher.reader()
+    perdoc = getattr(reader, "_perdoc", None)
+    return perdoc.stored_fields(docnum) if perdoc is not None else reader.stored_fields(docnum)
 
 
 def document_of(gen: Generation, docnum: int) -> str:
@@ -323,10 +332,10 @@ def passage_at(gen: Generation, said: Said) -> Hit:
     """
     with gen.lock:
         for n in gen.postings.holding(said.passages, said.start, said.end):  # stored fields are costly to read
-            hit = _hit(gen.searcher.stored_fields(n), 0.0)
+            hit = _hit(_stored(gen, n), 0.0)
             if hit.start <= said.start and said.end <= hit.end:
                 return _keep_whole(hit, said)
-        hits = [_hit(gen.searcher.stored_fields(n), 0.0)
+        hits = [_hit(_stored(gen, n), 0.0)
                 for n in gen.searcher.docs_for_query(query.Term("doc", said.doc))]
     spanning = sorted((h for h in hits if h.kind == "passage" and h.start < said.end and said.start < h.end),
                       key=lambda h: h.start)
