@@ -9,7 +9,7 @@ import re
 
 from whoosh import query
 
-from citebot.index.store.search import run
+from citebot.index.store.search import hit, whoosh_top
 from citebot.index.text.analysis import TOKEN, word
 from citebot.index.text.split import passages
 
@@ -66,7 +66,8 @@ def documents_saying(gen, phrase: str) -> set[str]:
 
 
 def exhaustive_top(gen, words: list[str], limit: int, mode: str = "any") -> list[tuple[str, int, float]]:
-    """Every matching passage scored (no pruning), best first, ties by index order: the first `limit`."""
+    """Every matching passage scored by Whoosh itself (no pruning, not the compiled postings it is compared with),
+    best first, ties by index order: the first `limit`."""
     parts = [query.Term("text", w) for w in dict.fromkeys(words)]
-    hits = run(gen, query.And(parts) if mode == "all" else query.Or(parts), None, False)
-    return [(h.doc, h.start, h.score) for h in hits[:limit]]
+    scored = whoosh_top(gen, query.And(parts) if mode == "all" else query.Or(parts), None, False)
+    return [(h.doc, h.start, h.score) for h in (hit(gen, n, s) for n, s in scored[:limit])]

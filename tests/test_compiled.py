@@ -12,7 +12,7 @@ from whoosh import query
 from citebot.index.models import Document
 from citebot.index.store.generations import Generation, Shelf
 from citebot.index.store.meta import Meta, Stats
-from citebot.index.store.search import document_of, passages_by_document, ranked, top
+from citebot.index.store.search import document_of, passages_by_document, ranked, whoosh_top
 from citebot.index.text.analysis import fold
 from citebot.index.voices.people import Registry
 
@@ -48,7 +48,7 @@ def large(tmp_path_factory):
 
 
 def _whoosh(gen: Generation, field: str, words: list[str], limit: int) -> list[tuple[int, float]]:
-    return top(gen, query.Or([query.Term(field, w) for w in words]), limit, False)
+    return whoosh_top(gen, query.Or([query.Term(field, w) for w in words]), limit, False)
 
 
 QUERIES = [["harbour"], ["quill3"], ["harbour", "ledger"], ["ledger", "quill7", "copper"],

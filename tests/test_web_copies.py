@@ -75,6 +75,12 @@ def test_the_title_and_publisher_of_a_copied_page_skip_its_chrome(lake):
     ("First paragraph.\n\nA new one.", 18, False),
     ("“We saw it.” Then we left.", 13, False),
     ("آیا او آنجا بود؟ بله، بود.", 17, False),
+    (" \tIndented from the start.", 2, False),
+    ("The U.S. Army came.", 9, True),
+    ("(It ended.) \tThen more.", 13, False),
+    ("”” and then", 3, True),
+    ("Filler words go on. " * 400 + "Next one.", 8000, False),
+    ("Filler words go on " * 400 + "next one.", 7600, True),
 ])
 def test_where_a_sentence_starts(text, start, expected):
     assert starts_mid_sentence(text, start) is expected

@@ -61,5 +61,7 @@ LETTER = re.compile(r"[^\W\d_]")
 
 def mostly_persian(text: str) -> bool:
     """Whether most letters of `text` are Arabic-script ones: a Persian document, whatever Latin names it has."""
+    if not SCRIPT.search(text, 0, 20000):  # no such letter at all (most English excerpts): no need to count
+        return False
     letters = LETTER.findall(text[:20000])
     return bool(letters) and 2 * sum(1 for c in letters if SCRIPT.match(c)) > len(letters)

@@ -26,6 +26,8 @@ ABBREVIATIONS = {
 # Persian too: ؟ ends a question, » a quotation, and a sentence begins with any Arabic-script letter or «.
 BOUNDARY = re.compile(r"""[.!?…؟]+["”’')\]»]*(?=\s+["“‘'(\[«]?[A-Z0-9…\u0621-\u06ff])|\n\n""")
 WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+ENDS = ".!?…؟"  # what ends a sentence (؟: the Persian question mark)...
+CLOSERS = "\"”’')]»"  # ...before the quotation marks and brackets it closes
 CLAUSE = re.compile(r"(?:[;:]|\s[–—-]\s|—|,)\s")
 
 Span = tuple[int, int]
@@ -66,14 +68,21 @@ def starts_mid_sentence(text: str, start: int) -> bool:
 
     The excerpt itself is never changed; the rendering puts "…" before it so a reader knows words came first.
     """
-    before = text[:start].rstrip(" \t")
-    if not before:
+    end = min(start, len(text))  # before it: text[:end], text[:start] without the spaces and tabs it ends with
+    while end and text[end - 1] in " \t":
+        end -= 1
+    if not end:
         return False
-    if before.endswith("\n"):  # a paragraph's start: mid-sentence only if it opens in lower case ("which was…")
+    if text[end - 1] == "\n":  # a paragraph's start: mid-sentence only if it opens in lower case ("which was…")
         return text[start:start + 1].islower()
-    if not re.search(r"""[.!?…؟]["”’')\]»]*$""", before):  # ؟: the Persian question mark
+    # Read back from there, not the whole text before (an excerpt far into a document): the last character that
+    # closes no quotation or bracket must end a sentence.
+    last = end - 1
+    while last >= 0 and text[last] in CLOSERS:
+        last -= 1
+    if last < 0 or text[last] not in ENDS:
         return True
-    return before.endswith(".") and _is_abbreviation(before, len(before) - 1, ".")  # "Dr." ends no sentence
+    return text[end - 1] == "." and _is_abbreviation(text, end - 1, ".")  # "Dr." ends no sentence
 
 
 def _fits(text: str, group: list[Span], unit: Span, max_chars: int) -> bool:
