@@ -81,8 +81,10 @@ def _tls() -> ssl.SSLContext:
     return httpx.create_ssl_context()  # what httpx makes for each client by default
 
 
-def build(settings: Settings, bot_settings: BotSettings, token: str, shared: SharedState | None = None) -> Application:
-    """The application; `shared` is the state workers share (default: Redis if configured, else memory)."""
+def build(settings: Settings, bot_settings: BotSettings, token: str, shared: SharedState | None = None,
+          answerer: Answerer | None = None) -> Application:
+    """The application; `shared` is the state workers share (default: Redis if configured, else memory); `answerer`:
+    one already opened (default: a new one, which opens the index at the first question)."""
     shared = shared or open_state(bot_settings)
     builder = (
         Application.builder()
@@ -100,7 +102,7 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
         base = bot_settings.base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(bot_settings.base_file_url or base.replace("/bot", "/file/bot"))
     app = builder.build()
-    app.bot_data.configure(settings, bot_settings, Answerer(settings), shared)
+    app.bot_data.configure(settings, bot_settings, answerer or Answerer(settings), shared)
 
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     app.add_handler(TypeHandler(Update, h.flood_guard), group=-1)
@@ -177,8 +179,9 @@ async def describe(app: Application, lang: str, language_code: str | None) -> No
                                            language_code=language_code)
 
 
-def serve(settings: Settings, bot_settings: BotSettings, token: str, webhook: bool = False) -> None:
-    app = build(settings, bot_settings, token)
+def serve(settings: Settings, bot_settings: BotSettings, token: str, webhook: bool = False,
+          answerer: Answerer | None = None) -> None:
+    app = build(settings, bot_settings, token, answerer=answerer)
     if webhook:
         if not bot_settings.webhook_url:
             raise SystemExit("citebot serve --webhook needs telegram.webhook_url (or CITEBOT_TELEGRAM_WEBHOOK_URL)")

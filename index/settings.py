@@ -26,6 +26,9 @@ import yaml
 
 from .errors import ConfigError
 
+# yaml's safe loader in C (libyaml, in PyYAML's wheels): the same data, read about ten times faster at each launch.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DEFAULT_FILE = Path("config/citebot.yaml")
 T = TypeVar("T")
 
@@ -165,7 +168,7 @@ def _plain(value):
 
 def _read(path: Path, keys: set[str]) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

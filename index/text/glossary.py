@@ -16,6 +16,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from ..errors import ConfigError
+from ..settings import SAFE_LOADER
 from .analysis import TOKEN
 from .persian import fold
 
@@ -52,7 +53,7 @@ class Glossary:
         if not path or not path.exists():
             return glossary
         try:
-            items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            items = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or []
             for item in items:
                 glossary._add(item)
         except (yaml.YAMLError, TypeError, KeyError, AttributeError) as e:

@@ -1,0 +1,58 @@
+"""`citebot serve`'s launch: the index opened before the first question, the collector paused while it loads."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import time
+import weakref
+
+from citebot.bot.cli import resume_collector
+from citebot.index import Answerer
+from citebot.index.store.build import reindex
+from tests.conftest import ROOT, indexed
+
+
+def test_the_index_is_open_before_the_first_question(bundled, tmp_path):
+    answerer = Answerer(indexed(bundled, tmp_path, corpus=ROOT / "corpus"))
+    answerer.open()
+    assert answerer._corpus is not None  # the first question finds it open
+    answer = answerer.ask("/who Raisi")
+    assert answer.generation == answerer._corpus.generation.name and answer.results
+
+
+def test_an_index_that_cannot_be_opened_at_launch_is_logged_and_the_first_question_says_why(bundled, tmp_path,
+                                                                                         caplog):
+    settings = indexed(bundled, tmp_path, corpus=ROOT / "corpus")
+    name = (settings.index_dir / "CURRENT").read_text().strip()
+    (settings.index_dir / "generations" / name / "meta.json").write_text("{not json")
+    answerer = Answerer(settings)
+    with caplog.at_level(logging.ERROR):
+        answerer.open()  # the launch goes on
+    assert "cannot open the index generation yet" in caplog.text
+    try:
+        answerer.ask("/who Raisi")
+    except ValueError as e:  # what a question meets is the same error, not a silent empty answer
+        assert "Expecting property name" in str(e)
+    else:
+        raise AssertionError("a question answered from an index that cannot be opened")
+
+
+def test_the_generation_open_at_launch_is_freed_once_a_new_one_answers(bundled, tmp_path):
+    settings = indexed(bundled, tmp_path, corpus=ROOT / "corpus")
+    answerer = Answerer(settings)
+    gc.disable()  # as `citebot serve` starts
+    try:
+        answerer.open()
+        first = weakref.ref(answerer.corpus().generation)
+        resume_collector()
+        assert gc.isenabled()
+        reindex(settings)
+        time.sleep(0.6)  # workers re-read CURRENT twice a second
+        answer = answerer.ask("/who Raisi")
+        assert answer.results and answer.generation != first().name
+        gc.collect()
+        assert first() is None, "the first generation stays in memory after a reindex"
+    finally:
+        gc.unfreeze()
+        gc.enable()
