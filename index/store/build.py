@@ -24,8 +24,6 @@ from ..text.headings import heading_spans
 from ..text.split import passages
 from ..voices.overrides import registry_for
 from ..voices.people import Named, Registry, discover, fold, named_in
-from ..voices.quotes import find_quotes
-from ..voices.referents import find_referents
 from ..voices.roles import titled
 from ..voices.tenure import as_of_document
 from ..voices.voices import find_voices
@@ -205,6 +203,11 @@ class _Registry:
 
 
 def _analyse(people: _Registry, job: tuple) -> _Analysis:
+    # Imported here: only a reindex finds quotations, and at the top their ~40 patterns were compiled at every launch
+    # of `citebot serve` (~15 ms).
+    from ..voices.quotes import find_quotes
+    from ..voices.referents import find_referents
+
     doc_id, text, title, date, spans = job
     names = people.names
     mentions = people.registry.mentions(text)
