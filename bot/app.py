@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import ssl
-from functools import cache
 
-import httpx
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.ext import (
     Application,
@@ -26,7 +23,7 @@ from citebot.index import Answerer, Settings
 from . import admin as admin_handlers
 from . import buttons as b
 from . import handlers as h
-from . import inline
+from . import inline, tls
 from .backlog import Backlog
 from .catalogue import DEFAULT, languages, say
 from .ratelimit import SharedRateLimiter
@@ -73,12 +70,7 @@ def requests(connections: int, read_timeout: float, connect_timeout: float = 5.0
     builder made two, each loading the CA certificates again (50 ms of start-up apiece). Timeouts in seconds;
     the defaults are PTB's own."""
     return HTTPXRequest(connection_pool_size=connections, read_timeout=read_timeout, connect_timeout=connect_timeout,
-                        write_timeout=write_timeout, pool_timeout=pool_timeout, httpx_kwargs={"verify": _tls()})
-
-
-@cache
-def _tls() -> ssl.SSLContext:
-    return httpx.create_ssl_context()  # what httpx makes for each client by default
+                        write_timeout=write_timeout, pool_timeout=pool_timeout, httpx_kwargs={"verify": tls.context()})
 
 
 def build(settings: Settings, bot_settings: BotSettings, token: str, shared: SharedState | None = None,

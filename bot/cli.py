@@ -212,12 +212,13 @@ def serve(obj: Context, webhook: bool) -> None:
         return
     from telegram.error import InvalidToken
 
-    from citebot.bot import app, logs
+    from citebot.bot import app, logs, tls
     from citebot.bot.malloc import tame_heap
 
     tame_heap()  # before the first worker thread: see bot/malloc.py
     logs.setup(token)
     answerer = obj.answerer()  # builds the index on first run
+    tls.start()  # the CA certificates are read while the index opens (bot/tls.py)
     answerer.open()  # before the first update, not in its answer's time; a generation that fails to open is logged
     resume_collector()
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import ssl
 import time
 import weakref
 
@@ -56,3 +57,14 @@ def test_the_generation_open_at_launch_is_freed_once_a_new_one_answers(bundled, 
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_the_tls_context_begun_while_the_index_opens_is_one_that_checks_certificates():
+    from citebot.bot import tls
+
+    tls.start()
+    tls.start()  # once a process, however often asked
+    context = tls.context()
+    assert context is tls.context()
+    assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+    assert context.cert_store_stats()["x509_ca"] > 50  # the CA certificates were read
