@@ -39,6 +39,9 @@ MENU = ("who", "quote", "source", "docs", "report", "help")
 # 16 keep up with Telegram's 30 messages a second at any round trip up to half a second.
 CONNECTIONS = 16
 CONCURRENT = 256  # updates handled at once (PTB's default for concurrent_updates(True)), and fetched ahead at most
+# Telegram keeps a bot's menus from its last launch, so they are registered a second after this one: begun at once,
+# their ten calls' work ran between the first getUpdates and the first answer, slowing both.
+MENUS_AFTER = 1.0
 ADMIN_MENU = MENU + ("reindex", "stats", "add", "edit", "remove", "people", "reports", "cancel")
 
 
@@ -129,12 +132,13 @@ async def post_init(app: Application) -> None:
     """Start the spool's replayer and the menus' registration; neither holds up the first getUpdates."""
     app.bot_data.replayer = asyncio.create_task(admin_handlers.replay_spool(app))  # see index/collection/spool.py
     # Ten Bot API calls, one after another: awaited here they delayed the first answer by as many round trips.
-    app.bot_data.menus = asyncio.create_task(register_menus(app))
+    app.bot_data.menus = asyncio.create_task(register_menus(app, after=MENUS_AFTER))
 
 
-async def register_menus(app: Application) -> None:
+async def register_menus(app: Application, after: float = 0.0) -> None:
     """Register the command menu, in each translated language too; admins see the admin commands in their
-    private chats, also in each language (Telegram picks the one of the admin's app)."""
+    private chats, also in each language (Telegram picks the one of the admin's app). `after`: seconds to wait first."""
+    await asyncio.sleep(after)
     try:
         await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
         await describe(app, DEFAULT, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import html
 import logging
 import ssl
 import time
@@ -11,7 +12,9 @@ import weakref
 from citebot.bot.cli import resume_collector
 from citebot.index import Answerer
 from citebot.index.store.build import reindex
+from tests.botproc import TOKEN, citebot, message
 from tests.conftest import ROOT, indexed
+from tests.fake_telegram import FakeTelegram
 
 
 def test_the_index_is_open_before_the_first_question(bundled, tmp_path):
@@ -68,3 +71,16 @@ def test_the_tls_context_begun_while_the_index_opens_is_one_that_checks_certific
     assert context is tls.context()
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
     assert context.cert_store_stats()["x509_ca"] > 50  # the CA certificates were read
+
+
+def test_a_question_waiting_at_launch_is_answered_before_the_menus_are_registered(bundled, tmp_path):
+    settings = indexed(bundled, tmp_path, corpus=ROOT / "corpus")
+    server = FakeTelegram(TOKEN)
+    server.start()
+    server.push(message("/who Raisi", chat=7))
+    with citebot(settings, server, tmp_path / "bot.log"):
+        server.wait_for(lambda m, p: m == "setMyCommands")  # still registered, a second after the launch
+        calls = [(m, p) for m, p in server.calls]
+    answered = next(i for i, (m, p) in enumerate(calls) if m == "sendMessage" and p.get("chat_id") in (7, "7"))
+    assert "Raisi" in html.unescape(calls[answered][1]["text"])
+    assert answered < min(i for i, (m, p) in enumerate(calls) if m in ("setMyCommands", "setMyDescription"))
