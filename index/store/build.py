@@ -26,7 +26,6 @@ from ..voices.overrides import registry_for
 from ..voices.people import Named, Registry, discover, fold, named_in
 from ..voices.roles import titled
 from ..voices.tenure import as_of_document
-from ..voices.voices import find_voices
 from ..voices.who import describing_excerpts, rank
 from .generations import GenerationWriter, Shelf
 from .meta import Meta, Stats
@@ -203,10 +202,11 @@ class _Registry:
 
 
 def _analyse(people: _Registry, job: tuple) -> _Analysis:
-    # Imported here: only a reindex finds quotations, and at the top their ~40 patterns were compiled at every launch
-    # of `citebot serve` (~15 ms).
+    # Imported here: only a reindex finds quotations and voices, and at the top their ~50 patterns were compiled at
+    # every launch of `citebot serve` (~20 ms).
     from ..voices.quotes import find_quotes
     from ..voices.referents import find_referents
+    from ..voices.voices import find_voices
 
     doc_id, text, title, date, spans = job
     names = people.names
