@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 # Loading the modules and opening the index make most of a launch's objects, and they live as long as the process:
@@ -10,7 +11,7 @@ import sys
 # process started to serve pauses it here, before anything is imported, and resumes it once the index is open
 # (resume_collector); main() resumes it at once if the command is another after all. A process that only imports
 # this module (tests) is left alone.
-if "serve" in sys.argv[1:]:
+if "serve" in sys.argv[1:] and os.path.basename(sys.argv[0]) in ("citebot", "cli.py"):
     gc.disable()
 
 import json
@@ -203,8 +204,11 @@ def serve(obj: Context, webhook: bool) -> None:
         token = bot_token()
     except ConfigError as e:
         raise click.ClickException(str(e)) from None
-    if not Answerer(obj.settings).exists():  # said before anything else: the index will be built from the corpus
+    built = Answerer(obj.settings).exists()
+    if not built:  # said before anything else: the index will be built from the corpus
         needs_corpus(obj.settings)
+    if not token or not built:
+        gc.enable()  # a chat, or a first reindex (many short-lived objects), is no launch to hurry
     if not token:
         click.echo(NO_TOKEN, err=True)
         obj.answerer()

@@ -6,8 +6,12 @@ import gc
 import html
 import logging
 import ssl
+import subprocess
+import sys
 import time
 import weakref
+
+import pytest
 
 from citebot.bot.cli import resume_collector
 from citebot.index import Answerer
@@ -84,3 +88,29 @@ def test_a_question_waiting_at_launch_is_answered_before_the_menus_are_registere
     answered = next(i for i, (m, p) in enumerate(calls) if m == "sendMessage" and p.get("chat_id") in (7, "7"))
     assert "Raisi" in html.unescape(calls[answered][1]["text"])
     assert answered < min(i for i, (m, p) in enumerate(calls) if m in ("setMyCommands", "setMyDescription"))
+
+
+@pytest.mark.parametrize("argv, paused", [
+    (["/srv/venv/bin/citebot", "serve"], True),  # the installed command
+    (["/srv/citebot/bot/cli.py", "serve", "--webhook"], True),  # python -m citebot.bot.cli serve
+    (["/srv/venv/bin/citebot", "ask", "serve"], True),  # paused at import; main() resumes it for `ask`
+    (["/srv/venv/bin/pytest", "-k", "serve"], False),  # a process that only imports the module
+])
+def test_the_collector_is_paused_only_in_a_process_started_to_serve(argv, paused):
+    code = f"import sys; sys.argv = {argv!r}; import citebot.bot.cli, gc; print(gc.isenabled())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == str(not paused)
+
+
+def test_a_command_other_than_serve_runs_with_the_collector():
+    from click.testing import CliRunner
+
+    from citebot.bot.cli import main
+
+    gc.disable()  # as a process started with "serve" among its words finds it
+    try:
+        result = CliRunner().invoke(main, ["config"])
+        assert result.exit_code == 0, result.output
+        assert gc.isenabled()
+    finally:
+        gc.enable()
