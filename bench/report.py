@@ -145,12 +145,19 @@ def misses(search: dict) -> list[str]:
                    "hits could change: not kept.")
     if s.get("first_answer_ms", 0) > 500:
         out.append(f"- **launch to first answer {s['first_answer_ms']:.0f} ms vs 500** "
-                   f"({s.get('first_answer_cpu_ms', 0):.0f} ms of its own CPU): mostly imports (about 0.5 s: numpy "
-                   "0.1-0.2 s, python-telegram-bot with httpx 0.2-0.3 s, of which httpx's optional command line, rich and "
-                   "pygments, about 60 ms where they are installed, as in the dev venv but not the Docker image; the "
-                   "answer layer's 380 regular expressions about 0.1 s), then meta.json and Whoosh's open (about 0.1 s). "
-                   "Cut: compact titles saved at reindex, citation formats imported on first use, one glossary reading, "
-                   "one TLS context, the menus registered after polling starts.")
+                   f"({s.get('first_answer_cpu_ms', 0):.0f} ms of its own CPU; the machine was shared, so the wall time "
+                   "also holds other jobs' turns): nearly all of it imports now (about 0.45 s of CPU: python-telegram-bot "
+                   "with httpx and tornado about 0.15 s, numpy 0.07-0.1 s, Whoosh 0.04 s, citebot's own modules about "
+                   "0.12 s; httpx's optional command line, rich and pygments, about 35 ms more where they are installed, "
+                   "as in the dev venv but not the Docker image), then opening the generation (about 35 ms) and "
+                   "python-telegram-bot's first calls (getMe, deleteWebhook, getUpdates: about 40 ms, anyio imported at "
+                   "the first). Cut: the collector paused while citebot loads and what is loaded by then frozen out of it "
+                   "(it ran over ~180k launch objects again and again: about 0.1 s), the index opened before polling, "
+                   "meta.json's headings kept as one string a document (its parsing 17 -> 9 ms), YAML read with libyaml, "
+                   "the reply patterns and the quotation finders loaded when first used, the CA certificates read in a "
+                   "thread while the index opens, the menus registered a second after launch; before that, compact "
+                   "titles saved at reindex, citation formats imported on first use, one glossary reading, one TLS "
+                   "context.")
     if s.get("rss_mb", 0) > 150:
         out.append(f"- **RSS after 10,000 questions {s['rss_mb']:.0f} MB vs 150**: about 75 MB after imports (numpy "
                    "21, python-telegram-bot 19, Whoosh 14), about 105 MB after the first answer; the rest is the Python "

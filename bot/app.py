@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import ssl
-from functools import cache
 
-import httpx
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault, Update
 from telegram.ext import (
     Application,
@@ -26,7 +23,7 @@ from citebot.index import Answerer, Settings
 from . import admin as admin_handlers
 from . import buttons as b
 from . import handlers as h
-from . import inline
+from . import inline, tls
 from .backlog import Backlog
 from .catalogue import DEFAULT, languages, say
 from .ratelimit import SharedRateLimiter
@@ -42,6 +39,9 @@ MENU = ("who", "quote", "source", "docs", "report", "help")
 # 16 keep up with Telegram's 30 messages a second at any round trip up to half a second.
 CONNECTIONS = 16
 CONCURRENT = 256  # updates handled at once (PTB's default for concurrent_updates(True)), and fetched ahead at most
+# Telegram keeps a bot's menus from its last launch, so they are registered a second after this one: begun at once,
+# their ten calls' work ran between the first getUpdates and the first answer, slowing both.
+MENUS_AFTER = 1.0
 ADMIN_MENU = MENU + ("reindex", "stats", "add", "edit", "remove", "people", "reports", "cancel")
 
 
@@ -73,16 +73,13 @@ def requests(connections: int, read_timeout: float, connect_timeout: float = 5.0
     builder made two, each loading the CA certificates again (50 ms of start-up apiece). Timeouts in seconds;
     the defaults are PTB's own."""
     return HTTPXRequest(connection_pool_size=connections, read_timeout=read_timeout, connect_timeout=connect_timeout,
-                        write_timeout=write_timeout, pool_timeout=pool_timeout, httpx_kwargs={"verify": _tls()})
+                        write_timeout=write_timeout, pool_timeout=pool_timeout, httpx_kwargs={"verify": tls.context()})
 
 
-@cache
-def _tls() -> ssl.SSLContext:
-    return httpx.create_ssl_context()  # what httpx makes for each client by default
-
-
-def build(settings: Settings, bot_settings: BotSettings, token: str, shared: SharedState | None = None) -> Application:
-    """The application; `shared` is the state workers share (default: Redis if configured, else memory)."""
+def build(settings: Settings, bot_settings: BotSettings, token: str, shared: SharedState | None = None,
+          answerer: Answerer | None = None) -> Application:
+    """The application; `shared` is the state workers share (default: Redis if configured, else memory); `answerer`:
+    one already opened (default: a new one, which opens the index at the first question)."""
     shared = shared or open_state(bot_settings)
     builder = (
         Application.builder()
@@ -100,7 +97,7 @@ def build(settings: Settings, bot_settings: BotSettings, token: str, shared: Sha
         base = bot_settings.base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(bot_settings.base_file_url or base.replace("/bot", "/file/bot"))
     app = builder.build()
-    app.bot_data.configure(settings, bot_settings, Answerer(settings), shared)
+    app.bot_data.configure(settings, bot_settings, answerer or Answerer(settings), shared)
 
     private, groups = filters.ChatType.PRIVATE, filters.ChatType.GROUPS
     app.add_handler(TypeHandler(Update, h.flood_guard), group=-1)
@@ -135,12 +132,13 @@ async def post_init(app: Application) -> None:
     """Start the spool's replayer and the menus' registration; neither holds up the first getUpdates."""
     app.bot_data.replayer = asyncio.create_task(admin_handlers.replay_spool(app))  # see index/collection/spool.py
     # Ten Bot API calls, one after another: awaited here they delayed the first answer by as many round trips.
-    app.bot_data.menus = asyncio.create_task(register_menus(app))
+    app.bot_data.menus = asyncio.create_task(register_menus(app, after=MENUS_AFTER))
 
 
-async def register_menus(app: Application) -> None:
+async def register_menus(app: Application, after: float = 0.0) -> None:
     """Register the command menu, in each translated language too; admins see the admin commands in their
-    private chats, also in each language (Telegram picks the one of the admin's app)."""
+    private chats, also in each language (Telegram picks the one of the admin's app). `after`: seconds to wait first."""
+    await asyncio.sleep(after)
     try:
         await app.bot.set_my_commands(COMMANDS, scope=BotCommandScopeDefault())
         await describe(app, DEFAULT, None)
@@ -177,8 +175,9 @@ async def describe(app: Application, lang: str, language_code: str | None) -> No
                                            language_code=language_code)
 
 
-def serve(settings: Settings, bot_settings: BotSettings, token: str, webhook: bool = False) -> None:
-    app = build(settings, bot_settings, token)
+def serve(settings: Settings, bot_settings: BotSettings, token: str, webhook: bool = False,
+          answerer: Answerer | None = None) -> None:
+    app = build(settings, bot_settings, token, answerer=answerer)
     if webhook:
         if not bot_settings.webhook_url:
             raise SystemExit("citebot serve --webhook needs telegram.webhook_url (or CITEBOT_TELEGRAM_WEBHOOK_URL)")

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-import json
+import gc
+import os
 import sys
+
+# Loading the modules and opening the index make most of a launch's objects, and they live as long as the process:
+# the collector, run over them again and again while they are made, cost `citebot serve` a tenth of its launch. So a
+# process started to serve pauses it here, before anything is imported, and resumes it once the index is open
+# (resume_collector); main() resumes it at once if the command is another after all. A process that only imports
+# this module (tests) is left alone.
+if "serve" in sys.argv[1:] and os.path.basename(sys.argv[0]) in ("citebot", "cli.py"):
+    gc.disable()
+
+import json
 from dataclasses import asdict, fields
 from typing import Any
 
@@ -101,6 +112,17 @@ class OneLineErrors(click.Group):
 def main(ctx: click.Context, config: str | None) -> None:
     """citebot: exact quotes from a document collection, with their sources."""
     ctx.obj = Context(config)
+    if ctx.invoked_subcommand != "serve":
+        gc.enable()
+
+
+def resume_collector() -> None:
+    """Resume the collector paused while `citebot serve` loaded, leaving out what is loaded by then (modules, the
+    open generation): they live as long as the process (a generation until the next one: see Answerer.corpus), and
+    no collection scans them again."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 @main.command()
@@ -185,8 +207,11 @@ def serve(obj: Context, webhook: bool) -> None:
         token = bot_token()
     except ConfigError as e:
         raise click.ClickException(str(e)) from None
-    if not Answerer(obj.settings).exists():  # said before anything else: the index will be built from the corpus
+    built = Answerer(obj.settings).exists()
+    if not built:  # said before anything else: the index will be built from the corpus
         needs_corpus(obj.settings)
+    if not token or not built:
+        gc.enable()  # a chat, or a first reindex (many short-lived objects), is no launch to hurry
     if not token:
         click.echo(NO_TOKEN, err=True)
         obj.answerer()
@@ -194,14 +219,17 @@ def serve(obj: Context, webhook: bool) -> None:
         return
     from telegram.error import InvalidToken
 
-    from citebot.bot import app, logs
+    from citebot.bot import app, logs, tls
     from citebot.bot.malloc import tame_heap
 
     tame_heap()  # before the first worker thread: see bot/malloc.py
     logs.setup(token)
-    obj.answerer()  # builds the index on first run
+    answerer = obj.answerer()  # builds the index on first run
+    tls.start()  # the CA certificates are read while the index opens (bot/tls.py)
+    answerer.open()  # before the first update, not in its answer's time; a generation that fails to open is logged
+    resume_collector()
     try:
-        app.serve(obj.settings, obj.bot_settings, token, webhook=webhook)
+        app.serve(obj.settings, obj.bot_settings, token, webhook=webhook, answerer=answerer)
     except InvalidToken:  # its message repeats the token, so say it in our own words
         raise click.ClickException("Telegram refused the bot token in TELEGRAM_BOT_TOKEN; "
                                    "check it with @BotFather (/mybots > API Token).") from None

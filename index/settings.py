@@ -26,6 +26,9 @@ import yaml
 
 from .errors import ConfigError
 
+# yaml's safe loader in C (libyaml, in PyYAML's wheels): the same data, read about ten times faster at each launch.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DEFAULT_FILE = Path("config/citebot.yaml")
 T = TypeVar("T")
 
@@ -166,7 +169,7 @@ def _plain(value):
 def read_yaml(path: Path) -> Any:
     """A configuration file's YAML (None when empty); one that is not YAML is a ConfigError naming its line."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
     except (yaml.YAMLError, UnicodeDecodeError) as e:
         mark = getattr(e, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

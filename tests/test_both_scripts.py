@@ -42,3 +42,13 @@ def test_a_person_named_only_in_persian_by_a_latin_spelling(registry):
     assert persian_person(registry, "Rastegar").person.name == "مهدی رستگار"
     assert persian_person(registry, "Mahdi Rastegar").approximate
     assert persian_person(registry, "Rostami") is None
+
+
+def test_a_generation_without_persian_words_searches_no_other_script():
+    english = Registry.from_yaml(CONFIG / "people.yaml")
+    english.words = {"khavaran", "cemetery", "executions", "tehran", "montazeri"}
+    glossary = Glossary.load(CONFIG / "glossary.yaml")
+    assert [persian_forms(english, glossary, typed) for typed in ("Khavaran", "execution", "Tehran")] == [None] * 3
+    mixed = Registry.from_yaml(CONFIG / "people.yaml")
+    mixed.words = english.words | {"خاوران"}  # one Persian word among them is found
+    assert persian_forms(mixed, glossary, "Khavaran") == "خاوران"

@@ -47,3 +47,20 @@ def _with_meta(gen, meta):
     other = copy.copy(gen)
     other.meta = meta
     return other
+
+
+def test_headings_are_saved_as_one_string_a_document_and_read_alike_from_an_older_generation(answerer):
+    gen = answerer.corpus().generation
+    data = json.loads((gen.path / "meta.json").read_text(encoding="utf-8"))
+    opened = Meta.from_json(data).headings
+    assert all(isinstance(saved, str) for saved in data["headings"].values())
+    with_headings = [doc for doc in opened if opened[doc]]
+    assert with_headings
+    for doc in with_headings:
+        text = gen.text(doc)
+        assert all(0 <= s < e <= len(text) and text[s:e].strip() for s, e in opened[doc])
+    # a generation written before: lists of pairs
+    data["headings"] = {doc: [list(h) for h in opened[doc]] for doc in opened}
+    older = Meta.from_json(data).headings
+    assert {doc: older[doc] for doc in older} == {doc: opened[doc] for doc in opened}
+    assert older.get("no-such-document", []) == []

@@ -12,6 +12,7 @@ by_person.py (/who, /quote); results.py builds every `Result`.
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
 import threading
@@ -97,6 +98,10 @@ class Answerer:
             gen = self.shelf.current()
             with self._lock:
                 if self._corpus is None or self._corpus.generation is not gen:
+                    if self._corpus is not None and gc.get_freeze_count():
+                        # What a launch loaded, its first generation included, was frozen out of the collector
+                        # (bot/cli.py: resume_collector); that generation's objects hold cycles: let them be freed.
+                        gc.unfreeze()
                     self._corpus = Corpus.load(gen)
                     self._cache.clear()
                     self.unopened = None
@@ -112,6 +117,14 @@ class Answerer:
                           problem, self._corpus.generation.name)
             self.unopened = problem
             return self._corpus
+
+    def open(self) -> None:
+        """Open the current generation now, before any question waits for it. One that cannot be opened is logged
+        here and tried again at the first question, whose answer says why."""
+        try:
+            self.corpus()
+        except Exception:  # noqa: BLE001 - whatever a bad generation raises (OS, Whoosh, JSON); see corpus()
+            log.exception("cannot open the index generation yet")
 
     def exists(self) -> bool:
         """Whether an index generation has been built (without opening it)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..models import Document, Person, Referent, Voice
@@ -22,7 +23,7 @@ class Corpus:
     people: list[Person]
     voices: dict[str, list[Voice]]  # doc id -> voices by start
     referents: dict[str, list[Referent]]  # doc id -> resolved pronouns and titles by start
-    headings: dict[str, list[tuple[int, int]]]  # doc id -> its headings and title line (index/text/headings.py)
+    headings: Mapping[str, list[tuple[int, int]]]  # doc id -> its headings and title line (index/text/headings.py)
     counts: dict[str, int] = field(default_factory=dict)  # passages per document, counted when first asked
     texts: dict[str, str] = field(default_factory=dict)  # the texts results came from lately (a few, not all)
 

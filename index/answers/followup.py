@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..models import Answer, Phrase, Result
 from .messages import phrase
@@ -58,7 +59,13 @@ WRITTEN = [
     ("doc", rf"^(?:(?:کدام|چه)\s+{DOCUMENT_FA}|(?:این|همین)\s+{DOCUMENT_FA}|{DOCUMENT_FA}){END}"),
     ("same", rf"^(?:(?:و\s+)?(?P<x>.+?)\s+چطور|و\s+(?P<y>.+?)\s+(?:چی|چه)){END}"),
 ]
-SHAPES = [(kind, re.compile(shape, re.I)) for kind, shape in WRITTEN]
+
+
+@cache
+def shapes() -> list[tuple[str, re.Pattern[str]]]:
+    """WRITTEN compiled, when a reply is first read: most lines are not replies, and compiled at import these
+    patterns took ~10 ms of every launch."""
+    return [(kind, re.compile(shape, re.I)) for kind, shape in WRITTEN]
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,7 @@ def changed(line: str) -> FollowUp | None:
     """A reply to an answer from an index generation since replaced: what it refers to may have changed with the
     documents (another first page, other speakers), so a follow-up is not guessed; None: not a follow-up."""
     text = " ".join(line.split())
-    if any(pattern.match(text) for _, pattern in SHAPES):
+    if any(pattern.match(text) for _, pattern in shapes()):
         return FollowUp(unclear=phrase("answer.followup.changed", typed=text))
     return None
 
@@ -114,7 +121,7 @@ def changed(line: str) -> FollowUp | None:
 def read(line: str, earlier: Earlier) -> FollowUp | None:
     """How a reply to `earlier` is meant, or None when it is not a follow-up (answered as sent)."""
     text = " ".join(line.split())
-    for kind, pattern in SHAPES:
+    for kind, pattern in shapes():
         m = pattern.match(text)
         if m:
             groups = m.groupdict()

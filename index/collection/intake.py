@@ -28,7 +28,6 @@ from ..text.split import passages
 from ..voices import overrides
 from ..voices.overrides import registry_for
 from ..voices.people import Registry, discover
-from ..voices.quotes import find_quotes
 from . import custody
 from .collection import BOUNDS, NOTED, Collection, CollectionError, valid_id, validate
 from .damage import damage_signs
@@ -125,6 +124,8 @@ def _confirmed(d: Document, name: str) -> str | None:
 
 def prepare(settings: Settings, data: bytes, name: str, url: str | None = None) -> Draft:
     """Read `data` (named `name`) as the index would, and describe it. Raises UnreadableFile, CitebotError."""
+    from ..voices.quotes import find_quotes  # here, as in store/build.py: not compiled at every launch of the bot
+
     suffix = Path(name).suffix.lower() or ".html"
     url = public_url(url)  # a password used to fetch the page is never shown with it
     if suffix not in SUFFIXES:

@@ -24,11 +24,8 @@ from ..text.headings import heading_spans
 from ..text.split import passages
 from ..voices.overrides import registry_for
 from ..voices.people import Named, Registry, discover, fold, named_in
-from ..voices.quotes import find_quotes
-from ..voices.referents import find_referents
 from ..voices.roles import titled
 from ..voices.tenure import as_of_document
-from ..voices.voices import find_voices
 from ..voices.who import describing_excerpts, rank
 from .generations import GenerationWriter, Shelf
 from .meta import Meta, Stats
@@ -205,6 +202,12 @@ class _Registry:
 
 
 def _analyse(people: _Registry, job: tuple) -> _Analysis:
+    # Imported here: only a reindex finds quotations and voices, and at the top their ~50 patterns were compiled at
+    # every launch of `citebot serve` (~20 ms).
+    from ..voices.quotes import find_quotes
+    from ..voices.referents import find_referents
+    from ..voices.voices import find_voices
+
     doc_id, text, title, date, spans = job
     names = people.names
     mentions = people.registry.mentions(text)

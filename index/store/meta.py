@@ -8,11 +8,38 @@ it (index/store/generations.py) and its readers (index/answers/answerer.py and t
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 
 from ..models import Document, Person, Referent, TitleRow, Voice, WhoRow
 from ..voices.people import Registry
 from ..voices.titles import citation_title
+
+Span = tuple[int, int]
+
+
+class Headings(Mapping[str, list[Span]]):
+    """document id -> its headings, (start, end) in order. meta.json keeps each document's as one string of numbers
+    ("0 31 120 146"), read when the document's are first asked for: as lists of pairs, the headings of 1,000
+    documents were most of the time spent reading meta.json when a generation opens."""
+
+    def __init__(self, saved: Mapping[str, str | list[list[int]]]) -> None:
+        self._saved = saved  # a generation written before this form keeps lists of pairs
+        self._read: dict[str, list[Span]] = {}
+
+    def __getitem__(self, doc: str) -> list[Span]:
+        spans = self._read.get(doc)
+        if spans is None:
+            saved = self._saved[doc]
+            numbers = iter(map(int, saved.split())) if isinstance(saved, str) else (n for h in saved for n in h)
+            spans = self._read[doc] = list(zip(numbers, numbers, strict=True))
+        return spans
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._saved)
+
+    def __len__(self) -> int:
+        return len(self._saved)
 
 
 @dataclass
@@ -34,7 +61,7 @@ class Meta:
     voices: dict[str, list[Voice]]  # document id -> whose words each span is, by start
     refers_to: dict[str, list[Referent]]  # document id -> resolved pronouns and titles, by start
     stats: Stats
-    headings: dict[str, list[tuple[int, int]]] = field(default_factory=dict)  # document id -> its headings (headings.py)
+    headings: Mapping[str, list[Span]] = field(default_factory=dict)  # document id -> its headings (headings.py)
     generation: str = ""  # set by the store when the generation is written
     analyzer: str = ""  # analysis.ANALYZER_VERSION it was built with
     layout: int = 0  # store.LAYOUT it was built with
@@ -54,7 +81,7 @@ class Meta:
             "voices": {doc: [v.compact() for v in vs] for doc, vs in self.voices.items()},
             "refers_to": {doc: [[r.start, r.end, r.person] for r in rs] for doc, rs in self.refers_to.items()},
             "stats": asdict(self.stats),
-            "headings": {doc: [list(h) for h in hs] for doc, hs in self.headings.items()},
+            "headings": {doc: " ".join(str(n) for h in hs for n in h) for doc, hs in self.headings.items()},
             "generation": self.generation,
             "analyzer": self.analyzer,
             "layout": self.layout,
@@ -73,7 +100,7 @@ class Meta:
             voices={doc: [Voice(*v) for v in vs] for doc, vs in data.get("voices", {}).items()},
             refers_to={doc: [Referent(*r) for r in rs] for doc, rs in data.get("refers_to", {}).items()},
             stats=Stats(**data["stats"]),
-            headings={doc: [(s, e) for s, e in hs] for doc, hs in data.get("headings", {}).items()},
+            headings=Headings(data.get("headings", {})),
             generation=data.get("generation", ""),
             analyzer=data.get("analyzer", ""),
             layout=data.get("layout", 0),

@@ -29,7 +29,6 @@ from rapidfuzz.distance import OSA
 from ..errors import ConfigError
 from ..models import Mention, Person
 from ..settings import read_yaml
-from .cues import common_words, cue, name_in, opens_no_name
 from .marks import marked_spans
 from .names import NOT_NAMES, ROLES, SPEECH, SUFFIXES, TITLES, TOKEN, WORD, common_english_words, fold
 from .persian_people import WORD as PERSIAN_WORD
@@ -525,6 +524,10 @@ def _discover_persian(registry: Registry, texts: list[str]) -> None:
 
 def speakers_named(text: str) -> tuple[list[str], list[str]]:
     """Names speech cues give next to quotations: (full names, lone names the text never gives in full)."""
+    # cues.py is imported where people are found (a reindex, a draft), not with the registry a bot serves from: its
+    # patterns took ~6 ms of every launch.
+    from .cues import common_words, cue
+
     lower = common_words(text)
     fuller = _FullNames(text, lower)
     full, lone = [], []
@@ -565,6 +568,8 @@ class _FullNames:
         self.found: dict[str, list[str]] = {}
 
     def __call__(self, surname: str) -> list[str]:
+        from .cues import name_in  # see speakers_named
+
         if surname not in self.found:
             names = set()
             for pos in self.at.get(surname, ()):
@@ -579,6 +584,8 @@ class _FullNames:
 
 def candidates(text: str) -> list[str]:
     """Names of people in `text`: capitalised sequences with evidence of being a person."""
+    from .cues import common_words, opens_no_name  # see speakers_named
+
     names = []
     common = common_words(text)  # "Yet", "Using": words the text mostly writes in lower case open no name
     headlines = _title_cased(text, common)
