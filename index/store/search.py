@@ -119,8 +119,13 @@ def top(gen: Generation, q: query.Query, limit: int | None, per_doc: bool,
     allow: only these docnums (scored only they). Not with per_doc: a CollapseCollector around a
     FilterCollector would bypass its check.
     """
-    if not per_doc and (found := trees.top(gen.postings, q, limit, allow, partial(_phrase_docs, gen))) is not None:
-        return found  # Whoosh's list, scored from the compiled postings (trees.py)
+    if not per_doc:
+        phrases = partial(_phrase_docs, gen)
+        if (found := trees.top(gen.postings, q, limit, allow, phrases)) is not None:
+            return found  # Whoosh's list, scored from the compiled postings (trees.py)
+        if limit is not None and (every := trees.top(gen.postings, q, None, allow, phrases)) is not None:
+            # Whoosh's top `limit` of this tree can miss its best passages (trees.py): every match scored instead
+            return every[:limit]
     return whoosh_top(gen, q, limit, per_doc, allow)
 
 

@@ -13,9 +13,10 @@ Whoosh's top-k is not always the top of every passage scored: to skip postings i
 AndMaybe or an And, moves them by their blocks' upper bounds, and a side left behind is not added (or a passage is
 skipped): `((harbour^0.3) AND (orchard OR quill6 OR quill11^0.8))` misses its best two of 5,200 passages, an
 AndMaybe of terms keeps a later passage of equal score (tests/test_trees.py), and an AndMaybe inside an And misses
-its second side even with no limit. Those trees stay Whoosh's, so no answer changes: under a limit only a term, an
-And of terms and an Or of terms are scored here (meant.py's every-word tier of words as typed, with no optional
-word; its some-words tier); with no limit
+its second side even with no limit. So under a limit only a term, an And of terms and an Or of terms are scored
+here as Whoosh's top-k (meant.py's every-word tier of words as typed, with no optional word; its some-words tier);
+for other trees search.top asks for every match, scored here, and keeps the best (what Whoosh's exhaustive
+collector gives, not its shortcut); with no limit
 (/source's best passage of each document), any tree of And, Or and terms, an AndMaybe at the top, and phrases:
 Whoosh finds a phrase's passages (positions are not compiled), their words' scores are computed here. Any other
 query (a field not compiled, a small index where Whoosh preloads an Or of 3+ clauses and sums it in another
