@@ -113,17 +113,23 @@ class _Resolver:
         lower case, not a place ("in Tucson"), not opening a sentence unless it is two words or more, and not in
         a description of the `named` ("X, UN Rapporteur on Contemporary Forms of Slavery, said"). The pronoun may
         be that person."""
-        english = common_english_words()  # "Democratic", "French", "Church": rarely someone's only name here
-        described = [(m.end, m.end + a.end()) for m in named if (a := APPOSITIVE.match(self.text, m.end, end))]
+        described = [(m.end, a.end()) for m in named if (a := APPOSITIVE.match(self.text, m.end, end))]
         for run in capitalised_runs(self.text[start:end]):
-            words = [w for w, _, _ in run]
             at = start + run[0][1]
-            if all(len(w) > 1 and not w.isupper() and may_be_name(w) and w.lower() not in self.lower | english
-                   for w in words) and not PLACE_BEFORE.search(self.text, max(0, at - 12), at) and \
-                    (len(words) > 1 or not self._opens_sentence(at)) and self._context(at) == context and \
-                    not any(r.start <= at < r.end for r in self.mentions) and not any(a <= at < b for a, b in described):
+            if self._may_be_someone([w for w, _, _ in run], at) and self._context(at) == context and \
+                    not self._mentioned_at(at) and not any(a <= at < b for a, b in described):
                 return True
         return False
+
+    def _may_be_someone(self, words: list[str], at: int) -> bool:
+        english = common_english_words()  # "Democratic", "French", "Church": rarely someone's only name here
+        return all(len(w) > 1 and not w.isupper() and may_be_name(w) and w.lower() not in self.lower and
+                   w.lower() not in english for w in words) and \
+            not PLACE_BEFORE.search(self.text, max(0, at - 12), at) and (len(words) > 1 or not self._opens_sentence(at))
+
+    def _mentioned_at(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return any(self.mentions[j].start <= pos < self.mentions[j].end for j in range(max(0, i - 3), i + 1))
 
     def _opens_sentence(self, pos: int) -> bool:
         return not re.search(r"[\w,;:)”’'\"-]\s*$", self.text[max(0, pos - 3):pos])
