@@ -56,6 +56,13 @@ def test_he_after_a_search_is_never_picked_from_the_excerpts_but_asked(answerer)
         "Which one? Send /quote or /who with the name.")
 
 
+def test_he_after_an_answer_quoting_one_person_among_unattributed_excerpts_says_so(answerer):
+    a = answerer.ask("what did he say?", ["/source mass graves"])
+    assert a.results == [] and a.message == (
+        "Some excerpts of the answer you replied to quote Geoffrey Robertson, others name no speaker, so I can't "
+        "tell whom “what did he say?” means. Send /quote or /who with the name.")
+
+
 def test_he_after_an_answer_naming_no_one_says_it_cannot_tell(answerer):
     a = answerer.ask("what did he say?", ["/docs"])
     assert a.results == [] and a.message == (

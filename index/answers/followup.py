@@ -164,7 +164,8 @@ def _unclear_person(earlier: Earlier, typed: str) -> FollowUp:
     named = [p for p in earlier.people if p]
     if not named:
         return FollowUp(unclear=phrase("answer.followup.no_one", typed=typed))
-    return FollowUp(unclear=phrase("answer.followup.which_person", typed=typed, names=", ".join(named[:6])))
+    which = "answer.followup.which_person" if len(named) > 1 else "answer.followup.one_of_some"  # and unnamed ones
+    return FollowUp(unclear=phrase(which, typed=typed, names=", ".join(named[:6])))
 
 
 def _same(x: str, earlier: Earlier, typed: str) -> FollowUp | None:

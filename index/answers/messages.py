@@ -127,6 +127,8 @@ MESSAGES = {
                               "Send /who or /quote with a name.",
     "answer.followup.which_person": "The answer you replied to names several people: {names}. Which one? "
                                     "Send /quote or /who with the name.",
+    "answer.followup.one_of_some": "Some excerpts of the answer you replied to quote {names}, others name no speaker, "
+                                   "so I can't tell whom “{typed}” means. Send /quote or /who with the name.",
     "answer.followup.no_document": "The answer you replied to comes from no document. Send /docs for the list.",
     "answer.followup.which_document": "The answer you replied to quotes several documents: {names}. Which one? "
                                       "Send /doc and its id.",
